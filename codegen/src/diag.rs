@@ -1,0 +1,217 @@
+//! Diagnostics: every problem the generator finds, with a stable code and a source location.
+//!
+//! Nothing in the pipeline panics on bad input; it records a [`Diagnostic`] and carries on with
+//! the best reading the evidence allows. The codes are part of the public interface (they are
+//! listed in the README and appear in the schema JSON), so they never change meaning.
+
+use serde::Serialize;
+use std::fmt;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Something worth knowing that needs no action (a page skipped because it declares no type).
+    Info,
+    /// The docs are damaged or contradict themselves; a rule decided and the output may be imprecise.
+    Warning,
+    /// Input that could not be understood at all; data is missing from the output.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// The stable identity of a kind of problem. `as_str` gives the code printed and serialized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// A file could not be read, or is not UTF-8.
+    Io,
+    /// The page declares no type (overview, conceptual page): skipped.
+    NotATypePage,
+    /// Front matter is present but cannot be read as `key: value` lines.
+    BadFrontMatter,
+    /// The resource annotation comment is not valid JSON even after tolerant repairs.
+    BadAnnotation,
+    /// The JSON representation block is not valid JSON even after tolerant repairs.
+    BadJsonBlock,
+    /// The JSON block needed repairs (comments, trailing commas, `&quot;`) to be read.
+    RepairedJson,
+    /// A resource page has no JSON representation block.
+    MissingJsonBlock,
+    /// A table row has the wrong shape (no name, unknown header layout, ...).
+    BadTableRow,
+    /// A type cell could not be understood; the property is typed as untyped JSON.
+    UnknownType,
+    /// A property name in the table differs from the JSON key; the JSON key wins.
+    PropertyNameMismatch,
+    /// The JSON block has a key no table row declares.
+    JsonExtraKey,
+    /// A table row declares a property the JSON block does not show.
+    JsonMissingKey,
+    /// The JSON placeholder disagrees with the table type (collection, object, scalar).
+    JsonTypeMismatch,
+    /// The inheritance sentence and the `baseType` annotation name different bases.
+    BaseMismatch,
+    /// A type referenced by the input has no page; it was rebuilt from the evidence of other pages.
+    ReconstructedType,
+    /// A type referenced by the input has no page and no evidence; it is generated as a placeholder.
+    PlaceholderType,
+    /// An enum member name or value was damaged (translated, mangled) and was repaired.
+    RepairedEnumMember,
+    /// An enum member name or value is damaged and no evidence allowed a repair.
+    DamagedEnumMember,
+    /// The backticked possible values of a property disagree with the enum's members.
+    PossibleValuesMismatch,
+    /// Two pages define the same qualified type; the first (by path) wins.
+    DuplicateType,
+    /// The same property appears twice in one type; the first wins.
+    DuplicateProperty,
+    /// Inheritance forms a cycle; the edge closing it is dropped.
+    InheritanceCycle,
+    /// A property repeated on a derived page disagrees with its declaration on the base.
+    InheritedPropertyConflict,
+}
+
+impl Code {
+    /// Every code, in a stable order (for reports and documentation).
+    pub const ALL: &'static [Code] = &[
+        Code::Io,
+        Code::NotATypePage,
+        Code::BadFrontMatter,
+        Code::BadAnnotation,
+        Code::BadJsonBlock,
+        Code::RepairedJson,
+        Code::MissingJsonBlock,
+        Code::BadTableRow,
+        Code::UnknownType,
+        Code::PropertyNameMismatch,
+        Code::JsonExtraKey,
+        Code::JsonMissingKey,
+        Code::JsonTypeMismatch,
+        Code::BaseMismatch,
+        Code::ReconstructedType,
+        Code::PlaceholderType,
+        Code::RepairedEnumMember,
+        Code::DamagedEnumMember,
+        Code::PossibleValuesMismatch,
+        Code::DuplicateType,
+        Code::DuplicateProperty,
+        Code::InheritanceCycle,
+        Code::InheritedPropertyConflict,
+    ];
+
+    /// The stable textual code, e.g. `reconstructed-type`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Io => "io",
+            Code::NotATypePage => "not-a-type-page",
+            Code::BadFrontMatter => "bad-front-matter",
+            Code::BadAnnotation => "bad-annotation",
+            Code::BadJsonBlock => "bad-json-block",
+            Code::RepairedJson => "repaired-json",
+            Code::MissingJsonBlock => "missing-json-block",
+            Code::BadTableRow => "bad-table-row",
+            Code::UnknownType => "unknown-type",
+            Code::PropertyNameMismatch => "property-name-mismatch",
+            Code::JsonExtraKey => "json-extra-key",
+            Code::JsonMissingKey => "json-missing-key",
+            Code::JsonTypeMismatch => "json-type-mismatch",
+            Code::BaseMismatch => "base-mismatch",
+            Code::ReconstructedType => "reconstructed-type",
+            Code::PlaceholderType => "placeholder-type",
+            Code::RepairedEnumMember => "repaired-enum-member",
+            Code::DamagedEnumMember => "damaged-enum-member",
+            Code::PossibleValuesMismatch => "possible-values-mismatch",
+            Code::DuplicateType => "duplicate-type",
+            Code::DuplicateProperty => "duplicate-property",
+            Code::InheritanceCycle => "inheritance-cycle",
+            Code::InheritedPropertyConflict => "inherited-property-conflict",
+        }
+    }
+
+    /// The severity this code is always reported with.
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::Io | Code::BadJsonBlock | Code::BadAnnotation | Code::InheritanceCycle => {
+                Severity::Error
+            }
+            Code::NotATypePage | Code::RepairedJson => Severity::Info,
+            _ => Severity::Warning,
+        }
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A place in an input file: path as given, 1-based line and column (column counts characters).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+pub struct Location {
+    /// The file, as the user named it (relative paths stay relative).
+    pub file: String,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: u32,
+    /// 1-based column in characters; 0 when unknown.
+    pub column: u32,
+}
+
+impl Location {
+    /// A location covering a whole file.
+    pub fn file(file: &str) -> Location {
+        Location { file: file.to_owned(), line: 0, column: 0 }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (0, _) => write!(f, "{}", self.file),
+            (l, 0) => write!(f, "{}:{l}", self.file),
+            (l, c) => write!(f, "{}:{l}:{c}", self.file),
+        }
+    }
+}
+
+/// One finding: what, where, and how bad.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Diagnostic {
+    /// Where the problem is.
+    #[serde(flatten)]
+    pub location: Location,
+    /// How bad it is (derived from the code).
+    pub severity: Severity,
+    /// The stable code.
+    pub code: Code,
+    /// What was found and what was expected or decided, in one sentence.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the severity its code carries.
+    pub fn new(code: Code, location: Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { location, severity: code.severity(), code, message: message.into() }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}[{}]: {}", self.location, self.severity, self.code, self.message)
+    }
+}

@@ -1,0 +1,12 @@
+//! msgraph-docgen: typed Rust models of Microsoft Graph, generated from its Markdown docs.
+//!
+//! The pipeline has three stages, each with one data type at its boundary:
+//!
+//! 1. [`parse`]: a Markdown page → [`parse::Page`] (tables, annotation, JSON block, links);
+//! 2. [`schema`]: pages → [`schema::Schema`], the intermediate representation (types, bases,
+//!    properties, enums, diagnostics), serializable as stable JSON;
+//! 3. [`emit`]: a schema → Rust source, formatted by prettyplease.
+
+pub mod diag;
+pub mod parse;
+pub mod primitive;

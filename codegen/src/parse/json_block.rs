@@ -1,0 +1,123 @@
+//! A tolerant JSON reader for the JSON representation blocks and annotations.
+//!
+//! The docs' JSON is hand-written: trailing commas, `//` and `/* */` comments, `&quot;` for `"`,
+//! text after the closing brace. The reader repairs those (outside strings only) and then hands
+//! the text to serde_json; it reports whether repairs were needed.
+
+use serde_json::Value;
+
+/// The result of a tolerant read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tolerant {
+    /// The value read.
+    pub value: Value,
+    /// True when the text was not strict JSON and had to be repaired.
+    pub repaired: bool,
+}
+
+/// Decodes the HTML entities machine translation leaves in JSON.
+fn decode_entities(text: &str) -> String {
+    text.replace("&quot;", "\"").replace("&#34;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+/// Removes comments and trailing commas outside strings, and cuts the text after the first
+/// complete top-level value.
+fn repair(text: &str) -> String {
+    let bytes: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut in_string = false;
+    let mut depth = 0i32;
+    let mut started = false;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if in_string {
+            out.push(c);
+            if c == '\\' && i + 1 < bytes.len() {
+                out.push(bytes[i + 1]);
+                i += 1;
+            } else if c == '"' {
+                in_string = false;
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '/' if bytes.get(i + 1) == Some(&'/') => {
+                while i < bytes.len() && bytes[i] != '\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            '/' if bytes.get(i + 1) == Some(&'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == '*' && bytes[i + 1] == '/') {
+                    i += 1;
+                }
+                i += 2;
+                continue;
+            }
+            ',' => {
+                // Drop a comma followed (after whitespace) by a closing bracket.
+                let next = bytes[i + 1..].iter().find(|c| !c.is_whitespace());
+                if !matches!(next, Some('}') | Some(']')) {
+                    out.push(c);
+                }
+            }
+            '{' | '[' => {
+                depth += 1;
+                started = true;
+                out.push(c);
+            }
+            '}' | ']' => {
+                depth -= 1;
+                out.push(c);
+                if started && depth <= 0 {
+                    break;
+                }
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Reads `text` as JSON, repairing what hand-written docs JSON commonly gets wrong.
+pub fn read(text: &str) -> Result<Tolerant, serde_json::Error> {
+    if let Ok(value) = serde_json::from_str(text) {
+        return Ok(Tolerant { value, repaired: false });
+    }
+    let fixed = repair(&decode_entities(text));
+    serde_json::from_str(&fixed).map(|value| Tolerant { value, repaired: true })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_json_is_not_repaired() {
+        let t = read(r#"{"a": 1}"#).unwrap();
+        assert!(!t.repaired);
+    }
+
+    #[test]
+    fn repairs_trailing_commas_comments_entities_and_trailing_text() {
+        let t = read("{\n \"a\": \"x, // not a comment\", // comment\n /* c */ \"b\": [1,2,],\n}\ntrailing").unwrap();
+        assert!(t.repaired);
+        assert_eq!(t.value, serde_json::json!({"a": "x, // not a comment", "b": [1, 2]}));
+        let t = read("{ \"@type&quot;: &quot;microsoft.graph.deleteAction\" }").unwrap();
+        assert_eq!(t.value["@type"], "microsoft.graph.deleteAction");
+    }
+
+    #[test]
+    fn hopeless_input_is_an_error() {
+        assert!(read("{ \"address\": NAV.PostalAddress }").is_err());
+        assert!(read("").is_err());
+    }
+}

@@ -1,0 +1,89 @@
+//! The only translated words the parser knows. Everything else is structural.
+//!
+//! These tables are deliberately small. When a locale is not covered, parsing degrades:
+//! a collection is still found from the JSON array, a base type from the `baseType` annotation
+//! or from the inherited rows' links, and an unknown primitive word becomes untyped JSON with an
+//! `unknown-type` diagnostic. Add a locale by adding rows here (lowercase).
+
+use crate::primitive::Primitive;
+
+/// Substrings (lowercase) that mark a collection type cell: `String collection`,
+/// `Коллекция [x](x.md)`, `[коллекция x](x.md)`, `Набор строк`.
+pub const COLLECTION_MARKERS: &[&str] = &["collection", "коллекц", "набор", "сбор данных"];
+
+/// Substrings (lowercase) that mark the inheritance sentence: `Inherits from`, `Derived from`,
+/// `Наследуется от`, `является производным от`, `Унаследовано от`.
+pub const INHERITANCE_MARKERS: &[&str] = &["inherit", "derived from", "наслед", "производн", "унаследов"];
+
+/// Prefix words (lowercase) of a collection cell that are not part of the element type.
+pub const COLLECTION_WORDS: &[&str] = &[
+    "коллекция объектов",
+    "коллекция",
+    "коллекции",
+    "набор",
+    "сбор данных",
+    "collection of",
+    "collection",
+];
+
+/// Primitive types written as (translated) words, lowercase, longest first.
+pub const PRIMITIVE_WORDS: &[(&str, Primitive)] = &[
+    ("двойное с плавающей точкой", Primitive::Double),
+    ("в двоичном формате", Primitive::Binary),
+    ("даты и время", Primitive::DateTimeOffset),
+    ("целое число", Primitive::Int32),
+    ("длительность", Primitive::Duration),
+    ("логическое", Primitive::Boolean),
+    ("логический", Primitive::Boolean),
+    ("объект json", Primitive::Json),
+    ("двоичный", Primitive::Binary),
+    ("url-адрес", Primitive::String),
+    ("одинарное", Primitive::Single),
+    ("числовых", Primitive::Double),
+    ("двойное", Primitive::Double),
+    ("строка", Primitive::String),
+    ("строки", Primitive::String),
+    ("строк", Primitive::String),
+    ("целое", Primitive::Int32),
+    ("поток", Primitive::Stream),
+    ("числе", Primitive::Decimal),
+    ("дата", Primitive::Date),
+    ("байт", Primitive::Byte),
+    ("один", Primitive::Single),
+];
+
+/// Reads a primitive type from a word or phrase: English spellings first, then the table.
+pub fn primitive(text: &str) -> Option<Primitive> {
+    if let Some(p) = Primitive::from_spelling(text) {
+        return Some(p);
+    }
+    let lower = text.trim().to_lowercase();
+    PRIMITIVE_WORDS.iter().find(|(w, _)| lower == *w).map(|&(_, p)| p)
+}
+
+/// True when `text` contains a collection marker.
+pub fn mentions_collection(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    COLLECTION_MARKERS.iter().any(|m| lower.contains(m))
+}
+
+/// True when `text` contains an inheritance marker.
+pub fn mentions_inheritance(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    INHERITANCE_MARKERS.iter().any(|m| lower.contains(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_words() {
+        assert_eq!(primitive("Строка"), Some(Primitive::String));
+        assert_eq!(primitive("Логическое"), Some(Primitive::Boolean));
+        assert_eq!(primitive("Двойное с плавающей точкой"), Some(Primitive::Double));
+        assert_eq!(primitive("нечто"), None);
+        assert!(mentions_collection("Коллекция строк"));
+        assert!(mentions_inheritance("Наследуется от"));
+    }
+}

@@ -1,0 +1,612 @@
+//! A located block list → a [`Page`]: what one docs page says about types, with every piece of
+//! structural evidence kept for the schema stage to weigh.
+
+use super::json_block;
+use super::locale;
+use super::markdown::{self, Block, Heading, Inline, LineIndex, Table};
+use super::type_cell::{self, Target, TypeCell};
+use crate::diag::{Code, Diagnostic, Location};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// What kind of page this is, decided by content (the `doc_type` front matter is only a hint).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageClass {
+    /// Declares one entity or complex type (resource annotation or property table).
+    Resource,
+    /// Declares one enum (members table).
+    Enum,
+    /// Declares several enums (`### x values` sections, e.g. `enums.md`).
+    MultiEnum,
+    /// Declares no type (overview, conceptual page).
+    Other,
+}
+
+/// The machine-readable annotation before the JSON block:
+/// `<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.x", ... } -->`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Annotation {
+    /// The qualified type name (`microsoft.graph.x`), from `@odata.type` or the older `@type`.
+    pub odata_type: Option<String>,
+    /// `baseType`: `None` when absent, `Some(None)` when `null`.
+    pub base_type: Option<Option<String>>,
+    /// `keyProperty` (entity types).
+    pub key_property: Option<String>,
+    /// `openType: true`.
+    pub open_type: bool,
+    /// `abstract: true` (or `"true"`, or `isAbstract`).
+    pub is_abstract: bool,
+    /// 1-based line of the comment.
+    pub line: u32,
+}
+
+/// The JSON representation block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonBlock {
+    /// The top-level object, keys in document order.
+    pub object: Map<String, Value>,
+    /// 1-based line of the first line of the block.
+    pub line: u32,
+}
+
+/// A link with its resolved target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    /// The link text.
+    pub text: String,
+    /// Where it points.
+    pub target: Target,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// One row of a property or relationship table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PropertyRow {
+    /// The name cell, cleaned (`**x**;` → `x`, `name (deprecated)` → `name`). May be translated.
+    pub name: String,
+    /// The type cell.
+    pub ty: TypeCell,
+    /// The raw type cell text (for messages).
+    pub type_text: String,
+    /// The description (continuation lines appended; extra columns appended as `Header: value`).
+    pub description: String,
+    /// Backticked tokens of the description, in order (possible values survive translation).
+    pub code: Vec<String>,
+    /// Page links in the description (an "Inherited from [x](x.md)" marker is one of them).
+    pub description_links: Vec<LinkRef>,
+    /// True for rows of the relationships table (navigation properties).
+    pub navigation: bool,
+    /// 1-based line and column of the row.
+    pub line: u32,
+    /// 1-based column of the row's first cell.
+    pub column: u32,
+}
+
+/// One row of an enum members table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRow {
+    /// The member cell as written (may be translated).
+    pub name: String,
+    /// The value cell as written (`0`, `нуль`, `1,1`), if the table has one.
+    pub value: Option<String>,
+    /// The description.
+    pub description: String,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// A members table: the page's own enum, or a `### x values` section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumTable {
+    /// The enum name from a `### x values` heading; `None` for the page's own enum.
+    pub name: Option<String>,
+    /// The section key (anchor or slug) of the heading above the table.
+    pub key: String,
+    /// The rows.
+    pub members: Vec<MemberRow>,
+    /// 1-based line of the table.
+    pub line: u32,
+}
+
+/// Everything one page says, before any cross-page resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The path as the user named it.
+    pub path: String,
+    /// Lowercase file stem (how other pages link to this one).
+    pub stem: String,
+    /// Classification by content.
+    pub class: PageClass,
+    /// Front matter `key: value` pairs (empty when absent or unreadable).
+    pub front_matter: BTreeMap<String, String>,
+    /// The first H1, if any (unreliable as a name source; used as a hint for enum pages).
+    pub h1: Option<Heading>,
+    /// A `microsoft.graph...` namespace token from the intro, if any.
+    pub namespace: Option<String>,
+    /// The resource annotation.
+    pub annotation: Option<Annotation>,
+    /// The JSON representation block.
+    pub json: Option<JsonBlock>,
+    /// The base type link of the inheritance sentence.
+    pub base_link: Option<LinkRef>,
+    /// The first descriptive intro paragraph.
+    pub description: String,
+    /// Property rows (properties tables), then navigation rows (relationships tables).
+    pub properties: Vec<PropertyRow>,
+    /// Members tables.
+    pub enums: Vec<EnumTable>,
+    /// Problems found on this page.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Page {
+    /// A location on this page.
+    pub fn at(&self, line: u32, column: u32) -> Location {
+        Location { file: self.path.clone(), line, column }
+    }
+
+    /// The page's backticked value list for a property, filtered to identifier-like tokens.
+    pub fn possible_values(row: &PropertyRow) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for c in &row.code {
+            let c = c.trim();
+            let ok = !c.is_empty()
+                && c.chars().next().is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
+                && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
+            if ok && !out.iter().any(|o| o == c) {
+                out.push(c.to_owned());
+            }
+        }
+        out
+    }
+}
+
+/// Splits off front matter. Returns the pairs and the byte offset where the body starts.
+fn front_matter(text: &str, path: &str, diags: &mut Vec<Diagnostic>) -> (BTreeMap<String, String>, usize) {
+    let mut map = BTreeMap::new();
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "---" {
+        return (map, 0);
+    }
+    let mut offset = first_line_end + 1;
+    let mut line_no = 1u32;
+    while offset <= text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |e| offset + e);
+        let line = text[offset..end].trim_end_matches('\r');
+        line_no += 1;
+        if line.trim_end() == "---" {
+            return (map, (end + 1).min(text.len()));
+        }
+        match line.split_once(':') {
+            Some((k, v)) if !k.trim().is_empty() && !k.contains(' ') => {
+                let v = v.trim().trim_matches('"').trim_matches('\'').to_owned();
+                map.insert(k.trim().to_owned(), v);
+            }
+            _ if line.trim().is_empty() => {}
+            _ => {
+                diags.push(Diagnostic::new(
+                    Code::BadFrontMatter,
+                    Location { file: path.to_owned(), line: line_no, column: 1 },
+                    format!("expected a `key: value` front matter line, found `{}`; front matter ignored", line.trim()),
+                ));
+                map.clear();
+            }
+        }
+        if end >= text.len() {
+            break;
+        }
+        offset = end + 1;
+    }
+    // No closing `---`: treat as absent, parse the whole text as Markdown.
+    diags.push(Diagnostic::new(
+        Code::BadFrontMatter,
+        Location { file: path.to_owned(), line: 1, column: 1 },
+        "front matter opened with `---` is never closed; front matter ignored",
+    ));
+    (BTreeMap::new(), 0)
+}
+
+fn parse_annotation(text: &str, line: u32, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Annotation> {
+    let trimmed = text.trim();
+    if !trimmed.starts_with('{') {
+        return None;
+    }
+    let object = match json_block::read(trimmed) {
+        Ok(t) => match t.value {
+            Value::Object(o) => o,
+            _ => return None,
+        },
+        Err(e) => {
+            // Only complain about comments that look like resource annotations.
+            if trimmed.contains("\"resource\"") || trimmed.contains("resource&quot;") {
+                diags.push(Diagnostic::new(
+                    Code::BadAnnotation,
+                    Location { file: path.to_owned(), line, column: 1 },
+                    format!("the resource annotation is not JSON even after repairs: {e}"),
+                ));
+            }
+            return None;
+        }
+    };
+    let block_type = object.get("blockType").and_then(Value::as_str);
+    let odata_type = object.get("@odata.type").or_else(|| object.get("@type")).and_then(Value::as_str);
+    if block_type != Some("resource") && !(block_type.is_none() && odata_type.is_some()) {
+        return None;
+    }
+    let truthy = |key: &str| matches!(object.get(key), Some(Value::Bool(true))) || object.get(key).and_then(Value::as_str) == Some("true");
+    Some(Annotation {
+        odata_type: odata_type.map(|s| s.trim().trim_start_matches('#').to_owned()),
+        base_type: object.get("baseType").map(|v| v.as_str().map(|s| s.trim().trim_start_matches('#').to_owned())),
+        key_property: object.get("keyProperty").and_then(Value::as_str).map(str::to_owned),
+        open_type: truthy("openType"),
+        is_abstract: truthy("abstract") || truthy("isAbstract"),
+        line,
+    })
+}
+
+/// The ASCII identifier in `text` whose lowercase form equals `wanted` (if any), else none.
+pub fn identifier_matching(text: &str, wanted: &str) -> Option<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .find(|w| !w.is_empty() && w.to_ascii_lowercase() == wanted)
+        .map(str::to_owned)
+}
+
+fn clean_name(cell: &Inline) -> String {
+    let text = cell.text.trim_matches(|c: char| markdown::is_blank(c) || c == ';' || c == '*' || c == '`');
+    // `name (deprecated)`, `name - note`: the first token.
+    let first = text.split(|c: char| markdown::is_blank(c) || c == '(').next().unwrap_or("");
+    first.trim_matches(|c: char| c == ';' || c == ',' || c == '.' || c == '*' || c == '`').to_owned()
+}
+
+fn page_links(inline: &Inline) -> Vec<LinkRef> {
+    inline
+        .links
+        .iter()
+        .map(|l| LinkRef { text: l.text.clone(), target: Target::from_dest(&l.dest), line: inline.line })
+        .filter(|l| matches!(l.target, Target::Page { .. }))
+        .collect()
+}
+
+/// Where a table stands.
+struct TableContext<'a> {
+    section: &'a str,
+    sub: Option<&'a Heading>,
+}
+
+/// Parses one page. Never fails: problems become diagnostics on the page.
+pub fn parse_page(path: &str, text: &str) -> Page {
+    let mut diagnostics = Vec::new();
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    // A BOM is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (front_matter, body) = front_matter(text, path, &mut diagnostics);
+    let index = LineIndex::new(text);
+    let blocks = markdown::blocks(text, body, &index);
+
+    let mut page = Page {
+        path: path.to_owned(),
+        stem,
+        class: PageClass::Other,
+        front_matter,
+        h1: None,
+        namespace: None,
+        annotation: None,
+        json: None,
+        base_link: None,
+        description: String::new(),
+        properties: Vec::new(),
+        enums: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+
+    let mut section = String::new(); // key of the current H2 ("" = intro)
+    let mut sub: Option<Heading> = None; // current H3/H4
+    let mut intro: Vec<&Inline> = Vec::new();
+    let mut annotation_seen = false;
+    let mut intro_tables: Vec<&Table> = Vec::new();
+    let mut has_properties_section = false;
+
+    for block in &blocks {
+        match block {
+            Block::Heading(h) => {
+                match h.level {
+                    1 => {
+                        if page.h1.is_none() && !h.text.starts_with('[') {
+                            page.h1 = Some(h.clone());
+                        }
+                    }
+                    2 => {
+                        section = h.key();
+                        sub = None;
+                        has_properties_section |= section == "properties";
+                    }
+                    _ => sub = Some(h.clone()),
+                }
+            }
+            Block::Paragraph { inline, quoted } => {
+                if section.is_empty() && !quoted {
+                    intro.push(inline);
+                }
+            }
+            Block::Comment { text, line } => {
+                if page.annotation.is_none() {
+                    if let Some(a) = parse_annotation(text, *line, path, &mut diagnostics) {
+                        page.annotation = Some(a);
+                        annotation_seen = true;
+                    }
+                }
+            }
+            Block::Code { info, text, line } => {
+                let is_json = info.to_ascii_lowercase().contains("json") || text.trim_start().starts_with('{');
+                let in_json_section = section.starts_with("json");
+                if page.json.is_none() && is_json && (in_json_section || annotation_seen) && text.trim_start().starts_with('{') {
+                    match json_block::read(text) {
+                        Ok(t) => {
+                            if t.repaired {
+                                diagnostics.push(Diagnostic::new(
+                                    Code::RepairedJson,
+                                    Location { file: path.to_owned(), line: *line, column: 1 },
+                                    "the JSON representation is not strict JSON (comments, trailing commas or entities); read after repairs",
+                                ));
+                            }
+                            if let Value::Object(object) = t.value {
+                                page.json = Some(JsonBlock { object, line: *line });
+                            }
+                        }
+                        Err(e) => diagnostics.push(Diagnostic::new(
+                            Code::BadJsonBlock,
+                            Location { file: path.to_owned(), line: *line + e.line().saturating_sub(1) as u32, column: e.column() as u32 },
+                            format!("the JSON representation is not JSON even after repairs ({e}); the tables alone are used"),
+                        )),
+                    }
+                }
+            }
+            Block::Table(table) => {
+                let ctx = TableContext { section: &section, sub: sub.as_ref() };
+                if section.is_empty() {
+                    intro_tables.push(table);
+                    continue;
+                }
+                read_table(&mut page, table, &ctx, &mut diagnostics);
+            }
+        }
+    }
+    // Property tables in the intro of pages with no Properties heading.
+    if !has_properties_section {
+        for table in intro_tables {
+            if table.header.len() >= 2 {
+                let ctx = TableContext { section: "properties", sub: None };
+                read_table(&mut page, table, &ctx, &mut diagnostics);
+            }
+        }
+    }
+    read_intro(&mut page, &intro);
+    page.class = classify(&page);
+    page.diagnostics = diagnostics;
+    page
+}
+
+fn read_intro(page: &mut Page, intro: &[&Inline]) {
+    let inherited_stems: Vec<&str> = page
+        .properties
+        .iter()
+        .flat_map(|r| r.description_links.iter())
+        .filter_map(|l| l.target.stem())
+        .collect();
+    for para in intro {
+        let text = para.text.trim();
+        if page.namespace.is_none() {
+            if let Some(ns) = text
+                .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                .find(|w| w.to_ascii_lowercase().starts_with("microsoft.graph"))
+            {
+                page.namespace = Some(ns.trim_end_matches('.').to_owned());
+                continue;
+            }
+        }
+        let links = page_links(para);
+        if page.base_link.is_none() && !links.is_empty() {
+            // The inheritance sentence: a marker word, or (in a locale the table does not know) a
+            // short single-link paragraph whose link the inherited rows point to as well.
+            let link_text_len: usize = links.iter().map(|l| l.text.len()).sum();
+            let short = text.len().saturating_sub(link_text_len) <= 60;
+            let corroborated = links.len() == 1
+                && short
+                && links[0].target.stem().is_some_and(|s| inherited_stems.contains(&s));
+            if (locale::mentions_inheritance(text) && short) || corroborated {
+                page.base_link = Some(links[0].clone());
+                continue;
+            }
+        }
+        if page.description.is_empty() && !text.starts_with("[!") && !text.is_empty() {
+            page.description = text.to_owned();
+        }
+    }
+}
+
+fn classify(page: &Page) -> PageClass {
+    let named_enums = page.enums.iter().filter(|e| e.name.is_some()).count();
+    let own_enum = page.enums.iter().any(|e| e.name.is_none());
+    if page.annotation.as_ref().is_some_and(|a| a.odata_type.is_some()) {
+        PageClass::Resource
+    } else if own_enum {
+        PageClass::Enum
+    } else if named_enums > 0 && page.properties.is_empty() {
+        PageClass::MultiEnum
+    } else if !page.properties.is_empty() && page.json.is_some() {
+        PageClass::Resource
+    } else {
+        PageClass::Other
+    }
+}
+
+fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mut Vec<Diagnostic>) {
+    let sub_key = ctx.sub.map(Heading::key);
+    let values_heading = sub_key.as_deref().filter(|k| k.ends_with("-values"));
+    if ctx.section == "members" || values_heading.is_some() {
+        let name = values_heading.and_then(|k| {
+            let wanted = k.trim_end_matches("-values").replace('-', "");
+            ctx.sub.and_then(|h| identifier_matching(&h.text, &wanted)).or(Some(wanted))
+        });
+        // Under `## Members` with an H3 that is not `x values`, the table is still the page's enum.
+        let name = if ctx.section == "members" && values_heading.is_none() { None } else { name };
+        let key = sub_key.clone().unwrap_or_else(|| ctx.section.to_owned());
+        page.enums.push(read_members(table, name, key));
+        return;
+    }
+    let navigation = ctx.section == "relationships";
+    if ctx.section != "properties" && !navigation {
+        return;
+    }
+    if table.header.len() < 2 {
+        diags.push(Diagnostic::new(
+            Code::BadTableRow,
+            page.at(table.line, 1),
+            format!("expected a property table with name and type columns, found {} column(s); table ignored", table.header.len()),
+        ));
+        return;
+    }
+    let desc_col = if table.header.len() >= 3 { Some(2) } else { None };
+    for row in &table.rows {
+        let filled: Vec<usize> = (0..row.len()).filter(|&i| !row[i].text.is_empty()).collect();
+        if filled.is_empty() {
+            continue;
+        }
+        if filled == [0] {
+            if row[0].is_all_strong() {
+                continue; // group row `|**Onboarding**|`
+            }
+            // A description wrapped onto a line without pipes.
+            if let Some(prev) = page.properties.last_mut().filter(|p| p.line + 1 >= row[0].line.saturating_sub(3)) {
+                prev.description.push(' ');
+                prev.description.push_str(&row[0].text);
+                prev.code.extend(row[0].code.iter().cloned());
+                continue;
+            }
+        }
+        let name = clean_name(&row[0]);
+        if name.is_empty() {
+            diags.push(Diagnostic::new(
+                Code::BadTableRow,
+                page.at(row[0].line, row[0].column),
+                "expected a property name in the first cell, found none; row ignored",
+            ));
+            continue;
+        }
+        let type_cell = row.get(1).cloned().unwrap_or_default();
+        let mut description = desc_col.and_then(|c| row.get(c)).map(|c| c.text.clone()).unwrap_or_default();
+        let mut code = desc_col.and_then(|c| row.get(c)).map(|c| c.code.clone()).unwrap_or_default();
+        let mut description_links = desc_col.and_then(|c| row.get(c)).map(page_links).unwrap_or_default();
+        for (i, extra) in row.iter().enumerate().skip(3) {
+            if !extra.text.is_empty() {
+                let header = table.header.get(i).map_or("", |h| h.text.trim());
+                description.push_str(&format!(" {header}: {}.", extra.text));
+                code.extend(extra.code.iter().cloned());
+                description_links.extend(page_links(extra));
+            }
+        }
+        page.properties.push(PropertyRow {
+            name,
+            ty: type_cell::parse(&type_cell),
+            type_text: type_cell.text.clone(),
+            description,
+            code,
+            description_links,
+            navigation,
+            line: row[0].line,
+            column: 1,
+        });
+    }
+}
+
+fn read_members(table: &Table, name: Option<String>, key: String) -> EnumTable {
+    let cols = table.header.len();
+    // Column 1 holds values when there are three or more columns, or when most of its cells
+    // contain a digit (`Member|Value` without description).
+    let value_col = if cols >= 3 {
+        Some(1)
+    } else if cols == 2 {
+        let digits = table.rows.iter().filter(|r| r.get(1).is_some_and(|c| c.text.chars().any(|ch| ch.is_ascii_digit()))).count();
+        (digits * 2 > table.rows.len()).then_some(1)
+    } else {
+        None
+    };
+    let desc_col = match (cols, value_col) {
+        (c, Some(_)) if c >= 3 => Some(c - 1),
+        (2, None) => Some(1),
+        _ => None,
+    };
+    let members = table
+        .rows
+        .iter()
+        .filter(|r| r.first().is_some_and(|c| !c.text.is_empty() && !c.is_all_strong()))
+        .map(|r| MemberRow {
+            name: r[0].text.trim_matches(|c: char| markdown::is_blank(c) || c == '`' || c == '*').to_owned(),
+            value: value_col.and_then(|c| r.get(c)).map(|c| c.text.clone()),
+            description: desc_col.and_then(|c| r.get(c)).map(|c| c.text.clone()).unwrap_or_default(),
+            line: r[0].line,
+        })
+        .collect();
+    EnumTable { name, key, members, line: table.line }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../../docs-input/intune-devices-resetpasscodeactionresult.md");
+
+    #[test]
+    fn founding_page() {
+        let page = parse_page("docs-input/intune-devices-resetpasscodeactionresult.md", SEED);
+        assert_eq!(page.class, PageClass::Resource);
+        let a = page.annotation.as_ref().unwrap();
+        assert_eq!(a.odata_type.as_deref(), Some("microsoft.graph.resetPasscodeActionResult"));
+        assert_eq!(page.namespace.as_deref(), Some("microsoft.graph"));
+        let base = page.base_link.as_ref().unwrap();
+        assert_eq!(base.target.stem(), Some("intune-devices-deviceactionresult"));
+        assert_eq!(base.line, 26);
+        let names: Vec<_> = page.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["actionName", "actionState", "startDateTime", "lastUpdatedDateTime", "passcode", "errorCode"]);
+        assert_eq!(Page::possible_values(&page.properties[1]), ["none", "pending", "canceled", "active", "done", "failed", "notSupported"]);
+        assert_eq!(page.properties[0].line, 31);
+        assert_eq!(page.json.as_ref().unwrap().object.len(), 7);
+        assert_eq!(page.description, "Результат сброса секретного кода");
+        assert_eq!(page.front_matter.get("doc_type").map(String::as_str), Some("resourcePageType"));
+        assert!(page.diagnostics.is_empty(), "{:?}", page.diagnostics);
+    }
+
+    #[test]
+    fn enum_page_with_damaged_members() {
+        let text = "---\ndoc_type: enumPageType\n---\n# <a name=\"actionstate-enum-type\"></a>тип enum actionState\n\n## <a name=\"members\"></a>Элементы\n|Элемент|Значение|Описание|\n|:---|:---|:---|\n|нет|0|x|\n|done|4 |y|\n";
+        let page = parse_page("x/intune-devices-actionstate.md", text);
+        assert_eq!(page.class, PageClass::Enum);
+        assert_eq!(page.enums[0].members[1].name, "done");
+        assert_eq!(page.enums[0].members[1].value.as_deref(), Some("4"));
+        assert_eq!(page.enums[0].members[0].line, 9);
+    }
+
+    #[test]
+    fn bad_front_matter_is_absent_not_fatal() {
+        let page = parse_page("p.md", "---\nзаголовок тип: x; doc: y\n---\n# Title\n");
+        assert!(page.front_matter.is_empty());
+        assert_eq!(page.diagnostics[0].code, Code::BadFrontMatter);
+        assert_eq!(page.class, PageClass::Other);
+    }
+
+    #[test]
+    fn inline_values_tables_and_continuations() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n\n## Properties\n|Property|Type|Description|\n|:-|:-|:-|\n|ageGroup|[ageGroup](#agegroup-values)|The group\ncontinued here.|\n|**Group**|\n\n### ageGroup values\n|Member|Value|Description|\n|-|-|-|\n|minor|0|A minor.|\n";
+        let page = parse_page("x.md", text);
+        assert_eq!(page.properties.len(), 1);
+        assert!(page.properties[0].description.ends_with("continued here."), "{:?}", page.properties[0]);
+        assert_eq!(page.enums[0].name.as_deref(), Some("ageGroup"));
+        assert_eq!(page.enums[0].key, "agegroup-values");
+    }
+}

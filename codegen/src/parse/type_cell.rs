@@ -1,0 +1,199 @@
+//! The type column of property tables: `String`, `[group](group.md) collection`,
+//! `Коллекция [x](x.md)`, `Collection([contentType][])`, `Edm.Binary`, `[x](#x-values)`, ...
+//! (grammar in `docs-format.md` §5). Types come from link targets, never from link texts.
+
+use super::locale;
+use super::markdown::Inline;
+use crate::primitive::Primitive;
+
+/// Where a link points, reduced to what identifies a type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    /// Another page, by lowercase file stem (`intune-devices-actionstate`), with its fragment.
+    Page {
+        /// Lowercase file name without directory and `.md`.
+        stem: String,
+        /// The `#fragment`, lowercase, if any.
+        fragment: Option<String>,
+    },
+    /// An anchor on the same page (`#agegroup-values`), lowercase, without `#`.
+    Anchor(String),
+    /// Anything else (web URLs, method pages).
+    External(String),
+}
+
+impl Target {
+    /// Classifies a link destination.
+    pub fn from_dest(dest: &str) -> Target {
+        let dest = dest.trim();
+        if let Some(anchor) = dest.strip_prefix('#') {
+            return Target::Anchor(anchor.to_ascii_lowercase());
+        }
+        if dest.contains("://") || dest.starts_with("mailto:") {
+            return Target::External(dest.to_owned());
+        }
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f.to_ascii_lowercase())),
+            None => (dest, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let lower = path.to_ascii_lowercase();
+        let is_resource_dir = lower.contains("/resources/") || !lower.contains('/');
+        if lower.contains("/api/") && !lower.contains("/resources/") || lower.is_empty() {
+            return Target::External(dest.to_owned());
+        }
+        let file = lower.rsplit('/').next().unwrap_or(&lower);
+        let stem = file.strip_suffix(".md").unwrap_or(file);
+        if stem.is_empty() || (!is_resource_dir && !file.ends_with(".md")) {
+            return Target::External(dest.to_owned());
+        }
+        Target::Page { stem: stem.to_owned(), fragment }
+    }
+
+    /// The page stem, if this points to a page.
+    pub fn stem(&self) -> Option<&str> {
+        match self {
+            Target::Page { stem, .. } => Some(stem),
+            _ => None,
+        }
+    }
+}
+
+/// What a type cell names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeSpec {
+    /// A primitive.
+    Primitive(Primitive),
+    /// A type named by a link: resolved through the target page.
+    Link {
+        /// Where the link points.
+        target: Target,
+        /// The link text (a hint only: translated in some locales).
+        text: String,
+    },
+    /// A bare or qualified identifier (`analyticsActivityType`, `microsoft.graph.x`).
+    Name(String),
+    /// Not understood.
+    Unknown(String),
+}
+
+/// A parsed type cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeCell {
+    /// The element type.
+    pub spec: TypeSpec,
+    /// True when the cell says it is a collection.
+    pub collection: bool,
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && !s.ends_with('.')
+}
+
+/// Parses a type cell.
+pub fn parse(cell: &Inline) -> TypeCell {
+    let text = cell.text.trim_matches(|c: char| super::markdown::is_blank(c) || c == ';' || c == '.');
+    let collection = locale::mentions_collection(text) || text.contains("[]") && !text.contains("][]");
+    // A link names the type by its target (the first one that points somewhere useful).
+    if let Some(link) = cell.links.iter().find(|l| !matches!(Target::from_dest(&l.dest), Target::External(_))) {
+        return TypeCell {
+            spec: TypeSpec::Link { target: Target::from_dest(&link.dest), text: link.text.clone() },
+            collection,
+        };
+    }
+    TypeCell { spec: parse_words(text), collection }
+}
+
+/// Reads a type cell without a link.
+fn parse_words(text: &str) -> TypeSpec {
+    let mut rest = text.trim().to_owned();
+    // `Collection(x)` / `collection(x)`.
+    let lower = rest.to_lowercase();
+    if lower.starts_with("collection(") && rest.ends_with(')') {
+        rest = rest["collection(".len()..rest.len() - 1].to_owned();
+    }
+    // Whole-phrase primitive words (`Коллекция строк`, `Двойное с плавающей точкой`).
+    if let Some(p) = locale::primitive(&rest) {
+        return TypeSpec::Primitive(p);
+    }
+    // Strip collection words wherever they stand.
+    let mut lower = rest.to_lowercase();
+    for word in locale::COLLECTION_WORDS {
+        while let Some(i) = lower.find(word) {
+            rest.replace_range(i..i + word.len(), " ");
+            lower = rest.to_lowercase();
+        }
+    }
+    // Reference links without definitions: `[identitySet][]`, `[identitySet]`.
+    let cleaned: String = rest.replace("[]", " ").chars().filter(|c| !matches!(c, '[' | ']' | '`' | '*')).collect();
+    let cleaned = cleaned.trim();
+    if let Some(p) = locale::primitive(cleaned) {
+        return TypeSpec::Primitive(p);
+    }
+    // Annotated primitives: `string (url)`, `string, maximum size 20`.
+    let head = cleaned.split(['(', ',']).next().unwrap_or("").trim();
+    if let Some(p) = locale::primitive(head) {
+        return TypeSpec::Primitive(p);
+    }
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    if words.len() == 1 && is_identifier(words[0]) {
+        return TypeSpec::Name(words[0].to_owned());
+    }
+    // A lone identifier followed by a primitive word in another language (`Строка` etc.) is
+    // not attempted: anything else is unknown.
+    TypeSpec::Unknown(text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::markdown::Link;
+
+    fn cell(text: &str, links: &[(&str, &str)]) -> Inline {
+        Inline {
+            text: text.into(),
+            links: links.iter().map(|(t, d)| Link { text: (*t).into(), dest: (*d).into() }).collect(),
+            ..Inline::default()
+        }
+    }
+
+    #[test]
+    fn primitives_and_collections() {
+        let t = parse(&cell("String collection", &[]));
+        assert_eq!((t.spec, t.collection), (TypeSpec::Primitive(Primitive::String), true));
+        let t = parse(&cell("Коллекция строк", &[]));
+        assert_eq!((t.spec, t.collection), (TypeSpec::Primitive(Primitive::String), true));
+        let t = parse(&cell("Edm.Binary", &[]));
+        assert_eq!((t.spec, t.collection), (TypeSpec::Primitive(Primitive::Binary), false));
+        let t = parse(&cell("collection(string)", &[]));
+        assert_eq!((t.spec, t.collection), (TypeSpec::Primitive(Primitive::String), true));
+        let t = parse(&cell("string (url)", &[]));
+        assert_eq!(t.spec, TypeSpec::Primitive(Primitive::String));
+    }
+
+    #[test]
+    fn links_resolve_by_target_not_text() {
+        let t = parse(&cell("[буккетаггрегатиондефинитион]", &[("буккетаггрегатиондефинитион", "bucketaggregationdefinition.md")]));
+        assert_eq!(t.spec, TypeSpec::Link {
+            target: Target::Page { stem: "bucketaggregationdefinition".into(), fragment: None },
+            text: "буккетаггрегатиондефинитион".into()
+        });
+        let t = parse(&cell("коллекция x", &[("коллекция x", "../resources/X.md")]));
+        assert!(t.collection);
+        assert_eq!(t.spec.clone(), TypeSpec::Link { target: Target::Page { stem: "x".into(), fragment: None }, text: "коллекция x".into() });
+        assert_eq!(Target::from_dest("#agegroup-values"), Target::Anchor("agegroup-values".into()));
+        assert_eq!(Target::from_dest("/graph/api/resources/user?view=graph-rest-1.0"), Target::Page { stem: "user".into(), fragment: None });
+        assert!(matches!(Target::from_dest("../api/channel-get.md"), Target::External(_)));
+    }
+
+    #[test]
+    fn names_and_unknowns() {
+        assert_eq!(parse(&cell("microsoft.graph.callRecords.clientPlatform", &[])).spec, TypeSpec::Name("microsoft.graph.callRecords.clientPlatform".into()));
+        assert_eq!(parse(&cell("[identitySet][]", &[])).spec, TypeSpec::Name("identitySet".into()));
+        assert!(matches!(parse(&cell("routingPolicy collection collection", &[])).spec, TypeSpec::Name(_)));
+        assert!(matches!(parse(&cell("some prose here", &[])).spec, TypeSpec::Unknown(_)));
+    }
+}
