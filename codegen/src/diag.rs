@@ -4,11 +4,11 @@
 //! the best reading the evidence allows. The codes are part of the public interface (they are
 //! listed in the README and appear in the schema JSON), so they never change meaning.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Something worth knowing that needs no action (a page skipped because it declares no type).
@@ -155,6 +155,21 @@ impl Serialize for Code {
     }
 }
 
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Code::from_str_code(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown diagnostic code `{s}`")))
+    }
+}
+
+impl Code {
+    /// Reads a code written by [`Code::as_str`].
+    pub fn from_str_code(s: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == s)
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -162,7 +177,7 @@ impl fmt::Display for Code {
 }
 
 /// A place in an input file: path as given, 1-based line and column (column counts characters).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 pub struct Location {
     /// The file, as the user named it (relative paths stay relative).
     pub file: String,
@@ -175,7 +190,11 @@ pub struct Location {
 impl Location {
     /// A location covering a whole file.
     pub fn file(file: &str) -> Location {
-        Location { file: file.to_owned(), line: 0, column: 0 }
+        Location {
+            file: file.to_owned(),
+            line: 0,
+            column: 0,
+        }
     }
 }
 
@@ -190,7 +209,7 @@ impl fmt::Display for Location {
 }
 
 /// One finding: what, where, and how bad.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Where the problem is.
     #[serde(flatten)]
@@ -206,12 +225,21 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic with the severity its code carries.
     pub fn new(code: Code, location: Location, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { location, severity: code.severity(), code, message: message.into() }
+        Diagnostic {
+            location,
+            severity: code.severity(),
+            code,
+            message: message.into(),
+        }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}[{}]: {}", self.location, self.severity, self.code, self.message)
+        write!(
+            f,
+            "{}: {}[{}]: {}",
+            self.location, self.severity, self.code, self.message
+        )
     }
 }

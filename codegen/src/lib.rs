@@ -10,3 +10,5 @@
 pub mod diag;
 pub mod parse;
 pub mod primitive;
+pub mod schema;
+pub mod diff;

@@ -138,8 +138,14 @@ mod tests {
 
     #[test]
     fn spellings_are_case_insensitive_with_edm_prefix() {
-        assert_eq!(Primitive::from_spelling("DateTimeOffSet"), Some(Primitive::DateTimeOffset));
-        assert_eq!(Primitive::from_spelling("Edm.Binary"), Some(Primitive::Binary));
+        assert_eq!(
+            Primitive::from_spelling("DateTimeOffSet"),
+            Some(Primitive::DateTimeOffset)
+        );
+        assert_eq!(
+            Primitive::from_spelling("Edm.Binary"),
+            Some(Primitive::Binary)
+        );
         assert_eq!(Primitive::from_spelling("GUID"), Some(Primitive::Guid));
         assert_eq!(Primitive::from_spelling("actionState"), None);
     }

@@ -17,7 +17,11 @@ pub struct Tolerant {
 
 /// Decodes the HTML entities machine translation leaves in JSON.
 fn decode_entities(text: &str) -> String {
-    text.replace("&quot;", "\"").replace("&#34;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    text.replace("&quot;", "\"")
+        .replace("&#34;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// Removes comments and trailing commas outside strings, and cuts the text after the first
@@ -90,10 +94,16 @@ fn repair(text: &str) -> String {
 /// Reads `text` as JSON, repairing what hand-written docs JSON commonly gets wrong.
 pub fn read(text: &str) -> Result<Tolerant, serde_json::Error> {
     if let Ok(value) = serde_json::from_str(text) {
-        return Ok(Tolerant { value, repaired: false });
+        return Ok(Tolerant {
+            value,
+            repaired: false,
+        });
     }
     let fixed = repair(&decode_entities(text));
-    serde_json::from_str(&fixed).map(|value| Tolerant { value, repaired: true })
+    serde_json::from_str(&fixed).map(|value| Tolerant {
+        value,
+        repaired: true,
+    })
 }
 
 #[cfg(test)]
@@ -108,9 +118,15 @@ mod tests {
 
     #[test]
     fn repairs_trailing_commas_comments_entities_and_trailing_text() {
-        let t = read("{\n \"a\": \"x, // not a comment\", // comment\n /* c */ \"b\": [1,2,],\n}\ntrailing").unwrap();
+        let t = read(
+            "{\n \"a\": \"x, // not a comment\", // comment\n /* c */ \"b\": [1,2,],\n}\ntrailing",
+        )
+        .unwrap();
         assert!(t.repaired);
-        assert_eq!(t.value, serde_json::json!({"a": "x, // not a comment", "b": [1, 2]}));
+        assert_eq!(
+            t.value,
+            serde_json::json!({"a": "x, // not a comment", "b": [1, 2]})
+        );
         let t = read("{ \"@type&quot;: &quot;microsoft.graph.deleteAction\" }").unwrap();
         assert_eq!(t.value["@type"], "microsoft.graph.deleteAction");
     }

@@ -13,7 +13,13 @@ pub const COLLECTION_MARKERS: &[&str] = &["collection", "коллекц", "на�
 
 /// Substrings (lowercase) that mark the inheritance sentence: `Inherits from`, `Derived from`,
 /// `Наследуется от`, `является производным от`, `Унаследовано от`.
-pub const INHERITANCE_MARKERS: &[&str] = &["inherit", "derived from", "наслед", "производн", "унаследов"];
+pub const INHERITANCE_MARKERS: &[&str] = &[
+    "inherit",
+    "derived from",
+    "наслед",
+    "производн",
+    "унаследов",
+];
 
 /// Prefix words (lowercase) of a collection cell that are not part of the element type.
 pub const COLLECTION_WORDS: &[&str] = &[
@@ -58,7 +64,10 @@ pub fn primitive(text: &str) -> Option<Primitive> {
         return Some(p);
     }
     let lower = text.trim().to_lowercase();
-    PRIMITIVE_WORDS.iter().find(|(w, _)| lower == *w).map(|&(_, p)| p)
+    PRIMITIVE_WORDS
+        .iter()
+        .find(|(w, _)| lower == *w)
+        .map(|&(_, p)| p)
 }
 
 /// True when `text` contains a collection marker.
@@ -81,7 +90,10 @@ mod tests {
     fn russian_words() {
         assert_eq!(primitive("Строка"), Some(Primitive::String));
         assert_eq!(primitive("Логическое"), Some(Primitive::Boolean));
-        assert_eq!(primitive("Двойное с плавающей точкой"), Some(Primitive::Double));
+        assert_eq!(
+            primitive("Двойное с плавающей точкой"),
+            Some(Primitive::Double)
+        );
         assert_eq!(primitive("нечто"), None);
         assert!(mentions_collection("Коллекция строк"));
         assert!(mentions_inheritance("Наследуется от"));

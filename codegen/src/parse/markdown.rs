@@ -116,7 +116,12 @@ impl LineIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -130,7 +135,9 @@ impl LineIndex {
         let line = self.line(offset);
         let start = self.starts[(line - 1) as usize];
         let end = offset.min(text.len());
-        let column = text.get(start..end).map_or(end - start, |s| s.chars().count());
+        let column = text
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
         (line, column as u32 + 1)
     }
 }
@@ -196,10 +203,19 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
             Event::Start(Tag::Heading { level, .. }) => {
                 let (line, column) = at(range.start);
                 let lvl = heading_level(level);
-                open = Open::Heading(lvl, Inline { line, column, ..Inline::default() }, None);
+                open = Open::Heading(
+                    lvl,
+                    Inline {
+                        line,
+                        column,
+                        ..Inline::default()
+                    },
+                    None,
+                );
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Open::Heading(level, inline, anchor) = std::mem::replace(&mut open, Open::None)
+                if let Open::Heading(level, inline, anchor) =
+                    std::mem::replace(&mut open, Open::None)
                 {
                     out.push(Block::Heading(Heading {
                         level,
@@ -211,18 +227,33 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
             }
             Event::Start(Tag::Paragraph) if matches!(open, Open::None) => {
                 let (line, column) = at(range.start);
-                open = Open::Paragraph(Inline { line, column, ..Inline::default() });
+                open = Open::Paragraph(Inline {
+                    line,
+                    column,
+                    ..Inline::default()
+                });
             }
             Event::End(TagEnd::Paragraph) => {
                 if let Open::Paragraph(inline) = std::mem::replace(&mut open, Open::None) {
-                    out.push(Block::Paragraph { inline, quoted: quote_depth > 0 });
+                    out.push(Block::Paragraph {
+                        inline,
+                        quoted: quote_depth > 0,
+                    });
                 }
             }
             Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
             Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
             Event::Start(Tag::Table(_)) => {
                 let (line, _) = at(range.start);
-                open = Open::Table(Table { header: Vec::new(), rows: Vec::new(), line }, Vec::new(), None);
+                open = Open::Table(
+                    Table {
+                        header: Vec::new(),
+                        rows: Vec::new(),
+                        line,
+                    },
+                    Vec::new(),
+                    None,
+                );
             }
             Event::End(TagEnd::TableHead) => {
                 if let Open::Table(table, row, _) = &mut open {
@@ -237,7 +268,11 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
             Event::Start(Tag::TableCell) => {
                 if let Open::Table(_, _, cell) = &mut open {
                     let (line, column) = at(range.start);
-                    *cell = Some(Inline { line, column, ..Inline::default() });
+                    *cell = Some(Inline {
+                        line,
+                        column,
+                        ..Inline::default()
+                    });
                 }
             }
             Event::End(TagEnd::TableCell) => {
@@ -306,7 +341,9 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
                     }
                 } else if let Some(inline) = current(&mut open) {
                     let lower = html.to_ascii_lowercase();
-                    if lower.starts_with("<br") || lower.starts_with("</br") || lower.starts_with("<li")
+                    if lower.starts_with("<br")
+                        || lower.starts_with("</br")
+                        || lower.starts_with("<li")
                     {
                         push_text(inline, " ", 0, link.as_mut());
                     }
@@ -315,11 +352,17 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
             Event::Start(Tag::Strong) => strong_depth += 1,
             Event::End(TagEnd::Strong) => strong_depth = strong_depth.saturating_sub(1),
             Event::Start(Tag::Link { dest_url, .. }) => {
-                link = Some(Link { text: String::new(), dest: dest_url.to_string() });
+                link = Some(Link {
+                    text: String::new(),
+                    dest: dest_url.to_string(),
+                });
             }
             Event::End(TagEnd::Link) => {
                 if let (Some(l), Some(inline)) = (link.take(), current(&mut open)) {
-                    inline.links.push(Link { text: l.text.trim().to_owned(), dest: l.dest });
+                    inline.links.push(Link {
+                        text: l.text.trim().to_owned(),
+                        dest: l.dest,
+                    });
                 }
             }
             _ => {}
@@ -374,7 +417,10 @@ fn push_comments(html: &str, line: u32, out: &mut Vec<Block>) {
             Some(end) => (&inner[..end], &inner[end + 3..]),
             None => (inner, ""),
         };
-        out.push(Block::Comment { text: text.to_owned(), line: line + consumed_lines });
+        out.push(Block::Comment {
+            text: text.to_owned(),
+            line: line + consumed_lines,
+        });
         consumed_lines += text.matches('\n').count() as u32;
         rest = after;
     }
@@ -391,11 +437,15 @@ mod tests {
     #[test]
     fn heading_anchor_is_the_key() {
         let b = parse("## <a name=\"json-representation\"></a>Представление JSON\n");
-        let Block::Heading(h) = &b[0] else { panic!("{b:?}") };
+        let Block::Heading(h) = &b[0] else {
+            panic!("{b:?}")
+        };
         assert_eq!(h.key(), "json-representation");
         assert_eq!(h.text, "Представление JSON");
         let b = parse("## JSON Representation\n");
-        let Block::Heading(h) = &b[0] else { panic!("{b:?}") };
+        let Block::Heading(h) = &b[0] else {
+            panic!("{b:?}")
+        };
         assert_eq!(h.key(), "json-representation");
     }
 
@@ -403,7 +453,9 @@ mod tests {
     fn table_cells_keep_links_code_and_lines() {
         let text = "x\n\n|Property|Type|Description|\n|:---|:---|:---|\n|a|[actionState](../resources/x.md)|Values: `none`, `done`.|\n";
         let b = parse(text);
-        let Block::Table(t) = &b[1] else { panic!("{b:?}") };
+        let Block::Table(t) = &b[1] else {
+            panic!("{b:?}")
+        };
         assert_eq!(t.line, 3);
         assert_eq!(t.rows[0][1].links[0].dest, "../resources/x.md");
         assert_eq!(t.rows[0][2].code, vec!["none", "done"]);

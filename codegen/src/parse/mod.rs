@@ -10,5 +10,7 @@ pub mod markdown;
 pub mod page;
 pub mod type_cell;
 
-pub use page::{parse_page, Annotation, EnumTable, JsonBlock, LinkRef, MemberRow, Page, PageClass, PropertyRow};
+pub use page::{
+    parse_page, Annotation, EnumTable, JsonBlock, LinkRef, MemberRow, Page, PageClass, PropertyRow,
+};
 pub use type_cell::{Target, TypeCell, TypeSpec};

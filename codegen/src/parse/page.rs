@@ -144,7 +144,11 @@ pub struct Page {
 impl Page {
     /// A location on this page.
     pub fn at(&self, line: u32, column: u32) -> Location {
-        Location { file: self.path.clone(), line, column }
+        Location {
+            file: self.path.clone(),
+            line,
+            column,
+        }
     }
 
     /// The page's backticked value list for a property, filtered to identifier-like tokens.
@@ -153,7 +157,9 @@ impl Page {
         for c in &row.code {
             let c = c.trim();
             let ok = !c.is_empty()
-                && c.chars().next().is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
+                && c.chars()
+                    .next()
+                    .is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
                 && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
             if ok && !out.iter().any(|o| o == c) {
                 out.push(c.to_owned());
@@ -164,7 +170,11 @@ impl Page {
 }
 
 /// Splits off front matter. Returns the pairs and the byte offset where the body starts.
-fn front_matter(text: &str, path: &str, diags: &mut Vec<Diagnostic>) -> (BTreeMap<String, String>, usize) {
+fn front_matter(
+    text: &str,
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> (BTreeMap<String, String>, usize) {
     let mut map = BTreeMap::new();
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
@@ -202,13 +212,22 @@ fn front_matter(text: &str, path: &str, diags: &mut Vec<Diagnostic>) -> (BTreeMa
     // No closing `---`: treat as absent, parse the whole text as Markdown.
     diags.push(Diagnostic::new(
         Code::BadFrontMatter,
-        Location { file: path.to_owned(), line: 1, column: 1 },
+        Location {
+            file: path.to_owned(),
+            line: 1,
+            column: 1,
+        },
         "front matter opened with `---` is never closed; front matter ignored",
     ));
     (BTreeMap::new(), 0)
 }
 
-fn parse_annotation(text: &str, line: u32, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Annotation> {
+fn parse_annotation(
+    text: &str,
+    line: u32,
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Annotation> {
     let trimmed = text.trim();
     if !trimmed.starts_with('{') {
         return None;
@@ -223,7 +242,11 @@ fn parse_annotation(text: &str, line: u32, path: &str, diags: &mut Vec<Diagnosti
             if trimmed.contains("\"resource\"") || trimmed.contains("resource&quot;") {
                 diags.push(Diagnostic::new(
                     Code::BadAnnotation,
-                    Location { file: path.to_owned(), line, column: 1 },
+                    Location {
+                        file: path.to_owned(),
+                        line,
+                        column: 1,
+                    },
                     format!("the resource annotation is not JSON even after repairs: {e}"),
                 ));
             }
@@ -231,15 +254,27 @@ fn parse_annotation(text: &str, line: u32, path: &str, diags: &mut Vec<Diagnosti
         }
     };
     let block_type = object.get("blockType").and_then(Value::as_str);
-    let odata_type = object.get("@odata.type").or_else(|| object.get("@type")).and_then(Value::as_str);
+    let odata_type = object
+        .get("@odata.type")
+        .or_else(|| object.get("@type"))
+        .and_then(Value::as_str);
     if block_type != Some("resource") && !(block_type.is_none() && odata_type.is_some()) {
         return None;
     }
-    let truthy = |key: &str| matches!(object.get(key), Some(Value::Bool(true))) || object.get(key).and_then(Value::as_str) == Some("true");
+    let truthy = |key: &str| {
+        matches!(object.get(key), Some(Value::Bool(true)))
+            || object.get(key).and_then(Value::as_str) == Some("true")
+    };
     Some(Annotation {
         odata_type: odata_type.map(|s| s.trim().trim_start_matches('#').to_owned()),
-        base_type: object.get("baseType").map(|v| v.as_str().map(|s| s.trim().trim_start_matches('#').to_owned())),
-        key_property: object.get("keyProperty").and_then(Value::as_str).map(str::to_owned),
+        base_type: object.get("baseType").map(|v| {
+            v.as_str()
+                .map(|s| s.trim().trim_start_matches('#').to_owned())
+        }),
+        key_property: object
+            .get("keyProperty")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
         open_type: truthy("openType"),
         is_abstract: truthy("abstract") || truthy("isAbstract"),
         line,
@@ -255,17 +290,28 @@ pub fn identifier_matching(text: &str, wanted: &str) -> Option<String> {
 }
 
 fn clean_name(cell: &Inline) -> String {
-    let text = cell.text.trim_matches(|c: char| markdown::is_blank(c) || c == ';' || c == '*' || c == '`');
+    let text = cell
+        .text
+        .trim_matches(|c: char| markdown::is_blank(c) || c == ';' || c == '*' || c == '`');
     // `name (deprecated)`, `name - note`: the first token.
-    let first = text.split(|c: char| markdown::is_blank(c) || c == '(').next().unwrap_or("");
-    first.trim_matches(|c: char| c == ';' || c == ',' || c == '.' || c == '*' || c == '`').to_owned()
+    let first = text
+        .split(|c: char| markdown::is_blank(c) || c == '(')
+        .next()
+        .unwrap_or("");
+    first
+        .trim_matches(|c: char| c == ';' || c == ',' || c == '.' || c == '*' || c == '`')
+        .to_owned()
 }
 
 fn page_links(inline: &Inline) -> Vec<LinkRef> {
     inline
         .links
         .iter()
-        .map(|l| LinkRef { text: l.text.clone(), target: Target::from_dest(&l.dest), line: inline.line })
+        .map(|l| LinkRef {
+            text: l.text.clone(),
+            target: Target::from_dest(&l.dest),
+            line: inline.line,
+        })
         .filter(|l| matches!(l.target, Target::Page { .. }))
         .collect()
 }
@@ -314,21 +360,19 @@ pub fn parse_page(path: &str, text: &str) -> Page {
 
     for block in &blocks {
         match block {
-            Block::Heading(h) => {
-                match h.level {
-                    1 => {
-                        if page.h1.is_none() && !h.text.starts_with('[') {
-                            page.h1 = Some(h.clone());
-                        }
+            Block::Heading(h) => match h.level {
+                1 => {
+                    if page.h1.is_none() && !h.text.starts_with('[') {
+                        page.h1 = Some(h.clone());
                     }
-                    2 => {
-                        section = h.key();
-                        sub = None;
-                        has_properties_section |= section == "properties";
-                    }
-                    _ => sub = Some(h.clone()),
                 }
-            }
+                2 => {
+                    section = h.key();
+                    sub = None;
+                    has_properties_section |= section == "properties";
+                }
+                _ => sub = Some(h.clone()),
+            },
             Block::Paragraph { inline, quoted } => {
                 if section.is_empty() && !quoted {
                     intro.push(inline);
@@ -343,9 +387,14 @@ pub fn parse_page(path: &str, text: &str) -> Page {
                 }
             }
             Block::Code { info, text, line } => {
-                let is_json = info.to_ascii_lowercase().contains("json") || text.trim_start().starts_with('{');
+                let is_json = info.to_ascii_lowercase().contains("json")
+                    || text.trim_start().starts_with('{');
                 let in_json_section = section.starts_with("json");
-                if page.json.is_none() && is_json && (in_json_section || annotation_seen) && text.trim_start().starts_with('{') {
+                if page.json.is_none()
+                    && is_json
+                    && (in_json_section || annotation_seen)
+                    && text.trim_start().starts_with('{')
+                {
                     match json_block::read(text) {
                         Ok(t) => {
                             if t.repaired {
@@ -368,7 +417,10 @@ pub fn parse_page(path: &str, text: &str) -> Page {
                 }
             }
             Block::Table(table) => {
-                let ctx = TableContext { section: &section, sub: sub.as_ref() };
+                let ctx = TableContext {
+                    section: &section,
+                    sub: sub.as_ref(),
+                };
                 if section.is_empty() {
                     intro_tables.push(table);
                     continue;
@@ -381,7 +433,10 @@ pub fn parse_page(path: &str, text: &str) -> Page {
     if !has_properties_section {
         for table in intro_tables {
             if table.header.len() >= 2 {
-                let ctx = TableContext { section: "properties", sub: None };
+                let ctx = TableContext {
+                    section: "properties",
+                    sub: None,
+                };
                 read_table(&mut page, table, &ctx, &mut diagnostics);
             }
         }
@@ -418,7 +473,10 @@ fn read_intro(page: &mut Page, intro: &[&Inline]) {
             let short = text.len().saturating_sub(link_text_len) <= 60;
             let corroborated = links.len() == 1
                 && short
-                && links[0].target.stem().is_some_and(|s| inherited_stems.contains(&s));
+                && links[0]
+                    .target
+                    .stem()
+                    .is_some_and(|s| inherited_stems.contains(&s));
             if (locale::mentions_inheritance(text) && short) || corroborated {
                 page.base_link = Some(links[0].clone());
                 continue;
@@ -433,7 +491,11 @@ fn read_intro(page: &mut Page, intro: &[&Inline]) {
 fn classify(page: &Page) -> PageClass {
     let named_enums = page.enums.iter().filter(|e| e.name.is_some()).count();
     let own_enum = page.enums.iter().any(|e| e.name.is_none());
-    if page.annotation.as_ref().is_some_and(|a| a.odata_type.is_some()) {
+    if page
+        .annotation
+        .as_ref()
+        .is_some_and(|a| a.odata_type.is_some())
+    {
         PageClass::Resource
     } else if own_enum {
         PageClass::Enum
@@ -452,10 +514,16 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
     if ctx.section == "members" || values_heading.is_some() {
         let name = values_heading.and_then(|k| {
             let wanted = k.trim_end_matches("-values").replace('-', "");
-            ctx.sub.and_then(|h| identifier_matching(&h.text, &wanted)).or(Some(wanted))
+            ctx.sub
+                .and_then(|h| identifier_matching(&h.text, &wanted))
+                .or(Some(wanted))
         });
         // Under `## Members` with an H3 that is not `x values`, the table is still the page's enum.
-        let name = if ctx.section == "members" && values_heading.is_none() { None } else { name };
+        let name = if ctx.section == "members" && values_heading.is_none() {
+            None
+        } else {
+            name
+        };
         let key = sub_key.clone().unwrap_or_else(|| ctx.section.to_owned());
         page.enums.push(read_members(table, name, key));
         return;
@@ -472,9 +540,15 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
         ));
         return;
     }
-    let desc_col = if table.header.len() >= 3 { Some(2) } else { None };
+    let desc_col = if table.header.len() >= 3 {
+        Some(2)
+    } else {
+        None
+    };
     for row in &table.rows {
-        let filled: Vec<usize> = (0..row.len()).filter(|&i| !row[i].text.is_empty()).collect();
+        let filled: Vec<usize> = (0..row.len())
+            .filter(|&i| !row[i].text.is_empty())
+            .collect();
         if filled.is_empty() {
             continue;
         }
@@ -483,7 +557,11 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
                 continue; // group row `|**Onboarding**|`
             }
             // A description wrapped onto a line without pipes.
-            if let Some(prev) = page.properties.last_mut().filter(|p| p.line + 1 >= row[0].line.saturating_sub(3)) {
+            if let Some(prev) = page
+                .properties
+                .last_mut()
+                .filter(|p| p.line + 1 >= row[0].line.saturating_sub(3))
+            {
                 prev.description.push(' ');
                 prev.description.push_str(&row[0].text);
                 prev.code.extend(row[0].code.iter().cloned());
@@ -500,9 +578,18 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
             continue;
         }
         let type_cell = row.get(1).cloned().unwrap_or_default();
-        let mut description = desc_col.and_then(|c| row.get(c)).map(|c| c.text.clone()).unwrap_or_default();
-        let mut code = desc_col.and_then(|c| row.get(c)).map(|c| c.code.clone()).unwrap_or_default();
-        let mut description_links = desc_col.and_then(|c| row.get(c)).map(page_links).unwrap_or_default();
+        let mut description = desc_col
+            .and_then(|c| row.get(c))
+            .map(|c| c.text.clone())
+            .unwrap_or_default();
+        let mut code = desc_col
+            .and_then(|c| row.get(c))
+            .map(|c| c.code.clone())
+            .unwrap_or_default();
+        let mut description_links = desc_col
+            .and_then(|c| row.get(c))
+            .map(page_links)
+            .unwrap_or_default();
         for (i, extra) in row.iter().enumerate().skip(3) {
             if !extra.text.is_empty() {
                 let header = table.header.get(i).map_or("", |h| h.text.trim());
@@ -532,7 +619,14 @@ fn read_members(table: &Table, name: Option<String>, key: String) -> EnumTable {
     let value_col = if cols >= 3 {
         Some(1)
     } else if cols == 2 {
-        let digits = table.rows.iter().filter(|r| r.get(1).is_some_and(|c| c.text.chars().any(|ch| ch.is_ascii_digit()))).count();
+        let digits = table
+            .rows
+            .iter()
+            .filter(|r| {
+                r.get(1)
+                    .is_some_and(|c| c.text.chars().any(|ch| ch.is_ascii_digit()))
+            })
+            .count();
         (digits * 2 > table.rows.len()).then_some(1)
     } else {
         None
@@ -545,40 +639,88 @@ fn read_members(table: &Table, name: Option<String>, key: String) -> EnumTable {
     let members = table
         .rows
         .iter()
-        .filter(|r| r.first().is_some_and(|c| !c.text.is_empty() && !c.is_all_strong()))
+        .filter(|r| {
+            r.first()
+                .is_some_and(|c| !c.text.is_empty() && !c.is_all_strong())
+        })
         .map(|r| MemberRow {
-            name: r[0].text.trim_matches(|c: char| markdown::is_blank(c) || c == '`' || c == '*').to_owned(),
+            name: r[0]
+                .text
+                .trim_matches(|c: char| markdown::is_blank(c) || c == '`' || c == '*')
+                .to_owned(),
             value: value_col.and_then(|c| r.get(c)).map(|c| c.text.clone()),
-            description: desc_col.and_then(|c| r.get(c)).map(|c| c.text.clone()).unwrap_or_default(),
+            description: desc_col
+                .and_then(|c| r.get(c))
+                .map(|c| c.text.clone())
+                .unwrap_or_default(),
             line: r[0].line,
         })
         .collect();
-    EnumTable { name, key, members, line: table.line }
+    EnumTable {
+        name,
+        key,
+        members,
+        line: table.line,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../../../docs-input/intune-devices-resetpasscodeactionresult.md");
+    const SEED: &str =
+        include_str!("../../../docs-input/intune-devices-resetpasscodeactionresult.md");
 
     #[test]
     fn founding_page() {
-        let page = parse_page("docs-input/intune-devices-resetpasscodeactionresult.md", SEED);
+        let page = parse_page(
+            "docs-input/intune-devices-resetpasscodeactionresult.md",
+            SEED,
+        );
         assert_eq!(page.class, PageClass::Resource);
         let a = page.annotation.as_ref().unwrap();
-        assert_eq!(a.odata_type.as_deref(), Some("microsoft.graph.resetPasscodeActionResult"));
+        assert_eq!(
+            a.odata_type.as_deref(),
+            Some("microsoft.graph.resetPasscodeActionResult")
+        );
         assert_eq!(page.namespace.as_deref(), Some("microsoft.graph"));
         let base = page.base_link.as_ref().unwrap();
-        assert_eq!(base.target.stem(), Some("intune-devices-deviceactionresult"));
+        assert_eq!(
+            base.target.stem(),
+            Some("intune-devices-deviceactionresult")
+        );
         assert_eq!(base.line, 26);
         let names: Vec<_> = page.properties.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["actionName", "actionState", "startDateTime", "lastUpdatedDateTime", "passcode", "errorCode"]);
-        assert_eq!(Page::possible_values(&page.properties[1]), ["none", "pending", "canceled", "active", "done", "failed", "notSupported"]);
+        assert_eq!(
+            names,
+            [
+                "actionName",
+                "actionState",
+                "startDateTime",
+                "lastUpdatedDateTime",
+                "passcode",
+                "errorCode"
+            ]
+        );
+        assert_eq!(
+            Page::possible_values(&page.properties[1]),
+            [
+                "none",
+                "pending",
+                "canceled",
+                "active",
+                "done",
+                "failed",
+                "notSupported"
+            ]
+        );
         assert_eq!(page.properties[0].line, 31);
         assert_eq!(page.json.as_ref().unwrap().object.len(), 7);
         assert_eq!(page.description, "Результат сброса секретного кода");
-        assert_eq!(page.front_matter.get("doc_type").map(String::as_str), Some("resourcePageType"));
+        assert_eq!(
+            page.front_matter.get("doc_type").map(String::as_str),
+            Some("resourcePageType")
+        );
         assert!(page.diagnostics.is_empty(), "{:?}", page.diagnostics);
     }
 
@@ -605,7 +747,11 @@ mod tests {
         let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n\n## Properties\n|Property|Type|Description|\n|:-|:-|:-|\n|ageGroup|[ageGroup](#agegroup-values)|The group\ncontinued here.|\n|**Group**|\n\n### ageGroup values\n|Member|Value|Description|\n|-|-|-|\n|minor|0|A minor.|\n";
         let page = parse_page("x.md", text);
         assert_eq!(page.properties.len(), 1);
-        assert!(page.properties[0].description.ends_with("continued here."), "{:?}", page.properties[0]);
+        assert!(
+            page.properties[0].description.ends_with("continued here."),
+            "{:?}",
+            page.properties[0]
+        );
         assert_eq!(page.enums[0].name.as_deref(), Some("ageGroup"));
         assert_eq!(page.enums[0].key, "agegroup-values");
     }

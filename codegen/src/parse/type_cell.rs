@@ -47,7 +47,10 @@ impl Target {
         if stem.is_empty() || (!is_resource_dir && !file.ends_with(".md")) {
             return Target::External(dest.to_owned());
         }
-        Target::Page { stem: stem.to_owned(), fragment }
+        Target::Page {
+            stem: stem.to_owned(),
+            fragment,
+        }
     }
 
     /// The page stem, if this points to a page.
@@ -95,16 +98,29 @@ fn is_identifier(s: &str) -> bool {
 
 /// Parses a type cell.
 pub fn parse(cell: &Inline) -> TypeCell {
-    let text = cell.text.trim_matches(|c: char| super::markdown::is_blank(c) || c == ';' || c == '.');
-    let collection = locale::mentions_collection(text) || text.contains("[]") && !text.contains("][]");
+    let text = cell
+        .text
+        .trim_matches(|c: char| super::markdown::is_blank(c) || c == ';' || c == '.');
+    let collection =
+        locale::mentions_collection(text) || text.contains("[]") && !text.contains("][]");
     // A link names the type by its target (the first one that points somewhere useful).
-    if let Some(link) = cell.links.iter().find(|l| !matches!(Target::from_dest(&l.dest), Target::External(_))) {
+    if let Some(link) = cell
+        .links
+        .iter()
+        .find(|l| !matches!(Target::from_dest(&l.dest), Target::External(_)))
+    {
         return TypeCell {
-            spec: TypeSpec::Link { target: Target::from_dest(&link.dest), text: link.text.clone() },
+            spec: TypeSpec::Link {
+                target: Target::from_dest(&link.dest),
+                text: link.text.clone(),
+            },
             collection,
         };
     }
-    TypeCell { spec: parse_words(text), collection }
+    TypeCell {
+        spec: parse_words(text),
+        collection,
+    }
 }
 
 /// Reads a type cell without a link.
@@ -128,7 +144,11 @@ fn parse_words(text: &str) -> TypeSpec {
         }
     }
     // Reference links without definitions: `[identitySet][]`, `[identitySet]`.
-    let cleaned: String = rest.replace("[]", " ").chars().filter(|c| !matches!(c, '[' | ']' | '`' | '*')).collect();
+    let cleaned: String = rest
+        .replace("[]", " ")
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | '`' | '*'))
+        .collect();
     let cleaned = cleaned.trim();
     if let Some(p) = locale::primitive(cleaned) {
         return TypeSpec::Primitive(p);
@@ -155,7 +175,13 @@ mod tests {
     fn cell(text: &str, links: &[(&str, &str)]) -> Inline {
         Inline {
             text: text.into(),
-            links: links.iter().map(|(t, d)| Link { text: (*t).into(), dest: (*d).into() }).collect(),
+            links: links
+                .iter()
+                .map(|(t, d)| Link {
+                    text: (*t).into(),
+                    dest: (*d).into(),
+                })
+                .collect(),
             ..Inline::default()
         }
     }
@@ -163,37 +189,97 @@ mod tests {
     #[test]
     fn primitives_and_collections() {
         let t = parse(&cell("String collection", &[]));
-        assert_eq!((t.spec, t.collection), (TypeSpec::Primitive(Primitive::String), true));
+        assert_eq!(
+            (t.spec, t.collection),
+            (TypeSpec::Primitive(Primitive::String), true)
+        );
         let t = parse(&cell("Коллекция строк", &[]));
-        assert_eq!((t.spec, t.collection), (TypeSpec::Primitive(Primitive::String), true));
+        assert_eq!(
+            (t.spec, t.collection),
+            (TypeSpec::Primitive(Primitive::String), true)
+        );
         let t = parse(&cell("Edm.Binary", &[]));
-        assert_eq!((t.spec, t.collection), (TypeSpec::Primitive(Primitive::Binary), false));
+        assert_eq!(
+            (t.spec, t.collection),
+            (TypeSpec::Primitive(Primitive::Binary), false)
+        );
         let t = parse(&cell("collection(string)", &[]));
-        assert_eq!((t.spec, t.collection), (TypeSpec::Primitive(Primitive::String), true));
+        assert_eq!(
+            (t.spec, t.collection),
+            (TypeSpec::Primitive(Primitive::String), true)
+        );
         let t = parse(&cell("string (url)", &[]));
         assert_eq!(t.spec, TypeSpec::Primitive(Primitive::String));
     }
 
     #[test]
     fn links_resolve_by_target_not_text() {
-        let t = parse(&cell("[буккетаггрегатиондефинитион]", &[("буккетаггрегатиондефинитион", "bucketaggregationdefinition.md")]));
-        assert_eq!(t.spec, TypeSpec::Link {
-            target: Target::Page { stem: "bucketaggregationdefinition".into(), fragment: None },
-            text: "буккетаггрегатиондефинитион".into()
-        });
-        let t = parse(&cell("коллекция x", &[("коллекция x", "../resources/X.md")]));
+        let t = parse(&cell(
+            "[буккетаггрегатиондефинитион]",
+            &[(
+                "буккетаггрегатиондефинитион",
+                "bucketaggregationdefinition.md",
+            )],
+        ));
+        assert_eq!(
+            t.spec,
+            TypeSpec::Link {
+                target: Target::Page {
+                    stem: "bucketaggregationdefinition".into(),
+                    fragment: None
+                },
+                text: "буккетаггрегатиондефинитион".into()
+            }
+        );
+        let t = parse(&cell(
+            "коллекция x",
+            &[("коллекция x", "../resources/X.md")],
+        ));
         assert!(t.collection);
-        assert_eq!(t.spec.clone(), TypeSpec::Link { target: Target::Page { stem: "x".into(), fragment: None }, text: "коллекция x".into() });
-        assert_eq!(Target::from_dest("#agegroup-values"), Target::Anchor("agegroup-values".into()));
-        assert_eq!(Target::from_dest("/graph/api/resources/user?view=graph-rest-1.0"), Target::Page { stem: "user".into(), fragment: None });
-        assert!(matches!(Target::from_dest("../api/channel-get.md"), Target::External(_)));
+        assert_eq!(
+            t.spec.clone(),
+            TypeSpec::Link {
+                target: Target::Page {
+                    stem: "x".into(),
+                    fragment: None
+                },
+                text: "коллекция x".into()
+            }
+        );
+        assert_eq!(
+            Target::from_dest("#agegroup-values"),
+            Target::Anchor("agegroup-values".into())
+        );
+        assert_eq!(
+            Target::from_dest("/graph/api/resources/user?view=graph-rest-1.0"),
+            Target::Page {
+                stem: "user".into(),
+                fragment: None
+            }
+        );
+        assert!(matches!(
+            Target::from_dest("../api/channel-get.md"),
+            Target::External(_)
+        ));
     }
 
     #[test]
     fn names_and_unknowns() {
-        assert_eq!(parse(&cell("microsoft.graph.callRecords.clientPlatform", &[])).spec, TypeSpec::Name("microsoft.graph.callRecords.clientPlatform".into()));
-        assert_eq!(parse(&cell("[identitySet][]", &[])).spec, TypeSpec::Name("identitySet".into()));
-        assert!(matches!(parse(&cell("routingPolicy collection collection", &[])).spec, TypeSpec::Name(_)));
-        assert!(matches!(parse(&cell("some prose here", &[])).spec, TypeSpec::Unknown(_)));
+        assert_eq!(
+            parse(&cell("microsoft.graph.callRecords.clientPlatform", &[])).spec,
+            TypeSpec::Name("microsoft.graph.callRecords.clientPlatform".into())
+        );
+        assert_eq!(
+            parse(&cell("[identitySet][]", &[])).spec,
+            TypeSpec::Name("identitySet".into())
+        );
+        assert!(matches!(
+            parse(&cell("routingPolicy collection collection", &[])).spec,
+            TypeSpec::Name(_)
+        ));
+        assert!(matches!(
+            parse(&cell("some prose here", &[])).spec,
+            TypeSpec::Unknown(_)
+        ));
     }
 }

@@ -1,0 +1,1055 @@
+//! Pages → [`Schema`]: naming, cross-page type resolution, inheritance, reconstruction of types
+//! whose pages are absent, and the rules that settle contradictions between tables and JSON.
+
+use super::{Kind, Member, Origin, Property, Schema, TypeDef, FORMAT_VERSION};
+use crate::diag::{Code, Diagnostic, Location};
+use crate::parse::page::identifier_matching;
+use crate::parse::{Page, PageClass, PropertyRow, Target, TypeSpec};
+use crate::primitive::Primitive;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The namespace assumed when a page names none.
+const DEFAULT_NAMESPACE: &str = "microsoft.graph";
+
+/// A type under construction: the definition plus what resolution still needs.
+struct Draft {
+    def: TypeDef,
+    /// `keyProperty` from the annotation.
+    keyed: bool,
+}
+
+/// A type referenced by the input whose page is absent.
+#[derive(Default)]
+struct Missing {
+    stem: Option<String>,
+    /// Qualified names of types whose base it is.
+    base_of: Vec<String>,
+    /// Backticked possible values from rows typed with it.
+    possible_values: Vec<String>,
+    /// JSON placeholders seen for rows typed with it.
+    string_placeholders: usize,
+    object_placeholders: usize,
+    first_seen: Location,
+}
+
+#[derive(Default)]
+struct Builder {
+    drafts: BTreeMap<String, Draft>,
+    by_stem: HashMap<String, String>,
+    by_anchor: HashMap<(String, String), String>,
+    by_simple: HashMap<String, Vec<String>>,
+    link_names: HashMap<String, BTreeSet<String>>,
+    missing: BTreeMap<String, Missing>,
+    /// Qualified enum name → backticked value lists from properties typed with it.
+    enum_evidence: BTreeMap<String, Vec<Vec<String>>>,
+    diags: Vec<Diagnostic>,
+}
+
+fn split_qualified(q: &str, default_ns: &str) -> (String, String) {
+    match q.trim().trim_start_matches('#').rsplit_once('.') {
+        Some((ns, name)) => (ns.to_owned(), name.to_owned()),
+        None => (default_ns.to_owned(), q.trim().to_owned()),
+    }
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!(c.next(), Some(f) if f.is_ascii_alphabetic() || f == '_')
+        && c.all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+}
+
+fn loc(page: &Page, line: u32, column: u32) -> Location {
+    page.at(line, column)
+}
+
+/// The primitive or type a JSON placeholder suggests (`"String (timestamp)"`, `1024`, `{...}`).
+fn placeholder_type(value: &Value) -> (String, bool) {
+    match value {
+        Value::Array(items) => (
+            items.first().map_or_else(
+                || Primitive::Json.as_str().to_owned(),
+                |v| placeholder_type(v).0,
+            ),
+            true,
+        ),
+        Value::Object(o) => match o.get("@odata.type").and_then(Value::as_str) {
+            Some(t) => (t.trim_start_matches('#').to_owned(), false),
+            None => (Primitive::Json.as_str().to_owned(), false),
+        },
+        Value::Bool(_) => (Primitive::Boolean.as_str().to_owned(), false),
+        Value::Number(n) if n.is_f64() => (Primitive::Double.as_str().to_owned(), false),
+        Value::Number(_) => (Primitive::Int32.as_str().to_owned(), false),
+        Value::String(s) => {
+            let lower = s.to_ascii_lowercase();
+            let p = if lower.contains("timestamp") || lower.contains("datetime") {
+                Primitive::DateTimeOffset
+            } else if lower.contains("duration") {
+                Primitive::Duration
+            } else {
+                let head = s.split(['(', ' ']).next().unwrap_or("");
+                Primitive::from_spelling(head).unwrap_or(Primitive::String)
+            };
+            (p.as_str().to_owned(), false)
+        }
+        Value::Null => (Primitive::Json.as_str().to_owned(), false),
+    }
+}
+
+impl Builder {
+    /// Names every type the pages declare and indexes how other pages can reach it.
+    fn index(&mut self, pages: &[&Page]) {
+        for page in pages {
+            for row in &page.properties {
+                if let TypeSpec::Link {
+                    target: Target::Page { stem, .. },
+                    text,
+                } = &row.ty.spec
+                {
+                    if is_identifier(text.trim()) {
+                        self.link_names
+                            .entry(stem.clone())
+                            .or_default()
+                            .insert(text.trim().to_owned());
+                    }
+                }
+            }
+            if let Some(base) = &page.base_link {
+                if let (Some(stem), true) = (base.target.stem(), is_identifier(base.text.trim())) {
+                    self.link_names
+                        .entry(stem.to_owned())
+                        .or_default()
+                        .insert(base.text.trim().to_owned());
+                }
+            }
+        }
+        for page in pages {
+            let ns = page
+                .namespace
+                .clone()
+                .filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+                .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned());
+            match page.class {
+                PageClass::Resource => {
+                    let annotated = page.annotation.as_ref().and_then(|a| a.odata_type.clone());
+                    let from_json = page
+                        .json
+                        .as_ref()
+                        .and_then(|j| j.object.get("@odata.type"))
+                        .and_then(Value::as_str)
+                        .map(|s| s.trim_start_matches('#').to_owned());
+                    let Some(q) = annotated.or(from_json) else {
+                        self.diags.push(Diagnostic::new(Code::NotATypePage, Location::file(&page.path), "the page has property tables but no `@odata.type` in an annotation or JSON block; skipped"));
+                        continue;
+                    };
+                    let (tns, name) = split_qualified(&q, &ns);
+                    let line = page.annotation.as_ref().map_or(1, |a| a.line);
+                    let def = TypeDef {
+                        name,
+                        namespace: tns,
+                        kind: Kind::Complex,
+                        base: None,
+                        description: page.description.clone(),
+                        origin: Origin::Page,
+                        is_abstract: page.annotation.as_ref().is_some_and(|a| a.is_abstract),
+                        open_type: page.annotation.as_ref().is_some_and(|a| a.open_type),
+                        source: Some(loc(page, line, 1)),
+                        properties: Vec::new(),
+                        members: Vec::new(),
+                    };
+                    let keyed = page
+                        .annotation
+                        .as_ref()
+                        .is_some_and(|a| a.key_property.is_some());
+                    self.declare(page, def, Some(page.stem.clone()), keyed);
+                }
+                PageClass::Enum => {
+                    let name = self.enum_page_name(page);
+                    let table = page
+                        .enums
+                        .iter()
+                        .find(|e| e.name.is_none())
+                        .expect("classified as enum");
+                    let def = self.enum_def(
+                        &name,
+                        &ns,
+                        page.description.clone(),
+                        loc(page, table.line, 1),
+                    );
+                    self.declare(page, def, Some(page.stem.clone()), false);
+                }
+                PageClass::MultiEnum | PageClass::Other => {
+                    if page.class == PageClass::Other {
+                        self.diags.push(Diagnostic::new(Code::NotATypePage, Location::file(&page.path), "no resource annotation, property table or members table: the page declares no type; skipped"));
+                    }
+                }
+            }
+            // Named `### x values` sections (multi-enum pages and inline enums).
+            for table in page.enums.iter().filter(|e| e.name.is_some()) {
+                let name = table.name.clone().unwrap_or_default();
+                let def = self.enum_def(&name, &ns, String::new(), loc(page, table.line, 1));
+                let q = def.qualified_name();
+                self.by_anchor
+                    .insert((page.stem.clone(), table.key.clone()), q.clone());
+                if !self.drafts.contains_key(&q) {
+                    self.declare(page, def, None, false);
+                }
+            }
+        }
+    }
+
+    fn enum_def(&self, name: &str, ns: &str, description: String, source: Location) -> TypeDef {
+        TypeDef {
+            name: name.to_owned(),
+            namespace: ns.to_owned(),
+            kind: Kind::Enum,
+            base: None,
+            description,
+            origin: Origin::Page,
+            is_abstract: false,
+            open_type: false,
+            source: Some(source),
+            properties: Vec::new(),
+            members: Vec::new(),
+        }
+    }
+
+    /// An enum page's name: an ASCII identifier from the H1, incoming link texts or the title
+    /// that the file stem ends with (H1 texts are translated or transliterated in some locales).
+    fn enum_page_name(&self, page: &Page) -> String {
+        let candidates = page
+            .h1
+            .iter()
+            .map(|h| h.text.clone())
+            .chain(
+                self.link_names
+                    .get(&page.stem)
+                    .into_iter()
+                    .flatten()
+                    .cloned(),
+            )
+            .chain(page.front_matter.get("title").cloned());
+        for text in candidates {
+            for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+                if word.len() > 1
+                    && page.stem.ends_with(&word.to_ascii_lowercase())
+                    && word != "type"
+                {
+                    return word.to_owned();
+                }
+            }
+        }
+        let anchor = page
+            .h1
+            .as_ref()
+            .and_then(|h| h.anchor.clone())
+            .unwrap_or_default();
+        let from_anchor = anchor.split('-').next().unwrap_or("").to_owned();
+        if !from_anchor.is_empty() && page.stem.ends_with(&from_anchor) {
+            return from_anchor;
+        }
+        page.stem
+            .rsplit('-')
+            .next()
+            .unwrap_or(&page.stem)
+            .to_owned()
+    }
+
+    fn declare(&mut self, page: &Page, def: TypeDef, stem: Option<String>, keyed: bool) {
+        let q = def.qualified_name();
+        if let Some(existing) = self.drafts.get(&q) {
+            let first = existing
+                .def
+                .source
+                .clone()
+                .map_or_else(String::new, |l| l.to_string());
+            self.diags.push(Diagnostic::new(
+                Code::DuplicateType,
+                def.source
+                    .clone()
+                    .unwrap_or_else(|| Location::file(&page.path)),
+                format!("`{q}` is already defined at {first}; this definition is ignored"),
+            ));
+            return;
+        }
+        if let Some(stem) = &stem {
+            self.by_stem.insert(stem.clone(), q.clone());
+        }
+        self.by_simple
+            .entry(def.name.to_ascii_lowercase())
+            .or_default()
+            .push(q.clone());
+        self.drafts.insert(q, Draft { def, keyed });
+    }
+
+    /// The qualified name a link target stands for; records a missing type when no page has it.
+    fn resolve_target(
+        &mut self,
+        page: &Page,
+        target: &Target,
+        text: &str,
+        at: &Location,
+    ) -> Option<String> {
+        match target {
+            Target::Anchor(anchor) => {
+                if let Some(q) = self.by_anchor.get(&(page.stem.clone(), anchor.clone())) {
+                    return Some(q.clone());
+                }
+                let name = anchor.trim_end_matches("-values").replace('-', "");
+                let name = identifier_matching(text, &name).unwrap_or(name);
+                Some(self.note_missing(&name, page, None, at))
+            }
+            Target::Page { stem, fragment } => {
+                if let Some(f) = fragment {
+                    if let Some(q) = self.by_anchor.get(&(stem.clone(), f.clone())) {
+                        return Some(q.clone());
+                    }
+                }
+                if let Some(q) = self.by_stem.get(stem) {
+                    return Some(q.clone());
+                }
+                if let Some(f) = fragment.as_deref().filter(|f| f.ends_with("-values")) {
+                    let wanted = f.trim_end_matches("-values").replace('-', "");
+                    let name = identifier_matching(text, &wanted).unwrap_or(wanted);
+                    if let Some(q) = self.lookup_simple(&name) {
+                        return Some(q);
+                    }
+                    return Some(self.note_missing(&name, page, None, at));
+                }
+                // Name the absent type by the most trustworthy evidence: an ASCII link text the
+                // stem ends with, else the stem's last segment.
+                let text = text.trim();
+                let name = if is_identifier(text) && stem.ends_with(&text.to_ascii_lowercase()) {
+                    text.to_owned()
+                } else if let Some(n) = self.link_names.get(stem).and_then(|names| {
+                    names
+                        .iter()
+                        .find(|n| stem.ends_with(&n.to_ascii_lowercase()))
+                }) {
+                    n.clone()
+                } else {
+                    stem.rsplit('-').next().unwrap_or(stem).to_owned()
+                };
+                Some(self.note_missing(&name, page, Some(stem.clone()), at))
+            }
+            Target::External(_) => None,
+        }
+    }
+
+    fn lookup_simple(&self, name: &str) -> Option<String> {
+        self.by_simple
+            .get(&name.to_ascii_lowercase())
+            .and_then(|v| v.first().cloned())
+    }
+
+    fn note_missing(
+        &mut self,
+        name: &str,
+        page: &Page,
+        stem: Option<String>,
+        at: &Location,
+    ) -> String {
+        let ns = page
+            .namespace
+            .clone()
+            .filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+            .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned());
+        let (ns, name) = if name.contains('.') {
+            split_qualified(name, &ns)
+        } else {
+            (ns, name.to_owned())
+        };
+        let q = format!("{ns}.{name}");
+        if self.drafts.contains_key(&q) {
+            return q;
+        }
+        let m = self.missing.entry(q.clone()).or_insert_with(|| Missing {
+            first_seen: at.clone(),
+            ..Missing::default()
+        });
+        if m.stem.is_none() {
+            m.stem = stem;
+        }
+        q
+    }
+
+    /// The schema type of a property row.
+    fn resolve_row(&mut self, page: &Page, row: &PropertyRow) -> String {
+        let at = loc(page, row.line, row.column);
+        match &row.ty.spec {
+            TypeSpec::Primitive(p) => p.as_str().to_owned(),
+            TypeSpec::Link { target, text } => self
+                .resolve_target(page, target, text, &at)
+                .unwrap_or_else(|| {
+                    self.diags.push(Diagnostic::new(
+                        Code::UnknownType,
+                        at.clone(),
+                        format!(
+                            "the type cell `{}` links outside the docs; typed as untyped JSON",
+                            row.type_text
+                        ),
+                    ));
+                    Primitive::Json.as_str().to_owned()
+                }),
+            TypeSpec::Name(n) => {
+                if n.contains('.') {
+                    let (ns, name) = split_qualified(n, DEFAULT_NAMESPACE);
+                    let q = format!("{ns}.{name}");
+                    if self.drafts.contains_key(&q) {
+                        return q;
+                    }
+                    if let Some(q) = self.lookup_simple(&name) {
+                        return q;
+                    }
+                    return self.note_missing(&q, page, None, &at);
+                }
+                if let Some(q) = self.lookup_simple(n) {
+                    return q;
+                }
+                self.note_missing(n, page, None, &at)
+            }
+            TypeSpec::Unknown(text) => {
+                self.diags.push(Diagnostic::new(Code::UnknownType, at, format!("expected a primitive, a link to a type page or a type name in the type cell, found `{text}`; typed as untyped JSON")));
+                Primitive::Json.as_str().to_owned()
+            }
+        }
+    }
+
+    /// Reads a resource page's properties, settling names against the JSON block.
+    fn read_resource(&mut self, page: &Page) {
+        let Some(q) = self.by_stem.get(&page.stem).cloned() else {
+            return;
+        };
+        if self.drafts.get(&q).map(|d| d.def.kind) == Some(Kind::Enum) {
+            return;
+        }
+        let json = page.json.as_ref();
+        let keys: Vec<&String> = json
+            .map(|j| j.object.keys().filter(|k| !k.starts_with('@')).collect())
+            .unwrap_or_default();
+        let names = reconcile_names(page, &keys, &mut self.diags);
+        let mut props: Vec<Property> = Vec::new();
+        for (row, name) in page.properties.iter().zip(names) {
+            if props.iter().any(|p| p.name == name) {
+                self.diags.push(Diagnostic::new(
+                    Code::DuplicateProperty,
+                    loc(page, row.line, row.column),
+                    format!("`{name}` is listed twice; the first row wins"),
+                ));
+                continue;
+            }
+            let ty = self.resolve_row(page, row);
+            let mut collection = row.ty.collection;
+            if let Some(value) = json.and_then(|j| j.object.get(&name)) {
+                let json_collection = value.is_array();
+                if json_collection != collection {
+                    self.diags.push(Diagnostic::new(
+                        Code::JsonTypeMismatch,
+                        loc(page, row.line, row.column),
+                        format!(
+                        "`{name}`: the table says {}, the JSON block shows {}; the JSON shape wins",
+                        if collection { "a collection" } else { "a single value" },
+                        if json_collection { "an array" } else { "a single value" }
+                    ),
+                    ));
+                    collection = json_collection;
+                }
+                let element = if let Value::Array(items) = value {
+                    items.first().unwrap_or(&Value::Null)
+                } else {
+                    value
+                };
+                if element.is_object()
+                    && Primitive::from_canonical(&ty).is_some_and(|p| p != Primitive::Json)
+                {
+                    self.diags.push(Diagnostic::new(Code::JsonTypeMismatch, loc(page, row.line, row.column), format!("`{name}`: the table says `{ty}`, the JSON block shows an object; the table wins")));
+                }
+                if let Some(m) = self.missing.get_mut(&ty) {
+                    if element.is_object() {
+                        m.object_placeholders += 1
+                    } else if element.is_string() {
+                        m.string_placeholders += 1
+                    }
+                }
+            } else if json.is_some() && !row.navigation {
+                self.diags.push(Diagnostic::new(
+                    Code::JsonMissingKey,
+                    loc(page, row.line, row.column),
+                    format!("`{name}` is in the table but not in the JSON representation"),
+                ));
+            }
+            let values = Page::possible_values(row);
+            if !values.is_empty() {
+                self.enum_evidence
+                    .entry(ty.clone())
+                    .or_default()
+                    .push(values.clone());
+                if let Some(m) = self.missing.get_mut(&ty) {
+                    for v in values {
+                        if !m.possible_values.contains(&v) {
+                            m.possible_values.push(v);
+                        }
+                    }
+                }
+            }
+            props.push(Property {
+                name,
+                ty,
+                collection,
+                inherited: false,
+                declared_by: q.clone(),
+                navigation: row.navigation,
+                description: row.description.clone(),
+                source: Some(loc(page, row.line, row.column)),
+            });
+        }
+        // JSON keys no row declares.
+        if let Some(j) = json {
+            for key in &keys {
+                if props.iter().any(|p| &&p.name == key) {
+                    continue;
+                }
+                let (ty, collection) = placeholder_type(&j.object[key.as_str()]);
+                self.diags.push(Diagnostic::new(Code::JsonExtraKey, loc(page, j.line, 1), format!("`{key}` is in the JSON representation but in no table; added with the type its placeholder shows (`{ty}`)")));
+                let ty = if ty.contains('.') && !self.drafts.contains_key(&ty) {
+                    self.note_missing(&ty, page, None, &loc(page, j.line, 1))
+                } else {
+                    ty
+                };
+                props.push(Property {
+                    name: (*key).clone(),
+                    ty,
+                    collection,
+                    inherited: false,
+                    declared_by: q.clone(),
+                    navigation: false,
+                    description: String::new(),
+                    source: Some(loc(page, j.line, 1)),
+                });
+            }
+        }
+        // The base: the annotation's `baseType`, else the inheritance sentence.
+        let annotated = page
+            .annotation
+            .as_ref()
+            .and_then(|a| a.base_type.clone())
+            .flatten();
+        let linked = page.base_link.clone().and_then(|l| {
+            let at = loc(page, l.line, 1);
+            self.resolve_target(page, &l.target, &l.text, &at)
+        });
+        let base = match (annotated, linked) {
+            (Some(a), Some(l)) => {
+                let (ns, name) = split_qualified(&a, DEFAULT_NAMESPACE);
+                let a = format!("{ns}.{name}");
+                if a != l {
+                    self.diags.push(Diagnostic::new(Code::BaseMismatch, loc(page, page.base_link.as_ref().map_or(1, |b| b.line), 1), format!("the inheritance sentence names `{l}`, the annotation's baseType `{a}`; the annotation wins")));
+                }
+                Some(a)
+            }
+            (Some(a), None) => {
+                let (ns, name) = split_qualified(&a, DEFAULT_NAMESPACE);
+                Some(format!("{ns}.{name}"))
+            }
+            (None, l) => l,
+        };
+        if let Some(b) = &base {
+            if !self.drafts.contains_key(b) {
+                let at = loc(page, page.base_link.as_ref().map_or(1, |l| l.line), 1);
+                let stem = page
+                    .base_link
+                    .as_ref()
+                    .and_then(|l| l.target.stem().map(str::to_owned));
+                let m = self.missing.entry(b.clone()).or_insert_with(|| Missing {
+                    first_seen: at,
+                    ..Missing::default()
+                });
+                if m.stem.is_none() {
+                    m.stem = stem;
+                }
+                m.base_of.push(q.clone());
+            }
+        }
+        let draft = self.drafts.get_mut(&q).expect("declared in index");
+        draft.def.properties = props;
+        draft.def.base = base;
+    }
+
+    /// Rebuilds types that have no page from what the present pages prove.
+    fn reconstruct_missing(&mut self, pages: &[&Page]) {
+        let missing = std::mem::take(&mut self.missing);
+        for (q, m) in missing {
+            let (ns, name) = split_qualified(&q, DEFAULT_NAMESPACE);
+            let mut def = TypeDef {
+                name,
+                namespace: ns,
+                kind: Kind::Complex,
+                base: None,
+                description: String::new(),
+                origin: Origin::Reconstructed,
+                is_abstract: false,
+                open_type: false,
+                source: Some(m.first_seen.clone()),
+                properties: Vec::new(),
+                members: Vec::new(),
+            };
+            let message;
+            if !m.base_of.is_empty() {
+                // Rows of derived pages whose description links to this base's page.
+                for derived in &m.base_of {
+                    let Some(page) = pages
+                        .iter()
+                        .find(|p| self.by_stem.get(&p.stem) == Some(derived))
+                    else {
+                        continue;
+                    };
+                    let Some(draft) = self.drafts.get(derived) else {
+                        continue;
+                    };
+                    for (row, prop) in page.properties.iter().zip(&draft.def.properties) {
+                        let marked = row.description_links.iter().any(|l| {
+                            l.target.stem().is_some() && l.target.stem() == m.stem.as_deref()
+                        });
+                        if marked && !def.properties.iter().any(|p| p.name == prop.name) {
+                            def.properties.push(Property {
+                                declared_by: q.clone(),
+                                ..prop.clone()
+                            });
+                        }
+                    }
+                }
+                if def.properties.iter().any(|p| p.name == "id") {
+                    def.kind = Kind::Entity;
+                }
+                message = format!(
+                    "no page defines `{q}`; reconstructed as the base of {} from {} row(s) marked as inherited from it",
+                    m.base_of.join(", "),
+                    def.properties.len()
+                );
+            } else if !m.possible_values.is_empty() && m.object_placeholders == 0 {
+                def.kind = Kind::Enum;
+                def.members = m
+                    .possible_values
+                    .iter()
+                    .map(|v| Member {
+                        name: v.clone(),
+                        value: None,
+                        description: String::new(),
+                    })
+                    .collect();
+                message = format!("no page defines `{q}`; reconstructed as an enum from the backticked possible values ({} members, values unknown)", def.members.len());
+            } else {
+                def.origin = Origin::Placeholder;
+                def.kind = if m.string_placeholders > 0 && m.object_placeholders == 0 {
+                    Kind::Enum
+                } else {
+                    Kind::Complex
+                };
+                self.diags.push(Diagnostic::new(Code::PlaceholderType, m.first_seen.clone(), format!(
+                    "no page defines `{q}` and no evidence describes it; generated as an open placeholder {} that keeps any value",
+                    if def.kind == Kind::Enum { "enum" } else { "type" }
+                )));
+                self.drafts.insert(q, Draft { def, keyed: false });
+                continue;
+            }
+            self.diags.push(Diagnostic::new(
+                Code::ReconstructedType,
+                m.first_seen.clone(),
+                message,
+            ));
+            self.drafts.insert(q, Draft { def, keyed: false });
+        }
+    }
+
+    /// Reads enum members, repairing machine-translation damage from the backticked values.
+    fn read_enums(&mut self, pages: &[&Page]) {
+        for page in pages {
+            let ns_stem = self.by_stem.get(&page.stem).cloned();
+            for table in &page.enums {
+                let q = match &table.name {
+                    None => match &ns_stem {
+                        Some(q) => q.clone(),
+                        None => continue,
+                    },
+                    Some(_) => match self.by_anchor.get(&(page.stem.clone(), table.key.clone())) {
+                        Some(q) => q.clone(),
+                        None => continue,
+                    },
+                };
+                if self
+                    .drafts
+                    .get(&q)
+                    .is_none_or(|d| d.def.kind != Kind::Enum || !d.def.members.is_empty())
+                {
+                    continue;
+                }
+                let evidence = self
+                    .enum_evidence
+                    .get(&q)
+                    .and_then(|lists| lists.iter().find(|l| l.len() == table.members.len()))
+                    .cloned();
+                let mut members = Vec::new();
+                let parsed: Vec<Option<i64>> = table
+                    .members
+                    .iter()
+                    .map(|m| m.value.as_deref().and_then(parse_value))
+                    .collect();
+                let positional = parsed
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, v)| **v == Some(*i as i64))
+                    .count();
+                // Among the readable values, do (nearly) all equal their row index?
+                let readable = parsed.iter().flatten().count();
+                let mostly_positional = readable > 0 && positional * 5 >= readable * 4;
+                for (i, row) in table.members.iter().enumerate() {
+                    let at = loc(page, row.line, 1);
+                    let mut name = row.name.clone();
+                    if let Some(ev) = &evidence {
+                        let english = &ev[i];
+                        if &name != english {
+                            self.diags.push(Diagnostic::new(Code::RepairedEnumMember, at.clone(), format!("member `{name}` differs from the backticked value `{english}` at the same position; `{english}` is used")));
+                            name = english.clone();
+                        }
+                    } else if !is_identifier(&name) {
+                        self.diags.push(Diagnostic::new(Code::DamagedEnumMember, at.clone(), format!("member `{name}` is not an identifier and no backticked value list of the same length allows a repair; kept as written")));
+                    }
+                    let mut value = parsed[i];
+                    match (&row.value, value) {
+                        (Some(raw), None) if mostly_positional => {
+                            self.diags.push(Diagnostic::new(Code::RepairedEnumMember, at.clone(), format!("value `{raw}` of `{name}` is not a number; the other values follow row order, so {i} is used")));
+                            value = Some(i as i64);
+                        }
+                        (Some(raw), None) => {
+                            self.diags.push(Diagnostic::new(Code::DamagedEnumMember, at.clone(), format!("value `{raw}` of `{name}` is not a number and cannot be repaired; left unknown")));
+                        }
+                        (Some(_), Some(v)) if mostly_positional && v != i as i64 => {
+                            self.diags.push(Diagnostic::new(Code::RepairedEnumMember, at.clone(), format!("value {v} of `{name}` breaks the row order the other values follow; {i} is used")));
+                            value = Some(i as i64);
+                        }
+                        _ => {}
+                    }
+                    if members.iter().any(|m: &Member| m.name == name) {
+                        self.diags.push(Diagnostic::new(
+                            Code::DamagedEnumMember,
+                            at,
+                            format!("member `{name}` appears twice; the second is dropped"),
+                        ));
+                        continue;
+                    }
+                    members.push(Member {
+                        name,
+                        value,
+                        description: row.description.clone(),
+                    });
+                }
+                if let Some(d) = self.drafts.get_mut(&q) {
+                    d.def.members = members;
+                }
+            }
+        }
+        // Possible values that disagree with a documented enum.
+        for (q, lists) in &self.enum_evidence {
+            let Some(d) = self.drafts.get(q) else {
+                continue;
+            };
+            if d.def.kind != Kind::Enum || d.def.origin != Origin::Page || d.def.members.is_empty()
+            {
+                continue;
+            }
+            let members: BTreeSet<&str> = d.def.members.iter().map(|m| m.name.as_str()).collect();
+            if let Some(list) = lists
+                .iter()
+                .find(|l| l.iter().any(|v| !members.contains(v.as_str())))
+            {
+                let unknown: Vec<&str> = list
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|v| !members.contains(v))
+                    .collect();
+                self.diags.push(Diagnostic::new(
+                    Code::PossibleValuesMismatch,
+                    d.def.source.clone().unwrap_or_default(),
+                    format!("backticked possible values {unknown:?} are not members of `{q}`"),
+                ));
+            }
+        }
+    }
+
+    /// Settles bases (cycles), kinds and which ancestor declares each property.
+    fn settle_inheritance(&mut self) {
+        let names: Vec<String> = self.drafts.keys().cloned().collect();
+        // Break cycles.
+        for q in &names {
+            let mut seen = vec![q.clone()];
+            let mut current = self.drafts[q].def.base.clone();
+            while let Some(b) = current {
+                if seen.contains(&b) {
+                    let last = seen.last().cloned().unwrap_or_default();
+                    let at = self.drafts[&last].def.source.clone().unwrap_or_default();
+                    self.diags.push(Diagnostic::new(Code::InheritanceCycle, at, format!("`{last}` inherits from `{b}`, which closes a cycle; that base is dropped")));
+                    if let Some(d) = self.drafts.get_mut(&last) {
+                        d.def.base = None;
+                    }
+                    break;
+                }
+                seen.push(b.clone());
+                current = self.drafts.get(&b).and_then(|d| d.def.base.clone());
+            }
+        }
+        // Kinds: entity when keyed or derived from an entity.
+        for q in &names {
+            let mut chain = vec![q.clone()];
+            let mut current = self.drafts[q].def.base.clone();
+            while let Some(b) = current {
+                chain.push(b.clone());
+                current = self.drafts.get(&b).and_then(|d| d.def.base.clone());
+            }
+            let entity = chain.iter().any(|c| {
+                self.drafts.get(c).is_some_and(|d| {
+                    d.keyed || d.def.kind == Kind::Entity || c == "microsoft.graph.entity"
+                })
+            });
+            if let Some(d) = self.drafts.get_mut(q) {
+                if d.def.kind != Kind::Enum && entity {
+                    d.def.kind = Kind::Entity;
+                }
+            }
+        }
+        // Attribution, ancestors first.
+        let mut done: BTreeMap<String, Vec<Property>> = BTreeMap::new();
+        for q in &names {
+            self.full_properties(q, &mut done);
+        }
+        for (q, props) in done {
+            if let Some(d) = self.drafts.get_mut(&q) {
+                d.def.properties = props;
+            }
+        }
+    }
+
+    fn full_properties(
+        &mut self,
+        q: &str,
+        done: &mut BTreeMap<String, Vec<Property>>,
+    ) -> Vec<Property> {
+        if let Some(p) = done.get(q) {
+            return p.clone();
+        }
+        let Some(draft) = self.drafts.get(q) else {
+            return Vec::new();
+        };
+        let own = draft.def.properties.clone();
+        let base = draft.def.base.clone();
+        let mut all: Vec<Property> = match &base {
+            Some(b) => self
+                .full_properties(b, done)
+                .into_iter()
+                .map(|p| Property {
+                    inherited: true,
+                    ..p
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        for p in own {
+            if let Some(existing) = all.iter().find(|a| a.name == p.name) {
+                if existing.ty != p.ty || existing.collection != p.collection {
+                    self.diags.push(Diagnostic::new(Code::InheritedPropertyConflict, p.source.clone().unwrap_or_default(), format!(
+                        "`{}` is declared by `{}` as `{}`{}; this page repeats it as `{}`{}; the declaration wins",
+                        p.name, existing.declared_by, existing.ty, if existing.collection { " collection" } else { "" }, p.ty, if p.collection { " collection" } else { "" }
+                    )));
+                }
+                continue;
+            }
+            all.push(p);
+        }
+        done.insert(q.to_owned(), all.clone());
+        all
+    }
+
+    fn finish(self) -> Schema {
+        let mut types: Vec<TypeDef> = self.drafts.into_values().map(|d| d.def).collect();
+        types.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+        let mut diagnostics = self.diags;
+        diagnostics.sort();
+        diagnostics.dedup();
+        Schema {
+            format_version: FORMAT_VERSION,
+            types,
+            diagnostics,
+        }
+    }
+}
+
+/// Reads an enum value cell, accepting en/em dashes as minus signs.
+fn parse_value(raw: &str) -> Option<i64> {
+    let cleaned: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if matches!(c, '–' | '—' | '−') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    cleaned.parse().ok()
+}
+
+/// The JSON name of every property row: the table name when the JSON block has it, else the
+/// JSON key that matches it case-insensitively or, for translated names, by position.
+fn reconcile_names(page: &Page, keys: &[&String], diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let rows = &page.properties;
+    let mut names: Vec<Option<String>> = vec![None; rows.len()];
+    let mut used = vec![false; keys.len()];
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(k) = keys.iter().position(|k| **k == row.name) {
+            names[i] = Some(row.name.clone());
+            used[k] = true;
+        }
+    }
+    for (i, row) in rows.iter().enumerate() {
+        if names[i].is_some() {
+            continue;
+        }
+        if let Some(k) =
+            (0..keys.len()).find(|&k| !used[k] && keys[k].eq_ignore_ascii_case(&row.name))
+        {
+            diags.push(Diagnostic::new(
+                Code::PropertyNameMismatch,
+                page.at(row.line, row.column),
+                format!(
+                    "the table says `{}`, the JSON key is `{}`; the JSON key wins",
+                    row.name, keys[k]
+                ),
+            ));
+            names[i] = Some(keys[k].clone());
+            used[k] = true;
+        }
+    }
+    // Translated names (not identifiers) take the unused JSON keys in order.
+    let mut free = (0..keys.len())
+        .filter(|&k| !used[k])
+        .collect::<Vec<_>>()
+        .into_iter();
+    let unmatched: Vec<usize> = (0..rows.len())
+        .filter(|&i| names[i].is_none() && !rows[i].navigation)
+        .collect();
+    let free_count = keys.iter().enumerate().filter(|(k, _)| !used[*k]).count();
+    for i in unmatched {
+        let row = &rows[i];
+        let translated = !is_identifier(&row.name);
+        if translated
+            || free_count
+                == rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, r)| names[*j].is_none() && !r.navigation)
+                    .count()
+        {
+            if let Some(k) = free.next() {
+                diags.push(Diagnostic::new(Code::PropertyNameMismatch, page.at(row.line, row.column), format!("the table says `{}`, which the JSON block does not have; the unclaimed JSON key `{}` at the same position is used", row.name, keys[k])));
+                names[i] = Some(keys[k].clone());
+            }
+        }
+    }
+    names
+        .into_iter()
+        .zip(rows)
+        .map(|(n, r)| n.unwrap_or_else(|| r.name.clone()))
+        .collect()
+}
+
+/// Builds the schema of a set of pages. The result does not depend on the order of `pages`.
+pub fn build(pages: &[Page]) -> Schema {
+    let mut sorted: Vec<&Page> = pages.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut b = Builder::default();
+    for page in &sorted {
+        b.diags.extend(page.diagnostics.iter().cloned());
+    }
+    b.index(&sorted);
+    for page in &sorted {
+        if page.class == PageClass::Resource {
+            b.read_resource(page);
+        }
+    }
+    b.read_enums(&sorted);
+    b.reconstruct_missing(&sorted);
+    b.settle_inheritance();
+    b.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_page;
+
+    const SEED: &str =
+        include_str!("../../../docs-input/intune-devices-resetpasscodeactionresult.md");
+
+    #[test]
+    fn founding_page_reconstructs_base_and_enum() {
+        let schema = build(&[parse_page(
+            "docs-input/intune-devices-resetpasscodeactionresult.md",
+            SEED,
+        )]);
+        let names: Vec<String> = schema.types.iter().map(TypeDef::qualified_name).collect();
+        assert_eq!(
+            names,
+            [
+                "microsoft.graph.actionState",
+                "microsoft.graph.deviceActionResult",
+                "microsoft.graph.resetPasscodeActionResult"
+            ]
+        );
+        let reset = schema
+            .get("microsoft.graph.resetPasscodeActionResult")
+            .unwrap();
+        assert_eq!(
+            reset.base.as_deref(),
+            Some("microsoft.graph.deviceActionResult")
+        );
+        assert_eq!(reset.kind, Kind::Complex);
+        let own: Vec<&str> = reset.own_properties().map(|p| p.name.as_str()).collect();
+        assert_eq!(own, ["passcode", "errorCode"]);
+        assert_eq!(reset.properties.len(), 6);
+        assert_eq!(reset.properties[1].ty, "microsoft.graph.actionState");
+        let base = schema.get("microsoft.graph.deviceActionResult").unwrap();
+        assert_eq!(base.origin, Origin::Reconstructed);
+        assert_eq!(base.properties.len(), 4);
+        let state = schema.get("microsoft.graph.actionState").unwrap();
+        assert_eq!(state.kind, Kind::Enum);
+        assert_eq!(state.members.len(), 7);
+        let codes: Vec<Code> = schema.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::ReconstructedType, Code::ReconstructedType]);
+    }
+
+    #[test]
+    fn translated_names_take_json_keys_and_values_are_repaired() {
+        let resource = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"questions\": \"String\", \"state\": \"String\"}\n```\n\n## Properties\n|Свойство|Тип|Описание|\n|-|-|-|\n|вопросы|String|x|\n|state|[s](s.md)|`none`, `done`, `failed`|\n";
+        let en = "# s enum type\n\n## <a name=\"members\"></a>Элементы\n|Элемент|Значение|Описание|\n|-|-|-|\n|нет|нуль|a|\n|done|1,1|b|\n|не удалось|2|c|\n";
+        let schema = build(&[parse_page("x.md", resource), parse_page("s.md", en)]);
+        let x = schema.get("microsoft.graph.x").unwrap();
+        assert_eq!(x.properties[0].name, "questions");
+        let s = schema.get("microsoft.graph.s").unwrap();
+        let members: Vec<(&str, Option<i64>)> = s
+            .members
+            .iter()
+            .map(|m| (m.name.as_str(), m.value))
+            .collect();
+        assert_eq!(
+            members,
+            [("none", Some(0)), ("done", Some(1)), ("failed", Some(2))]
+        );
+    }
+
+    #[test]
+    fn page_order_does_not_matter() {
+        let a = parse_page("a/intune-devices-resetpasscodeactionresult.md", SEED);
+        let b = parse_page("b/other.md", "# Overview\n\nNothing here.\n");
+        assert_eq!(build(&[a.clone(), b.clone()]), build(&[b, a]));
+    }
+}

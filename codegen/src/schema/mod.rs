@@ -1,0 +1,194 @@
+//! Stage 2: the intermediate schema (IR) — types, bases, properties, enums, diagnostics.
+//!
+//! [`build`] resolves a set of [`Page`](crate::parse::Page)s into a [`Schema`]. The schema is a
+//! public, versioned JSON format (`format_version`); see the README for its description.
+
+mod build;
+
+pub use build::build;
+
+use crate::diag::{Diagnostic, Location};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The version of the schema JSON format. Bumped on any incompatible change.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The whole schema of a set of pages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Schema {
+    /// [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Every type, sorted by qualified name.
+    pub types: Vec<TypeDef>,
+    /// Every finding, sorted by location and code.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What kind of type a [`TypeDef`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// An entity type (has a key, usually `id`).
+    Entity,
+    /// A complex (value) type.
+    Complex,
+    /// An enumeration.
+    Enum,
+}
+
+/// Where the definition of a type comes from.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Its own page (or section) in the input.
+    #[default]
+    Page,
+    /// No page in the input; rebuilt from what other pages prove (inherited rows, possible values).
+    Reconstructed,
+    /// No page and no evidence: an open placeholder that keeps any JSON it receives.
+    Placeholder,
+}
+
+/// One type of the schema.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TypeDef {
+    /// The simple name as Graph spells it (`resetPasscodeActionResult`).
+    pub name: String,
+    /// The namespace (`microsoft.graph`, `microsoft.graph.callRecords`).
+    pub namespace: String,
+    /// Entity, complex or enum.
+    pub kind: Kind,
+    /// The qualified name of the base type, if any.
+    pub base: Option<String>,
+    /// The description from the page.
+    pub description: String,
+    /// Where the definition comes from.
+    #[serde(default)]
+    pub origin: Origin,
+    /// The annotation says the type is abstract.
+    #[serde(default)]
+    pub is_abstract: bool,
+    /// The annotation says the type is open (accepts undeclared properties).
+    #[serde(default)]
+    pub open_type: bool,
+    /// Where the type is defined (the page, or the first evidence of a reconstructed type).
+    #[serde(default)]
+    pub source: Option<Location>,
+    /// All properties, inherited ones first (root ancestor first), then the type's own.
+    #[serde(default)]
+    pub properties: Vec<Property>,
+    /// Enum members (enums only).
+    #[serde(default)]
+    pub members: Vec<Member>,
+}
+
+impl TypeDef {
+    /// `namespace.name`.
+    pub fn qualified_name(&self) -> String {
+        format!("{}.{}", self.namespace, self.name)
+    }
+
+    /// The properties this type declares itself (not inherited).
+    pub fn own_properties(&self) -> impl Iterator<Item = &Property> {
+        self.properties.iter().filter(|p| !p.inherited)
+    }
+}
+
+/// One property of a type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Property {
+    /// The JSON name (`actionName`, `@odata.type` never appears here).
+    pub name: String,
+    /// A primitive name (`String`, `Int32`, `DateTimeOffset`, see [`crate::primitive`]) or a
+    /// qualified type name (`microsoft.graph.actionState`).
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// True for a collection (a JSON array).
+    pub collection: bool,
+    /// True when an ancestor declares the property.
+    pub inherited: bool,
+    /// The qualified name of the type that declares it.
+    pub declared_by: String,
+    /// True for navigation properties (the relationships table).
+    #[serde(default)]
+    pub navigation: bool,
+    /// The description.
+    pub description: String,
+    /// The table row that declares it.
+    #[serde(default)]
+    pub source: Option<Location>,
+}
+
+impl Property {
+    /// True when the type is a primitive (no `.` in the name).
+    pub fn is_primitive(&self) -> bool {
+        !self.ty.contains('.')
+    }
+}
+
+/// One enum member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// The member name as sent on the wire (`notSupported`).
+    pub name: String,
+    /// The integer value, when the docs give one that could be read.
+    pub value: Option<i64>,
+    /// The description.
+    #[serde(default)]
+    pub description: String,
+}
+
+impl Schema {
+    /// The type with this qualified name.
+    pub fn get(&self, qualified: &str) -> Option<&TypeDef> {
+        self.types
+            .binary_search_by(|t| cmp_qualified(t, qualified))
+            .ok()
+            .map(|i| &self.types[i])
+    }
+
+    /// Qualified name → direct subtypes (sorted), for every type that has any.
+    pub fn subtypes(&self) -> BTreeMap<String, Vec<String>> {
+        let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for t in &self.types {
+            if let Some(base) = &t.base {
+                map.entry(base.clone())
+                    .or_default()
+                    .push(t.qualified_name());
+            }
+        }
+        map
+    }
+
+    /// The ancestors of a type, nearest first.
+    pub fn ancestors(&self, qualified: &str) -> Vec<&TypeDef> {
+        let mut out: Vec<&TypeDef> = Vec::new();
+        let mut current = self.get(qualified).and_then(|t| t.base.clone());
+        while let Some(name) = current {
+            match self.get(&name) {
+                Some(t) if !out.iter().any(|o| o.qualified_name() == name) => {
+                    out.push(t);
+                    current = t.base.clone();
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Serializes the schema as pretty JSON (the `schema` command's output).
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("the schema is always serializable");
+        s.push('\n');
+        s
+    }
+}
+
+/// Orders a type against a qualified name the way [`Schema::types`] is sorted.
+fn cmp_qualified(t: &TypeDef, qualified: &str) -> std::cmp::Ordering {
+    let (ns, name) = qualified.rsplit_once('.').unwrap_or(("", qualified));
+    (t.namespace.as_str(), t.name.as_str()).cmp(&(ns, name))
+}
