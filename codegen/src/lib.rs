@@ -8,7 +8,17 @@
 //! 3. [`emit`]: a schema → Rust source, formatted by prettyplease.
 
 pub mod diag;
+pub mod diff;
+pub mod emit;
+pub mod input;
 pub mod parse;
 pub mod primitive;
 pub mod schema;
-pub mod diff;
+
+use std::path::PathBuf;
+
+/// Reads the pages under `inputs` and builds their schema (stages 1 and 2).
+pub fn schema_of(inputs: &[PathBuf]) -> Result<schema::Schema, input::InputError> {
+    let pages = input::read_pages(inputs)?;
+    Ok(schema::build(&pages))
+}

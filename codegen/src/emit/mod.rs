@@ -1,0 +1,584 @@
+//! Stage 3: [`Schema`] → Rust source (syn tokens, formatted by prettyplease).
+//!
+//! Per entity or complex type: a struct of `Option` fields (the docs do not state nullability)
+//! with serde renames, the `@odata.type` annotation, and a flattened map that keeps unknown
+//! properties. Per type with subtypes: a `...Fields` trait implemented by the type and all its
+//! descendants, and `From<Descendant>` conversions that move unknown-to-the-base fields into the
+//! map, so nothing is lost. Per enum: the documented members plus `Unrecognized(String)`.
+
+pub mod ident;
+mod types;
+
+use crate::schema::{Kind, Schema, TypeDef};
+use ident::{camel, snake, to_ident, Scope};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use types::{rust_type_of_primitive, TypeMapping};
+
+/// Options of the generated code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmitOptions {
+    /// Mark structs and enums `#[non_exhaustive]`, so that adding properties or members to the
+    /// docs later is not a breaking change of the generated API.
+    pub non_exhaustive: bool,
+    /// Rust types for primitives, replacing the defaults (see [`TypeMapping`]).
+    pub type_mapping: TypeMapping,
+}
+
+/// The names chosen for every type of a schema.
+struct Names {
+    /// Qualified name → (module path segments, Rust type name).
+    types: BTreeMap<String, (Vec<String>, String)>,
+    /// Qualified name → name of its `...Fields` trait (types with subtypes only).
+    traits: BTreeMap<String, String>,
+}
+
+/// Module path for a namespace: `microsoft.graph` is the root, `microsoft.graph.callRecords`
+/// becomes `call_records`.
+fn module_of(namespace: &str) -> Vec<String> {
+    let rest = namespace
+        .strip_prefix("microsoft.graph")
+        .unwrap_or(namespace);
+    rest.split('.')
+        .filter(|s| !s.is_empty())
+        .map(snake)
+        .collect()
+}
+
+impl Names {
+    fn new(schema: &Schema) -> Names {
+        let mut scopes: BTreeMap<Vec<String>, Scope> = BTreeMap::new();
+        let subtypes = schema.subtypes();
+        let mut types = BTreeMap::new();
+        let mut traits = BTreeMap::new();
+        // Type names first (in schema order, so collisions resolve deterministically), then traits.
+        for t in &schema.types {
+            let module = module_of(&t.namespace);
+            let scope = scopes.entry(module.clone()).or_default();
+            let name = scope.unique(&camel(&t.name));
+            types.insert(t.qualified_name(), (module, name));
+        }
+        for t in &schema.types {
+            let q = t.qualified_name();
+            if t.kind != Kind::Enum && subtypes.contains_key(&q) {
+                let module = module_of(&t.namespace);
+                let scope = scopes.entry(module).or_default();
+                traits.insert(q.clone(), scope.unique(&format!("{}Fields", types[&q].1)));
+            }
+        }
+        Names { types, traits }
+    }
+
+    /// A path to `qualified` usable from inside module `from`.
+    fn path(&self, from: &[String], qualified: &str, item: &str) -> TokenStream {
+        let target = match self.types.get(qualified) {
+            Some((module, _)) => module.clone(),
+            None => Vec::new(),
+        };
+        let mut common = 0;
+        while common < from.len() && common < target.len() && from[common] == target[common] {
+            common += 1;
+        }
+        let supers = (common..from.len()).map(|_| quote!(super::));
+        let downs = target[common..].iter().map(|m| {
+            let m = to_ident(m);
+            quote!(#m::)
+        });
+        let item = to_ident(item);
+        quote!(#(#supers)* #(#downs)* #item)
+    }
+
+    fn type_path(&self, from: &[String], qualified: &str) -> TokenStream {
+        let name = self
+            .types
+            .get(qualified)
+            .map_or("Value", |(_, n)| n.as_str());
+        self.path(from, qualified, name)
+    }
+}
+
+/// Cleans a docs description into rustdoc lines: no control characters, no accidental
+/// intra-doc links or HTML tags, URLs in angle brackets.
+fn doc_lines(text: &str) -> Vec<String> {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(' ') {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let trimmed = word.trim_end_matches(['.', ',', ')', ';']);
+        if trimmed.starts_with("http://") || trimmed.starts_with("https://") {
+            out.push('<');
+            out.push_str(&trimmed.replace(['<', '>'], ""));
+            out.push('>');
+            out.push_str(&word[trimmed.len()..]);
+            continue;
+        }
+        for c in word.chars() {
+            match c {
+                '[' => out.push_str("\\["),
+                ']' => out.push_str("\\]"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() => out.push(' '),
+                c => out.push(c),
+            }
+        }
+    }
+    out.split('\n')
+        .map(|l| format!(" {}", l.trim()))
+        .filter(|l| l.trim() != "")
+        .collect()
+}
+
+/// Doc attributes: the docs' own `description` (escaped), then the generator's `about` line.
+fn docs(description: &str, about: &str) -> TokenStream {
+    let mut lines: Vec<String> = doc_lines(description);
+    if !about.is_empty() {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(format!(" {about}"));
+    }
+    quote!(#(#[doc = #lines])*)
+}
+
+/// Puts a blank line between top-level items (prettyplease leaves none).
+fn space_items(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    let mut prev_closed = false;
+    for line in code.lines() {
+        let starts_item = !line.starts_with([' ', '}', ')']) && !line.is_empty();
+        if prev_closed && starts_item {
+            out.push('\n');
+        }
+        prev_closed = line == "}" || (line.ends_with(';') && !line.starts_with(' '));
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Types that must be boxed to break infinite size: struct fields (not collections) whose type
+/// can reach the containing type again through single-valued struct fields.
+fn boxed_edges(schema: &Schema) -> BTreeSet<(String, String)> {
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for t in schema.types.iter().filter(|t| t.kind != Kind::Enum) {
+        let targets = t
+            .properties
+            .iter()
+            .filter(|p| !p.collection && !p.is_primitive())
+            .filter(|p| schema.get(&p.ty).is_some_and(|x| x.kind != Kind::Enum))
+            .map(|p| p.ty.clone());
+        edges.insert(t.qualified_name(), targets.collect());
+    }
+    let reaches = |from: &str, to: &str| -> bool {
+        let mut stack = vec![from.to_owned()];
+        let mut seen = BTreeSet::new();
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if seen.insert(n.clone()) {
+                stack.extend(edges.get(&n).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    let mut out = BTreeSet::new();
+    for (from, targets) in &edges {
+        for to in targets {
+            if reaches(to, from) {
+                out.insert((from.clone(), to.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// One struct field, as emitted.
+struct Field {
+    ident: proc_macro2::Ident,
+    json: String,
+    ty: TokenStream,
+    docs: TokenStream,
+}
+
+/// Generates the Rust source for a schema: a single file of items (no inner attributes), fit
+/// both for a checked-in module and for `include!` from `OUT_DIR`.
+pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
+    let names = Names::new(schema);
+    let boxed = boxed_edges(schema);
+    let subtypes = schema.subtypes();
+    let mut modules: BTreeMap<Vec<String>, Vec<TokenStream>> = BTreeMap::new();
+    for t in &schema.types {
+        let module = module_of(&t.namespace);
+        let items = match t.kind {
+            Kind::Enum => emit_enum(t, &names, options),
+            Kind::Entity | Kind::Complex => {
+                emit_struct(schema, t, &names, &boxed, &subtypes, options)
+            }
+        };
+        modules.entry(module).or_default().push(items);
+    }
+    let root = render_module(&[], &mut modules);
+    let file: syn::File = syn::parse2(root).expect("generated code is valid Rust");
+    let mut out = String::from(
+        "// @generated by msgraph-docgen. Do not edit by hand: change the docs pages and regenerate.\n\n",
+    );
+    out.push_str(&space_items(&prettyplease::unparse(&file)));
+    out
+}
+
+fn render_module(
+    path: &[String],
+    modules: &mut BTreeMap<Vec<String>, Vec<TokenStream>>,
+) -> TokenStream {
+    let items = modules.remove(path).unwrap_or_default();
+    let children: BTreeSet<String> = modules
+        .keys()
+        .filter(|k| k.len() > path.len() && k.starts_with(path))
+        .map(|k| k[path.len()].clone())
+        .collect();
+    let mut out = quote!(#(#items)*);
+    for child in children {
+        let mut child_path = path.to_vec();
+        child_path.push(child.clone());
+        let inner = render_module(&child_path, modules);
+        let ident = to_ident(&child);
+        let doc = format!(" Types of the `microsoft.graph` sub-namespace `{child}`.");
+        out.extend(quote!(#[doc = #doc] pub mod #ident { #inner }));
+    }
+    out
+}
+
+fn emit_struct(
+    schema: &Schema,
+    t: &TypeDef,
+    names: &Names,
+    boxed: &BTreeSet<(String, String)>,
+    subtypes: &BTreeMap<String, Vec<String>>,
+    options: &EmitOptions,
+) -> TokenStream {
+    let q = t.qualified_name();
+    let module = module_of(&t.namespace);
+    let ident = to_ident(&names.types[&q].1);
+    let mut scope = Scope::new();
+    scope.reserve("odata_type");
+    scope.reserve("additional_properties");
+    let fields: Vec<Field> = t
+        .properties
+        .iter()
+        .map(|p| {
+            let name = scope.unique(&snake(&p.name));
+            let element = if p.is_primitive() {
+                options.type_mapping.tokens(&p.ty)
+            } else if schema.get(&p.ty).is_some() {
+                let path = names.type_path(&module, &p.ty);
+                if boxed.contains(&(q.clone(), p.ty.clone())) {
+                    quote!(Box<#path>)
+                } else {
+                    path
+                }
+            } else {
+                quote!(serde_json::Value)
+            };
+            let ty = if p.collection {
+                quote!(Vec<#element>)
+            } else {
+                element
+            };
+            let wire = format!(
+                "JSON `{}`{}{}.",
+                p.name,
+                if p.collection {
+                    ", a collection of "
+                } else {
+                    ", of type "
+                },
+                p.ty.rsplit('.').next().unwrap_or(&p.ty)
+            );
+            let mut wire = wire.replace("of type ", "type ");
+            if p.inherited {
+                wire.push_str(&format!(" Declared by `{}`.", p.declared_by));
+            }
+            if p.navigation {
+                wire.push_str(" Navigation property: present only when expanded.");
+            }
+            Field {
+                ident: to_ident(&name),
+                json: p.name.clone(),
+                ty,
+                docs: docs(&p.description, &wire),
+            }
+        })
+        .collect();
+
+    let field_defs = fields.iter().map(|f| {
+        let Field {
+            ident,
+            json,
+            ty,
+            docs,
+        } = f;
+        quote! {
+            #docs
+            #[serde(rename = #json, skip_serializing_if = "Option::is_none")]
+            pub #ident: Option<#ty>,
+        }
+    });
+    let kind = if t.kind == Kind::Entity {
+        "entity type"
+    } else {
+        "complex type"
+    };
+    let mut about = format!("Graph {kind} `{q}`.");
+    if let Some(base) = &t.base {
+        let base_name = &names
+            .types
+            .get(base)
+            .map_or(String::new(), |(_, n)| n.clone());
+        about.push_str(&format!(
+            " Derives from `{base}` ([`{base_name}`]); converts into it with `From`."
+        ));
+    }
+    match t.origin {
+        crate::schema::Origin::Reconstructed => about.push_str(" No docs page was given for this type: it was reconstructed from the pages that refer to it."),
+        crate::schema::Origin::Placeholder => about.push_str(" No docs page was given for this type: it is a placeholder that keeps whatever JSON it receives in `additional_properties`."),
+        crate::schema::Origin::Page => {}
+    }
+    let type_docs = docs(&t.description, &about);
+    let non_exhaustive = options.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    let mut out = quote! {
+        #type_docs
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #non_exhaustive
+        pub struct #ident {
+            /// The `@odata.type` annotation, written back as read. Set it when sending a derived
+            /// type where its base is expected.
+            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+            pub odata_type: Option<String>,
+            #(#field_defs)*
+            /// Properties the docs did not list (and other `@` annotations), kept so that writing
+            /// the value back loses nothing.
+            #[serde(flatten)]
+            pub additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+    };
+
+    // `...Fields` traits of this type and every ancestor, and `From<Self>` for every ancestor.
+    let mut chain: Vec<&TypeDef> = Vec::new();
+    if subtypes.contains_key(&q) {
+        chain.push(t);
+    }
+    chain.extend(schema.ancestors(&q));
+    for owner in chain {
+        let owner_q = owner.qualified_name();
+        let Some(trait_name) = names.traits.get(&owner_q) else {
+            continue;
+        };
+        let trait_path = names.path(&module, &owner_q, trait_name);
+        // The owner's properties, by JSON name, with this struct's field idents.
+        let methods = owner.properties.iter().filter_map(|p| {
+            let f = fields.iter().find(|f| f.json == p.name)?;
+            let (ident, ty) = (&f.ident, &f.ty);
+            Some(quote!(fn #ident(&self) -> Option<&#ty> { self.#ident.as_ref() }))
+        });
+        out.extend(quote! {
+            impl #trait_path for #ident {
+                #(#methods)*
+            }
+        });
+    }
+    if let Some(trait_name) = names.traits.get(&q) {
+        let trait_ident = to_ident(trait_name);
+        let methods = fields.iter().map(|f| {
+            let (ident, ty, json) = (&f.ident, &f.ty, &f.json);
+            let doc = format!(" The `{json}` property, if present.");
+            quote!(#[doc = #doc] fn #ident(&self) -> Option<&#ty>;)
+        });
+        let doc = format!(" Read access to the properties of `{q}`, implemented by the type and every type derived from it: write code once for all of them.");
+        out.extend(quote! {
+            #[doc = #doc]
+            #[allow(clippy::wrong_self_convention)]
+            pub trait #trait_ident {
+                #(#methods)*
+            }
+        });
+    }
+    for ancestor in schema.ancestors(&q) {
+        let a_q = ancestor.qualified_name();
+        let a_path = names.type_path(&module, &a_q);
+        let mut a_scope = Scope::new();
+        a_scope.reserve("odata_type");
+        a_scope.reserve("additional_properties");
+        let a_fields: BTreeMap<String, proc_macro2::Ident> = ancestor
+            .properties
+            .iter()
+            .map(|p| (p.name.clone(), to_ident(&a_scope.unique(&snake(&p.name)))))
+            .collect();
+        let moves = fields.iter().filter_map(|f| {
+            let a_ident = a_fields.get(&f.json)?;
+            let ident = &f.ident;
+            Some(quote!(#a_ident: value.#ident,))
+        });
+        let spills = fields.iter().filter(|f| !a_fields.contains_key(&f.json)).map(|f| {
+            let (ident, json) = (&f.ident, &f.json);
+            quote! {
+                if let Some(v) = value.#ident {
+                    additional_properties.insert(#json.to_owned(), serde_json::to_value(v).expect("generated types always serialize"));
+                }
+            }
+        });
+        let doc = format!(" Views a `{q}` as a `{a_q}`: the properties the base does not declare move into `additional_properties`, so serializing the result writes the same JSON.");
+        let uses_map = fields.iter().any(|f| !a_fields.contains_key(&f.json));
+        let map_binding = if uses_map {
+            quote!(let mut additional_properties = value.additional_properties;)
+        } else {
+            quote!(let additional_properties = value.additional_properties;)
+        };
+        let _ = format_ident!("x");
+        out.extend(quote! {
+            impl From<#ident> for #a_path {
+                #[doc = #doc]
+                fn from(value: #ident) -> Self {
+                    #map_binding
+                    #(#spills)*
+                    #a_path {
+                        odata_type: value.odata_type,
+                        #(#moves)*
+                        additional_properties,
+                    }
+                }
+            }
+        });
+    }
+    out
+}
+
+fn emit_enum(t: &TypeDef, names: &Names, options: &EmitOptions) -> TokenStream {
+    let q = t.qualified_name();
+    let ident = to_ident(&names.types[&q].1);
+    let mut scope = Scope::new();
+    let variants: Vec<(proc_macro2::Ident, String, Option<i64>, TokenStream)> = t
+        .members
+        .iter()
+        .map(|m| {
+            let v = to_ident(&scope.unique(&camel(&m.name)));
+            let mut about = format!("`{}`", m.name);
+            if let Some(value) = m.value {
+                about.push_str(&format!(" (value {value})"));
+            }
+            about.push('.');
+            (v, m.name.clone(), m.value, docs(&m.description, &about))
+        })
+        .collect();
+    let other = to_ident(&scope.unique("Unrecognized"));
+    let defs = variants.iter().map(|(v, _, _, d)| quote!(#d #v,));
+    let to_str = variants.iter().map(|(v, n, _, _)| quote!(Self::#v => #n,));
+    let from_str = variants.iter().map(|(v, n, _, _)| quote!(#n => Self::#v,));
+    let has_values = variants.iter().any(|(_, _, val, _)| val.is_some());
+    let value_fn = has_values.then(|| {
+        let arms = variants.iter().map(|(v, _, val, _)| match val {
+            Some(x) => quote!(Self::#v => Some(#x),),
+            None => quote!(Self::#v => None,),
+        });
+        quote! {
+            /// The integer value the docs give for this member, if any.
+            pub fn value(&self) -> Option<i64> {
+                match self {
+                    #(#arms)*
+                    Self::#other(_) => None,
+                }
+            }
+        }
+    });
+    let mut about = format!("Graph enum `{q}`. Values the docs do not list are kept in `{other}`, so reading and writing them back loses nothing.");
+    match t.origin {
+        crate::schema::Origin::Reconstructed => about.push_str(" No docs page was given for this enum: its members come from the possible values listed by the properties that use it."),
+        crate::schema::Origin::Placeholder => about.push_str(" No docs page was given for this enum: every value is kept as unrecognized."),
+        crate::schema::Origin::Page => {}
+    }
+    let type_docs = docs(&t.description, &about);
+    let non_exhaustive = options.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    let other_doc = " A value this version of the docs does not list, kept verbatim.";
+    quote! {
+        #type_docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #non_exhaustive
+        pub enum #ident {
+            #(#defs)*
+            #[doc = #other_doc]
+            #other(String),
+        }
+
+        impl #ident {
+            /// The name of the member as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    Self::#other(s) => s,
+                }
+            }
+            #value_fn
+        }
+
+        impl From<&str> for #ident {
+            fn from(s: &str) -> Self {
+                match s {
+                    #(#from_str)*
+                    other => Self::#other(other.to_owned()),
+                }
+            }
+        }
+
+        impl std::fmt::Display for #ident {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for #ident {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                Ok(Self::from(s.as_ref()))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_page;
+
+    #[test]
+    fn docs_are_escaped() {
+        let lines = doc_lines("See [x] <languagecode2> at https://example.com/a. `code` \u{7}*/");
+        assert_eq!(
+            lines,
+            [" See \\[x\\] &lt;languagecode2&gt; at <https://example.com/a>. `code`  */"]
+        );
+    }
+
+    #[test]
+    fn founding_page_emits_valid_rust() {
+        let text = include_str!("../../../docs-input/intune-devices-resetpasscodeactionresult.md");
+        let schema = crate::schema::build(&[parse_page("docs-input/x.md", text)]);
+        let code = emit(&schema, &EmitOptions::default());
+        syn::parse_file(&code).unwrap();
+        assert!(code.contains("pub struct ResetPasscodeActionResult"));
+        assert!(code.contains("impl From<ResetPasscodeActionResult> for DeviceActionResult"));
+        assert!(code.contains("pub trait DeviceActionResultFields"));
+        assert!(code.contains("Unrecognized(String)"));
+        assert_eq!(code, emit(&schema, &EmitOptions::default()));
+    }
+}

@@ -1,0 +1,162 @@
+//! Reading input pages from files and directories, in a deterministic order.
+
+use crate::diag::{Code, Diagnostic, Location};
+use crate::parse::{parse_page, Page};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// An input that cannot be used at all (as opposed to a page with problems, which is a
+/// [`Diagnostic`]).
+#[derive(Debug)]
+pub enum InputError {
+    /// A path does not exist or cannot be listed.
+    Unreadable {
+        /// The path.
+        path: PathBuf,
+        /// The OS error.
+        error: std::io::Error,
+    },
+    /// The inputs hold no `.md` page.
+    NoPages {
+        /// The paths given.
+        paths: Vec<PathBuf>,
+    },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Unreadable { path, error } => {
+                write!(f, "{}: cannot read: {error}", path.display())
+            }
+            InputError::NoPages { paths } => {
+                let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                write!(
+                    f,
+                    "{}: no `.md` pages found (expected Markdown resource pages)",
+                    list.join(", ")
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Every `.md` file under the inputs (a file is taken as given), sorted and deduplicated, plus
+/// the directories listed (for `cargo:rerun-if-changed`).
+pub fn list_pages(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), InputError> {
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).map_err(|error| InputError::Unreadable {
+            path: input.clone(),
+            error,
+        })?;
+        if meta.is_dir() {
+            walk(input, &mut files, &mut dirs)?;
+        } else {
+            files.push(input.clone());
+        }
+    }
+    files.sort();
+    files.dedup();
+    dirs.sort();
+    dirs.dedup();
+    if files.is_empty() {
+        return Err(InputError::NoPages {
+            paths: inputs.to_vec(),
+        });
+    }
+    Ok((files, dirs))
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, dirs: &mut Vec<PathBuf>) -> Result<(), InputError> {
+    dirs.push(dir.to_path_buf());
+    let entries = std::fs::read_dir(dir).map_err(|error| InputError::Unreadable {
+        path: dir.to_path_buf(),
+        error,
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|error| InputError::Unreadable {
+            path: dir.to_path_buf(),
+            error,
+        })?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|error| InputError::Unreadable {
+            path: path.clone(),
+            error,
+        })?;
+        if kind.is_dir() {
+            walk(&path, files, dirs)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+        {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads and parses one file. Unreadable or non-UTF-8 files give a page with an error
+/// diagnostic (naming the line of the first bad byte) and no content.
+pub fn read_page(path: &Path) -> Page {
+    let name = path.display().to_string();
+    let failed = |message: String, line: u32| {
+        let mut page = parse_page(&name, "");
+        page.diagnostics.push(Diagnostic::new(
+            Code::Io,
+            Location {
+                file: name.clone(),
+                line,
+                column: 0,
+            },
+            message,
+        ));
+        page
+    };
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => parse_page(&name, &text),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let line = e.as_bytes()[..valid]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count() as u32
+                    + 1;
+                failed(format!("expected UTF-8 text, found an invalid byte at offset {valid}; page skipped"), line)
+            }
+        },
+        Err(e) => failed(format!("cannot read: {e}"), 0),
+    }
+}
+
+/// Lists and parses every page of the inputs. Pages are parsed on all cores; the result is in
+/// path order whatever the scheduling.
+pub fn read_pages(inputs: &[PathBuf]) -> Result<Vec<Page>, InputError> {
+    let (files, _) = list_pages(inputs)?;
+    Ok(parse_files(&files))
+}
+
+/// Parses the given files (in parallel), returning pages in the order of `files`.
+pub fn parse_files(files: &[PathBuf]) -> Vec<Page> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
+    if threads <= 1 || files.len() < 64 {
+        return files.iter().map(|f| read_page(f)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(|f| read_page(f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("page parsing does not panic"))
+            .collect()
+    })
+}
