@@ -1,1 +1,115 @@
+//! Helpers shared by the end-to-end tests: where the workspace and the corpus are, and how to
+//! turn a docs JSON representation (placeholders such as `"String (timestamp)"`) into a payload
+//! with real, typed values.
 
+use msgraph_docgen::schema::{Kind, Schema};
+use serde_json::{Map, Value};
+use std::path::PathBuf;
+
+/// The workspace root.
+pub fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The corpus directory (`$DOCGEN_CORPUS`, else `../shared/corpus` beside the workspace).
+///
+/// Returns `None` (after printing a visible message) when it is absent, and panics instead when
+/// `DOCGEN_REQUIRE_CORPUS=1`, so CI can never skip corpus tests silently.
+pub fn corpus(test: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("DOCGEN_CORPUS")
+        .map_or_else(|| workspace().join("../shared/corpus"), PathBuf::from);
+    if dir.join("README.md").is_file() {
+        return Some(dir);
+    }
+    if std::env::var("DOCGEN_REQUIRE_CORPUS").as_deref() == Ok("1") {
+        panic!(
+            "{test}: corpus not found at {} and DOCGEN_REQUIRE_CORPUS=1",
+            dir.display()
+        );
+    }
+    eprintln!(
+        "SKIPPED {test}: corpus not found at {} (set DOCGEN_CORPUS)",
+        dir.display()
+    );
+    None
+}
+
+/// A typed example value for a property of schema type `ty` (a primitive or qualified name).
+pub fn example_value(schema: &Schema, ty: &str, depth: usize) -> Value {
+    match ty {
+        "String" | "Duration" | "Binary" | "Stream" => Value::from(match ty {
+            "Duration" => "PT1H30M",
+            "Binary" | "Stream" => "aGVsbG8=",
+            _ => "example text",
+        }),
+        "Boolean" => Value::from(true),
+        "Byte" => Value::from(7),
+        "SByte" | "Int16" | "Int32" | "Int64" => Value::from(-42),
+        "Single" | "Double" | "Decimal" => Value::from(2.5),
+        "Guid" => Value::from("0f8fad5b-d9cb-469f-a165-70867728950e"),
+        "DateTimeOffset" => Value::from("2021-04-07T10:11:12.1234567Z"),
+        "Date" => Value::from("2021-04-07"),
+        "TimeOfDay" => Value::from("10:11:12"),
+        "Json" => serde_json::json!({"any": ["json", 1]}),
+        qualified => match schema.get(qualified) {
+            Some(t) if t.kind == Kind::Enum => Value::from(
+                t.members
+                    .first()
+                    .map_or("someValue".to_owned(), |m| m.name.clone()),
+            ),
+            Some(_) if depth > 2 => Value::Object(Map::new()),
+            Some(_) => example_object(schema, qualified, depth + 1),
+            None => Value::Null,
+        },
+    }
+}
+
+/// A typed example object of a type: every property set, `@odata.type` with `#`.
+pub fn example_object(schema: &Schema, qualified: &str, depth: usize) -> Value {
+    let mut map = Map::new();
+    map.insert("@odata.type".into(), Value::from(format!("#{qualified}")));
+    if let Some(t) = schema.get(qualified) {
+        for p in &t.properties {
+            let v = example_value(schema, &p.ty, depth);
+            map.insert(
+                p.name.clone(),
+                if p.collection {
+                    Value::Array(vec![v])
+                } else {
+                    v
+                },
+            );
+        }
+    }
+    Value::Object(map)
+}
+
+/// Replaces the placeholders of a docs JSON representation with typed values, key by key,
+/// keeping the document's keys and shape (arrays stay arrays).
+pub fn fill_placeholders(schema: &Schema, qualified: &str, doc: &Value) -> Value {
+    let Value::Object(doc) = doc else {
+        return doc.clone();
+    };
+    let t = schema.get(qualified).expect("type in schema");
+    let mut out = Map::new();
+    for (key, placeholder) in doc {
+        if key == "@odata.type" {
+            out.insert(key.clone(), placeholder.clone());
+            continue;
+        }
+        let Some(p) = t.properties.iter().find(|p| &p.name == key) else {
+            out.insert(key.clone(), placeholder.clone());
+            continue;
+        };
+        let v = example_value(schema, &p.ty, 1);
+        out.insert(
+            key.clone(),
+            if placeholder.is_array() {
+                Value::Array(vec![v])
+            } else {
+                v
+            },
+        );
+    }
+    Value::Object(out)
+}

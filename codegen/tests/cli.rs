@@ -1,0 +1,102 @@
+//! The command line as a user runs it: exit codes, messages, files written or not.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn docgen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_msgraph-docgen"))
+        .args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
+        .output()
+        .expect("binary runs")
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("docgen-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_on_the_founding_input_reports_the_reconstructions_and_succeeds() {
+    let out = docgen(&["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("docs-input/intune-devices-resetpasscodeactionresult.md:26:1: warning[reconstructed-type]"), "{stdout}");
+    assert!(stdout.contains("3 types; 0 errors, 2 warnings"), "{stdout}");
+}
+
+#[test]
+fn schema_prints_versioned_json() {
+    let out = docgen(&["schema"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["types"][2]["name"], "resetPasscodeActionResult");
+}
+
+#[test]
+fn a_missing_input_is_a_usage_error_naming_the_path() {
+    let out = docgen(&["check", "--input", "no/such/dir"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("no/such/dir: cannot read"),
+        "{}",
+        text(&out.stderr)
+    );
+    let empty = temp("empty");
+    let out = docgen(&["check", "--input", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no `.md` pages found"));
+}
+
+#[test]
+fn non_utf8_pages_are_errors_with_file_and_line() {
+    let dir = temp("utf8");
+    std::fs::write(dir.join("bad.md"), b"# Title\n\nok line\n\xff\xfe broken\n").unwrap();
+    let out = docgen(&["check", "--input", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("bad.md:4: error[io]: expected UTF-8 text"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn generate_writes_and_check_mode_detects_staleness_without_writing() {
+    let dir = temp("generate");
+    let out_dir = dir.join("src");
+    let out = docgen(&["generate", "--out", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let file = out_dir.join("msgraph_types.rs");
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.contains("pub struct ResetPasscodeActionResult"));
+    assert_eq!(
+        std::fs::read_dir(&out_dir).unwrap().count(),
+        1,
+        "no temporary file left behind"
+    );
+
+    let out = docgen(&["generate", "--out", out_dir.to_str().unwrap(), "--check"]);
+    assert_eq!(out.status.code(), Some(0));
+
+    std::fs::write(&file, "// edited by hand\n").unwrap();
+    let out = docgen(&["generate", "--out", out_dir.to_str().unwrap(), "--check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("stale:"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "// edited by hand\n",
+        "--check never writes"
+    );
+}
