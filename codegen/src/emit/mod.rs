@@ -202,7 +202,11 @@ fn boxed_edges(schema: &Schema) -> BTreeSet<(String, String)> {
 struct Field {
     ident: proc_macro2::Ident,
     json: String,
+    /// The field type inside `Option`, as declared (`Box<T>` when boxed).
     ty: TokenStream,
+    /// The same type without the box (what getters return a reference to).
+    plain: TokenStream,
+    boxed: bool,
     docs: TokenStream,
 }
 
@@ -276,19 +280,20 @@ fn emit_struct(
             let element = if p.is_primitive() {
                 options.type_mapping.tokens(&p.ty)
             } else if schema.get(&p.ty).is_some() {
-                let path = names.type_path(&module, &p.ty);
-                if boxed.contains(&(q.clone(), p.ty.clone())) {
-                    quote!(Box<#path>)
-                } else {
-                    path
-                }
+                names.type_path(&module, &p.ty)
             } else {
                 quote!(serde_json::Value)
             };
-            let ty = if p.collection {
+            let is_boxed = !p.collection && boxed.contains(&(q.clone(), p.ty.clone()));
+            let plain = if p.collection {
                 quote!(Vec<#element>)
             } else {
                 element
+            };
+            let ty = if is_boxed {
+                quote!(Box<#plain>)
+            } else {
+                plain.clone()
             };
             let wire = format!(
                 "JSON `{}`{}{}.",
@@ -311,6 +316,8 @@ fn emit_struct(
                 ident: to_ident(&name),
                 json: p.name.clone(),
                 ty,
+                plain,
+                boxed: is_boxed,
                 docs: docs(&p.description, &wire),
             }
         })
@@ -322,6 +329,7 @@ fn emit_struct(
             json,
             ty,
             docs,
+            ..
         } = f;
         quote! {
             #docs
@@ -383,8 +391,13 @@ fn emit_struct(
         // The owner's properties, by JSON name, with this struct's field idents.
         let methods = owner.properties.iter().filter_map(|p| {
             let f = fields.iter().find(|f| f.json == p.name)?;
-            let (ident, ty) = (&f.ident, &f.ty);
-            Some(quote!(fn #ident(&self) -> Option<&#ty> { self.#ident.as_ref() }))
+            let (ident, plain) = (&f.ident, &f.plain);
+            let get = if f.boxed {
+                quote!(as_deref)
+            } else {
+                quote!(as_ref)
+            };
+            Some(quote!(fn #ident(&self) -> Option<&#plain> { self.#ident.#get() }))
         });
         out.extend(quote! {
             impl #trait_path for #ident {
@@ -395,9 +408,9 @@ fn emit_struct(
     if let Some(trait_name) = names.traits.get(&q) {
         let trait_ident = to_ident(trait_name);
         let methods = fields.iter().map(|f| {
-            let (ident, ty, json) = (&f.ident, &f.ty, &f.json);
+            let (ident, plain, json) = (&f.ident, &f.plain, &f.json);
             let doc = format!(" The `{json}` property, if present.");
-            quote!(#[doc = #doc] fn #ident(&self) -> Option<&#ty>;)
+            quote!(#[doc = #doc] fn #ident(&self) -> Option<&#plain>;)
         });
         let doc = format!(" Read access to the properties of `{q}`, implemented by the type and every type derived from it: write code once for all of them.");
         out.extend(quote! {
@@ -414,15 +427,25 @@ fn emit_struct(
         let mut a_scope = Scope::new();
         a_scope.reserve("odata_type");
         a_scope.reserve("additional_properties");
-        let a_fields: BTreeMap<String, proc_macro2::Ident> = ancestor
+        let a_fields: BTreeMap<String, (proc_macro2::Ident, bool)> = ancestor
             .properties
             .iter()
-            .map(|p| (p.name.clone(), to_ident(&a_scope.unique(&snake(&p.name)))))
+            .map(|p| {
+                let a_boxed = !p.collection && boxed.contains(&(a_q.clone(), p.ty.clone()));
+                (
+                    p.name.clone(),
+                    (to_ident(&a_scope.unique(&snake(&p.name))), a_boxed),
+                )
+            })
             .collect();
         let moves = fields.iter().filter_map(|f| {
-            let a_ident = a_fields.get(&f.json)?;
+            let (a_ident, a_boxed) = a_fields.get(&f.json)?;
             let ident = &f.ident;
-            Some(quote!(#a_ident: value.#ident,))
+            Some(match (f.boxed, a_boxed) {
+                (true, false) => quote!(#a_ident: value.#ident.map(|v| *v),),
+                (false, true) => quote!(#a_ident: value.#ident.map(Box::new),),
+                _ => quote!(#a_ident: value.#ident,),
+            })
         });
         let spills = fields.iter().filter(|f| !a_fields.contains_key(&f.json)).map(|f| {
             let (ident, json) = (&f.ident, &f.json);

@@ -430,6 +430,9 @@ impl Builder {
         let names = reconcile_names(page, &keys, &mut self.diags);
         let mut props: Vec<Property> = Vec::new();
         for (row, name) in page.properties.iter().zip(names) {
+            if name == "@odata.type" {
+                continue; // the annotation every generated type carries anyway
+            }
             if props.iter().any(|p| p.name == name) {
                 self.diags.push(Diagnostic::new(
                     Code::DuplicateProperty,
