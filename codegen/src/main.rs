@@ -57,12 +57,65 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Compare two schema revisions: what changed, and whether it breaks JSON consumers or the
+    /// generated Rust API. Each side is a docs tree, a single page, or a saved `schema` JSON file.
+    Diff {
+        /// The old revision.
+        old: PathBuf,
+        /// The new revision.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Exit 1 when a change of this severity or worse is found.
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// Classify Rust API changes as if generated with --non-exhaustive.
+        #[arg(long)]
+        non_exhaustive: bool,
+        /// Also report description-only changes.
+        #[arg(long)]
+        descriptions: bool,
+    },
+}
+
+/// A schema from a saved IR JSON file, or from docs pages.
+fn load_side(path: &Path) -> Result<Schema, String> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        return serde_json::from_str(&text).map_err(|e| {
+            format!(
+                "{}:{}:{}: expected schema JSON (format_version 1): {e}",
+                path.display(),
+                e.line(),
+                e.column()
+            )
+        });
+    }
+    load(&[path.to_path_buf()])
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
 }
 
 fn main() -> ExitCode {
@@ -143,6 +196,39 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
+            })
+        }
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+            non_exhaustive,
+            descriptions,
+        } => {
+            use msgraph_docgen::diff;
+            use std::io::IsTerminal;
+            let (old, new) = (load_side(&old)?, load_side(&new)?);
+            let options = diff::DiffOptions {
+                non_exhaustive,
+                include_descriptions: descriptions,
+            };
+            let report = diff::diff(&old, &new, &options);
+            print!(
+                "{}",
+                match format {
+                    DiffFormat::Text => diff::render_text(&report, std::io::stdout().is_terminal()),
+                    DiffFormat::Json => diff::render_json(&report),
+                    DiffFormat::Markdown => diff::render_markdown(&report),
+                }
+            );
+            let threshold = fail_on.map(|f| match f {
+                FailOn::Error => Severity::Error,
+                FailOn::Warning => Severity::Warning,
+            });
+            Ok(match threshold {
+                Some(t) if report.fails(t) => ExitCode::from(1),
+                _ => ExitCode::SUCCESS,
             })
         }
         Command::Generate {

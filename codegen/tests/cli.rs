@@ -100,3 +100,54 @@ fn generate_writes_and_check_mode_detects_staleness_without_writing() {
         "--check never writes"
     );
 }
+
+#[test]
+fn diff_compares_a_saved_schema_with_pages_and_fails_on_request() {
+    let dir = temp("diff");
+    let saved = dir.join("old.json");
+    let out = docgen(&["schema"]);
+    std::fs::write(&saved, &out.stdout).unwrap();
+    // Same docs: no change, exit 0 even with --fail-on warning.
+    let out = docgen(&[
+        "diff",
+        saved.to_str().unwrap(),
+        "docs-input",
+        "--fail-on",
+        "warning",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("no changes"),
+        "{}",
+        text(&out.stdout)
+    );
+    // A property removed from the page breaks writers: an error.
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../docs-input/intune-devices-resetpasscodeactionresult.md"),
+    )
+    .unwrap();
+    let edited: String = page
+        .lines()
+        .filter(|l| !l.starts_with("|passcode|") && !l.contains("\"passcode\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let new = dir.join("intune-devices-resetpasscodeactionresult.md");
+    std::fs::write(&new, edited).unwrap();
+    let out = docgen(&[
+        "diff",
+        saved.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--format",
+        "json",
+        "--fail-on",
+        "error",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let change = &report["changes"][0];
+    assert_eq!(change["type"], "microsoft.graph.resetPasscodeActionResult");
+    assert_eq!(change["property"], "passcode");
+    assert_eq!(change["kind"], "property-removed");
+    assert_eq!(change["severity"], "error");
+}

@@ -82,3 +82,16 @@ fn output_does_not_depend_on_input_order_or_location() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn generated_code_with_non_exhaustive_types() {
+    let schema = schema_of(&workspace().join("docs-input"));
+    let code = emit(
+        &schema,
+        &EmitOptions {
+            non_exhaustive: true,
+            ..EmitOptions::default()
+        },
+    );
+    insta::assert_snapshot!("founding_code_non_exhaustive", code);
+}
