@@ -12,7 +12,7 @@ mod types;
 use crate::schema::{Kind, Schema, TypeDef};
 use ident::{camel, snake, to_ident, Scope};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use types::{rust_type_of_primitive, TypeMapping};
@@ -462,7 +462,6 @@ fn emit_struct(
         } else {
             quote!(let additional_properties = value.additional_properties;)
         };
-        let _ = format_ident!("x");
         out.extend(quote! {
             impl From<#ident> for #a_path {
                 #[doc = #doc]
