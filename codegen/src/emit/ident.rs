@@ -39,24 +39,25 @@ fn ascii_words(name: &str) -> String {
     out
 }
 
-/// A snake_case name (without keyword escaping), never empty, never starting with a digit.
-pub fn snake(name: &str) -> String {
-    let s = ascii_words(name).to_snake_case();
+/// Converts `name` with `case`, then makes it a usable identifier body: `empty` when nothing is
+/// left, `digit_prefix` in front when it starts with a digit.
+fn cased(name: &str, case: fn(&str) -> String, empty: &str, digit_prefix: &str) -> String {
+    let s = case(&ascii_words(name));
     match s.chars().next() {
-        None => "value".to_owned(),
-        Some(c) if c.is_ascii_digit() => format!("n{s}"),
+        None => empty.to_owned(),
+        Some(c) if c.is_ascii_digit() => format!("{digit_prefix}{s}"),
         Some(_) => s,
     }
 }
 
+/// A snake_case name (without keyword escaping), never empty, never starting with a digit.
+pub fn snake(name: &str) -> String {
+    cased(name, |s| s.to_snake_case(), "value", "n")
+}
+
 /// An UpperCamelCase name, never empty, never starting with a digit.
 pub fn camel(name: &str) -> String {
-    let s = ascii_words(name).to_upper_camel_case();
-    match s.chars().next() {
-        None => "Value".to_owned(),
-        Some(c) if c.is_ascii_digit() => format!("N{s}"),
-        Some(_) => s,
-    }
+    cased(name, |s| s.to_upper_camel_case(), "Value", "N")
 }
 
 /// Turns a (unique) name into an identifier, escaping keywords: `r#type`, `self_`.

@@ -46,6 +46,14 @@ struct Builder {
     diags: Vec<Diagnostic>,
 }
 
+/// The namespace a page declares (when it reads as one), else [`DEFAULT_NAMESPACE`].
+fn namespace_of(page: &Page) -> String {
+    page.namespace
+        .clone()
+        .filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned())
+}
+
 fn split_qualified(q: &str, default_ns: &str) -> (String, String) {
     match q.trim().trim_start_matches('#').rsplit_once('.') {
         Some((ns, name)) => (ns.to_owned(), name.to_owned()),
@@ -124,11 +132,7 @@ impl Builder {
             }
         }
         for page in pages {
-            let ns = page
-                .namespace
-                .clone()
-                .filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
-                .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned());
+            let ns = namespace_of(page);
             match page.class {
                 PageClass::Resource => {
                     let annotated = page.annotation.as_ref().and_then(|a| a.odata_type.clone());
@@ -349,11 +353,7 @@ impl Builder {
         stem: Option<String>,
         at: &Location,
     ) -> String {
-        let ns = page
-            .namespace
-            .clone()
-            .filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
-            .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned());
+        let ns = namespace_of(page);
         let (ns, name) = if name.contains('.') {
             split_qualified(name, &ns)
         } else {
@@ -581,6 +581,10 @@ impl Builder {
     /// Rebuilds types that have no page from what the present pages prove.
     fn reconstruct_missing(&mut self, pages: &[&Page]) {
         let missing = std::mem::take(&mut self.missing);
+        let pages_by_type: HashMap<&str, &Page> = pages
+            .iter()
+            .filter_map(|p| Some((self.by_stem.get(&p.stem)?.as_str(), *p)))
+            .collect();
         for (q, m) in missing {
             let (ns, name) = split_qualified(&q, DEFAULT_NAMESPACE);
             let mut def = TypeDef {
@@ -600,10 +604,7 @@ impl Builder {
             if !m.base_of.is_empty() {
                 // Rows of derived pages whose description links to this base's page.
                 for derived in &m.base_of {
-                    let Some(page) = pages
-                        .iter()
-                        .find(|p| self.by_stem.get(&p.stem) == Some(derived))
-                    else {
+                    let Some(page) = pages_by_type.get(derived.as_str()) else {
                         continue;
                     };
                     let Some(draft) = self.drafts.get(derived) else {
