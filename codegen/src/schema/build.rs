@@ -610,10 +610,20 @@ impl Builder {
                     let Some(draft) = self.drafts.get(derived) else {
                         continue;
                     };
-                    for (row, prop) in page.properties.iter().zip(&draft.def.properties) {
+                    for row in &page.properties {
                         let marked = row.description_links.iter().any(|l| {
                             l.target.stem().is_some() && l.target.stem() == m.stem.as_deref()
                         });
+                        // The property this row became (rows can be dropped as duplicates and
+                        // JSON-only keys added, so rows and properties do not line up by index).
+                        let Some(prop) = draft
+                            .def
+                            .properties
+                            .iter()
+                            .find(|p| p.source.as_ref().is_some_and(|s| s.line == row.line))
+                        else {
+                            continue;
+                        };
                         if marked && !def.properties.iter().any(|p| p.name == prop.name) {
                             def.properties.push(Property {
                                 declared_by: q.clone(),
@@ -1048,6 +1058,16 @@ mod tests {
             members,
             [("none", Some(0)), ("done", Some(1)), ("failed", Some(2))]
         );
+    }
+
+    #[test]
+    fn reconstructed_base_takes_the_marked_rows_even_after_a_dropped_duplicate() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.d\"} -->\n\nInherits from [b](b.md)\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|own|String|x|\n|own|String|again|\n|shared|Int32|Inherited from [b](b.md)|\n";
+        let schema = build(&[parse_page("d.md", text)]);
+        let base = schema.get("microsoft.graph.b").unwrap();
+        let names: Vec<&str> = base.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["shared"]);
+        assert_eq!(base.properties[0].ty, "Int32");
     }
 
     #[test]
