@@ -137,6 +137,88 @@ pub trait DeviceActionResultFields {
     fn last_updated_date_time(&self) -> Option<&jiff::Timestamp>;
 }
 
+/// A `microsoft.graph.deviceActionResult` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `microsoft.graph.deviceActionResult`: values of derived types keep all their properties.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnyDeviceActionResult {
+    /// A `microsoft.graph.deviceActionResult` itself, or a derived type this version of the docs does not know (its `@odata.type` and extra properties are kept).
+    DeviceActionResult(Box<DeviceActionResult>),
+    /// A `microsoft.graph.resetPasscodeActionResult`.
+    ResetPasscodeActionResult(Box<ResetPasscodeActionResult>),
+}
+
+impl AnyDeviceActionResult {
+    /// The properties every member of the family shares.
+    pub fn fields(&self) -> &dyn DeviceActionResultFields {
+        match self {
+            Self::DeviceActionResult(v) => v.as_ref(),
+            Self::ResetPasscodeActionResult(v) => v.as_ref(),
+        }
+    }
+}
+
+impl Default for AnyDeviceActionResult {
+    fn default() -> Self {
+        Self::DeviceActionResult(Box::default())
+    }
+}
+
+impl From<DeviceActionResult> for AnyDeviceActionResult {
+    fn from(value: DeviceActionResult) -> Self {
+        Self::DeviceActionResult(Box::new(value))
+    }
+}
+
+impl From<ResetPasscodeActionResult> for AnyDeviceActionResult {
+    fn from(value: ResetPasscodeActionResult) -> Self {
+        Self::ResetPasscodeActionResult(Box::new(value))
+    }
+}
+
+impl serde::Serialize for AnyDeviceActionResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::DeviceActionResult(v) => v.serialize(serializer),
+            Self::ResetPasscodeActionResult(v) => {
+                serialize_with_odata_type(
+                    v.as_ref(),
+                    v
+                        .odata_type
+                        .is_none()
+                        .then_some("#microsoft.graph.resetPasscodeActionResult"),
+                    serializer,
+                )
+            }
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AnyDeviceActionResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let map = <serde_json::Map<
+            String,
+            serde_json::Value,
+        > as serde::Deserialize>::deserialize(deserializer)?;
+        let tag = map
+            .get("@odata.type")
+            .and_then(serde_json::Value::as_str)
+            .map(|t| t.strip_prefix('#').unwrap_or(t).to_owned());
+        let json = serde_json::Value::Object(map);
+        let value = match tag.as_deref() {
+            Some("microsoft.graph.resetPasscodeActionResult") => {
+                serde_json::from_value(json)
+                    .map(|v| Self::ResetPasscodeActionResult(Box::new(v)))
+            }
+            _ => {
+                serde_json::from_value(json)
+                    .map(|v| Self::DeviceActionResult(Box::new(v)))
+            }
+        };
+        value.map_err(serde::de::Error::custom)
+    }
+}
+
 /// Результат сброса секретного кода
 ///
 /// Graph complex type `microsoft.graph.resetPasscodeActionResult`. Derives from `microsoft.graph.deviceActionResult` ([`DeviceActionResult`]); converts into it with `From`.
@@ -224,4 +306,21 @@ impl From<ResetPasscodeActionResult> for DeviceActionResult {
             additional_properties,
         }
     }
+}
+
+/// Serializes `value`, adding `"@odata.type": tag` when the value does not carry its own
+/// annotation, so that a derived type sent where its base is declared is recognised.
+fn serialize_with_odata_type<T: serde::Serialize, S: serde::Serializer>(
+    value: &T,
+    missing_tag: Option<&str>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let Some(tag) = missing_tag else {
+        return value.serialize(serializer);
+    };
+    let mut json = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
+    if let serde_json::Value::Object(map) = &mut json {
+        map.insert("@odata.type".to_owned(), serde_json::Value::from(tag));
+    }
+    serde::Serialize::serialize(&json, serializer)
 }

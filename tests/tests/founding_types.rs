@@ -3,7 +3,8 @@
 use msgraph_docgen::parse::parse_page;
 use msgraph_docgen_e2e::{fill_placeholders, workspace};
 use msgraph_types::{
-    ActionState, DeviceActionResult, DeviceActionResultFields, ResetPasscodeActionResult,
+    ActionState, AnyDeviceActionResult, DeviceActionResult, DeviceActionResultFields,
+    ResetPasscodeActionResult,
 };
 use serde_json::{json, Value};
 
@@ -124,4 +125,75 @@ fn code_for_any_device_action_result_accepts_both() {
     }
     assert_eq!(take(reset).as_deref(), Some("resetPasscode"));
     assert_eq!(take(base).as_deref(), Some("locate"));
+}
+
+#[test]
+fn a_base_value_deserializes_into_the_subtype_its_odata_type_names() {
+    let payload = json!([
+        {"@odata.type": "#microsoft.graph.resetPasscodeActionResult", "passcode": "1"},
+        // No `#`, and the annotation after the properties.
+        {"actionName": "reset", "passcode": "2", "@odata.type": "microsoft.graph.resetPasscodeActionResult"},
+        // A plain base: no annotation.
+        {"actionName": "locate", "actionState": "done"},
+        // A derived type these docs do not know: kept whole in the base variant.
+        {"@odata.type": "#microsoft.graph.futureActionResult", "actionName": "future", "newField": [1]},
+    ]);
+    let (typed, back) = round_trip::<Vec<AnyDeviceActionResult>>(&payload);
+    assert_eq!(back, payload);
+    let AnyDeviceActionResult::ResetPasscodeActionResult(first) = &typed[0] else {
+        panic!("expected a resetPasscodeActionResult, got {:?}", typed[0]);
+    };
+    assert_eq!(first.passcode.as_deref(), Some("1"));
+    assert!(
+        matches!(&typed[1], AnyDeviceActionResult::ResetPasscodeActionResult(r) if r.passcode.as_deref() == Some("2"))
+    );
+    assert!(
+        matches!(&typed[2], AnyDeviceActionResult::DeviceActionResult(b) if b.odata_type.is_none())
+    );
+    let AnyDeviceActionResult::DeviceActionResult(future) = &typed[3] else {
+        panic!("an unknown subtype is kept as the base, got {:?}", typed[3]);
+    };
+    assert_eq!(future.action_name.as_deref(), Some("future"));
+    assert_eq!(future.additional_properties["newField"], json!([1]));
+    // Shared properties through the family's trait, whatever the variant.
+    let names: Vec<_> = typed
+        .iter()
+        .map(|v| v.fields().action_name().cloned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            None,
+            Some("reset".into()),
+            Some("locate".into()),
+            Some("future".into())
+        ]
+    );
+}
+
+#[test]
+fn a_derived_value_built_in_code_is_written_with_its_odata_type() {
+    let reset = ResetPasscodeActionResult {
+        passcode: Some("9".into()),
+        ..Default::default()
+    };
+    let any = AnyDeviceActionResult::from(reset);
+    let written = serde_json::to_value(&any).unwrap();
+    assert_eq!(
+        written,
+        json!({"@odata.type": "#microsoft.graph.resetPasscodeActionResult", "passcode": "9"})
+    );
+    // And it reads back as the same variant, now carrying the annotation it was written with.
+    let read: AnyDeviceActionResult = serde_json::from_value(written).unwrap();
+    let AnyDeviceActionResult::ResetPasscodeActionResult(read) = read else {
+        panic!("expected a resetPasscodeActionResult, got {read:?}");
+    };
+    assert_eq!(read.passcode.as_deref(), Some("9"));
+    assert_eq!(
+        read.odata_type.as_deref(),
+        Some("#microsoft.graph.resetPasscodeActionResult")
+    );
+    // A plain base is written without an annotation.
+    let base = AnyDeviceActionResult::from(DeviceActionResult::default());
+    assert_eq!(serde_json::to_value(&base).unwrap(), json!({}));
 }

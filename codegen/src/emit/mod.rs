@@ -33,6 +33,9 @@ struct Names {
     types: BTreeMap<String, (Vec<String>, String)>,
     /// Qualified name → name of its `...Fields` trait (types with subtypes only).
     traits: BTreeMap<String, String>,
+    /// Qualified name → name of its `Any...` enum, which holds the type or any type derived from
+    /// it, chosen by `@odata.type` (types with subtypes only).
+    anys: BTreeMap<String, String>,
 }
 
 /// Module path for a namespace: `microsoft.graph` is the root, `microsoft.graph.callRecords`
@@ -53,6 +56,7 @@ impl Names {
         let subtypes = schema.subtypes();
         let mut types = BTreeMap::new();
         let mut traits = BTreeMap::new();
+        let mut anys = BTreeMap::new();
         // Type names first (in schema order, so collisions resolve deterministically), then traits.
         for t in &schema.types {
             let module = module_of(&t.namespace);
@@ -66,9 +70,14 @@ impl Names {
                 let module = module_of(&t.namespace);
                 let scope = scopes.entry(module).or_default();
                 traits.insert(q.clone(), scope.unique(&format!("{}Fields", types[&q].1)));
+                anys.insert(q.clone(), scope.unique(&format!("Any{}", types[&q].1)));
             }
         }
-        Names { types, traits }
+        Names {
+            types,
+            traits,
+            anys,
+        }
     }
 
     /// A path to `qualified` usable from inside module `from`.
@@ -88,6 +97,15 @@ impl Names {
         });
         let item = to_ident(item);
         quote!(#(#supers)* #(#downs)* #item)
+    }
+
+    /// The Rust type of a value declared as `qualified`: its `Any...` enum when it has subtypes
+    /// (so the value keeps whichever derived type `@odata.type` names), else the type itself.
+    fn value_path(&self, from: &[String], qualified: &str) -> TokenStream {
+        match self.anys.get(qualified) {
+            Some(any) => self.path(from, qualified, any),
+            None => self.type_path(from, qualified),
+        }
     }
 
     fn type_path(&self, from: &[String], qualified: &str) -> TokenStream {
@@ -163,7 +181,10 @@ fn space_items(code: &str) -> String {
 
 /// Types that must be boxed to break infinite size: struct fields (not collections) whose type
 /// can reach the containing type again through single-valued struct fields.
-fn boxed_edges(schema: &Schema) -> BTreeSet<(String, String)> {
+fn boxed_edges(
+    schema: &Schema,
+    polymorphic: &BTreeMap<String, Vec<String>>,
+) -> BTreeSet<(String, String)> {
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for t in schema.types.iter().filter(|t| t.kind != Kind::Enum) {
         let targets = t
@@ -171,6 +192,8 @@ fn boxed_edges(schema: &Schema) -> BTreeSet<(String, String)> {
             .iter()
             .filter(|p| !p.collection && !p.is_primitive())
             .filter(|p| schema.get(&p.ty).is_some_and(|x| x.kind != Kind::Enum))
+            // A type with subtypes is held through its `Any...` enum, whose variants are boxed.
+            .filter(|p| !polymorphic.contains_key(&p.ty))
             .map(|p| p.ty.clone());
         edges.insert(t.qualified_name(), targets.collect());
     }
@@ -214,8 +237,8 @@ struct Field {
 /// both for a checked-in module and for `include!` from `OUT_DIR`.
 pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
     let names = Names::new(schema);
-    let boxed = boxed_edges(schema);
     let subtypes = schema.subtypes();
+    let boxed = boxed_edges(schema, &subtypes);
     let mut modules: BTreeMap<Vec<String>, Vec<TokenStream>> = BTreeMap::new();
     for t in &schema.types {
         let module = module_of(&t.namespace);
@@ -226,6 +249,9 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
             }
         };
         modules.entry(module).or_default().push(items);
+    }
+    if !names.anys.is_empty() {
+        modules.entry(Vec::new()).or_default().push(tagged_helper());
     }
     let root = render_module(&[], &mut modules);
     let file: syn::File = syn::parse2(root).expect("generated code is valid Rust");
@@ -280,7 +306,7 @@ fn emit_struct(
             let element = if p.is_primitive() {
                 options.type_mapping.tokens(&p.ty)
             } else if schema.get(&p.ty).is_some() {
-                names.type_path(&module, &p.ty)
+                names.value_path(&module, &p.ty)
             } else {
                 quote!(serde_json::Value)
             };
@@ -421,6 +447,9 @@ fn emit_struct(
             }
         });
     }
+    if names.anys.contains_key(&q) {
+        out.extend(emit_any(schema, t, names));
+    }
     for ancestor in schema.ancestors(&q) {
         let a_q = ancestor.qualified_name();
         let a_path = names.type_path(&module, &a_q);
@@ -478,6 +507,137 @@ fn emit_struct(
         });
     }
     out
+}
+
+/// The private helper every `Any...` enum serializes derived values through.
+const TAGGED_HELPER: &str = "serialize_with_odata_type";
+
+/// The helper behind [`TAGGED_HELPER`], emitted once at the root when some type has subtypes.
+fn tagged_helper() -> TokenStream {
+    let name = to_ident(TAGGED_HELPER);
+    quote! {
+        /// Serializes `value`, adding `"@odata.type": tag` when the value does not carry its own
+        /// annotation, so that a derived type sent where its base is declared is recognised.
+        fn #name<T: serde::Serialize, S: serde::Serializer>(
+            value: &T,
+            missing_tag: Option<&str>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let Some(tag) = missing_tag else {
+                return value.serialize(serializer);
+            };
+            let mut json = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
+            if let serde_json::Value::Object(map) = &mut json {
+                map.insert("@odata.type".to_owned(), serde_json::Value::from(tag));
+            }
+            serde::Serialize::serialize(&json, serializer)
+        }
+    }
+}
+
+/// The `Any...` enum of a type with subtypes: one boxed variant per type of the family, chosen
+/// on deserialization by `@odata.type` (with or without `#`, anywhere in the object). An absent or
+/// unknown annotation gives the declared type itself, which keeps unknown properties.
+fn emit_any(schema: &Schema, t: &TypeDef, names: &Names) -> TokenStream {
+    let q = t.qualified_name();
+    let module = module_of(&t.namespace);
+    let any = to_ident(&names.anys[&q]);
+    let trait_path = names.path(&module, &q, &names.traits[&q]);
+    let helper = {
+        let supers = module.iter().map(|_| quote!(super::));
+        let name = to_ident(TAGGED_HELPER);
+        quote!(#(#supers)* #name)
+    };
+    let mut scope = Scope::new();
+    let family: Vec<(proc_macro2::Ident, TokenStream, String)> = std::iter::once(t)
+        .chain(schema.descendants(&q))
+        .map(|member| {
+            let member_q = member.qualified_name();
+            let variant = to_ident(&scope.unique(&names.types[&member_q].1));
+            (variant, names.type_path(&module, &member_q), member_q)
+        })
+        .collect();
+    let base_variant = &family[0].0;
+    let defs = family.iter().map(|(v, path, member_q)| {
+        let doc = if member_q == &q {
+            format!(" A `{q}` itself, or a derived type this version of the docs does not know (its `@odata.type` and extra properties are kept).")
+        } else {
+            format!(" A `{member_q}`.")
+        };
+        quote!(#[doc = #doc] #v(Box<#path>),)
+    });
+    let reads = family[1..].iter().map(|(v, _, member_q)| {
+        quote!(Some(#member_q) => serde_json::from_value(json).map(|v| Self::#v(Box::new(v))),)
+    });
+    let writes = family.iter().map(|(v, _, member_q)| {
+        if member_q == &q {
+            quote!(Self::#v(v) => v.serialize(serializer),)
+        } else {
+            let tag = format!("#{member_q}");
+            quote!(Self::#v(v) => #helper(v.as_ref(), v.odata_type.is_none().then_some(#tag), serializer),)
+        }
+    });
+    let views = family
+        .iter()
+        .map(|(v, _, _)| quote!(Self::#v(v) => v.as_ref(),));
+    let froms = family.iter().map(|(v, path, _)| {
+        quote! {
+            impl From<#path> for #any {
+                fn from(value: #path) -> Self {
+                    Self::#v(Box::new(value))
+                }
+            }
+        }
+    });
+    let doc = format!(" A `{q}` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `{q}`: values of derived types keep all their properties.");
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #any {
+            #(#defs)*
+        }
+
+        impl #any {
+            /// The properties every member of the family shares.
+            pub fn fields(&self) -> &dyn #trait_path {
+                match self {
+                    #(#views)*
+                }
+            }
+        }
+
+        impl Default for #any {
+            fn default() -> Self {
+                Self::#base_variant(Box::default())
+            }
+        }
+
+        #(#froms)*
+
+        impl serde::Serialize for #any {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #(#writes)*
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #any {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let map = <serde_json::Map<String, serde_json::Value> as serde::Deserialize>::deserialize(deserializer)?;
+                let tag = map
+                    .get("@odata.type")
+                    .and_then(serde_json::Value::as_str)
+                    .map(|t| t.strip_prefix('#').unwrap_or(t).to_owned());
+                let json = serde_json::Value::Object(map);
+                let value = match tag.as_deref() {
+                    #(#reads)*
+                    _ => serde_json::from_value(json).map(|v| Self::#base_variant(Box::new(v))),
+                };
+                value.map_err(serde::de::Error::custom)
+            }
+        }
+    }
 }
 
 fn emit_enum(t: &TypeDef, names: &Names, options: &EmitOptions) -> TokenStream {

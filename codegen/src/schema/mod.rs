@@ -163,6 +163,24 @@ impl Schema {
         map
     }
 
+    /// Every type derived from `qualified`, directly or not, in schema order.
+    pub fn descendants(&self, qualified: &str) -> Vec<&TypeDef> {
+        let subtypes = self.subtypes();
+        let mut found = std::collections::BTreeSet::new();
+        let mut stack = vec![qualified.to_owned()];
+        while let Some(q) = stack.pop() {
+            for sub in subtypes.get(&q).into_iter().flatten() {
+                if sub != qualified && found.insert(sub.clone()) {
+                    stack.push(sub.clone());
+                }
+            }
+        }
+        self.types
+            .iter()
+            .filter(|t| found.contains(&t.qualified_name()))
+            .collect()
+    }
+
     /// The ancestors of a type, nearest first.
     pub fn ancestors(&self, qualified: &str) -> Vec<&TypeDef> {
         let mut out: Vec<&TypeDef> = Vec::new();
