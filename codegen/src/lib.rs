@@ -7,6 +7,8 @@
 //!    properties, enums, diagnostics), serializable as stable JSON;
 //! 3. [`emit`]: a schema → Rust source, formatted by prettyplease.
 
+mod builder;
+pub mod config;
 pub mod diag;
 pub mod diff;
 pub mod emit;
@@ -14,8 +16,11 @@ pub mod input;
 pub mod parse;
 pub mod primitive;
 pub mod schema;
+pub mod tree;
 
 use std::path::PathBuf;
+
+pub use builder::{write_atomically, Builder, Error, Generated, DEFAULT_FILE_NAME};
 
 /// Reads the pages under `inputs` and builds their schema (stages 1 and 2).
 pub fn schema_of(inputs: &[PathBuf]) -> Result<schema::Schema, input::InputError> {

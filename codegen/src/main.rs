@@ -1,15 +1,13 @@
 //! The `msgraph-docgen` command: a thin front end over the library.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use msgraph_docgen::config::{Config, FailOn as ConfigFailOn, CONFIG_FILE};
 use msgraph_docgen::diag::{Diagnostic, Severity};
-use msgraph_docgen::emit::{emit, EmitOptions};
 use msgraph_docgen::schema::Schema;
+use msgraph_docgen::{write_atomically, Builder, Error};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// The file `generate` writes into its output directory.
-const OUTPUT_FILE: &str = "msgraph_types.rs";
 
 /// Generate typed Rust models of Microsoft Graph from its Markdown API reference pages.
 ///
@@ -25,19 +23,55 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Write Rust types for the pages (or, with --check, verify the checked-in ones).
+    ///
+    /// Settings come from `docgen.toml` in the current directory (or --config) when present;
+    /// flags override them.
     Generate {
-        /// Docs pages or directories of pages (repeatable).
-        #[arg(long, short, default_value = "docs-input")]
+        /// Docs pages or directories of pages (repeatable; default: the config's, else `docs-input`).
+        #[arg(long, short)]
         input: Vec<PathBuf>,
-        /// Directory to write `msgraph_types.rs` into.
-        #[arg(long, short, default_value = "generated/src")]
-        out: PathBuf,
+        /// Directory to write into (default: the config's, else `generated/src`).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Settings file (default: `docgen.toml` when it exists).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Generate only this type and what it needs (repeatable; qualified name).
+        #[arg(long = "root", value_name = "TYPE")]
+        roots: Vec<String>,
+        /// With --root, also generate the types derived from the roots.
+        #[arg(long)]
+        subtypes: bool,
+        /// With --root, leave navigation properties untyped instead of following them.
+        #[arg(long)]
+        skip_navigation: bool,
+        /// Map a primitive to a Rust type (repeatable), e.g. `DateTimeOffset=String`.
+        #[arg(long = "map", value_name = "PRIMITIVE=TYPE")]
+        maps: Vec<String>,
+        /// Name of the generated file (default `msgraph_types.rs`).
+        #[arg(long)]
+        file_name: Option<String>,
         /// Write nothing; exit 1 naming the stale file if it differs from what the docs produce.
         #[arg(long)]
         check: bool,
         /// Mark generated structs and enums #[non_exhaustive].
         #[arg(long)]
         non_exhaustive: bool,
+        /// Fail (exit 1, write nothing) when a diagnostic of this severity or worse is found.
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+    },
+    /// Print the inheritance tree of a type: its ancestors, then every type derived from it.
+    Tree {
+        /// The type (qualified name; `microsoft.graph.` may be left out).
+        #[arg(value_name = "TYPE")]
+        root: String,
+        /// Docs pages or directories of pages (repeatable).
+        #[arg(long, short, default_value = "docs-input")]
+        input: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TreeFormat::Text)]
+        format: TreeFormat,
     },
     /// Print the intermediate schema as JSON (format_version 1; see the README).
     Schema {
@@ -110,6 +144,13 @@ enum DiffFormat {
     Text,
     Json,
     Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TreeFormat {
+    Text,
+    Mermaid,
+    Dot,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -231,45 +272,102 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 _ => ExitCode::SUCCESS,
             })
         }
+        Command::Tree {
+            root,
+            input,
+            format,
+        } => {
+            use msgraph_docgen::tree::{render, TreeFormat as F};
+            let schema = load(&input)?;
+            let format = match format {
+                TreeFormat::Text => F::Text,
+                TreeFormat::Mermaid => F::Mermaid,
+                TreeFormat::Dot => F::Dot,
+            };
+            print!(
+                "{}",
+                render(&schema, &root, format).map_err(|e| e.to_string())?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Generate {
             input,
             out,
+            config,
+            roots,
+            subtypes,
+            skip_navigation,
+            maps,
+            file_name,
             check,
             non_exhaustive,
+            fail_on,
         } => {
-            let schema = load(&input)?;
-            let options = EmitOptions {
-                non_exhaustive,
-                ..EmitOptions::default()
+            let config_path = config.or_else(|| {
+                Path::new(CONFIG_FILE)
+                    .is_file()
+                    .then(|| PathBuf::from(CONFIG_FILE))
+            });
+            let mut config = match &config_path {
+                Some(path) => Config::load(path).map_err(|e| e.to_string())?,
+                None => Config::default(),
             };
-            let code = emit(&schema, &options);
-            let target = out.join(OUTPUT_FILE);
-            eprintln!("{}", summary_line(&schema));
+            // Flags override the file.
+            if !input.is_empty() {
+                config.input = input;
+            } else if config.input.is_empty() {
+                config.input = vec![PathBuf::from("docs-input")];
+            }
+            config.out = out.or(config.out);
+            config.roots.extend(roots);
+            config.subtypes |= subtypes;
+            config.skip_navigation |= skip_navigation;
+            config.non_exhaustive |= non_exhaustive;
+            config.file_name = file_name.or(config.file_name);
+            for map in &maps {
+                let (primitive, rust) = map.split_once('=').ok_or_else(|| {
+                    format!("--map {map}: expected PRIMITIVE=TYPE, e.g. DateTimeOffset=String")
+                })?;
+                config
+                    .type_mapping
+                    .insert(primitive.trim().to_owned(), rust.trim().to_owned());
+            }
+            if let Some(level) = fail_on {
+                config.fail_on = Some(match level {
+                    FailOn::Error => ConfigFailOn::Error,
+                    FailOn::Warning => ConfigFailOn::Warning,
+                });
+            }
+            let builder = Builder::from_config(&config);
+            let generated = match builder.generate_code() {
+                Ok(g) => g,
+                Err(Error::Diagnostics(list)) => {
+                    for d in &list {
+                        eprintln!("{d}");
+                    }
+                    eprintln!(
+                        "{} diagnostics at or above --fail-on; nothing written",
+                        list.len()
+                    );
+                    return Ok(ExitCode::from(1));
+                }
+                Err(e) => return Err(e.to_string()),
+            };
+            let out = config.out.unwrap_or_else(|| PathBuf::from("generated/src"));
+            let target = out.join(builder.output_file_name());
+            eprintln!("{}", summary_line(&generated.schema));
             if check {
                 let current = std::fs::read_to_string(&target).unwrap_or_default();
-                if current != code {
+                if current != generated.code {
                     eprintln!("stale: {} differs from what the docs produce; run `msgraph-docgen generate` and commit the result", target.display());
                     return Ok(ExitCode::from(1));
                 }
                 eprintln!("up to date: {}", target.display());
                 return Ok(ExitCode::SUCCESS);
             }
-            write_atomically(&out, &target, &code)?;
+            write_atomically(&target, &generated.code).map_err(|e| e.to_string())?;
             eprintln!("wrote {}", target.display());
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// Writes `content` to `target` through a temporary file in the same directory and a rename,
-/// so a failure leaves the previous file intact.
-fn write_atomically(dir: &Path, target: &Path, content: &str) -> Result<(), String> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("{}: cannot create directory: {e}", dir.display()))?;
-    let tmp = dir.join(format!(".{OUTPUT_FILE}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, content).map_err(|e| format!("{}: cannot write: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, target).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("{}: cannot replace: {e}", target.display())
-    })
 }

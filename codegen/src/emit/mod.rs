@@ -25,6 +25,112 @@ pub struct EmitOptions {
     pub non_exhaustive: bool,
     /// Rust types for primitives, replacing the defaults (see [`TypeMapping`]).
     pub type_mapping: TypeMapping,
+    /// Extra attributes for types: (pattern, attribute). See [`EmitOptions::type_attribute`].
+    pub type_attributes: Vec<(String, String)>,
+    /// Extra attributes for struct fields: (pattern, attribute). See
+    /// [`EmitOptions::field_attribute`].
+    pub field_attributes: Vec<(String, String)>,
+}
+
+/// An attribute that does not parse as Rust outer attributes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadAttribute {
+    /// The pattern it was given for.
+    pub pattern: String,
+    /// The attribute text.
+    pub attribute: String,
+    /// What the parser said.
+    pub message: String,
+}
+
+impl std::fmt::Display for BadAttribute {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "attribute for `{}`: expected outer attributes such as `#[derive(Hash)]`, got `{}`: {}",
+            self.pattern, self.attribute, self.message
+        )
+    }
+}
+
+impl std::error::Error for BadAttribute {}
+
+/// Parses attribute text, or says why not.
+fn parse_attributes(pattern: &str, attribute: &str) -> Result<TokenStream, BadAttribute> {
+    use syn::parse::Parser;
+    syn::Attribute::parse_outer
+        .parse_str(attribute)
+        .map(|attrs| quote!(#(#attrs)*))
+        .map_err(|e| BadAttribute {
+            pattern: pattern.to_owned(),
+            attribute: attribute.to_owned(),
+            message: e.to_string(),
+        })
+}
+
+/// True when `pattern` selects the qualified name: `*` selects everything, `prefix.*` every name
+/// under the prefix, anything else only itself.
+fn pattern_matches(pattern: &str, qualified: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => qualified.starts_with(prefix),
+        None => pattern == qualified,
+    }
+}
+
+impl EmitOptions {
+    /// Adds outer attributes to the types that `pattern` selects: a qualified name
+    /// (`microsoft.graph.user`), `*` for every type, or a prefix such as
+    /// `microsoft.graph.callRecords.*`.
+    ///
+    /// ```
+    /// let mut options = msgraph_docgen::emit::EmitOptions::default();
+    /// options.type_attribute("microsoft.graph.actionState", "#[doc(alias = \"state\")]").unwrap();
+    /// assert!(options.type_attribute("*", "derive(Hash)").is_err());
+    /// ```
+    pub fn type_attribute(&mut self, pattern: &str, attribute: &str) -> Result<(), BadAttribute> {
+        parse_attributes(pattern, attribute)?;
+        self.type_attributes
+            .push((pattern.to_owned(), attribute.to_owned()));
+        Ok(())
+    }
+
+    /// Adds outer attributes to the struct fields that `pattern` selects: a type pattern (as in
+    /// [`EmitOptions::type_attribute`]), a `.`, and the JSON property name or `*`.
+    ///
+    /// ```
+    /// let mut options = msgraph_docgen::emit::EmitOptions::default();
+    /// options
+    ///     .field_attribute("microsoft.graph.resetPasscodeActionResult.passcode", "#[doc(alias = \"pin\")]")
+    ///     .unwrap();
+    /// ```
+    pub fn field_attribute(&mut self, pattern: &str, attribute: &str) -> Result<(), BadAttribute> {
+        parse_attributes(pattern, attribute)?;
+        self.field_attributes
+            .push((pattern.to_owned(), attribute.to_owned()));
+        Ok(())
+    }
+
+    fn attributes_of_type(&self, qualified: &str) -> TokenStream {
+        let attrs = self
+            .type_attributes
+            .iter()
+            .filter(|(pattern, _)| pattern_matches(pattern, qualified))
+            .filter_map(|(pattern, attr)| parse_attributes(pattern, attr).ok());
+        quote!(#(#attrs)*)
+    }
+
+    fn attributes_of_field(&self, qualified: &str, property: &str) -> TokenStream {
+        let attrs = self
+            .field_attributes
+            .iter()
+            .filter(|(pattern, _)| {
+                pattern.rsplit_once('.').is_some_and(|(ty, prop)| {
+                    (prop == "*" || prop == property) && pattern_matches(ty, qualified)
+                })
+            })
+            .filter_map(|(pattern, attr)| parse_attributes(pattern, attr).ok());
+        quote!(#(#attrs)*)
+    }
 }
 
 /// The names chosen for every type of a schema.
@@ -231,6 +337,8 @@ struct Field {
     plain: TokenStream,
     boxed: bool,
     docs: TokenStream,
+    /// User attributes ([`EmitOptions::field_attribute`]).
+    attrs: TokenStream,
 }
 
 /// Generates the Rust source for a schema: a single file of items (no inner attributes), fit
@@ -345,6 +453,7 @@ fn emit_struct(
                 plain,
                 boxed: is_boxed,
                 docs: docs(&p.description, &wire),
+                attrs: options.attributes_of_field(&q, &p.name),
             }
         })
         .collect();
@@ -355,10 +464,12 @@ fn emit_struct(
             json,
             ty,
             docs,
+            attrs,
             ..
         } = f;
         quote! {
             #docs
+            #attrs
             #[serde(rename = #json, skip_serializing_if = "Option::is_none")]
             pub #ident: Option<#ty>,
         }
@@ -385,9 +496,11 @@ fn emit_struct(
     }
     let type_docs = docs(&t.description, &about);
     let non_exhaustive = options.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    let attrs = options.attributes_of_type(&q);
     let mut out = quote! {
         #type_docs
         #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #attrs
         #non_exhaustive
         pub struct #ident {
             /// The `@odata.type` annotation, written back as read. Set it when sending a derived
@@ -685,10 +798,12 @@ fn emit_enum(t: &TypeDef, names: &Names, options: &EmitOptions) -> TokenStream {
     }
     let type_docs = docs(&t.description, &about);
     let non_exhaustive = options.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    let attrs = options.attributes_of_type(&q);
     let other_doc = " A value this version of the docs does not list, kept verbatim.";
     quote! {
         #type_docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #attrs
         #non_exhaustive
         pub enum #ident {
             #(#defs)*

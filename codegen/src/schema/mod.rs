@@ -4,8 +4,10 @@
 //! public, versioned JSON format (`format_version`); see the README for its description.
 
 mod build;
+mod select;
 
 pub use build::build;
+pub use select::{Selection, UnknownRoot};
 
 use crate::diag::{Diagnostic, Location};
 use serde::{Deserialize, Serialize};

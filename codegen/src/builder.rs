@@ -1,0 +1,503 @@
+//! [`Builder`]: generation from a build script (or any program), in the spirit of prost-build.
+
+use crate::config::{Config, ConfigError, FailOn};
+use crate::diag::Diagnostic;
+use crate::emit::{emit, BadAttribute, EmitOptions};
+use crate::input::{list_pages, parse_files, InputError};
+use crate::primitive::Primitive;
+use crate::schema::{Schema, Selection, UnknownRoot};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The default name of the generated file.
+pub const DEFAULT_FILE_NAME: &str = "msgraph_types.rs";
+
+/// Generates Rust types from docs pages, for a build script:
+///
+/// ```no_run
+/// // build.rs
+/// fn main() -> Result<(), msgraph_docgen::Error> {
+///     msgraph_docgen::Builder::new().input("docs").generate()?;
+///     Ok(())
+/// }
+/// ```
+///
+/// and in the crate:
+///
+/// ```ignore
+/// include!(concat!(env!("OUT_DIR"), "/msgraph_types.rs"));
+/// ```
+///
+/// Under cargo (when `OUT_DIR` is set) [`Builder::generate`] prints `cargo:rerun-if-changed`
+/// for every page read and every directory listed, and a `cargo:warning` per error diagnostic.
+#[derive(Debug, Clone, Default)]
+pub struct Builder {
+    inputs: Vec<PathBuf>,
+    selection: Selection,
+    options: EmitOptions,
+    out_dir: Option<PathBuf>,
+    file_name: Option<String>,
+    fail_on: Option<FailOn>,
+    cargo_directives: Option<bool>,
+    /// Settings that could not be taken, reported by `generate`.
+    invalid: Vec<String>,
+}
+
+/// What a generation produced, before it is written.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The Rust source.
+    pub code: String,
+    /// The schema the code was generated from (after root selection).
+    pub schema: Schema,
+    /// Every page read.
+    pub pages: Vec<PathBuf>,
+    /// Every directory listed.
+    pub dirs: Vec<PathBuf>,
+}
+
+/// Why generation failed.
+pub enum Error {
+    /// An input path is missing or holds no pages.
+    Input(InputError),
+    /// The configuration file cannot be used.
+    Config(ConfigError),
+    /// A root names no type.
+    Root(UnknownRoot),
+    /// Settings that cannot be taken (attributes that do not parse, unknown primitives).
+    Settings(Vec<String>),
+    /// Diagnostics at or above the `fail_on` severity.
+    Diagnostics(Vec<Diagnostic>),
+    /// No output directory: not under cargo and none given.
+    NoOutDir,
+    /// The output could not be written.
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        error: std::io::Error,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Input(e) => e.fmt(f),
+            Error::Config(e) => e.fmt(f),
+            Error::Root(e) => e.fmt(f),
+            Error::Settings(list) => f.write_str(&list.join("\n")),
+            Error::Diagnostics(list) => {
+                for d in list {
+                    writeln!(f, "{d}")?;
+                }
+                write!(f, "{} diagnostics at or above the `fail_on` severity", list.len())
+            }
+            Error::NoOutDir => f.write_str(
+                "no output directory: OUT_DIR is not set (not in a build script) and none was given with `out_dir`",
+            ),
+            Error::Write { path, error } => write!(f, "{}: cannot write: {error}", path.display()),
+        }
+    }
+}
+
+/// Shows the message itself, so that `fn main() -> Result<(), Error>` in a build script prints
+/// the file, line and problem rather than a struct dump.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<InputError> for Error {
+    fn from(e: InputError) -> Error {
+        Error::Input(e)
+    }
+}
+
+impl Builder {
+    /// A builder with no inputs and default options.
+    pub fn new() -> Builder {
+        Builder::default()
+    }
+
+    /// A builder with the settings of a `docgen.toml` file (see [`crate::config`]).
+    ///
+    /// ```no_run
+    /// msgraph_docgen::Builder::from_config_file("docgen.toml")?.generate()?;
+    /// # Ok::<(), msgraph_docgen::Error>(())
+    /// ```
+    pub fn from_config_file(path: impl AsRef<Path>) -> Result<Builder, Error> {
+        let config = Config::load(path.as_ref()).map_err(Error::Config)?;
+        Ok(Builder::from_config(&config))
+    }
+
+    /// A builder with the given settings (`out` is ignored: see [`Builder::out_dir`]).
+    pub fn from_config(config: &Config) -> Builder {
+        let mut b = Builder::new();
+        for input in &config.input {
+            b.input(input);
+        }
+        for root in &config.roots {
+            b.root(root);
+        }
+        b.subtypes(config.subtypes)
+            .skip_navigation(config.skip_navigation)
+            .non_exhaustive(config.non_exhaustive);
+        b.fail_on = config.fail_on;
+        b.file_name = config.file_name.clone();
+        for (primitive, rust) in &config.type_mapping {
+            b.map_type(primitive, rust);
+        }
+        for (pattern, attrs) in &config.type_attributes {
+            for attr in attrs {
+                b.type_attribute(pattern, attr);
+            }
+        }
+        for (pattern, attrs) in &config.field_attributes {
+            for attr in attrs {
+                b.field_attribute(pattern, attr);
+            }
+        }
+        b
+    }
+
+    /// Adds a docs page, or a directory searched recursively for `*.md` pages.
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new().input("docs-input").input("more/page.md");
+    /// ```
+    pub fn input(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.inputs.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Generates only this type (a qualified name; `microsoft.graph.` may be left out) and what
+    /// it needs: its base chain and the types of its properties, recursively. Without roots,
+    /// every type of the input is generated.
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new()
+    ///     .input("docs")
+    ///     .root("microsoft.graph.resetPasscodeActionResult")
+    ///     .root("managedDevice");
+    /// ```
+    pub fn root(&mut self, qualified: &str) -> &mut Self {
+        self.selection.roots.push(qualified.to_owned());
+        self
+    }
+
+    /// With roots, also generates every type derived from a root, so that its `Any...` enum
+    /// knows the whole family.
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new().root("deviceActionResult").subtypes(true);
+    /// ```
+    pub fn subtypes(&mut self, yes: bool) -> &mut Self {
+        self.selection.subtypes = yes;
+        self
+    }
+
+    /// With roots, does not follow navigation properties (relationships): their values stay
+    /// `serde_json::Value`. Entities link to much of the graph; this keeps a subset small.
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new().root("user").skip_navigation(true);
+    /// ```
+    pub fn skip_navigation(&mut self, yes: bool) -> &mut Self {
+        self.selection.skip_navigation = yes;
+        self
+    }
+
+    /// The directory to write into (default: `$OUT_DIR`).
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new().out_dir("src/generated");
+    /// ```
+    pub fn out_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.out_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The name of the generated file (default [`DEFAULT_FILE_NAME`]).
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new().file_name("graph.rs");
+    /// ```
+    pub fn file_name(&mut self, name: &str) -> &mut Self {
+        self.file_name = Some(name.to_owned());
+        self
+    }
+
+    /// Uses the Rust type `rust` for the primitive `primitive` (a Graph name such as
+    /// `DateTimeOffset`, `Guid`, `Int64`). The type must implement serde's traits, `Debug`,
+    /// `Clone` and `PartialEq`.
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new()
+    ///     .map_type("DateTimeOffset", "String")
+    ///     .map_type("Guid", "String");
+    /// ```
+    pub fn map_type(&mut self, primitive: &str, rust: &str) -> &mut Self {
+        if Primitive::from_canonical(primitive).is_none() {
+            self.invalid.push(format!(
+                "type mapping: `{primitive}` is not a Graph primitive (expected a name such as `DateTimeOffset`, `Guid`, `Int64`)"
+            ));
+        } else if let Err(e) = syn::parse_str::<syn::Type>(rust) {
+            self.invalid.push(format!(
+                "type mapping for `{primitive}`: `{rust}` is not a Rust type: {e}"
+            ));
+        } else {
+            self.options.type_mapping.set(primitive, rust);
+        }
+        self
+    }
+
+    /// Adds outer attributes (derives, `cfg_attr`, docs...) to the types `pattern` selects: a
+    /// qualified name, `*` for all, or a prefix ending in `.*`.
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new()
+    ///     .type_attribute("microsoft.graph.callRecords.*", "#[cfg_attr(feature = \"schema\", derive(schemars::JsonSchema))]");
+    /// ```
+    pub fn type_attribute(&mut self, pattern: &str, attribute: &str) -> &mut Self {
+        let taken = self.options.type_attribute(pattern, attribute);
+        self.note(taken)
+    }
+
+    /// Adds outer attributes to the struct fields `pattern` selects: a type pattern, `.`, and a
+    /// JSON property name or `*`.
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new()
+    ///     .field_attribute("microsoft.graph.resetPasscodeActionResult.passcode", "#[doc(alias = \"pin\")]");
+    /// ```
+    pub fn field_attribute(&mut self, pattern: &str, attribute: &str) -> &mut Self {
+        let taken = self.options.field_attribute(pattern, attribute);
+        self.note(taken)
+    }
+
+    /// Keeps a setting's error for [`Builder::generate`] to report.
+    fn note(&mut self, taken: Result<(), BadAttribute>) -> &mut Self {
+        if let Err(e) = taken {
+            self.invalid.push(e.to_string());
+        }
+        self
+    }
+
+    /// Marks generated structs and enums `#[non_exhaustive]`, so that properties and members
+    /// added to the docs later are not breaking changes of the generated API.
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new().non_exhaustive(true);
+    /// ```
+    pub fn non_exhaustive(&mut self, yes: bool) -> &mut Self {
+        self.options.non_exhaustive = yes;
+        self
+    }
+
+    /// Fails generation when a diagnostic of this severity or worse is found (default: never;
+    /// errors are still reported).
+    ///
+    /// ```
+    /// use msgraph_docgen::config::FailOn;
+    /// msgraph_docgen::Builder::new().fail_on(Some(FailOn::Warning));
+    /// ```
+    pub fn fail_on(&mut self, level: Option<FailOn>) -> &mut Self {
+        self.fail_on = level;
+        self
+    }
+
+    /// Prints (or not) the `cargo:` directives; by default they are printed when `OUT_DIR` is
+    /// set, that is, in a build script.
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new().cargo_directives(false);
+    /// ```
+    pub fn cargo_directives(&mut self, yes: bool) -> &mut Self {
+        self.cargo_directives = Some(yes);
+        self
+    }
+
+    /// The options the code is emitted with.
+    pub fn emit_options(&self) -> &EmitOptions {
+        &self.options
+    }
+
+    /// The name of the generated file.
+    pub fn output_file_name(&self) -> &str {
+        self.file_name.as_deref().unwrap_or(DEFAULT_FILE_NAME)
+    }
+
+    /// Reads, checks and generates, without writing.
+    pub fn generate_code(&self) -> Result<Generated, Error> {
+        if !self.invalid.is_empty() {
+            return Err(Error::Settings(self.invalid.clone()));
+        }
+        let (pages, dirs) = list_pages(&self.inputs)?;
+        let schema = crate::schema::build(&parse_files(&pages))
+            .select(&self.selection)
+            .map_err(Error::Root)?;
+        if let Some(level) = self.fail_on {
+            let failing: Vec<Diagnostic> = schema
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity >= level.severity())
+                .cloned()
+                .collect();
+            if !failing.is_empty() {
+                return Err(Error::Diagnostics(failing));
+            }
+        }
+        let code = emit(&schema, &self.options);
+        Ok(Generated {
+            code,
+            schema,
+            pages,
+            dirs,
+        })
+    }
+
+    /// Generates and writes `OUT_DIR/msgraph_types.rs` (or the configured directory and file),
+    /// returning the path written.
+    pub fn generate(&self) -> Result<PathBuf, Error> {
+        let cargo = self
+            .cargo_directives
+            .unwrap_or_else(|| std::env::var_os("OUT_DIR").is_some());
+        if cargo {
+            // Before generating, so that fixing a page that fails generation reruns the script.
+            for path in self.inputs.iter() {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+        }
+        let generated = self.generate_code()?;
+        if cargo {
+            for path in generated.dirs.iter().chain(&generated.pages) {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+            for d in &generated.schema.diagnostics {
+                if d.severity == crate::diag::Severity::Error {
+                    println!("cargo:warning={d}");
+                }
+            }
+        }
+        let dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(Error::NoOutDir)?,
+        };
+        let path = dir.join(self.output_file_name());
+        write_atomically(&path, &generated.code)?;
+        Ok(path)
+    }
+}
+
+/// Writes `content` to `path` through a temporary file in the same directory and a rename, so
+/// that a failure leaves the previous file intact. Creates the directory if needed.
+pub fn write_atomically(path: &Path, content: &str) -> Result<(), Error> {
+    let fail = |path: &Path, error| Error::Write {
+        path: path.to_owned(),
+        error,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+    let name = path
+        .file_name()
+        .map_or("out".into(), |n| n.to_string_lossy());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, content).map_err(|e| fail(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(path, e)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn founding() -> Builder {
+        let mut b = Builder::new();
+        b.input(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs-input"))
+            .cargo_directives(false);
+        b
+    }
+
+    #[test]
+    fn writes_the_file_into_the_out_dir() {
+        let dir = std::env::temp_dir().join(format!("docgen-builder-{}", std::process::id()));
+        let path = founding()
+            .out_dir(&dir)
+            .file_name("graph.rs")
+            .generate()
+            .unwrap();
+        assert_eq!(path, dir.join("graph.rs"));
+        let code = std::fs::read_to_string(&path).unwrap();
+        assert!(code.contains("pub struct ResetPasscodeActionResult"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn knobs_reach_the_code() {
+        let generated = founding()
+            .map_type("DateTimeOffset", "String")
+            .type_attribute("microsoft.graph.actionState", "#[doc(alias = \"state\")]")
+            .field_attribute(
+                "microsoft.graph.resetPasscodeActionResult.passcode",
+                "#[doc(alias = \"pin\")]",
+            )
+            .non_exhaustive(true)
+            .generate_code()
+            .unwrap();
+        let code = generated.code;
+        assert!(
+            code.contains("pub start_date_time: Option<String>"),
+            "{code}"
+        );
+        assert!(!code.contains("jiff::Timestamp"));
+        assert!(code.contains("#[doc(alias = \"state\")]\n#[non_exhaustive]\npub enum ActionState"));
+        assert!(code.contains("#[doc(alias = \"pin\")]\n    #[serde(rename = \"passcode\""));
+        assert_eq!(generated.pages.len(), 1);
+    }
+
+    #[test]
+    fn bad_settings_are_reported_together() {
+        let err = founding()
+            .map_type("DateTime", "String")
+            .map_type("Guid", "not a type")
+            .type_attribute("*", "derive(Hash)")
+            .generate_code()
+            .unwrap_err();
+        let Error::Settings(list) = &err else {
+            panic!("{err}")
+        };
+        assert_eq!(list.len(), 3, "{err}");
+        assert!(list[0].contains("`DateTime` is not a Graph primitive"));
+    }
+
+    #[test]
+    fn fail_on_turns_diagnostics_into_an_error_naming_file_and_line() {
+        let err = founding()
+            .fail_on(Some(FailOn::Warning))
+            .generate_code()
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("intune-devices-resetpasscodeactionresult.md:"),
+            "{text}"
+        );
+        assert!(text.contains("warning[reconstructed-type]"), "{text}");
+        assert!(founding()
+            .fail_on(Some(FailOn::Error))
+            .generate_code()
+            .is_ok());
+    }
+
+    #[test]
+    fn an_unknown_root_fails() {
+        let err = founding().root("nothing").generate_code().unwrap_err();
+        assert!(matches!(err, Error::Root(_)), "{err}");
+    }
+}
