@@ -374,7 +374,9 @@ impl Builder {
         let generated = self.generate_code()?;
         if cargo {
             for path in generated.dirs.iter().chain(&generated.pages) {
-                println!("cargo:rerun-if-changed={}", path.display());
+                if !self.inputs.contains(path) {
+                    println!("cargo:rerun-if-changed={}", path.display());
+                }
             }
             for d in &generated.schema.diagnostics {
                 if d.severity == crate::diag::Severity::Error {

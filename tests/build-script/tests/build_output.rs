@@ -37,9 +37,7 @@ fn the_family_from_the_corpus() {
 #[cfg(docgen_corpus)]
 #[test]
 fn the_family_from_the_corpus() {
-    use msgraph_docgen_build_script::family::{
-        ActionState, AnyDeviceActionResult as Any, DeviceActionResultFields,
-    };
+    use msgraph_docgen_build_script::family::{ActionState, AnyDeviceActionResult as Any};
     let payload = json!([
         {"@odata.type": "#microsoft.graph.resetPasscodeActionResult", "actionName": "resetPasscode", "actionState": "done", "passcode": "314159"},
         {"actionName": "locateDevice", "@odata.type": "microsoft.graph.locateDeviceActionResult",
