@@ -259,25 +259,50 @@ impl Builder {
             .to_owned()
     }
 
+    /// Records a type a page defines. When two pages define the same type (the Intune areas
+    /// have partial `intune-*-user.md` pages beside `user.md`), the page named after the type
+    /// wins, else the first in path order; links to either page mean the type, and a resource
+    /// page that loses still contributes the properties only it lists (see `read_resource`).
     fn declare(&mut self, page: &Page, def: TypeDef, stem: Option<String>, keyed: bool) {
         let q = def.qualified_name();
-        if let Some(existing) = self.drafts.get(&q) {
-            let first = existing
-                .def
-                .source
-                .clone()
-                .map_or_else(String::new, |l| l.to_string());
-            self.diags.push(Diagnostic::new(
-                Code::DuplicateType,
-                def.source
-                    .clone()
-                    .unwrap_or_else(|| Location::file(&page.path)),
-                format!("`{q}` is already defined at {first}; this definition is ignored"),
-            ));
-            return;
-        }
         if let Some(stem) = &stem {
             self.by_stem.insert(stem.clone(), q.clone());
+        }
+        if let Some(existing) = self.drafts.get_mut(&q) {
+            let named_after = |file: &str| {
+                let file_stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
+                file_stem
+                    .strip_suffix(".md")
+                    .unwrap_or(file_stem)
+                    .eq_ignore_ascii_case(&def.name)
+            };
+            let existing_at = existing.def.source.clone().unwrap_or_default();
+            let (winner, loser) = if named_after(&page.path) && !named_after(&existing_at.file) {
+                let winner = def
+                    .source
+                    .clone()
+                    .unwrap_or_else(|| Location::file(&page.path));
+                *existing = Draft { def, keyed };
+                (winner, existing_at)
+            } else {
+                (
+                    existing_at,
+                    def.source
+                        .clone()
+                        .unwrap_or_else(|| Location::file(&page.path)),
+                )
+            };
+            let merged = if existing.def.kind == Kind::Enum {
+                "this definition is ignored"
+            } else {
+                "that definition wins; properties only this page lists are added to it"
+            };
+            self.diags.push(Diagnostic::new(
+                Code::DuplicateType,
+                loser,
+                format!("`{q}` is also defined at {winner}; {merged}"),
+            ));
+            return;
         }
         self.by_simple
             .entry(def.name.to_ascii_lowercase())
@@ -574,8 +599,27 @@ impl Builder {
             }
         }
         let draft = self.drafts.get_mut(&q).expect("declared in index");
-        draft.def.properties = props;
-        draft.def.base = base;
+        let defines = draft
+            .def
+            .source
+            .as_ref()
+            .is_some_and(|l| l.file == page.path);
+        if defines {
+            // Properties merged from other pages of the same type (read earlier) come after.
+            let extra: Vec<Property> = std::mem::take(&mut draft.def.properties)
+                .into_iter()
+                .filter(|e| !props.iter().any(|p| p.name == e.name))
+                .collect();
+            props.extend(extra);
+            draft.def.properties = props;
+            draft.def.base = base;
+        } else {
+            for p in props {
+                if !draft.def.properties.iter().any(|e| e.name == p.name) {
+                    draft.def.properties.push(p);
+                }
+            }
+        }
     }
 
     /// Rebuilds types that have no page from what the present pages prove.
@@ -719,13 +763,22 @@ impl Builder {
                 for (i, row) in table.members.iter().enumerate() {
                     let at = loc(page, row.line, 1);
                     let mut name = row.name.clone();
-                    if let Some(ev) = &evidence {
+                    // A member is repaired from the backticked value at its position only when it
+                    // is damaged: not an identifier, or unknown to the list while the list's value
+                    // is unknown to the table. Lists in another order than the table (en-US
+                    // `legalAgeGroupClassification`) leave intact names alone.
+                    let damaged = |ev: &Vec<String>| {
+                        !is_identifier(&name)
+                            || (!ev.contains(&name)
+                                && !table.members.iter().any(|m| m.name == ev[i]))
+                    };
+                    if let Some(ev) = evidence.as_ref().filter(|ev| damaged(ev)) {
                         let english = &ev[i];
                         if &name != english {
                             self.diags.push(Diagnostic::new(Code::RepairedEnumMember, at.clone(), format!("member `{name}` differs from the backticked value `{english}` at the same position; `{english}` is used")));
                             name = english.clone();
                         }
-                    } else if !is_identifier(&name) {
+                    } else if evidence.is_none() && !is_identifier(&name) {
                         self.diags.push(Diagnostic::new(Code::DamagedEnumMember, at.clone(), format!("member `{name}` is not an identifier and no backticked value list of the same length allows a repair; kept as written")));
                     }
                     let mut value = parsed[i];
@@ -976,6 +1029,16 @@ fn reconcile_names(page: &Page, keys: &[&String], diags: &mut Vec<Diagnostic>) -
         .collect()
 }
 
+/// True when a page's file stem is the simple name its annotation gives (`user.md` for
+/// `microsoft.graph.user`), as opposed to an area page such as `intune-devices-user.md`.
+fn named_after_annotation(page: &Page) -> bool {
+    page.annotation
+        .as_ref()
+        .and_then(|a| a.odata_type.as_deref())
+        .and_then(|t| t.rsplit('.').next())
+        .is_some_and(|name| name.eq_ignore_ascii_case(&page.stem))
+}
+
 /// Builds the schema of a set of pages. The result does not depend on the order of `pages`.
 pub fn build(pages: &[Page]) -> Schema {
     let mut sorted: Vec<&Page> = pages.iter().collect();
@@ -984,7 +1047,11 @@ pub fn build(pages: &[Page]) -> Schema {
     for page in &sorted {
         b.diags.extend(page.diagnostics.iter().cloned());
     }
-    b.index(&sorted);
+    // Pages named after the type they annotate are indexed first, so that when several pages
+    // define one type (partial Intune views beside `user.md`) the full page is the definition.
+    let mut by_authority = sorted.clone();
+    by_authority.sort_by_key(|p| !named_after_annotation(p));
+    b.index(&by_authority);
     for page in &sorted {
         if page.class == PageClass::Resource {
             b.read_resource(page);
@@ -1075,5 +1142,34 @@ mod tests {
         let a = parse_page("a/intune-devices-resetpasscodeactionresult.md", SEED);
         let b = parse_page("b/other.md", "# Overview\n\nNothing here.\n");
         assert_eq!(build(&[a.clone(), b.clone()]), build(&[b, a]));
+    }
+
+    #[test]
+    fn a_type_defined_by_several_pages_is_the_full_page_plus_what_only_the_others_list() {
+        let page = |stem: &str, rows: &str| {
+            let text = format!(
+                "# user resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n{rows}\n\n## JSON representation\n\n<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.user\"}} -->\n```json\n{{}}\n```\n"
+            );
+            parse_page(&format!("docs/{stem}.md"), &text)
+        };
+        // Path order puts the partial Intune page first.
+        let schema = build(&[
+            page(
+                "intune-devices-user",
+                "|id|String|Key.|\n|managedDevices|String|Intune only.|",
+            ),
+            page("user", "|id|String|Key.|\n|displayName|String|Name.|"),
+        ]);
+        let user = schema.get("microsoft.graph.user").unwrap();
+        assert_eq!(user.source.as_ref().unwrap().file, "docs/user.md");
+        let names: Vec<&str> = user.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["id", "displayName", "managedDevices"]);
+        let dup: Vec<&Diagnostic> = schema
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::DuplicateType)
+            .collect();
+        assert_eq!(dup.len(), 1);
+        assert_eq!(dup[0].location.file, "docs/intune-devices-user.md");
     }
 }
