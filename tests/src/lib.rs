@@ -59,7 +59,9 @@ pub fn example_value(schema: &Schema, ty: &str, depth: usize) -> Value {
             ),
             Some(_) if depth > 2 => Value::Object(Map::new()),
             Some(_) => example_object(schema, qualified, depth + 1),
-            None => Value::Null,
+            // An unresolved type is emitted as `serde_json::Value`, where `null` would read
+            // back as absent.
+            None => Value::from("untyped"),
         },
     }
 }

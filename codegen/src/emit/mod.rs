@@ -163,8 +163,12 @@ impl Names {
         let mut types = BTreeMap::new();
         let mut traits = BTreeMap::new();
         let mut anys = BTreeMap::new();
-        // Type names first (in schema order, so collisions resolve deterministically), then traits.
-        for t in &schema.types {
+        // Type names first, then traits. Types defined by a page claim their name before
+        // reconstructed ones and placeholders (a miscased link must not take `User` from
+        // `user`); ties resolve in schema order, so the result is deterministic.
+        let mut by_claim: Vec<&TypeDef> = schema.types.iter().collect();
+        by_claim.sort_by_key(|t| t.origin);
+        for t in by_claim {
             let module = module_of(&t.namespace);
             let scope = scopes.entry(module.clone()).or_default();
             let name = scope.unique(&camel(&t.name));
@@ -339,6 +343,21 @@ struct Field {
     docs: TokenStream,
     /// User attributes ([`EmitOptions::field_attribute`]).
     attrs: TokenStream,
+}
+
+/// The Rust path (from the root of the generated code) of every type of the schema, by
+/// qualified name: `microsoft.graph.callRecords.session` → `call_records::Session`.
+pub fn type_paths(schema: &Schema) -> BTreeMap<String, String> {
+    let names = Names::new(schema);
+    names
+        .types
+        .into_iter()
+        .map(|(q, (module, name))| {
+            let mut path: Vec<String> = module.iter().map(|m| to_ident(m).to_string()).collect();
+            path.push(to_ident(&name).to_string());
+            (q, path.join("::"))
+        })
+        .collect()
 }
 
 /// Generates the Rust source for a schema: a single file of items (no inner attributes), fit
