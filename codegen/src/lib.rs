@@ -27,3 +27,8 @@ pub fn schema_of(inputs: &[PathBuf]) -> Result<schema::Schema, input::InputError
     let pages = input::read_pages(inputs)?;
     Ok(schema::build(&pages))
 }
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
