@@ -10,6 +10,7 @@
 pub mod diag;
 pub mod diff;
 pub mod emit;
+pub mod git;
 pub mod input;
 pub mod parse;
 pub mod primitive;
