@@ -1033,29 +1033,35 @@ fn summary_line(report: &Report) -> String {
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
 /// Renders the report for a terminal: one block per type (its qualified name, then one line per
-/// change: `  severity[kind]: message (wire: …, rust api: …)`), then a summary line. ANSI colours
-/// only when `color` is true.
+/// change: `  severity[kind]: message (wire: …, rust api: …)`), then a summary line.
+///
+/// With `color`, type names are bold and severities coloured (ANSI escapes from `anstyle`);
+/// print through `anstream`, which strips them when the output is not a terminal or
+/// `NO_COLOR` is set.
 pub fn render_text(report: &Report, color: bool) -> String {
-    let paint = |code: &str, text: &str| {
+    use anstyle::{AnsiColor, Style};
+    let paint = |style: Style, text: &str| {
         if color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("{style}{text}{style:#}")
         } else {
             text.to_owned()
         }
     };
+    let bold = Style::new().bold();
     let mut out = String::new();
     if report.changes.is_empty() {
         out.push_str("no changes\n");
         return out;
     }
     for (ty, changes) in by_type(report) {
-        let _ = writeln!(out, "{}", paint("1", ty));
+        let _ = writeln!(out, "{}", paint(bold, ty));
         for c in changes {
-            let tag = match c.severity {
-                Severity::Error => paint("1;31", "error"),
-                Severity::Warning => paint("1;33", "warning"),
-                Severity::Info => paint("1;36", "info"),
+            let (color, word) = match c.severity {
+                Severity::Error => (AnsiColor::Red, "error"),
+                Severity::Warning => (AnsiColor::Yellow, "warning"),
+                Severity::Info => (AnsiColor::Cyan, "info"),
             };
+            let tag = paint(bold.fg_color(Some(color.into())), word);
             let _ = writeln!(
                 out,
                 "  {tag}[{}]: {} (wire: {}, rust api: {})",
@@ -1770,9 +1776,13 @@ mod tests {
              2 changes (1 error, 1 warning, 0 infos); types: 0 added, 0 removed, 2 changed\n"
         );
         let colored = render_text(&report, true);
-        assert!(colored.contains("\x1b[1;31merror\x1b[0m[property-removed]"));
+        let plain = render_text(&report, false);
+        assert!(!plain.contains('\x1b'));
+        // Colour adds escapes around the type names and severities, and nothing else.
+        assert_eq!(anstream::adapter::strip_str(&colored).to_string(), plain);
+        assert!(colored.contains("\x1b[1m\x1b[31merror\x1b[0m[property-removed]"));
+        assert!(colored.contains("\x1b[1m\x1b[33mwarning\x1b[0m[member-added]"));
         assert!(colored.contains("\x1b[1mmicrosoft.graph.actionState\x1b[0m\n"));
-        assert!(!render_text(&report, false).contains('\x1b'));
     }
 
     #[test]

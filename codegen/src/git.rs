@@ -64,9 +64,10 @@ impl fmt::Display for GitError {
                     "cannot run `git` (is it installed and on PATH?): {error}"
                 )
             }
-            GitError::NotARepository { dir, message } => {
-                write!(f, "{}: not a git repository: {message}", dir.display())
+            GitError::NotARepository { dir, message } if message.is_empty() => {
+                write!(f, "{}: not a git repository", dir.display())
             }
+            GitError::NotARepository { dir, message } => write!(f, "{}: {message}", dir.display()),
             GitError::UnknownRevision { dir, rev } => write!(
                 f,
                 "{rev}: unknown revision in the git repository {} (expected a commit, tag, \
