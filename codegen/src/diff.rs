@@ -53,6 +53,13 @@ pub enum ChangeKind {
     /// A type disappeared. Wire: `breaks-writers` (requests carrying it are rejected; responses
     /// simply stop containing it). Rust API: `major` (an item is removed).
     TypeRemoved,
+    /// A type's qualified name changed in letter case only (one old and one new type whose names
+    /// are equal ignoring ASCII case). Reported once, under the old name; the pair is then
+    /// compared like one type (its other changes are reported under the old name too), and
+    /// properties or bases that name it are not reported again. Wire: `none` for an enum (its
+    /// values are unchanged), else `breaks-writers` (requests naming the old `@odata.type` are
+    /// rejected by a case-sensitive service). Rust API: `major` (the generated type is renamed).
+    TypeRenamed,
     /// The kind changed (entity, complex, enum). To or from an enum: wire `breaks-both` (a
     /// string becomes an object or back), Rust API `major` (struct ↔ enum); members and
     /// properties are then not compared. Between entity and complex: wire `none` (both are JSON
@@ -115,6 +122,7 @@ impl ChangeKind {
     pub const ALL: &'static [ChangeKind] = &[
         ChangeKind::TypeAdded,
         ChangeKind::TypeRemoved,
+        ChangeKind::TypeRenamed,
         ChangeKind::KindChanged,
         ChangeKind::BaseChanged,
         ChangeKind::PropertyAdded,
@@ -134,6 +142,7 @@ impl ChangeKind {
         match self {
             ChangeKind::TypeAdded => "type-added",
             ChangeKind::TypeRemoved => "type-removed",
+            ChangeKind::TypeRenamed => "type-renamed",
             ChangeKind::KindChanged => "kind-changed",
             ChangeKind::BaseChanged => "base-changed",
             ChangeKind::PropertyAdded => "property-added",
@@ -357,14 +366,40 @@ impl Report {
 pub fn diff(old: &Schema, new: &Schema, options: &DiffOptions) -> Report {
     let old_types = index_types(old);
     let new_types = index_types(new);
+    let renamed = case_renames(&old_types, &new_types);
     let mut d = Differ {
         old,
         new,
         options,
+        renamed: &renamed,
         changes: Vec::new(),
     };
     let names: BTreeSet<&String> = old_types.keys().chain(new_types.keys()).collect();
     for name in names {
+        if let Some(new_name) = renamed.get(name.as_str()) {
+            let (o, n) = (old_types[name], new_types[new_name]);
+            let wire = if o.kind == Kind::Enum && n.kind == Kind::Enum {
+                Wire::None
+            } else {
+                Wire::BreaksWriters
+            };
+            d.push_classified(
+                name,
+                None,
+                ChangeKind::TypeRenamed,
+                wire,
+                RustApi::Major,
+                format!(
+                    "{} type `{name}` was renamed to `{new_name}` (letter case only)",
+                    kind_word(o.kind)
+                ),
+            );
+            d.diff_type(name, o, n);
+            continue;
+        }
+        if renamed.values().any(|n| n == name) {
+            continue;
+        }
         match (old_types.get(name), new_types.get(name)) {
             (Some(o), Some(n)) => d.diff_type(name, o, n),
             (Some(o), None) => d.push(
@@ -392,12 +427,41 @@ pub fn diff(old: &Schema, new: &Schema, options: &DiffOptions) -> Report {
     let mut changes = d.changes;
     changes.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     changes.dedup();
-    let summary = summarize(&changes, &old_types, &new_types);
+    let summary = summarize(&changes, &old_types, &new_types, &renamed);
     Report {
         format_version: REPORT_FORMAT_VERSION,
         changes,
         summary,
     }
+}
+
+/// Old name → new name of the types whose names differ in ASCII letter case only: an old type
+/// missing from the new schema and a new type missing from the old one, each the only one of
+/// its side with that case-folded name.
+fn case_renames(
+    old_types: &BTreeMap<String, &TypeDef>,
+    new_types: &BTreeMap<String, &TypeDef>,
+) -> BTreeMap<String, String> {
+    let folded = |types: &BTreeMap<String, &TypeDef>, other: &BTreeMap<String, &TypeDef>| {
+        let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for name in types.keys().filter(|k| !other.contains_key(*k)) {
+            map.entry(name.to_ascii_lowercase())
+                .or_default()
+                .push(name.clone());
+        }
+        map
+    };
+    let old_only = folded(old_types, new_types);
+    let new_only = folded(new_types, old_types);
+    old_only
+        .into_iter()
+        .filter_map(
+            |(key, olds)| match (&olds[..], new_only.get(&key).map(Vec::as_slice)) {
+                ([o], Some([n])) => Some((o.clone(), n.clone())),
+                _ => None,
+            },
+        )
+        .collect()
 }
 
 /// Qualified name → type; the first definition wins if a hand-built schema repeats one.
@@ -413,6 +477,7 @@ fn summarize(
     changes: &[Change],
     old_types: &BTreeMap<String, &TypeDef>,
     new_types: &BTreeMap<String, &TypeDef>,
+    renamed: &BTreeMap<String, String>,
 ) -> Summary {
     let mut summary = Summary::default();
     let mut changed: BTreeSet<&str> = BTreeSet::new();
@@ -423,18 +488,22 @@ fn summarize(
             Severity::Info => summary.severities.info += 1,
         }
         *summary.kinds.entry(c.kind).or_default() += 1;
-        if old_types.contains_key(&c.type_name) && new_types.contains_key(&c.type_name) {
+        let in_both = old_types.contains_key(&c.type_name)
+            && (new_types.contains_key(&c.type_name) || renamed.contains_key(&c.type_name));
+        if in_both {
             changed.insert(&c.type_name);
         }
     }
     summary.types_added = new_types
         .keys()
         .filter(|k| !old_types.contains_key(*k))
-        .count();
+        .count()
+        - renamed.len();
     summary.types_removed = old_types
         .keys()
         .filter(|k| !new_types.contains_key(*k))
-        .count();
+        .count()
+        - renamed.len();
     summary.types_changed = changed.len();
     summary
 }
@@ -444,10 +513,18 @@ struct Differ<'a> {
     old: &'a Schema,
     new: &'a Schema,
     options: &'a DiffOptions,
+    /// Case-only type renames, old name → new name.
+    renamed: &'a BTreeMap<String, String>,
     changes: Vec<Change>,
 }
 
 impl Differ<'_> {
+    /// True when the old and new type names denote the same type (equal, or a case-only
+    /// rename, which is reported on the type itself).
+    fn same_type(&self, old: &str, new: &str) -> bool {
+        old == new || self.renamed.get(old).is_some_and(|n| n == new)
+    }
+
     /// The Rust API impact of adding a field or a variant.
     fn addition(&self) -> RustApi {
         if self.options.non_exhaustive {
@@ -464,6 +541,7 @@ impl Differ<'_> {
         match kind {
             K::TypeAdded => (Wire::None, RustApi::Minor),
             K::TypeRemoved => (Wire::BreaksWriters, RustApi::Major),
+            K::TypeRenamed => (Wire::BreaksWriters, RustApi::Major),
             K::KindChanged => (Wire::BreaksBoth, RustApi::Major),
             K::BaseChanged => (Wire::None, RustApi::Minor),
             K::PropertyAdded => (Wire::None, self.addition()),
@@ -524,7 +602,11 @@ impl Differ<'_> {
                 message,
             );
         }
-        if o.base != n.base {
+        let same_base = match (&o.base, &n.base) {
+            (Some(a), Some(b)) => self.same_type(a, b),
+            (a, b) => a == b,
+        };
+        if !same_base {
             self.diff_base(name, o, n);
         }
         if self.options.include_descriptions && !same_text(&o.description, &n.description) {
@@ -568,11 +650,12 @@ impl Differ<'_> {
             .ancestors(name)
             .iter()
             .map(|t| t.qualified_name())
-            .filter(|a| !new_ancestors.contains(a))
+            .filter(|a| !new_ancestors.contains(self.renamed.get(a).unwrap_or(a)))
             .collect();
         // A base without a definition in the old schema is still an ancestor that may be lost.
         if let Some(b) = &o.base {
-            if !new_ancestors.contains(b) && !lost_ancestors.contains(b) {
+            let kept = new_ancestors.contains(self.renamed.get(b).unwrap_or(b));
+            if !kept && !lost_ancestors.contains(b) {
                 lost_ancestors.push(b.clone());
             }
         }
@@ -731,7 +814,7 @@ impl Differ<'_> {
                 ),
             );
         }
-        if op.ty != np.ty {
+        if !self.same_type(&op.ty, &np.ty) {
             let readers_break = !accepts(&op.ty, self.old, &np.ty, self.new, true);
             let writers_break = !accepts(&np.ty, self.new, &op.ty, self.old, false);
             let wire = Wire::from_breaks(readers_break, writers_break);
@@ -1410,6 +1493,89 @@ mod tests {
             c.message,
             "property `codes` changed from String to Collection(String)"
         );
+    }
+
+    #[test]
+    fn case_only_type_renames_are_one_change() {
+        // A machine-translated revision names the enum after its page stem, in lower case.
+        let holder = |ty: &str| {
+            complex(
+                "configurationManagerActionResult",
+                None,
+                vec![prop("actionDeliveryStatus", ty)],
+            )
+        };
+        let report = run(
+            vec![
+                holder("microsoft.graph.configurationManagerActionDeliveryStatus"),
+                enumeration(
+                    "configurationManagerActionDeliveryStatus",
+                    &[("unknown", None), ("pendingDelivery", None)],
+                ),
+            ],
+            vec![
+                holder("microsoft.graph.configurationmanageractiondeliverystatus"),
+                enumeration(
+                    "configurationmanageractiondeliverystatus",
+                    &[("unknown", None)],
+                ),
+            ],
+        );
+        let t = q("configurationManagerActionDeliveryStatus");
+        assert_eq!(
+            kinds(&report),
+            [
+                (t.clone(), None, ChangeKind::TypeRenamed),
+                (
+                    t.clone(),
+                    Some("pendingDelivery".into()),
+                    ChangeKind::MemberRemoved
+                ),
+            ]
+        );
+        let c = &report.changes[0];
+        assert_eq!(
+            c.message,
+            "enum type `microsoft.graph.configurationManagerActionDeliveryStatus` was renamed to \
+             `microsoft.graph.configurationmanageractiondeliverystatus` (letter case only)"
+        );
+        assert_eq!(
+            (c.wire, c.rust_api, c.severity),
+            (Wire::None, RustApi::Major, Severity::Error)
+        );
+        assert_eq!(
+            (
+                report.summary.types_added,
+                report.summary.types_removed,
+                report.summary.types_changed
+            ),
+            (0, 0, 1)
+        );
+
+        // A renamed base is no base change; an ambiguous fold is no rename.
+        let report = run(
+            vec![
+                complex("Base", None, vec![]),
+                complex("s", Some("Base"), vec![]),
+                complex("ab", None, vec![]),
+            ],
+            vec![
+                complex("base", None, vec![]),
+                complex("s", Some("base"), vec![]),
+                complex("AB", None, vec![]),
+                complex("Ab", None, vec![]),
+            ],
+        );
+        assert_eq!(
+            kinds(&report),
+            [
+                (q("AB"), None, ChangeKind::TypeAdded),
+                (q("Ab"), None, ChangeKind::TypeAdded),
+                (q("Base"), None, ChangeKind::TypeRenamed),
+                (q("ab"), None, ChangeKind::TypeRemoved),
+            ]
+        );
+        assert_eq!(report.changes[2].wire, Wire::BreaksWriters);
     }
 
     #[test]
