@@ -371,6 +371,8 @@ pub fn diff(old: &Schema, new: &Schema, options: &DiffOptions) -> Report {
         old,
         new,
         options,
+        old_types: &old_types,
+        new_types: &new_types,
         renamed: &renamed,
         changes: Vec::new(),
     };
@@ -513,6 +515,10 @@ struct Differ<'a> {
     old: &'a Schema,
     new: &'a Schema,
     options: &'a DiffOptions,
+    /// The old schema's types by qualified name.
+    old_types: &'a BTreeMap<String, &'a TypeDef>,
+    /// The new schema's types by qualified name.
+    new_types: &'a BTreeMap<String, &'a TypeDef>,
     /// Case-only type renames, old name → new name.
     renamed: &'a BTreeMap<String, String>,
     changes: Vec<Change>,
@@ -815,8 +821,16 @@ impl Differ<'_> {
             );
         }
         if !self.same_type(&op.ty, &np.ty) {
-            let readers_break = !accepts(&op.ty, self.old, &np.ty, self.new, true);
-            let writers_break = !accepts(&np.ty, self.new, &op.ty, self.old, false);
+            let old = Side {
+                schema: self.old,
+                types: self.old_types,
+            };
+            let new = Side {
+                schema: self.new,
+                types: self.new_types,
+            };
+            let readers_break = !accepts(&op.ty, old, &np.ty, new, true);
+            let writers_break = !accepts(&np.ty, new, &op.ty, old, false);
             let wire = Wire::from_breaks(readers_break, writers_break);
             self.push_classified(
                 ty,
@@ -968,7 +982,14 @@ enum Shape<'a> {
     Object(&'a str),
 }
 
-fn shape<'a>(ty: &'a str, schema: &Schema) -> Shape<'a> {
+/// One revision as the wire rules see it: the schema and its types by qualified name.
+#[derive(Clone, Copy)]
+struct Side<'a> {
+    schema: &'a Schema,
+    types: &'a BTreeMap<String, &'a TypeDef>,
+}
+
+fn shape<'a>(ty: &'a str, side: Side<'_>) -> Shape<'a> {
     match ty {
         "Json" => Shape::Any,
         "String" | "Stream" => Shape::Text,
@@ -982,22 +1003,22 @@ fn shape<'a>(ty: &'a str, schema: &Schema) -> Shape<'a> {
         "Double" => Shape::Float(true),
         "Decimal" => Shape::Decimal,
         _ if !ty.contains('.') => Shape::FormattedText(ty),
-        _ => match schema.types.iter().find(|t| t.qualified_name() == ty) {
+        _ => match side.types.get(ty) {
             Some(t) if t.kind == Kind::Enum => Shape::Enum(ty),
             _ => Shape::Object(ty),
         },
     }
 }
 
-/// True when every JSON value of type `value` (as `value_schema` defines it) is accepted by a
-/// parser for type `target` (as `target_schema` defines it). `catch_all` says the parser maps
+/// True when every JSON value of type `value` (as `value_side` defines it) is accepted by a
+/// parser for type `target` (as `target_side` defines it). `catch_all` says the parser maps
 /// unknown enum members to a catch-all (the generated readers) instead of rejecting them (the
 /// service).
 fn accepts(
     target: &str,
-    target_schema: &Schema,
+    target_side: Side<'_>,
     value: &str,
-    value_schema: &Schema,
+    value_side: Side<'_>,
     catch_all: bool,
 ) -> bool {
     if target == value {
@@ -1008,8 +1029,8 @@ fn accepts(
         Shape::Integer(a, b) => lo <= a && b <= hi,
         _ => false,
     };
-    let v = shape(value, value_schema);
-    match shape(target, target_schema) {
+    let v = shape(value, value_side);
+    match shape(target, target_side) {
         Shape::Any => true,
         Shape::Text => is_text(v),
         Shape::FormattedText(_) => false,
@@ -1028,7 +1049,8 @@ fn accepts(
         // An object of a subtype parses as its ancestor (extra keys are ignored).
         Shape::Object(t) => {
             matches!(v, Shape::Object(_))
-                && value_schema
+                && value_side
+                    .schema
                     .ancestors(value)
                     .iter()
                     .any(|a| a.qualified_name() == t)
