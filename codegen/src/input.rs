@@ -100,37 +100,49 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, dirs: &mut Vec<PathBuf>) -> Result
 }
 
 /// Reads and parses one file. Unreadable or non-UTF-8 files give a page with an error
-/// diagnostic (naming the line of the first bad byte) and no content.
+/// diagnostic and no content (see [`parse_source`]).
 pub fn read_page(path: &Path) -> Page {
     let name = path.display().to_string();
-    let failed = |message: String, line: u32| {
-        let mut page = parse_page(&name, "");
-        page.diagnostics.push(Diagnostic::new(
-            Code::Io,
-            Location {
-                file: name.clone(),
-                line,
-                column: 0,
-            },
-            message,
-        ));
-        page
-    };
     match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => parse_page(&name, &text),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let line = e.as_bytes()[..valid]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count() as u32
-                    + 1;
-                failed(format!("expected UTF-8 text, found an invalid byte at offset {valid}; page skipped"), line)
-            }
-        },
-        Err(e) => failed(format!("cannot read: {e}"), 0),
+        Ok(bytes) => parse_source(&name, &bytes),
+        Err(e) => failed_page(&name, format!("cannot read: {e}"), 0),
     }
+}
+
+/// Parses one page held in memory (read from a file, a git object, ...). `name` is what
+/// diagnostics call the file; its file stem is the page's stem (how other pages link to it).
+/// Non-UTF-8 content gives a page with an error diagnostic (naming the line of the first bad
+/// byte) and no content.
+pub fn parse_source(name: &str, bytes: &[u8]) -> Page {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_page(name, text),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            failed_page(
+                name,
+                format!(
+                    "expected UTF-8 text, found an invalid byte at offset {valid}; page skipped"
+                ),
+                line,
+            )
+        }
+    }
+}
+
+/// An empty page carrying one `io` error diagnostic.
+fn failed_page(name: &str, message: String, line: u32) -> Page {
+    let mut page = parse_page(name, "");
+    page.diagnostics.push(Diagnostic::new(
+        Code::Io,
+        Location {
+            file: name.to_owned(),
+            line,
+            column: 0,
+        },
+        message,
+    ));
+    page
 }
 
 /// Lists and parses every page of the inputs. Pages are parsed on all cores; the result is in
@@ -142,21 +154,71 @@ pub fn read_pages(inputs: &[PathBuf]) -> Result<Vec<Page>, InputError> {
 
 /// Parses the given files (in parallel), returning pages in the order of `files`.
 pub fn parse_files(files: &[PathBuf]) -> Vec<Page> {
+    parallel_map(files, |f| read_page(f))
+}
+
+/// Parses in-memory pages given as `(name, content)` (in parallel; see [`parse_source`]),
+/// returning pages in the order given.
+pub fn parse_sources(sources: &[(String, Vec<u8>)]) -> Vec<Page> {
+    parallel_map(sources, |(name, bytes)| parse_source(name, bytes))
+}
+
+/// Maps `f` over `items` on all cores (serially for small inputs), keeping the order.
+fn parallel_map<T: Sync>(items: &[T], f: impl Fn(&T) -> Page + Sync) -> Vec<Page> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(files.len().max(1));
-    if threads <= 1 || files.len() < 64 {
-        return files.iter().map(|f| read_page(f)).collect();
+        .min(items.len().max(1));
+    if threads <= 1 || items.len() < 64 {
+        return items.iter().map(&f).collect();
     }
-    let chunk = files.len().div_ceil(threads);
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
     std::thread::scope(|s| {
-        let handles: Vec<_> = files
+        let handles: Vec<_> = items
             .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(|f| read_page(f)).collect::<Vec<_>>()))
+            .map(|c| s.spawn(move || c.iter().map(f).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().expect("page parsing does not panic"))
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_memory_pages_take_their_stem_from_the_name() {
+        let page = parse_source(
+            "HEAD~1:api-reference/beta/resources/intune-shared-actionstate.md",
+            b"# actionState enum type\n",
+        );
+        assert_eq!(page.stem, "intune-shared-actionstate");
+        assert!(page.diagnostics.iter().all(|d| d.code != Code::Io));
+    }
+
+    #[test]
+    fn invalid_utf8_is_an_io_error_on_its_line() {
+        let page = parse_source("rev:x.md", b"# t\nok \xff\n");
+        let d = page
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::Io)
+            .expect("an io diagnostic");
+        assert_eq!((d.location.file.as_str(), d.location.line), ("rev:x.md", 2));
+        assert!(d.message.contains("offset 7"), "{}", d.message);
+    }
+
+    #[test]
+    fn sources_keep_their_order() {
+        let sources: Vec<(String, Vec<u8>)> = (0..100)
+            .map(|i| (format!("p{i:03}.md"), b"# x\n".to_vec()))
+            .collect();
+        let pages = parse_sources(&sources);
+        let names: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+        let expected: Vec<&str> = sources.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, expected);
+    }
 }

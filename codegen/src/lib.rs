@@ -12,6 +12,7 @@ pub mod config;
 pub mod diag;
 pub mod diff;
 pub mod emit;
+pub mod git;
 pub mod input;
 pub mod parse;
 pub mod primitive;

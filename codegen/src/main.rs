@@ -92,12 +92,20 @@ enum Command {
         format: Format,
     },
     /// Compare two schema revisions: what changed, and whether it breaks JSON consumers or the
-    /// generated Rust API. Each side is a docs tree, a single page, or a saved `schema` JSON file.
+    /// generated Rust API. Each side is a docs tree, a single page, or a saved `schema` JSON file;
+    /// with --git-repo, each side is a revision of a git repository, read without a checkout.
     Diff {
-        /// The old revision.
+        /// The old revision: a path, or with --git-repo a git revision (commit, tag, branch).
         old: PathBuf,
-        /// The new revision.
+        /// The new revision: a path, or with --git-repo a git revision.
         new: PathBuf,
+        /// With --git-repo: only the `*.md` pages under this path of the repository (default:
+        /// the whole tree).
+        #[arg(requires = "git_repo")]
+        path: Option<String>,
+        /// Read OLD and NEW as revisions of the git repository at DIR.
+        #[arg(long, value_name = "DIR")]
+        git_repo: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
@@ -107,10 +115,18 @@ enum Command {
         /// Classify Rust API changes as if generated with --non-exhaustive.
         #[arg(long)]
         non_exhaustive: bool,
-        /// Also report description-only changes.
+        /// Also report description-only changes (as infos).
         #[arg(long)]
         descriptions: bool,
     },
+}
+
+/// A revision of a git repository, given on the command line.
+fn load_revision(repo: &Path, rev: &Path, path: Option<&str>) -> Result<Schema, String> {
+    let rev = rev
+        .to_str()
+        .ok_or_else(|| format!("{}: a git revision must be UTF-8", rev.display()))?;
+    msgraph_docgen::git::schema_at(repo, rev, path.unwrap_or("")).map_err(|e| e.to_string())
 }
 
 /// A schema from a saved IR JSON file, or from docs pages.
@@ -139,7 +155,7 @@ enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum DiffFormat {
     Text,
     Json,
@@ -242,27 +258,40 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Diff {
             old,
             new,
+            path,
+            git_repo,
             format,
             fail_on,
             non_exhaustive,
             descriptions,
         } => {
             use msgraph_docgen::diff;
-            use std::io::IsTerminal;
-            let (old, new) = (load_side(&old)?, load_side(&new)?);
+            let (old, new) = match &git_repo {
+                Some(repo) => (
+                    load_revision(repo, &old, path.as_deref())?,
+                    load_revision(repo, &new, path.as_deref())?,
+                ),
+                None => (load_side(&old)?, load_side(&new)?),
+            };
+            // Pages that could not be read would show up as removed types: say so.
+            for d in old.diagnostics.iter().chain(&new.diagnostics) {
+                if d.severity == Severity::Error {
+                    eprintln!("{d}");
+                }
+            }
             let options = diff::DiffOptions {
                 non_exhaustive,
                 include_descriptions: descriptions,
             };
             let report = diff::diff(&old, &new, &options);
-            print!(
-                "{}",
-                match format {
-                    DiffFormat::Text => diff::render_text(&report, std::io::stdout().is_terminal()),
-                    DiffFormat::Json => diff::render_json(&report),
-                    DiffFormat::Markdown => diff::render_markdown(&report),
-                }
-            );
+            let text = match format {
+                // Styled; anstream strips the styles unless stdout is a terminal (or
+                // CLICOLOR_FORCE is set), and always when NO_COLOR is set.
+                DiffFormat::Text => diff::render_text(&report, true),
+                DiffFormat::Json => diff::render_json(&report),
+                DiffFormat::Markdown => diff::render_markdown(&report),
+            };
+            write_stdout(&text, format == DiffFormat::Text)?;
             let threshold = fail_on.map(|f| match f {
                 FailOn::Error => Severity::Error,
                 FailOn::Warning => Severity::Warning,
@@ -369,5 +398,25 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             eprintln!("wrote {}", target.display());
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Writes to standard output; `styled` text goes through `anstream`, which keeps its colours
+/// only on a terminal (or with `CLICOLOR_FORCE`), never with `NO_COLOR`. A closed pipe
+/// (`| head`) is not an error.
+fn write_stdout(text: &str, styled: bool) -> Result<(), String> {
+    use std::io::Write;
+    let result = if styled {
+        let mut out = anstream::stdout().lock();
+        out.write_all(text.as_bytes()).and_then(|()| out.flush())
+    } else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes()).and_then(|()| out.flush())
+    };
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write to standard output: {e}"))
+        }
+        _ => Ok(()),
     }
 }
