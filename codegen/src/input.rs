@@ -154,21 +154,26 @@ pub fn read_pages(inputs: &[PathBuf]) -> Result<Vec<Page>, InputError> {
 
 /// Parses the given files (in parallel), returning pages in the order of `files`.
 pub fn parse_files(files: &[PathBuf]) -> Vec<Page> {
-    parallel_map(files, |f| read_page(f))
+    parallel_map(files, 64, |f| read_page(f))
 }
 
 /// Parses in-memory pages given as `(name, content)` (in parallel; see [`parse_source`]),
 /// returning pages in the order given.
 pub fn parse_sources(sources: &[(String, Vec<u8>)]) -> Vec<Page> {
-    parallel_map(sources, |(name, bytes)| parse_source(name, bytes))
+    parallel_map(sources, 64, |(name, bytes)| parse_source(name, bytes))
 }
 
-/// Maps `f` over `items` on all cores (serially for small inputs), keeping the order.
-fn parallel_map<T: Sync>(items: &[T], f: impl Fn(&T) -> Page + Sync) -> Vec<Page> {
+/// Maps `f` over `items` on all cores (serially for fewer than `serial_below` items), keeping
+/// the order, so the result is the same whatever the scheduling.
+pub(crate) fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    serial_below: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len().max(1));
-    if threads <= 1 || items.len() < 64 {
+    if threads <= 1 || items.len() < serial_below {
         return items.iter().map(&f).collect();
     }
     let chunk = items.len().div_ceil(threads);
@@ -180,7 +185,7 @@ fn parallel_map<T: Sync>(items: &[T], f: impl Fn(&T) -> Page + Sync) -> Vec<Page
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().expect("page parsing does not panic"))
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
 }
