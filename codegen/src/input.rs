@@ -142,17 +142,28 @@ pub fn read_pages(inputs: &[PathBuf]) -> Result<Vec<Page>, InputError> {
 
 /// Parses the given files (in parallel), returning pages in the order of `files`.
 pub fn parse_files(files: &[PathBuf]) -> Vec<Page> {
+    parse_files_with_progress(files, &|| {})
+}
+
+/// [`parse_files`], calling `done` once after each page is parsed (from any thread), so a
+/// front end can show progress.
+pub fn parse_files_with_progress(files: &[PathBuf], done: &(dyn Fn() + Sync)) -> Vec<Page> {
+    let read = |f: &PathBuf| {
+        let page = read_page(f);
+        done();
+        page
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
     if threads <= 1 || files.len() < 64 {
-        return files.iter().map(|f| read_page(f)).collect();
+        return files.iter().map(read).collect();
     }
     let chunk = files.len().div_ceil(threads);
     std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(|f| read_page(f)).collect::<Vec<_>>()))
+            .map(|c| s.spawn(move || c.iter().map(read).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()

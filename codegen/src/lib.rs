@@ -6,6 +6,8 @@
 //! 2. [`schema`]: pages → [`schema::Schema`], the intermediate representation (types, bases,
 //!    properties, enums, diagnostics), serializable as stable JSON;
 //! 3. [`emit`]: a schema → Rust source, formatted by prettyplease.
+//!
+//! [`report`] summarises a schema and its diagnostics for the `check` command.
 
 pub mod diag;
 pub mod diff;
@@ -13,6 +15,7 @@ pub mod emit;
 pub mod input;
 pub mod parse;
 pub mod primitive;
+pub mod report;
 pub mod schema;
 
 use std::path::PathBuf;
