@@ -21,6 +21,14 @@ pub const INHERITANCE_MARKERS: &[&str] = &[
     "унаследов",
 ];
 
+/// Header texts (lowercase) of the type column of property tables: `Type`, `Тип`. Unknown
+/// header words degrade to position plus a check that the column's cells read as types.
+pub const TYPE_HEADERS: &[&str] = &["type", "тип"];
+
+/// Header texts (lowercase) of the description column: `Description`, `Описание`. Unknown
+/// header words degrade to position (the third column).
+pub const DESCRIPTION_HEADERS: &[&str] = &["description", "описание"];
+
 /// Prefix words (lowercase) of a collection cell that are not part of the element type.
 pub const COLLECTION_WORDS: &[&str] = &[
     "коллекция объектов",
@@ -36,12 +44,15 @@ pub const COLLECTION_WORDS: &[&str] = &[
 pub const PRIMITIVE_WORDS: &[(&str, Primitive)] = &[
     ("двойное с плавающей точкой", Primitive::Double),
     ("в двоичном формате", Primitive::Binary),
+    ("нетипизированный объект json", Primitive::Json),
     ("даты и время", Primitive::DateTimeOffset),
+    ("дата и время", Primitive::DateTimeOffset),
     ("целое число", Primitive::Int32),
     ("длительность", Primitive::Duration),
     ("логическое", Primitive::Boolean),
     ("логический", Primitive::Boolean),
     ("объект json", Primitive::Json),
+    ("объект", Primitive::Json),
     ("двоичный", Primitive::Binary),
     ("url-адрес", Primitive::String),
     ("одинарное", Primitive::Single),
@@ -68,6 +79,23 @@ pub fn primitive(text: &str) -> Option<Primitive> {
         .iter()
         .find(|(w, _)| lower == *w)
         .map(|&(_, p)| p)
+}
+
+/// True when a header cell names the type column.
+pub fn is_type_header(text: &str) -> bool {
+    is_header(text, TYPE_HEADERS)
+}
+
+/// True when a header cell names the description column.
+pub fn is_description_header(text: &str) -> bool {
+    is_header(text, DESCRIPTION_HEADERS)
+}
+
+fn is_header(text: &str, words: &[&str]) -> bool {
+    let lower = text
+        .trim_matches(|c: char| c.is_whitespace() || c == '*')
+        .to_lowercase();
+    words.iter().any(|w| lower == *w)
 }
 
 /// True when `text` contains a collection marker.

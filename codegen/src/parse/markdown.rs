@@ -155,6 +155,109 @@ pub fn slug(text: &str) -> String {
     out
 }
 
+/// Escapes the pipes inside code spans of table rows (`` `|` `` → `` `\|` ``), so that they
+/// stay in their cell: GFM splits cells before reading code spans, the docs mean the pipe
+/// literally. Only lines that look like table rows (a pipe outside code spans) outside fenced
+/// code are touched; the text is borrowed unchanged when there is nothing to escape. Lines keep their numbers; a cell after
+/// an escaped pipe has its column shifted by one.
+pub fn escape_code_span_pipes(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut fence: Option<&str> = None;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let end = start + line.len();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+        } else if line.contains('|') && line.contains('`') {
+            if let Some(escaped) = escape_row(line) {
+                let buf = out.get_or_insert_with(|| text[..start].to_owned());
+                buf.push_str(&escaped);
+                start = end;
+                continue;
+            }
+        }
+        if let Some(buf) = &mut out {
+            buf.push_str(line);
+        }
+        start = end;
+    }
+    match out {
+        Some(s) => std::borrow::Cow::Owned(s),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// One table row with the pipes inside its code spans escaped, if it has any.
+fn escape_row(line: &str) -> Option<String> {
+    let bytes = line.as_bytes();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'`' => {
+                let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                let open_end = i + run;
+                // The closing run: exactly `run` backticks.
+                let mut j = open_end;
+                let mut close = None;
+                while j < bytes.len() {
+                    if bytes[j] == b'`' {
+                        let r = bytes[j..].iter().take_while(|&&b| b == b'`').count();
+                        if r == run {
+                            close = Some(j);
+                            break;
+                        }
+                        j += r;
+                    } else {
+                        j += 1;
+                    }
+                }
+                match close {
+                    Some(c) => {
+                        spans.push((open_end, c));
+                        i = c + run;
+                    }
+                    None => i = open_end,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    let is_pipe = |at: usize| bytes[at] == b'|' && (at == 0 || bytes[at - 1] != b'\\');
+    // A table row has a pipe outside code spans; only then do pipes inside them need escaping.
+    let mut outside = 0;
+    let mut inside = 0;
+    let mut from = 0;
+    for &(a, b) in spans
+        .iter()
+        .chain(std::iter::once(&(bytes.len(), bytes.len())))
+    {
+        outside += (from..a).filter(|&at| is_pipe(at)).count();
+        inside += (a..b).filter(|&at| is_pipe(at)).count();
+        from = b;
+    }
+    if outside == 0 || inside == 0 {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len() + 4);
+    let mut last = 0;
+    for &(a, b) in &spans {
+        for at in (a..b).filter(|&at| is_pipe(at)) {
+            out.push_str(&line[last..at]);
+            out.push('\\');
+            last = at;
+        }
+    }
+    out.push_str(&line[last..]);
+    Some(out)
+}
+
 /// Extracts `name="x"` / `id="x"` from an inline `<a ...>` tag.
 fn anchor_name(html: &str) -> Option<String> {
     let lower = html.to_ascii_lowercase();
@@ -475,6 +578,25 @@ mod tests {
         let b = parse("|Property|Type|Description|\n|-|-|-|\n|**Onboarding**|\n");
         let Block::Table(t) = &b[0] else { panic!() };
         assert!(t.rows[0][0].is_all_strong());
+    }
+
+    #[test]
+    fn pipes_in_code_spans_stay_in_their_cell() {
+        let text = "|Property|Type|Description|\n|-|-|-|\n|name|String|Not `|`, `` ` ``, `a\\|b` or `^`.|\n\n```\n|`|`|\n```\n";
+        let escaped = escape_code_span_pipes(text);
+        assert_eq!(escaped.lines().count(), text.lines().count());
+        assert!(escaped.contains("```\n|`|`|\n```"), "fenced code untouched");
+        let b = parse(&escaped);
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(t.rows[0].len(), 3);
+        assert_eq!(t.rows[0][2].text, "Not |, `, a|b or ^.");
+        assert_eq!(t.rows[0][2].code, ["|", "`", "a|b", "^"]);
+        assert!(matches!(
+            escape_code_span_pipes("|a|`b`|\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

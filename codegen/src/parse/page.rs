@@ -4,7 +4,7 @@
 use super::json_block;
 use super::locale;
 use super::markdown::{self, Block, Heading, Inline, LineIndex, Table};
-use super::type_cell::{self, Target, TypeCell};
+use super::type_cell::{self, Target, TypeCell, TypeSpec};
 use crate::diag::{Code, Diagnostic, Location};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -318,8 +318,23 @@ fn page_links(inline: &Inline) -> Vec<LinkRef> {
 
 /// Where a table stands.
 struct TableContext<'a> {
+    /// Key of the current H2 (`""` in the intro).
     section: &'a str,
+    /// The current H2 itself.
+    heading: Option<&'a Heading>,
+    /// The current H3 or deeper heading under it.
     sub: Option<&'a Heading>,
+}
+
+impl TableContext<'_> {
+    /// The `x values` heading the table stands under, if any: the H3/H4, or an H2 `## x values`
+    /// with no deeper heading in between (`printercapabilities.md`).
+    fn values_heading(&self) -> Option<&Heading> {
+        match self.sub {
+            Some(h) => Some(h).filter(|h| h.key().ends_with("-values")),
+            None => self.heading.filter(|h| h.key().ends_with("-values")),
+        }
+    }
 }
 
 /// Parses one page. Never fails: problems become diagnostics on the page.
@@ -331,6 +346,8 @@ pub fn parse_page(path: &str, text: &str) -> Page {
         .unwrap_or_default();
     // A BOM is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = markdown::escape_code_span_pipes(text);
+    let text = text.as_ref();
     let (front_matter, body) = front_matter(text, path, &mut diagnostics);
     let index = LineIndex::new(text);
     let blocks = markdown::blocks(text, body, &index);
@@ -352,6 +369,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
     };
 
     let mut section = String::new(); // key of the current H2 ("" = intro)
+    let mut section_heading: Option<Heading> = None;
     let mut sub: Option<Heading> = None; // current H3/H4
     let mut intro: Vec<&Inline> = Vec::new();
     let mut annotation_seen = false;
@@ -368,6 +386,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
                 }
                 2 => {
                     section = h.key();
+                    section_heading = Some(h.clone());
                     sub = None;
                     has_properties_section |= section == "properties";
                 }
@@ -419,9 +438,12 @@ pub fn parse_page(path: &str, text: &str) -> Page {
             Block::Table(table) => {
                 let ctx = TableContext {
                     section: &section,
+                    heading: section_heading.as_ref(),
                     sub: sub.as_ref(),
                 };
-                if section.is_empty() {
+                // Multi-enum pages (`enums.md`) have no H2: their `### x values` tables stand in
+                // the intro.
+                if section.is_empty() && ctx.values_heading().is_none() {
                     intro_tables.push(table);
                     continue;
                 }
@@ -435,6 +457,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
             if table.header.len() >= 2 {
                 let ctx = TableContext {
                     section: "properties",
+                    heading: None,
                     sub: None,
                 };
                 read_table(&mut page, table, &ctx, &mut diagnostics);
@@ -509,14 +532,11 @@ fn classify(page: &Page) -> PageClass {
 }
 
 fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mut Vec<Diagnostic>) {
-    let sub_key = ctx.sub.map(Heading::key);
-    let values_heading = sub_key.as_deref().filter(|k| k.ends_with("-values"));
+    let values_heading = ctx.values_heading();
     if ctx.section == "members" || values_heading.is_some() {
-        let name = values_heading.and_then(|k| {
-            let wanted = k.trim_end_matches("-values").replace('-', "");
-            ctx.sub
-                .and_then(|h| identifier_matching(&h.text, &wanted))
-                .or(Some(wanted))
+        let name = values_heading.map(|h| {
+            let wanted = h.key().trim_end_matches("-values").replace('-', "");
+            identifier_matching(&h.text, &wanted).unwrap_or(wanted)
         });
         // Under `## Members` with an H3 that is not `x values`, the table is still the page's enum.
         let name = if ctx.section == "members" && values_heading.is_none() {
@@ -524,7 +544,7 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
         } else {
             name
         };
-        let key = sub_key.clone().unwrap_or_else(|| ctx.section.to_owned());
+        let key = values_heading.map_or_else(|| ctx.section.to_owned(), Heading::key);
         page.enums.push(read_members(table, name, key));
         return;
     }
@@ -540,10 +560,17 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
         ));
         return;
     }
-    let desc_col = if table.header.len() >= 3 {
-        Some(2)
-    } else {
-        None
+    let Some((type_col, desc_col)) = property_columns(table) else {
+        diags.push(Diagnostic::new(
+            Code::IgnoredTable,
+            page.at(table.line, 1),
+            format!(
+                "the table `{}` under {} has no type column (its header names none and most of its second cells are not types); not read as properties",
+                table.header.iter().map(|h| h.text.as_str()).collect::<Vec<_>>().join(" | "),
+                if navigation { "Relationships" } else { "Properties" },
+            ),
+        ));
+        return;
     };
     for row in &table.rows {
         let filled: Vec<usize> = (0..row.len())
@@ -577,7 +604,7 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
             ));
             continue;
         }
-        let type_cell = row.get(1).cloned().unwrap_or_default();
+        let type_cell = row.get(type_col).cloned().unwrap_or_default();
         let mut description = desc_col
             .and_then(|c| row.get(c))
             .map(|c| c.text.clone())
@@ -590,8 +617,8 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
             .and_then(|c| row.get(c))
             .map(page_links)
             .unwrap_or_default();
-        for (i, extra) in row.iter().enumerate().skip(3) {
-            if !extra.text.is_empty() {
+        for (i, extra) in row.iter().enumerate().skip(1) {
+            if i != type_col && Some(i) != desc_col && !extra.text.is_empty() {
                 let header = table.header.get(i).map_or("", |h| h.text.trim());
                 description.push_str(&format!(" {header}: {}.", extra.text));
                 code.extend(extra.code.iter().cloned());
@@ -610,6 +637,49 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
             column: 1,
         });
     }
+}
+
+/// The type and description columns of a property table, located by header words
+/// ([`locale::is_type_header`]), else by position (name, type, description). A table whose
+/// header names no type column and whose second cells are mostly not primitives, links or
+/// qualified names (a list of values, derived types or limits standing under Properties) is no
+/// property table: `None`.
+fn property_columns(table: &Table) -> Option<(usize, Option<usize>)> {
+    let find = |wanted: fn(&str) -> bool| {
+        table
+            .header
+            .iter()
+            .skip(1)
+            .position(|h| wanted(&h.text))
+            .map(|i| i + 1)
+    };
+    let type_col = match find(locale::is_type_header) {
+        Some(c) => c,
+        None => {
+            let rows: Vec<&Vec<Inline>> = table
+                .rows
+                .iter()
+                .filter(|r| r.iter().filter(|c| !c.text.is_empty()).count() >= 2)
+                .collect();
+            // Bare words (`Red`, `Yes`, `read`) read as type names anywhere: only primitives,
+            // links and qualified names count as evidence of a type column.
+            let typed = rows
+                .iter()
+                .filter(|r| match type_cell::parse(&r[1]).spec {
+                    TypeSpec::Primitive(_) | TypeSpec::Link { .. } => true,
+                    TypeSpec::Name(n) => n.contains('.'),
+                    TypeSpec::Unknown(_) => false,
+                })
+                .count();
+            if rows.is_empty() || typed * 2 < rows.len() {
+                return None;
+            }
+            1
+        }
+    };
+    let desc_col = find(locale::is_description_header)
+        .or_else(|| (table.header.len() >= 3 && type_col != 2).then_some(2));
+    Some((type_col, desc_col))
 }
 
 fn read_members(table: &Table, name: Option<String>, key: String) -> EnumTable {
@@ -646,7 +716,7 @@ fn read_members(table: &Table, name: Option<String>, key: String) -> EnumTable {
         .map(|r| MemberRow {
             name: r[0]
                 .text
-                .trim_matches(|c: char| markdown::is_blank(c) || c == '`' || c == '*')
+                .trim_matches(|c: char| markdown::is_blank(c) || matches!(c, '`' | '*' | ';'))
                 .to_owned(),
             value: value_col.and_then(|c| r.get(c)).map(|c| c.text.clone()),
             description: desc_col
@@ -754,5 +824,82 @@ mod tests {
         );
         assert_eq!(page.enums[0].name.as_deref(), Some("ageGroup"));
         assert_eq!(page.enums[0].key, "agegroup-values");
+    }
+
+    #[test]
+    fn multi_enum_page_without_h2() {
+        let text = "---\ndoc_type: enumPageType\n---\n# <a name=\"enum-values\"></a>Значения перечисления\n\nПространство имен: microsoft.graph.callRecords\n\n### <a name=\"calltype-values\"></a>Значения callType\n\n|Member|\n|:---|\n|organization;|\n|user|\n\n### <a name=\"modality-values\"></a>значения модальности\n\n|Member|Value|\n|:---|:---|\n|audio|0|\n";
+        let page = parse_page("enums-callrecords.md", text);
+        assert_eq!(page.class, PageClass::MultiEnum);
+        assert_eq!(
+            page.namespace.as_deref(),
+            Some("microsoft.graph.callRecords")
+        );
+        let names: Vec<_> = page.enums.iter().map(|e| e.name.as_deref()).collect();
+        assert_eq!(names, [Some("callType"), Some("modality")]);
+        assert_eq!(page.enums[0].key, "calltype-values");
+        let members: Vec<_> = page.enums[0]
+            .members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(members, ["organization", "user"], "trailing `;` dropped");
+        assert_eq!(page.enums[1].members[0].value.as_deref(), Some("0"));
+    }
+
+    #[test]
+    fn values_table_under_an_h2() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.p\"} -->\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|feed|printerFeedOrientation|x|\n\n## printerFeedOrientation values\n\n|Member|Description|\n|-|-|\n|longEdgeFirst|x|\n\n### printQuality values\n\n|Member|Description|\n|-|-|\n|low|x|\n";
+        let page = parse_page("printercapabilities.md", text);
+        let names: Vec<_> = page.enums.iter().map(|e| e.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            [Some("printerFeedOrientation"), Some("printQuality")]
+        );
+        assert_eq!(page.enums[0].key, "printerfeedorientation-values");
+        assert_eq!(page.properties.len(), 1);
+    }
+
+    #[test]
+    fn tables_without_a_type_column_are_not_properties() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.group\"} -->\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|visibility|String|See below.|\n\n### Colors\n\n| Pre-set constant\t| Color mapped to in Outlook |\n|:---|:---|\n| Preset0 | Red |\n| Preset1 | Orange |\n\n### Group visibility options\n\n|Value|Description|\n|:----|-----------|\n| Public | Anyone can join the group.|\n| Private | Owner permission is needed.|\n\n### Derived types\n\n| Type | Description |\n|-|-|\n| [a](a.md) | Audio quality data. |\n\n### Limits\n\n| Resource | Maximum expiration time |\n|-|-|\n| Teams **chat** | 60 minutes (1 hour) |\n";
+        let page = parse_page("group.md", text);
+        let names: Vec<_> = page.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["visibility"]);
+        let ignored: Vec<u32> = page
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::IgnoredTable)
+            .map(|d| d.location.line)
+            .collect();
+        assert_eq!(ignored, [9, 16, 23, 29]);
+    }
+
+    #[test]
+    fn columns_are_located_by_header_words_else_by_position() {
+        // An older layout with Required/Nullable between type and description.
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.idp\"} -->\n## Properties\n|Property|Type|Required|Nullable|Description|\n|-|-|-|-|-|\n|name|String|Yes|No|The name.|\n";
+        let page = parse_page("identityprovider.md", text);
+        let p = &page.properties[0];
+        assert_eq!(
+            p.ty.spec,
+            TypeSpec::Primitive(crate::primitive::Primitive::String)
+        );
+        assert_eq!(p.description, "The name. Required: Yes. Nullable: No.");
+        // Unknown header words (another locale): by position, because the cells read as types.
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n## Properties\n|Eigenschaft|Typ|Beschreibung|\n|-|-|-|\n|name|String|Der Name.|\n|count|Int32|Die Zahl.|\n";
+        let page = parse_page("x.md", text);
+        assert_eq!(page.properties.len(), 2);
+        assert_eq!(page.properties[1].description, "Die Zahl.");
+        // Padded, TAB- and NBSP-separated cells, no outer pipes, escaped pipe and a pipe in code.
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n## Properties\nProperty\t| Type\u{a0}|Description\n:---|:---|:---\n  name\u{a0} |\tString\t| Files (*.mobileconfig \\| *.xml) or `|`.\n";
+        let page = parse_page("x.md", text);
+        let p = &page.properties[0];
+        assert_eq!(p.name, "name");
+        assert_eq!(
+            p.ty.spec,
+            TypeSpec::Primitive(crate::primitive::Primitive::String)
+        );
+        assert_eq!(p.description, "Files (*.mobileconfig | *.xml) or |.");
     }
 }
