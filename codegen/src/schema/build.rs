@@ -17,6 +17,8 @@ struct Draft {
     def: TypeDef,
     /// `keyProperty` from the annotation.
     keyed: bool,
+    /// Defined by the page named after the type (`user.md` for `user`).
+    canonical: bool,
 }
 
 /// A type referenced by the input whose page is absent.
@@ -43,6 +45,9 @@ struct Builder {
     missing: BTreeMap<String, Missing>,
     /// Qualified enum name → backticked value lists from properties typed with it.
     enum_evidence: BTreeMap<String, Vec<Vec<String>>>,
+    /// Resource pages that define a type another page defines too: their properties are merged
+    /// into that (primary) definition.
+    secondary: BTreeSet<String>,
     diags: Vec<Diagnostic>,
 }
 
@@ -67,6 +72,17 @@ fn is_identifier(s: &str) -> bool {
         && c.all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
 }
 
+/// True when `name` (simple or qualified) can be the type a link to page `stem` stands for:
+/// an identifier whose last segment the stem ends with (`windowsUpdates.windows` for
+/// `windowsupdates-windows`).
+fn names_stem(name: &str, stem: &str) -> bool {
+    let last = name.rsplit('.').next().unwrap_or(name);
+    last.len() > 1
+        && is_identifier(last)
+        && name.split('.').all(is_identifier)
+        && stem.ends_with(&last.to_ascii_lowercase())
+}
+
 fn loc(page: &Page, line: u32, column: u32) -> Location {
     page.at(line, column)
 }
@@ -82,6 +98,13 @@ fn placeholder_type(value: &Value) -> (String, bool) {
             true,
         ),
         Value::Object(o) => match o.get("@odata.type").and_then(Value::as_str) {
+            // `{"@odata.type": "Edm.Stream"}` names a primitive.
+            Some(t) if Primitive::from_spelling(t.trim_start_matches('#')).is_some() => (
+                Primitive::from_spelling(t.trim_start_matches('#'))
+                    .map_or("Json", Primitive::as_str)
+                    .to_owned(),
+                false,
+            ),
             Some(t) => (t.trim_start_matches('#').to_owned(), false),
             None => (Primitive::Json.as_str().to_owned(), false),
         },
@@ -96,7 +119,15 @@ fn placeholder_type(value: &Value) -> (String, bool) {
                 Primitive::Duration
             } else {
                 let head = s.split(['(', ' ']).next().unwrap_or("");
-                Primitive::from_spelling(head).unwrap_or(Primitive::String)
+                // `<Unknown Primitive Type Edm.Stream>`.
+                let edm = s
+                    .split(|c: char| c.is_whitespace() || c == '<' || c == '>')
+                    .find(|w| {
+                        w.len() > 4 && w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("edm."))
+                    });
+                Primitive::from_spelling(head)
+                    .or_else(|| edm.and_then(Primitive::from_spelling))
+                    .unwrap_or(Primitive::String)
             };
             (p.as_str().to_owned(), false)
         }
@@ -261,7 +292,30 @@ impl Builder {
 
     fn declare(&mut self, page: &Page, def: TypeDef, stem: Option<String>, keyed: bool) {
         let q = def.qualified_name();
-        if let Some(existing) = self.drafts.get(&q) {
+        if let Some(stem) = &stem {
+            // Links to a duplicate page still mean the type (the definition that won).
+            self.by_stem
+                .entry(stem.clone())
+                .or_insert_with(|| q.clone());
+        }
+        let canonical = stem.as_deref() == Some(def.name.to_ascii_lowercase().as_str());
+        if let Some(existing) = self.drafts.get_mut(&q) {
+            if def.kind != Kind::Enum && existing.def.kind != Kind::Enum {
+                // Partial pages of one type (`user.md` and `intune-devices-user.md`): the page
+                // named after the type is the primary definition, else the first by path; the
+                // others are merged into it (see `read_resource`).
+                existing.keyed |= keyed;
+                if canonical && !existing.canonical {
+                    if let Some(old) = existing.def.source.as_ref() {
+                        self.secondary.insert(old.file.clone());
+                    }
+                    existing.def = def;
+                    existing.canonical = true;
+                } else {
+                    self.secondary.insert(page.path.clone());
+                }
+                return;
+            }
             let first = existing
                 .def
                 .source
@@ -276,14 +330,18 @@ impl Builder {
             ));
             return;
         }
-        if let Some(stem) = &stem {
-            self.by_stem.insert(stem.clone(), q.clone());
-        }
         self.by_simple
             .entry(def.name.to_ascii_lowercase())
             .or_default()
             .push(q.clone());
-        self.drafts.insert(q, Draft { def, keyed });
+        self.drafts.insert(
+            q,
+            Draft {
+                def,
+                keyed,
+                canonical,
+            },
+        );
     }
 
     /// The qualified name a link target stands for; records a missing type when no page has it.
@@ -292,6 +350,7 @@ impl Builder {
         page: &Page,
         target: &Target,
         text: &str,
+        hint: Option<&str>,
         at: &Location,
     ) -> Option<String> {
         match target {
@@ -320,11 +379,18 @@ impl Builder {
                     }
                     return Some(self.note_missing(&name, page, None, at));
                 }
-                // Name the absent type by the most trustworthy evidence: an ASCII link text the
-                // stem ends with, else the stem's last segment.
-                let text = text.trim();
-                let name = if is_identifier(text) && stem.ends_with(&text.to_ascii_lowercase()) {
-                    text.to_owned()
+                // Name the absent type by the most trustworthy evidence: the `@odata.type` the
+                // JSON block shows for the property, an ASCII (possibly qualified) name in the
+                // link text, another page's link text, all only when the stem ends with them;
+                // else the stem's last segment.
+                let name = if let Some(h) = hint.filter(|h| names_stem(h, stem)) {
+                    h.to_owned()
+                } else if let Some(n) = text
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                    .map(|w| w.trim_matches('.'))
+                    .find(|w| names_stem(w, stem))
+                {
+                    n.to_owned()
                 } else if let Some(n) = self.link_names.get(stem).and_then(|names| {
                     names
                         .iter()
@@ -373,13 +439,13 @@ impl Builder {
         q
     }
 
-    /// The schema type of a property row.
-    fn resolve_row(&mut self, page: &Page, row: &PropertyRow) -> String {
+    /// The schema type of a property row; `hint` is the `@odata.type` its JSON value shows.
+    fn resolve_row(&mut self, page: &Page, row: &PropertyRow, hint: Option<&str>) -> String {
         let at = loc(page, row.line, row.column);
         match &row.ty.spec {
             TypeSpec::Primitive(p) => p.as_str().to_owned(),
             TypeSpec::Link { target, text } => self
-                .resolve_target(page, target, text, &at)
+                .resolve_target(page, target, text, hint, &at)
                 .unwrap_or_else(|| {
                     self.diags.push(Diagnostic::new(
                         Code::UnknownType,
@@ -441,7 +507,16 @@ impl Builder {
                 ));
                 continue;
             }
-            let ty = self.resolve_row(page, row);
+            let hint = json
+                .and_then(|j| j.object.get(&name))
+                .and_then(|v| match v {
+                    Value::Array(items) => items.first(),
+                    v => Some(v),
+                })
+                .and_then(|v| v.get("@odata.type"))
+                .and_then(Value::as_str)
+                .map(|t| t.trim().trim_start_matches('#'));
+            let ty = self.resolve_row(page, row, hint);
             let mut collection = row.ty.collection;
             if let Some(value) = json.and_then(|j| j.object.get(&name)) {
                 let json_collection = value.is_array();
@@ -539,7 +614,7 @@ impl Builder {
             .flatten();
         let linked = page.base_link.clone().and_then(|l| {
             let at = loc(page, l.line, 1);
-            self.resolve_target(page, &l.target, &l.text, &at)
+            self.resolve_target(page, &l.target, &l.text, None, &at)
         });
         let base = match (annotated, linked) {
             (Some(a), Some(l)) => {
@@ -570,21 +645,70 @@ impl Builder {
                 if m.stem.is_none() {
                     m.stem = stem;
                 }
-                m.base_of.push(q.clone());
+                if !m.base_of.contains(&q) {
+                    m.base_of.push(q.clone());
+                }
             }
         }
         let draft = self.drafts.get_mut(&q).expect("declared in index");
-        draft.def.properties = props;
-        draft.def.base = base;
+        if !self.secondary.contains(&page.path) {
+            draft.def.properties = props;
+            draft.def.base = base;
+            return;
+        }
+        // A partial page of a type defined elsewhere: add what only it lists.
+        let primary = draft
+            .def
+            .source
+            .as_ref()
+            .map_or_else(String::new, Location::to_string);
+        let mut added = 0;
+        for p in props {
+            match draft.def.properties.iter().find(|e| e.name == p.name) {
+                None => {
+                    draft.def.properties.push(p);
+                    added += 1;
+                }
+                Some(e) if e.ty != p.ty || e.collection != p.collection => {
+                    self.diags.push(Diagnostic::new(
+                        Code::DuplicateProperty,
+                        p.source
+                            .clone()
+                            .unwrap_or_else(|| Location::file(&page.path)),
+                        format!(
+                            "`{}` is also listed at {} as `{}`{}; that row wins",
+                            p.name,
+                            e.source
+                                .as_ref()
+                                .map_or_else(String::new, Location::to_string),
+                            e.ty,
+                            if e.collection { " collection" } else { "" }
+                        ),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        if draft.def.base.is_none() {
+            draft.def.base = base;
+        }
+        let line = page.annotation.as_ref().map_or(0, |a| a.line);
+        self.diags.push(Diagnostic::new(
+            Code::DuplicateType,
+            loc(page, line, if line == 0 { 0 } else { 1 }),
+            format!("`{q}` is also defined at {primary}; the {added} properties only this page lists are merged into that definition"),
+        ));
     }
 
     /// Rebuilds types that have no page from what the present pages prove.
     fn reconstruct_missing(&mut self, pages: &[&Page]) {
         let missing = std::mem::take(&mut self.missing);
-        let pages_by_type: HashMap<&str, &Page> = pages
-            .iter()
-            .filter_map(|p| Some((self.by_stem.get(&p.stem)?.as_str(), *p)))
-            .collect();
+        let mut pages_by_type: HashMap<&str, Vec<&Page>> = HashMap::new();
+        for p in pages {
+            if let Some(q) = self.by_stem.get(&p.stem) {
+                pages_by_type.entry(q.as_str()).or_default().push(*p);
+            }
+        }
         for (q, m) in missing {
             let (ns, name) = split_qualified(&q, DEFAULT_NAMESPACE);
             let mut def = TypeDef {
@@ -604,24 +728,25 @@ impl Builder {
             if !m.base_of.is_empty() {
                 // Rows of derived pages whose description links to this base's page.
                 for derived in &m.base_of {
-                    let Some(page) = pages_by_type.get(derived.as_str()) else {
-                        continue;
-                    };
                     let Some(draft) = self.drafts.get(derived) else {
                         continue;
                     };
-                    for row in &page.properties {
+                    let rows = pages_by_type
+                        .get(derived.as_str())
+                        .into_iter()
+                        .flatten()
+                        .flat_map(|page| page.properties.iter().map(move |r| (*page, r)));
+                    for (page, row) in rows {
                         let marked = row.description_links.iter().any(|l| {
                             l.target.stem().is_some() && l.target.stem() == m.stem.as_deref()
                         });
                         // The property this row became (rows can be dropped as duplicates and
                         // JSON-only keys added, so rows and properties do not line up by index).
-                        let Some(prop) = draft
-                            .def
-                            .properties
-                            .iter()
-                            .find(|p| p.source.as_ref().is_some_and(|s| s.line == row.line))
-                        else {
+                        let Some(prop) = draft.def.properties.iter().find(|p| {
+                            p.source
+                                .as_ref()
+                                .is_some_and(|s| s.line == row.line && s.file == page.path)
+                        }) else {
                             continue;
                         };
                         if marked && !def.properties.iter().any(|p| p.name == prop.name) {
@@ -663,7 +788,14 @@ impl Builder {
                     "no page defines `{q}` and no evidence describes it; generated as an open placeholder {} that keeps any value",
                     if def.kind == Kind::Enum { "enum" } else { "type" }
                 )));
-                self.drafts.insert(q, Draft { def, keyed: false });
+                self.drafts.insert(
+                    q,
+                    Draft {
+                        def,
+                        keyed: false,
+                        canonical: false,
+                    },
+                );
                 continue;
             }
             self.diags.push(Diagnostic::new(
@@ -671,7 +803,14 @@ impl Builder {
                 m.first_seen.clone(),
                 message,
             ));
-            self.drafts.insert(q, Draft { def, keyed: false });
+            self.drafts.insert(
+                q,
+                Draft {
+                    def,
+                    keyed: false,
+                    canonical: false,
+                },
+            );
         }
     }
 
@@ -985,9 +1124,12 @@ pub fn build(pages: &[Page]) -> Schema {
         b.diags.extend(page.diagnostics.iter().cloned());
     }
     b.index(&sorted);
-    for page in &sorted {
-        if page.class == PageClass::Resource {
-            b.read_resource(page);
+    // Primary definitions first, then the partial pages merged into them.
+    for secondary in [false, true] {
+        for page in &sorted {
+            if page.class == PageClass::Resource && b.secondary.contains(&page.path) == secondary {
+                b.read_resource(page);
+            }
         }
     }
     b.read_enums(&sorted);
@@ -1075,5 +1217,52 @@ mod tests {
         let a = parse_page("a/intune-devices-resetpasscodeactionresult.md", SEED);
         let b = parse_page("b/other.md", "# Overview\n\nNothing here.\n");
         assert_eq!(build(&[a.clone(), b.clone()]), build(&[b, a]));
+    }
+
+    #[test]
+    fn partial_pages_of_one_type_are_merged_into_the_page_named_after_it() {
+        let page = |ty: &str, rows: &str| {
+            format!("<!-- {{\"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph.{ty}\"}} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{rows}")
+        };
+        let intune = page(
+            "user",
+            "|id|String|x|\n|deviceEnrollmentLimit|Int32|x|\n|aboutMe|Int32|x|\n",
+        );
+        let main = page("user", "|id|String|x|\n|aboutMe|String|x|\n");
+        let pages = [
+            parse_page("intune-devices-user.md", &intune),
+            parse_page("user.md", &main),
+        ];
+        let schema = build(&pages);
+        let user = schema.get("microsoft.graph.user").unwrap();
+        assert_eq!(user.source.as_ref().unwrap().file, "user.md");
+        let props: Vec<(&str, &str)> = user
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.ty.as_str()))
+            .collect();
+        assert_eq!(
+            props,
+            [
+                ("id", "String"),
+                ("aboutMe", "String"),
+                ("deviceEnrollmentLimit", "Int32")
+            ]
+        );
+        let diags: Vec<(Code, &str, u32)> = schema
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.location.file.as_str(), d.location.line))
+            .collect();
+        assert_eq!(
+            diags,
+            [
+                (Code::DuplicateType, "intune-devices-user.md", 1),
+                (Code::DuplicateProperty, "intune-devices-user.md", 8),
+            ]
+        );
+        assert!(schema.diagnostics[0]
+            .message
+            .contains("the 1 properties only this page lists are merged"));
     }
 }
