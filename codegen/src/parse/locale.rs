@@ -69,6 +69,62 @@ pub const PRIMITIVE_WORDS: &[(&str, Primitive)] = &[
     ("один", Primitive::Single),
 ];
 
+/// How machine translation spells English identifiers in Cyrillic (`траублешутинжеррордетаилс`
+/// for `troubleshootingErrorDetails`), letter by letter. Used only to score a translated
+/// property name against the JSON keys; names in scripts the table does not cover are matched
+/// by position alone.
+pub const TRANSLITERATION: &[(char, &str)] = &[
+    ('а', "a"),
+    ('б', "b"),
+    ('в', "v"),
+    ('г', "g"),
+    ('д', "d"),
+    ('е', "e"),
+    ('ё', "e"),
+    ('ж', "zh"),
+    ('з', "z"),
+    ('и', "i"),
+    ('й', "y"),
+    ('к', "k"),
+    ('л', "l"),
+    ('м', "m"),
+    ('н', "n"),
+    ('о', "o"),
+    ('п', "p"),
+    ('р', "r"),
+    ('с', "s"),
+    ('т', "t"),
+    ('у', "u"),
+    ('ф', "f"),
+    ('х', "h"),
+    ('ц', "ts"),
+    ('ч', "ch"),
+    ('ш', "sh"),
+    ('щ', "sch"),
+    ('ъ', ""),
+    ('ы', "y"),
+    ('ь', ""),
+    ('э', "e"),
+    ('ю', "yu"),
+    ('я', "ya"),
+];
+
+/// The lowercase Latin spelling of a translated name (ASCII letters and digits kept, other
+/// characters dropped), or `None` when it holds a letter [`TRANSLITERATION`] does not cover.
+pub fn transliterate(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if let Some((_, latin)) = TRANSLITERATION.iter().find(|(k, _)| *k == c) {
+            out.push_str(latin);
+        } else if c.is_alphabetic() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
 /// Reads a primitive type from a word or phrase: English spellings first, then the table.
 pub fn primitive(text: &str) -> Option<Primitive> {
     if let Some(p) = Primitive::from_spelling(text) {
@@ -125,5 +181,15 @@ mod tests {
         assert_eq!(primitive("нечто"), None);
         assert!(mentions_collection("Коллекция строк"));
         assert!(mentions_inheritance("Наследуется от"));
+    }
+
+    #[test]
+    fn transliteration_degrades_to_none_for_unknown_scripts() {
+        assert_eq!(
+            transliterate("траублешутинжеррордетаилс").as_deref(),
+            Some("traubleshutinzherrordetails")
+        );
+        assert_eq!(transliterate("Фамили X-1").as_deref(), Some("familix1"));
+        assert_eq!(transliterate("名前"), None);
     }
 }

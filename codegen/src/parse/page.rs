@@ -423,7 +423,18 @@ pub fn parse_page(path: &str, text: &str) -> Page {
                                     "the JSON representation is not strict JSON (comments, trailing commas or entities); read after repairs",
                                 ));
                             }
-                            if let Value::Object(object) = t.value {
+                            if let Value::Object(mut object) = t.value {
+                                if object.keys().any(|k| k.trim() != k) {
+                                    diagnostics.push(Diagnostic::new(
+                                        Code::RepairedJson,
+                                        Location { file: path.to_owned(), line: *line, column: 1 },
+                                        "keys of the JSON representation have surrounding spaces (`\"rank \"`); read trimmed",
+                                    ));
+                                    object = object
+                                        .into_iter()
+                                        .map(|(k, v)| (k.trim().to_owned(), v))
+                                        .collect();
+                                }
                                 page.json = Some(JsonBlock { object, line: *line });
                             }
                         }
@@ -824,6 +835,16 @@ mod tests {
         );
         assert_eq!(page.enums[0].name.as_deref(), Some("ageGroup"));
         assert_eq!(page.enums[0].key, "agegroup-values");
+    }
+
+    #[test]
+    fn json_keys_with_spaces_are_trimmed_and_reported() {
+        let text = "## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"rank \": 1, \"id\": \"s\"}\n```\n";
+        let page = parse_page("x.md", text);
+        let keys: Vec<&String> = page.json.as_ref().unwrap().object.keys().collect();
+        assert_eq!(keys, ["rank", "id"]);
+        assert_eq!(page.diagnostics[0].code, Code::RepairedJson);
+        assert_eq!(page.diagnostics[0].location.line, 4);
     }
 
     #[test]

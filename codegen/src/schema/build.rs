@@ -1,6 +1,7 @@
 //! Pages → [`Schema`]: naming, cross-page type resolution, inheritance, reconstruction of types
 //! whose pages are absent, and the rules that settle contradictions between tables and JSON.
 
+use super::names::reconcile_names;
 use super::{Kind, Member, Origin, Property, Schema, TypeDef, FORMAT_VERSION};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::parse::page::identifier_matching;
@@ -493,7 +494,7 @@ impl Builder {
         let keys: Vec<&String> = json
             .map(|j| j.object.keys().filter(|k| !k.starts_with('@')).collect())
             .unwrap_or_default();
-        let names = reconcile_names(page, &keys, &mut self.diags);
+        let names = reconcile_names(page, json.map(|j| &j.object), &mut self.diags);
         let mut props: Vec<Property> = Vec::new();
         for (row, name) in page.properties.iter().zip(names) {
             if name == "@odata.type" {
@@ -1049,70 +1050,6 @@ fn parse_value(raw: &str) -> Option<i64> {
         })
         .collect();
     cleaned.parse().ok()
-}
-
-/// The JSON name of every property row: the table name when the JSON block has it, else the
-/// JSON key that matches it case-insensitively or, for translated names, by position.
-fn reconcile_names(page: &Page, keys: &[&String], diags: &mut Vec<Diagnostic>) -> Vec<String> {
-    let rows = &page.properties;
-    let mut names: Vec<Option<String>> = vec![None; rows.len()];
-    let mut used = vec![false; keys.len()];
-    for (i, row) in rows.iter().enumerate() {
-        if let Some(k) = keys.iter().position(|k| **k == row.name) {
-            names[i] = Some(row.name.clone());
-            used[k] = true;
-        }
-    }
-    for (i, row) in rows.iter().enumerate() {
-        if names[i].is_some() {
-            continue;
-        }
-        if let Some(k) =
-            (0..keys.len()).find(|&k| !used[k] && keys[k].eq_ignore_ascii_case(&row.name))
-        {
-            diags.push(Diagnostic::new(
-                Code::PropertyNameMismatch,
-                page.at(row.line, row.column),
-                format!(
-                    "the table says `{}`, the JSON key is `{}`; the JSON key wins",
-                    row.name, keys[k]
-                ),
-            ));
-            names[i] = Some(keys[k].clone());
-            used[k] = true;
-        }
-    }
-    // Translated names (not identifiers) take the unused JSON keys in order.
-    let mut free = (0..keys.len())
-        .filter(|&k| !used[k])
-        .collect::<Vec<_>>()
-        .into_iter();
-    let unmatched: Vec<usize> = (0..rows.len())
-        .filter(|&i| names[i].is_none() && !rows[i].navigation)
-        .collect();
-    let free_count = keys.iter().enumerate().filter(|(k, _)| !used[*k]).count();
-    for i in unmatched {
-        let row = &rows[i];
-        let translated = !is_identifier(&row.name);
-        if translated
-            || free_count
-                == rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, r)| names[*j].is_none() && !r.navigation)
-                    .count()
-        {
-            if let Some(k) = free.next() {
-                diags.push(Diagnostic::new(Code::PropertyNameMismatch, page.at(row.line, row.column), format!("the table says `{}`, which the JSON block does not have; the unclaimed JSON key `{}` at the same position is used", row.name, keys[k])));
-                names[i] = Some(keys[k].clone());
-            }
-        }
-    }
-    names
-        .into_iter()
-        .zip(rows)
-        .map(|(n, r)| n.unwrap_or_else(|| r.name.clone()))
-        .collect()
 }
 
 /// Builds the schema of a set of pages. The result does not depend on the order of `pages`.
