@@ -152,6 +152,8 @@ impl Page {
     }
 
     /// The page's backticked value list for a property, filtered to identifier-like tokens.
+    /// It may include OData query syntax (``Supports `$filter` (`eq`, `ne`)``): see
+    /// [`Page::is_query_syntax`].
     pub fn possible_values(row: &PropertyRow) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for c in &row.code {
@@ -166,6 +168,28 @@ impl Page {
             }
         }
         out
+    }
+}
+
+impl Page {
+    /// True for backticked tokens that descriptions use as OData query syntax rather than as
+    /// values (`eq`, `ne`, `null`, ...). A few enums do have such members, so value lists are
+    /// tried with and without them.
+    pub fn is_query_syntax(token: &str) -> bool {
+        const QUERY_SYNTAX: &[&str] = &[
+            "eq",
+            "ne",
+            "gt",
+            "ge",
+            "lt",
+            "le",
+            "startsWith",
+            "endsWith",
+            "null",
+            "true",
+            "false",
+        ];
+        QUERY_SYNTAX.contains(&token)
     }
 }
 
@@ -835,6 +859,17 @@ mod tests {
         );
         assert_eq!(page.enums[0].name.as_deref(), Some("ageGroup"));
         assert_eq!(page.enums[0].key, "agegroup-values");
+    }
+
+    #[test]
+    fn possible_values_skip_query_syntax() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|level|[s](s.md)|Possible values: `low`, `high`, `unknownFutureValue`. Supports `$filter` (`eq`, `ne`). Default `null`.|\n";
+        let page = parse_page("x.md", text);
+        let values: Vec<String> = Page::possible_values(&page.properties[0])
+            .into_iter()
+            .filter(|v| !Page::is_query_syntax(v))
+            .collect();
+        assert_eq!(values, ["low", "high", "unknownFutureValue"]);
     }
 
     #[test]

@@ -557,12 +557,18 @@ impl Builder {
                     format!("`{name}` is in the table but not in the JSON representation"),
                 ));
             }
-            let values = Page::possible_values(row);
-            if !values.is_empty() {
-                self.enum_evidence
-                    .entry(ty.clone())
-                    .or_default()
-                    .push(values.clone());
+            let raw = Page::possible_values(row);
+            let values: Vec<String> = raw
+                .iter()
+                .filter(|v| !Page::is_query_syntax(v))
+                .cloned()
+                .collect();
+            if !raw.is_empty() {
+                let lists = self.enum_evidence.entry(ty.clone()).or_default();
+                if raw.len() != values.len() {
+                    lists.push(raw);
+                }
+                lists.push(values.clone());
                 if let Some(m) = self.missing.get_mut(&ty) {
                     for v in values {
                         if !m.possible_values.contains(&v) {
@@ -837,17 +843,29 @@ impl Builder {
                 {
                     continue;
                 }
-                let evidence = self
-                    .enum_evidence
-                    .get(&q)
-                    .and_then(|lists| lists.iter().find(|l| l.len() == table.members.len()))
-                    .cloned();
                 let mut members = Vec::new();
                 let parsed: Vec<Option<i64>> = table
                     .members
                     .iter()
                     .map(|m| m.value.as_deref().and_then(parse_value))
                     .collect();
+                // Damage shows as translated names or unreadable values; machine-translated pages
+                // (`ms.translationtype: MT`) may also have re-cased or substituted names.
+                let damaged = table.members.iter().any(|m| !is_identifier(&m.name))
+                    || table
+                        .members
+                        .iter()
+                        .zip(&parsed)
+                        .any(|(m, v)| m.value.is_some() && v.is_none())
+                    || page
+                        .front_matter
+                        .get("ms.translationtype")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("mt"));
+                let evidence = self
+                    .enum_evidence
+                    .get(&q)
+                    .and_then(|lists| best_value_list(lists, &table.members, damaged))
+                    .cloned();
                 let positional = parsed
                     .iter()
                     .enumerate()
@@ -861,7 +879,9 @@ impl Builder {
                     let mut name = row.name.clone();
                     if let Some(ev) = &evidence {
                         let english = &ev[i];
-                        if &name != english {
+                        // An intact name of an undamaged table is the truth; the description's
+                        // list is compared with it below (`possible-values-mismatch`).
+                        if &name != english && (damaged || !is_identifier(&name)) {
                             self.diags.push(Diagnostic::new(Code::RepairedEnumMember, at.clone(), format!("member `{name}` differs from the backticked value `{english}` at the same position; `{english}` is used")));
                             name = english.clone();
                         }
@@ -877,8 +897,14 @@ impl Builder {
                         (Some(raw), None) => {
                             self.diags.push(Diagnostic::new(Code::DamagedEnumMember, at.clone(), format!("value `{raw}` of `{name}` is not a number and cannot be repaired; left unknown")));
                         }
-                        (Some(_), Some(v)) if mostly_positional && v != i as i64 => {
-                            self.diags.push(Diagnostic::new(Code::RepairedEnumMember, at.clone(), format!("value {v} of `{name}` breaks the row order the other values follow; {i} is used")));
+                        // A shifted value (`3` → `4`) shows as a value twice; distinct values off
+                        // the row order (`unknownFutureValue` = 127) are real.
+                        (Some(_), Some(v))
+                            if mostly_positional
+                                && v != i as i64
+                                && parsed.iter().filter(|p| **p == Some(v)).count() > 1 =>
+                        {
+                            self.diags.push(Diagnostic::new(Code::RepairedEnumMember, at.clone(), format!("value {v} of `{name}` is given twice and breaks the row order the other values follow; {i} is used")));
                             value = Some(i as i64);
                         }
                         _ => {}
@@ -912,14 +938,14 @@ impl Builder {
                 continue;
             }
             let members: BTreeSet<&str> = d.def.members.iter().map(|m| m.name.as_str()).collect();
-            if let Some(list) = lists
-                .iter()
-                .find(|l| l.iter().any(|v| !members.contains(v.as_str())))
-            {
+            if let Some(list) = lists.iter().find(|l| {
+                l.iter()
+                    .any(|v| !members.contains(v.as_str()) && !Page::is_query_syntax(v))
+            }) {
                 let unknown: Vec<&str> = list
                     .iter()
                     .map(String::as_str)
-                    .filter(|v| !members.contains(v))
+                    .filter(|v| !members.contains(v) && !Page::is_query_syntax(v))
                     .collect();
                 self.diags.push(Diagnostic::new(
                     Code::PossibleValuesMismatch,
@@ -1034,6 +1060,34 @@ impl Builder {
             diagnostics,
         }
     }
+}
+
+/// The backticked value list that can stand for a members table: as long as the table and, of
+/// those, the one that agrees (ignoring case, at the same position) with most intact names.
+/// For an undamaged table it must agree with at least half of them: a list of other values
+/// that happens to be as long is no evidence.
+fn best_value_list<'a>(
+    lists: &'a [Vec<String>],
+    members: &[crate::parse::MemberRow],
+    damaged: bool,
+) -> Option<&'a Vec<String>> {
+    let intact: Vec<usize> = (0..members.len())
+        .filter(|&i| is_identifier(&members[i].name))
+        .collect();
+    lists
+        .iter()
+        .rev() // `max_by_key` keeps the last of equals: prefer the first list
+        .filter(|l| l.len() == members.len())
+        .map(|l| {
+            let agree = intact
+                .iter()
+                .filter(|&&i| l[i].eq_ignore_ascii_case(&members[i].name))
+                .count();
+            (agree, l)
+        })
+        .filter(|(agree, _)| damaged || agree * 2 >= intact.len())
+        .max_by_key(|(agree, _)| *agree)
+        .map(|(_, l)| l)
 }
 
 /// Reads an enum value cell, accepting en/em dashes as minus signs.
@@ -1201,5 +1255,44 @@ mod tests {
         assert!(schema.diagnostics[0]
             .message
             .contains("the 1 properties only this page lists are merged"));
+    }
+
+    #[test]
+    fn intact_enums_are_not_repaired_from_unrelated_lists_or_sparse_values() {
+        let resource = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|level|[s](s.md)|Supports `$filter` (`eq`, `ne`, `in`).|\n";
+        let en = "# s enum type\n\n## Members\n|Member|Value|Description|\n|-|-|-|\n|low|0|a|\n|high|1|b|\n|unknownFutureValue|127|c|\n";
+        let schema = build(&[parse_page("x.md", resource), parse_page("s.md", en)]);
+        let s = schema.get("microsoft.graph.s").unwrap();
+        let members: Vec<(&str, Option<i64>)> = s
+            .members
+            .iter()
+            .map(|m| (m.name.as_str(), m.value))
+            .collect();
+        assert_eq!(
+            members,
+            [
+                ("low", Some(0)),
+                ("high", Some(1)),
+                ("unknownFutureValue", Some(127))
+            ]
+        );
+        assert!(schema
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::RepairedEnumMember));
+    }
+
+    #[test]
+    fn a_shifted_value_given_twice_follows_the_row_order() {
+        let ru = "# s enum type\n\n## Members\n|Элемент|Значение|Описание|\n|-|-|-|\n|none|0|a|\n|pending|1|b|\n|canceled|2|c|\n|active|4|d|\n|done|4|e|\n";
+        let schema = build(&[parse_page("s.md", ru)]);
+        let values: Vec<Option<i64>> = schema
+            .get("microsoft.graph.s")
+            .unwrap()
+            .members
+            .iter()
+            .map(|m| m.value)
+            .collect();
+        assert_eq!(values, [Some(0), Some(1), Some(2), Some(3), Some(4)]);
     }
 }
