@@ -9,7 +9,9 @@
 //! defaults to `../shared/corpus` beside the workspace), or `$DOCGEN_CORPUS` itself when it is a
 //! tree of pages, else `docs-input/`. divan prints the statistics of each stage; a summary of
 //! medians and ratios to the pulldown-cmark pass follows (`DOCGEN_BENCH_RUNS` runs per stage,
-//! default 5). Everything is single-threaded except the `*_parallel` benches.
+//! default 5; `DOCGEN_BENCH_NO_SUMMARY=1` skips it). `DOCGEN_BENCH_ONCE=baseline|parse|schema|emit`
+//! runs one stage once and nothing else, for profilers. Everything is single-threaded except
+//! the `*_parallel` benches.
 
 use msgraph_docgen::emit::{emit, EmitOptions};
 use msgraph_docgen::input::list_pages;
@@ -182,6 +184,19 @@ fn summary() {
 
 fn main() {
     sources(); // read the tree before timing anything
+               // One run of one stage and nothing else, for profilers (`perf stat`, callgrind).
+    if let Some(stage) = std::env::var_os("DOCGEN_BENCH_ONCE") {
+        match stage.to_str() {
+            Some("baseline") => drop(divan::black_box(pulldown_pass())),
+            Some("parse") => drop(divan::black_box(parse_all())),
+            Some("schema") => drop(divan::black_box(schema::build(pages()))),
+            Some("emit") => drop(divan::black_box(emit(built(), &EmitOptions::default()))),
+            _ => panic!("DOCGEN_BENCH_ONCE: expected baseline, parse, schema or emit"),
+        }
+        return;
+    }
     divan::main();
-    summary();
+    if std::env::var_os("DOCGEN_BENCH_NO_SUMMARY").is_none() {
+        summary();
+    }
 }

@@ -130,10 +130,10 @@ pub fn primitive(text: &str) -> Option<Primitive> {
     if let Some(p) = Primitive::from_spelling(text) {
         return Some(p);
     }
-    let lower = text.trim().to_lowercase();
+    let text = text.trim();
     PRIMITIVE_WORDS
         .iter()
-        .find(|(w, _)| lower == *w)
+        .find(|(w, _)| starts_with_ci(text, w) == Some(text.len()))
         .map(|&(_, p)| p)
 }
 
@@ -156,14 +156,49 @@ fn is_header(text: &str, words: &[&str]) -> bool {
 
 /// True when `text` contains a collection marker.
 pub fn mentions_collection(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    COLLECTION_MARKERS.iter().any(|m| lower.contains(m))
+    contains_any_ci(text, COLLECTION_MARKERS)
 }
 
 /// True when `text` contains an inheritance marker.
 pub fn mentions_inheritance(text: &str) -> bool {
+    contains_any_ci(text, INHERITANCE_MARKERS)
+}
+
+/// True when `text` contains one of `words` (lowercase), ignoring case.
+fn contains_any_ci(text: &str, words: &[&str]) -> bool {
+    if text.is_ascii() {
+        // Only the ASCII words can occur; compare bytes.
+        let bytes = text.as_bytes();
+        return words.iter().filter(|w| w.is_ascii()).any(|w| {
+            bytes
+                .windows(w.len())
+                .any(|window| window.eq_ignore_ascii_case(w.as_bytes()))
+        });
+    }
     let lower = text.to_lowercase();
-    INHERITANCE_MARKERS.iter().any(|m| lower.contains(m))
+    words.iter().any(|w| lower.contains(w))
+}
+
+/// The byte length of the prefix of `text` that equals `word` (lowercase) ignoring case, if
+/// any. Compares characters, so case mappings that change byte lengths are safe.
+pub fn starts_with_ci(text: &str, word: &str) -> Option<usize> {
+    let mut wanted = word.chars();
+    let mut len = 0;
+    for c in text.chars() {
+        let Some(w) = wanted.clone().next() else {
+            return Some(len);
+        };
+        let mut lower = c.to_lowercase();
+        // Single-character lowercase mappings only; anything else is no match.
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l == w => {
+                wanted.next();
+                len += c.len_utf8();
+            }
+            _ => return None,
+        }
+    }
+    wanted.next().is_none().then_some(len)
 }
 
 #[cfg(test)]

@@ -115,13 +115,9 @@ pub struct LineIndex {
 impl LineIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
@@ -194,6 +190,11 @@ pub fn escape_code_span_pipes(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// One table row with the pipes inside its code spans escaped, if it has any.
 fn escape_row(line: &str) -> Option<String> {
+    // Quick rejection: a pipe inside a code span lies between the first and last backtick.
+    let (first, last) = (line.find('`')?, line.rfind('`')?);
+    if !line[first..last].contains('|') {
+        return None;
+    }
     let bytes = line.as_bytes();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -291,7 +292,23 @@ enum Open {
 
 /// Parses `text` (front matter already removed; `base` is its byte offset in `full`, used for
 /// line numbers) into blocks.
+///
+/// A table row with a pipe inside a code span (which GFM would split) makes the page be read
+/// again from [`escape_code_span_pipes`]; the other pages are read once, unchanged.
 pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
+    let (out, needs_escape) = read_blocks(full, base, index, true);
+    if !needs_escape {
+        return out;
+    }
+    let escaped = escape_code_span_pipes(&full[base..]);
+    let escaped = format!("{}{escaped}", &full[..base]);
+    read_blocks(&escaped, base, &LineIndex::new(&escaped), false).0
+}
+
+/// [`blocks`] in one pass; with `check_rows`, also whether a table row needs its code-span
+/// pipes escaped.
+fn read_blocks(full: &str, base: usize, index: &LineIndex, check_rows: bool) -> (Vec<Block>, bool) {
+    let mut needs_escape = false;
     let text = &full[base..];
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
     let mut out = Vec::new();
@@ -302,6 +319,14 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
     let at = |offset: usize| index.line_column(full, base + offset);
 
     for (event, range) in parser {
+        if check_rows
+            && !needs_escape
+            && matches!(event, Event::Start(Tag::TableHead | Tag::TableRow))
+        {
+            needs_escape = text
+                .get(range.clone())
+                .is_some_and(|row| escape_row(row).is_some());
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let (line, column) = at(range.start);
@@ -381,7 +406,7 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
             Event::End(TagEnd::TableCell) => {
                 if let Open::Table(_, row, cell) = &mut open {
                     if let Some(mut c) = cell.take() {
-                        c.text = c.text.trim_matches(is_blank).to_owned();
+                        trim_in_place(&mut c.text);
                         row.push(c);
                     }
                 }
@@ -471,7 +496,7 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
             _ => {}
         }
     }
-    out
+    (out, needs_escape)
 }
 
 /// The inline being filled, if any.
@@ -492,6 +517,14 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// Trims [`is_blank`] characters from both ends without reallocating.
+fn trim_in_place(text: &mut String) {
+    let end = text.trim_end_matches(is_blank).len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start_matches(is_blank).len();
+    text.drain(..start);
 }
 
 /// Whitespace as the docs use it: includes TAB, NBSP and zero-width characters.

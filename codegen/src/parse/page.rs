@@ -370,8 +370,6 @@ pub fn parse_page(path: &str, text: &str) -> Page {
         .unwrap_or_default();
     // A BOM is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = markdown::escape_code_span_pipes(text);
-    let text = text.as_ref();
     let (front_matter, body) = front_matter(text, path, &mut diagnostics);
     let index = LineIndex::new(text);
     let blocks = markdown::blocks(text, body, &index);
@@ -395,26 +393,26 @@ pub fn parse_page(path: &str, text: &str) -> Page {
     let mut section = String::new(); // key of the current H2 ("" = intro)
     let mut section_heading: Option<Heading> = None;
     let mut sub: Option<Heading> = None; // current H3/H4
-    let mut intro: Vec<&Inline> = Vec::new();
+    let mut intro: Vec<Inline> = Vec::new();
     let mut annotation_seen = false;
-    let mut intro_tables: Vec<&Table> = Vec::new();
+    let mut intro_tables: Vec<Table> = Vec::new();
     let mut has_properties_section = false;
 
-    for block in &blocks {
+    for block in blocks {
         match block {
             Block::Heading(h) => match h.level {
                 1 => {
                     if page.h1.is_none() && !h.text.starts_with('[') {
-                        page.h1 = Some(h.clone());
+                        page.h1 = Some(h);
                     }
                 }
                 2 => {
                     section = h.key();
-                    section_heading = Some(h.clone());
+                    section_heading = Some(h);
                     sub = None;
                     has_properties_section |= section == "properties";
                 }
-                _ => sub = Some(h.clone()),
+                _ => sub = Some(h),
             },
             Block::Paragraph { inline, quoted } => {
                 if section.is_empty() && !quoted {
@@ -423,7 +421,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
             }
             Block::Comment { text, line } => {
                 if page.annotation.is_none() {
-                    if let Some(a) = parse_annotation(text, *line, path, &mut diagnostics) {
+                    if let Some(a) = parse_annotation(&text, line, path, &mut diagnostics) {
                         page.annotation = Some(a);
                         annotation_seen = true;
                     }
@@ -438,12 +436,12 @@ pub fn parse_page(path: &str, text: &str) -> Page {
                     && (in_json_section || annotation_seen)
                     && text.trim_start().starts_with('{')
                 {
-                    match json_block::read(text) {
+                    match json_block::read(&text) {
                         Ok(t) => {
                             if t.repaired {
                                 diagnostics.push(Diagnostic::new(
                                     Code::RepairedJson,
-                                    Location { file: path.to_owned(), line: *line, column: 1 },
+                                    Location { file: path.to_owned(), line, column: 1 },
                                     "the JSON representation is not strict JSON (comments, trailing commas or entities); read after repairs",
                                 ));
                             }
@@ -451,7 +449,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
                                 if object.keys().any(|k| k.trim() != k) {
                                     diagnostics.push(Diagnostic::new(
                                         Code::RepairedJson,
-                                        Location { file: path.to_owned(), line: *line, column: 1 },
+                                        Location { file: path.to_owned(), line, column: 1 },
                                         "keys of the JSON representation have surrounding spaces (`\"rank \"`); read trimmed",
                                     ));
                                     object = object
@@ -459,12 +457,12 @@ pub fn parse_page(path: &str, text: &str) -> Page {
                                         .map(|(k, v)| (k.trim().to_owned(), v))
                                         .collect();
                                 }
-                                page.json = Some(JsonBlock { object, line: *line });
+                                page.json = Some(JsonBlock { object, line });
                             }
                         }
                         Err(e) => diagnostics.push(Diagnostic::new(
                             Code::BadJsonBlock,
-                            Location { file: path.to_owned(), line: *line + e.line().saturating_sub(1) as u32, column: e.column() as u32 },
+                            Location { file: path.to_owned(), line: line + e.line().saturating_sub(1) as u32, column: e.column() as u32 },
                             format!("the JSON representation is not JSON even after repairs ({e}); the tables alone are used"),
                         )),
                     }
@@ -505,7 +503,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
     page
 }
 
-fn read_intro(page: &mut Page, intro: &[&Inline]) {
+fn read_intro(page: &mut Page, intro: &[Inline]) {
     let inherited_stems: Vec<&str> = page
         .properties
         .iter()
@@ -535,7 +533,7 @@ fn read_intro(page: &mut Page, intro: &[&Inline]) {
                     .target
                     .stem()
                     .is_some_and(|s| inherited_stems.contains(&s));
-            if (locale::mentions_inheritance(text) && short) || corroborated {
+            if (short && locale::mentions_inheritance(text)) || corroborated {
                 page.base_link = Some(links[0].clone());
                 continue;
             }
@@ -566,7 +564,7 @@ fn classify(page: &Page) -> PageClass {
     }
 }
 
-fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mut Vec<Diagnostic>) {
+fn read_table(page: &mut Page, table: Table, ctx: &TableContext<'_>, diags: &mut Vec<Diagnostic>) {
     let values_heading = ctx.values_heading();
     if ctx.section == "members" || values_heading.is_some() {
         let name = values_heading.map(|h| {
@@ -595,7 +593,7 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
         ));
         return;
     }
-    let Some((type_col, desc_col)) = property_columns(table) else {
+    let Some((type_col, desc_col)) = property_columns(&table) else {
         diags.push(Diagnostic::new(
             Code::IgnoredTable,
             page.at(table.line, 1),
@@ -607,14 +605,13 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
         ));
         return;
     };
-    for row in &table.rows {
-        let filled: Vec<usize> = (0..row.len())
-            .filter(|&i| !row[i].text.is_empty())
-            .collect();
-        if filled.is_empty() {
+    let Table { header, rows, .. } = table;
+    for mut row in rows {
+        let filled = row.iter().filter(|c| !c.text.is_empty()).count();
+        if filled == 0 {
             continue;
         }
-        if filled == [0] {
+        if filled == 1 && !row[0].text.is_empty() {
             if row[0].is_all_strong() {
                 continue; // group row `|**Onboarding**|`
             }
@@ -626,7 +623,7 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
             {
                 prev.description.push(' ');
                 prev.description.push_str(&row[0].text);
-                prev.code.extend(row[0].code.iter().cloned());
+                prev.code.append(&mut row[0].code);
                 continue;
             }
         }
@@ -639,31 +636,29 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
             ));
             continue;
         }
-        let type_cell = row.get(type_col).cloned().unwrap_or_default();
-        let mut description = desc_col
-            .and_then(|c| row.get(c))
-            .map(|c| c.text.clone())
+        let type_cell = row
+            .get_mut(type_col)
+            .map(std::mem::take)
             .unwrap_or_default();
-        let mut code = desc_col
-            .and_then(|c| row.get(c))
-            .map(|c| c.code.clone())
+        let desc = desc_col
+            .and_then(|c| row.get_mut(c))
+            .map(std::mem::take)
             .unwrap_or_default();
-        let mut description_links = desc_col
-            .and_then(|c| row.get(c))
-            .map(page_links)
-            .unwrap_or_default();
-        for (i, extra) in row.iter().enumerate().skip(1) {
+        let mut description_links = page_links(&desc);
+        let mut description = desc.text;
+        let mut code = desc.code;
+        for (i, extra) in row.iter_mut().enumerate().skip(1) {
             if i != type_col && Some(i) != desc_col && !extra.text.is_empty() {
-                let header = table.header.get(i).map_or("", |h| h.text.trim());
+                let header = header.get(i).map_or("", |h| h.text.trim());
                 description.push_str(&format!(" {header}: {}.", extra.text));
-                code.extend(extra.code.iter().cloned());
+                code.append(&mut extra.code);
                 description_links.extend(page_links(extra));
             }
         }
         page.properties.push(PropertyRow {
             name,
             ty: type_cell::parse(&type_cell),
-            type_text: type_cell.text.clone(),
+            type_text: type_cell.text,
             description,
             code,
             description_links,
@@ -717,7 +712,7 @@ fn property_columns(table: &Table) -> Option<(usize, Option<usize>)> {
     Some((type_col, desc_col))
 }
 
-fn read_members(table: &Table, name: Option<String>, key: String) -> EnumTable {
+fn read_members(table: Table, name: Option<String>, key: String) -> EnumTable {
     let cols = table.header.len();
     // Column 1 holds values when there are three or more columns, or when most of its cells
     // contain a digit (`Member|Value` without description).
@@ -743,20 +738,22 @@ fn read_members(table: &Table, name: Option<String>, key: String) -> EnumTable {
     };
     let members = table
         .rows
-        .iter()
+        .into_iter()
         .filter(|r| {
             r.first()
                 .is_some_and(|c| !c.text.is_empty() && !c.is_all_strong())
         })
-        .map(|r| MemberRow {
+        .map(|mut r| MemberRow {
             name: r[0]
                 .text
                 .trim_matches(|c: char| markdown::is_blank(c) || matches!(c, '`' | '*' | ';'))
                 .to_owned(),
-            value: value_col.and_then(|c| r.get(c)).map(|c| c.text.clone()),
+            value: value_col
+                .and_then(|c| r.get_mut(c))
+                .map(|c| std::mem::take(&mut c.text)),
             description: desc_col
-                .and_then(|c| r.get(c))
-                .map(|c| c.text.clone())
+                .and_then(|c| r.get_mut(c))
+                .map(|c| std::mem::take(&mut c.text))
                 .unwrap_or_default(),
             line: r[0].line,
         })

@@ -104,14 +104,15 @@ pub fn parse(cell: &Inline) -> TypeCell {
     let collection =
         locale::mentions_collection(text) || text.contains("[]") && !text.contains("][]");
     // A link names the type by its target (the first one that points somewhere useful).
-    if let Some(link) = cell
+    if let Some((link, target)) = cell
         .links
         .iter()
-        .find(|l| !matches!(Target::from_dest(&l.dest), Target::External(_)))
+        .map(|l| (l, Target::from_dest(&l.dest)))
+        .find(|(_, t)| !matches!(t, Target::External(_)))
     {
         return TypeCell {
             spec: TypeSpec::Link {
-                target: Target::from_dest(&link.dest),
+                target,
                 text: link.text.clone(),
             },
             collection,
@@ -126,6 +127,18 @@ pub fn parse(cell: &Inline) -> TypeCell {
 /// Reads a type cell without a link.
 fn parse_words(text: &str) -> TypeSpec {
     let rest = text.trim();
+    // The common case, one plain word: `String`, `Int32`, `microsoft.graph.x`, `actionState`.
+    if rest
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+    {
+        if let Some(p) = Primitive::from_spelling(rest) {
+            return TypeSpec::Primitive(p);
+        }
+        if is_identifier(rest) && !locale::mentions_collection(rest) {
+            return TypeSpec::Name(rest.to_owned());
+        }
+    }
     // Whole-phrase primitive words (`Коллекция строк`, `Двойное с плавающей точкой`).
     if let Some(p) = locale::primitive(rest) {
         return TypeSpec::Primitive(p);
@@ -174,7 +187,7 @@ fn remove_words(text: &str, words: &[&str]) -> String {
     let mut rest = text;
     'scan: while let Some(c) = rest.chars().next() {
         for word in words {
-            if let Some(len) = prefix_len_ci(rest, word) {
+            if let Some(len) = locale::starts_with_ci(rest, word) {
                 out.push(' ');
                 rest = &rest[len..];
                 continue 'scan;
@@ -184,28 +197,6 @@ fn remove_words(text: &str, words: &[&str]) -> String {
         rest = &rest[c.len_utf8()..];
     }
     out
-}
-
-/// The byte length of the prefix of `text` that equals `word` (lowercase) case-insensitively.
-fn prefix_len_ci(text: &str, word: &str) -> Option<usize> {
-    let mut wanted = word.chars();
-    let mut len = 0;
-    for c in text.chars() {
-        let mut lower = c.to_lowercase();
-        // Single-character lowercase mappings only; anything else is no match.
-        let (Some(l), None) = (lower.next(), lower.next()) else {
-            return None;
-        };
-        match wanted.clone().next() {
-            None => return Some(len),
-            Some(w) if w == l => {
-                wanted.next();
-                len += c.len_utf8();
-            }
-            Some(_) => return None,
-        }
-    }
-    wanted.next().is_none().then_some(len)
 }
 
 #[cfg(test)]
