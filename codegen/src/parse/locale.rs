@@ -131,8 +131,10 @@ pub fn primitive(text: &str) -> Option<Primitive> {
         return Some(p);
     }
     let text = text.trim();
+    let ascii = text.is_ascii();
     PRIMITIVE_WORDS
         .iter()
+        .filter(|(w, _)| !ascii || w.is_ascii())
         .find(|(w, _)| starts_with_ci(text, w) == Some(text.len()))
         .map(|&(_, p)| p)
 }

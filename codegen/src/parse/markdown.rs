@@ -106,38 +106,6 @@ pub enum Block {
     },
 }
 
-/// Maps byte offsets of a text to 1-based line and character column.
-#[derive(Debug, Clone)]
-pub struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    /// Indexes `text`.
-    pub fn new(text: &str) -> LineIndex {
-        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
-        starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
-    }
-
-    /// 1-based line of `offset`.
-    pub fn line(&self, offset: usize) -> u32 {
-        self.starts.partition_point(|&s| s <= offset) as u32
-    }
-
-    /// 1-based (line, column) of `offset`; the column counts characters.
-    pub fn line_column(&self, text: &str, offset: usize) -> (u32, u32) {
-        let line = self.line(offset);
-        let start = self.starts[(line - 1) as usize];
-        let end = offset.min(text.len());
-        let column = text
-            .get(start..end)
-            .map_or(end - start, |s| s.chars().count());
-        (line, column as u32 + 1)
-    }
-}
-
 /// The slug GitHub and docfx give a heading: lowercase, spaces to `-`, punctuation dropped.
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -290,25 +258,70 @@ enum Open {
     Code(String, String, u32),
 }
 
-/// Parses `text` (front matter already removed; `base` is its byte offset in `full`, used for
-/// line numbers) into blocks.
+/// Parses the text of `full` after byte offset `base` (the front matter) into blocks, located
+/// by line and column in `full`.
+///
+/// Paragraphs are collected only before the first `##` heading: the intro (description,
+/// namespace line, inheritance sentence) is the only prose a page is read for.
 ///
 /// A table row with a pipe inside a code span (which GFM would split) makes the page be read
 /// again from [`escape_code_span_pipes`]; the other pages are read once, unchanged.
-pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
-    let (out, needs_escape) = read_blocks(full, base, index, true);
+pub fn blocks(full: &str, base: usize) -> Vec<Block> {
+    let (out, needs_escape) = read_blocks(full, base, true);
     if !needs_escape {
         return out;
     }
     let escaped = escape_code_span_pipes(&full[base..]);
     let escaped = format!("{}{escaped}", &full[..base]);
-    read_blocks(&escaped, base, &LineIndex::new(&escaped), false).0
+    read_blocks(&escaped, base, false).0
+}
+
+/// Line and column of increasing byte offsets of a text, counted as they come (pulldown-cmark
+/// reports block starts in document order).
+struct Cursor<'a> {
+    text: &'a str,
+    offset: usize,
+    line: u32,
+    /// Characters between the start of the line and `offset`.
+    column: u32,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Cursor<'a> {
+        Cursor {
+            text,
+            offset: 0,
+            line: 1,
+            column: 0,
+        }
+    }
+
+    /// 1-based line and character column of `offset`.
+    fn at(&mut self, offset: usize) -> (u32, u32) {
+        if offset < self.offset {
+            *self = Cursor::new(self.text);
+        }
+        let seg = &self.text.as_bytes()[self.offset..offset];
+        if let Some(last) = memchr::memrchr(b'\n', seg) {
+            self.line += memchr::memchr_iter(b'\n', seg).count() as u32;
+            self.offset += last + 1;
+            self.column = 0;
+        }
+        // Characters are the bytes that do not continue a UTF-8 sequence.
+        self.column += self.text.as_bytes()[self.offset..offset]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count() as u32;
+        self.offset = offset;
+        (self.line, self.column + 1)
+    }
 }
 
 /// [`blocks`] in one pass; with `check_rows`, also whether a table row needs its code-span
 /// pipes escaped.
-fn read_blocks(full: &str, base: usize, index: &LineIndex, check_rows: bool) -> (Vec<Block>, bool) {
+fn read_blocks(full: &str, base: usize, check_rows: bool) -> (Vec<Block>, bool) {
     let mut needs_escape = false;
+    let mut intro = true;
     let text = &full[base..];
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
     let mut out = Vec::new();
@@ -316,7 +329,8 @@ fn read_blocks(full: &str, base: usize, index: &LineIndex, check_rows: bool) -> 
     let mut quote_depth = 0usize;
     let mut strong_depth = 0usize;
     let mut link: Option<Link> = None;
-    let at = |offset: usize| index.line_column(full, base + offset);
+    let mut cursor = Cursor::new(full);
+    let mut at = |offset: usize| cursor.at(base + offset);
 
     for (event, range) in parser {
         if check_rows
@@ -345,6 +359,7 @@ fn read_blocks(full: &str, base: usize, index: &LineIndex, check_rows: bool) -> 
                 if let Open::Heading(level, inline, anchor) =
                     std::mem::replace(&mut open, Open::None)
                 {
+                    intro &= level != 2;
                     out.push(Block::Heading(Heading {
                         level,
                         text: inline.text.trim().to_owned(),
@@ -353,9 +368,10 @@ fn read_blocks(full: &str, base: usize, index: &LineIndex, check_rows: bool) -> 
                     }));
                 }
             }
-            Event::Start(Tag::Paragraph) if matches!(open, Open::None) => {
+            Event::Start(Tag::Paragraph) if intro && matches!(open, Open::None) => {
                 let (line, column) = at(range.start);
                 open = Open::Paragraph(Inline {
+                    text: String::with_capacity(range.len()),
                     line,
                     column,
                     ..Inline::default()
@@ -397,6 +413,7 @@ fn read_blocks(full: &str, base: usize, index: &LineIndex, check_rows: bool) -> 
                 if let Open::Table(_, _, cell) = &mut open {
                     let (line, column) = at(range.start);
                     *cell = Some(Inline {
+                        text: String::with_capacity(range.len()),
                         line,
                         column,
                         ..Inline::default()
@@ -418,7 +435,7 @@ fn read_blocks(full: &str, base: usize, index: &LineIndex, check_rows: bool) -> 
             }
             Event::Start(Tag::HtmlBlock) => {
                 let (line, _) = at(range.start);
-                open = Open::Html(String::new(), line);
+                open = Open::Html(String::with_capacity(range.len()), line);
             }
             Event::Html(html) => {
                 if let Open::Html(buf, _) = &mut open {
@@ -437,7 +454,7 @@ fn read_blocks(full: &str, base: usize, index: &LineIndex, check_rows: bool) -> 
                 };
                 // The code starts on the line after the fence.
                 let (line, _) = at(range.start);
-                open = Open::Code(info, String::new(), line + 1);
+                open = Open::Code(info, String::with_capacity(range.len()), line + 1);
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Open::Code(info, text, line) = std::mem::replace(&mut open, Open::None) {
@@ -567,7 +584,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Vec<Block> {
-        blocks(text, 0, &LineIndex::new(text))
+        blocks(text, 0)
     }
 
     #[test]
@@ -633,9 +650,14 @@ mod tests {
     }
 
     #[test]
-    fn line_index_counts_characters() {
-        let text = "ab\nдв|x";
-        let i = LineIndex::new(text);
-        assert_eq!(i.line_column(text, text.find('|').unwrap()), (2, 3));
+    fn cursor_counts_lines_and_characters() {
+        let text = "ab\nдв|x\n\nz";
+        let mut c = Cursor::new(text);
+        assert_eq!(c.at(1), (1, 2));
+        assert_eq!(c.at(text.find('|').unwrap()), (2, 3));
+        assert_eq!(c.at(text.find('x').unwrap()), (2, 4));
+        assert_eq!(c.at(text.find('z').unwrap()), (4, 1));
+        // Going back recounts from the start.
+        assert_eq!(c.at(0), (1, 1));
     }
 }

@@ -3,7 +3,7 @@
 
 use super::json_block;
 use super::locale;
-use super::markdown::{self, Block, Heading, Inline, LineIndex, Table};
+use super::markdown::{self, Block, Heading, Inline, Table};
 use super::type_cell::{self, Target, TypeCell, TypeSpec};
 use crate::diag::{Code, Diagnostic, Location};
 use serde_json::{Map, Value};
@@ -371,8 +371,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
     // A BOM is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (front_matter, body) = front_matter(text, path, &mut diagnostics);
-    let index = LineIndex::new(text);
-    let blocks = markdown::blocks(text, body, &index);
+    let blocks = markdown::blocks(text, body);
 
     let mut page = Page {
         path: path.to_owned(),

@@ -185,8 +185,10 @@ fn parse_words(text: &str) -> TypeSpec {
 fn remove_words(text: &str, words: &[&str]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    // Only ASCII words can occur in ASCII text.
+    let ascii = text.is_ascii();
     'scan: while let Some(c) = rest.chars().next() {
-        for word in words {
+        for word in words.iter().filter(|w| !ascii || w.is_ascii()) {
             if let Some(len) = locale::starts_with_ci(rest, word) {
                 out.push(' ');
                 rest = &rest[len..];
