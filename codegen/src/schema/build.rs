@@ -1008,30 +1008,28 @@ impl Builder {
         }
     }
 
-    fn full_properties(
-        &mut self,
-        q: &str,
-        done: &mut BTreeMap<String, Vec<Property>>,
-    ) -> Vec<Property> {
-        if let Some(p) = done.get(q) {
-            return p.clone();
+    /// Computes the full property list of `q` (its ancestors' first) into `done`, after its
+    /// ancestors'. Each type's own properties are taken out of its draft once.
+    fn full_properties(&mut self, q: &str, done: &mut BTreeMap<String, Vec<Property>>) {
+        if done.contains_key(q) {
+            return;
         }
-        let Some(draft) = self.drafts.get(q) else {
-            return Vec::new();
+        let Some(draft) = self.drafts.get_mut(q) else {
+            return;
         };
-        let own = draft.def.properties.clone();
+        let own = std::mem::take(&mut draft.def.properties);
         let base = draft.def.base.clone();
-        let mut all: Vec<Property> = match &base {
-            Some(b) => self
-                .full_properties(b, done)
-                .into_iter()
-                .map(|p| Property {
+        let mut all: Vec<Property> = Vec::new();
+        if let Some(b) = &base {
+            self.full_properties(b, done);
+            if let Some(inherited) = done.get(b) {
+                all.reserve(inherited.len() + own.len());
+                all.extend(inherited.iter().map(|p| Property {
                     inherited: true,
-                    ..p
-                })
-                .collect(),
-            None => Vec::new(),
-        };
+                    ..p.clone()
+                }));
+            }
+        }
         for p in own {
             if let Some(existing) = all.iter().find(|a| a.name == p.name) {
                 if existing.ty != p.ty || existing.collection != p.collection {
@@ -1044,8 +1042,7 @@ impl Builder {
             }
             all.push(p);
         }
-        done.insert(q.to_owned(), all.clone());
-        all
+        done.insert(q.to_owned(), all);
     }
 
     fn finish(self) -> Schema {

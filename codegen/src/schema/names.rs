@@ -67,6 +67,11 @@ pub(super) fn reconcile_names(
             continue;
         };
         for (k, (key, value)) in keys.iter().enumerate() {
+            // Lengths too far apart cannot read alike: no need to measure.
+            let (a, b) = (latin.len(), key.chars().count());
+            if m.used[k] || (a.abs_diff(b) as f64) > (1.0 - ALIKE) * a.max(b) as f64 {
+                continue;
+            }
             let score = strsim::normalized_levenshtein(&latin, &key.to_ascii_lowercase());
             if !m.used[k] && score >= ALIKE && compatible(row, value) {
                 alike.push((score, i, k));
