@@ -17,7 +17,10 @@ pub const INHERITANCE_MARKERS: &[&str] = &[
     "inherit",
     "derived from",
     "наслед",
-    "производн",
+    "производный от",
+    "производным от",
+    "производная от",
+    "производное от",
     "унаследов",
 ];
 
@@ -28,6 +31,21 @@ pub const TYPE_HEADERS: &[&str] = &["type", "тип"];
 /// Header texts (lowercase) of the description column: `Description`, `Описание`. Unknown
 /// header words degrade to position (the third column).
 pub const DESCRIPTION_HEADERS: &[&str] = &["description", "описание"];
+
+/// Substrings (lowercase) that turn the inheritance sentence around: a base page naming the
+/// types derived from it (`This is the base type inherited by [task]`, `наследуемый [ресурсом]`,
+/// `Этот тип наследуется [x]`), unless a [`FROM_MARKERS`] phrase says otherwise.
+pub const DERIVED_TYPES_MARKERS: &[&str] =
+    &["inherited by", "derived by", "наследуем", "тип наследуется"];
+
+/// Substrings (lowercase) that name the base explicitly (`inherits from`, `наследуется от`).
+pub const FROM_MARKERS: &[&str] = &[
+    "inherits from",
+    "inherited from",
+    "derived from",
+    "наследуется от",
+    "наследует от",
+];
 
 /// Prefix words (lowercase) of a collection cell that are not part of the element type.
 pub const COLLECTION_WORDS: &[&str] = &[
@@ -164,6 +182,26 @@ pub fn mentions_collection(text: &str) -> bool {
 /// True when `text` contains an inheritance marker.
 pub fn mentions_inheritance(text: &str) -> bool {
     contains_any_ci(text, INHERITANCE_MARKERS)
+}
+
+/// The byte offset of the first inheritance marker in `text`, if any.
+pub fn inheritance_marker(text: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    let at = INHERITANCE_MARKERS
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min()?;
+    // Back to an offset of `text`: lowercasing may change byte lengths.
+    if lower.len() == text.len() {
+        return Some(at);
+    }
+    let chars = lower[..at].chars().count();
+    text.char_indices().nth(chars).map(|(i, _)| i)
+}
+
+/// True when the sentence names types derived from the page rather than its base.
+pub fn turns_inheritance_around(sentence: &str) -> bool {
+    contains_any_ci(sentence, DERIVED_TYPES_MARKERS) && !contains_any_ci(sentence, FROM_MARKERS)
 }
 
 /// True when `text` contains one of `words` (lowercase), ignoring case.

@@ -485,12 +485,14 @@ fn read_blocks(full: &str, base: usize, check_rows: bool) -> (Vec<Block>, bool) 
                         *anchor = anchor_name(&html);
                     }
                 } else if let Some(inline) = current(&mut open) {
-                    let lower = html.to_ascii_lowercase();
-                    if lower.starts_with("<br")
-                        || lower.starts_with("</br")
-                        || lower.starts_with("<li")
-                    {
-                        push_text(inline, " ", 0, link.as_mut());
+                    match html_tag(&html) {
+                        // Line breaks and list items separate words.
+                        Some("br" | "li" | "p" | "tr" | "td" | "th") => {
+                            push_text(inline, " ", 0, link.as_mut())
+                        }
+                        Some(_) => {}
+                        // `<languagecode2>`, `<server>`: placeholders of the prose, not HTML.
+                        None => push_text(inline, &html, strong_depth, link.as_mut()),
                     }
                 }
             }
@@ -514,6 +516,75 @@ fn read_blocks(full: &str, base: usize, check_rows: bool) -> (Vec<Block>, bool) 
         }
     }
     (out, needs_escape)
+}
+
+/// The lowercase name of an HTML tag or comment (`<br/>` → `br`, `</td>` → `td`, `<!--` →
+/// `!--`), when it is one that docs pages use as markup; `None` for anything else.
+fn html_tag(html: &str) -> Option<&'static str> {
+    const TAGS: &[&str] = &[
+        "a",
+        "b",
+        "big",
+        "blockquote",
+        "br",
+        "caption",
+        "center",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "font",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "nobr",
+        "ol",
+        "p",
+        "pre",
+        "s",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+    ];
+    let rest = html.strip_prefix('<')?;
+    if rest.starts_with("!--") {
+        return Some("!--");
+    }
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let name_len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let name = &rest[..name_len];
+    TAGS.iter().copied().find(|t| t.eq_ignore_ascii_case(name))
 }
 
 /// The inline being filled, if any.
@@ -621,6 +692,26 @@ mod tests {
         let b = parse(text);
         assert!(b.iter().all(|b| !matches!(b, Block::Table(_))));
         assert!(matches!(&b[1], Block::Comment { line: 7, .. }));
+    }
+
+    #[test]
+    fn markup_is_dropped_and_placeholders_kept() {
+        let b = parse("|a|b|\n|-|-|\n|x|One<br>two</br><ul><li>three</li></ul> `<code>` &lt;x&gt; <languagecode2>-<server>|\n");
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        let text = &t.rows[0][1].text;
+        assert_eq!(
+            text.split_whitespace().collect::<Vec<_>>(),
+            [
+                "One",
+                "two",
+                "three",
+                "<code>",
+                "<x>",
+                "<languagecode2>-<server>"
+            ]
+        );
     }
 
     #[test]

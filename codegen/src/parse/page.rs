@@ -503,12 +503,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
 }
 
 fn read_intro(page: &mut Page, intro: &[Inline]) {
-    let inherited_stems: Vec<&str> = page
-        .properties
-        .iter()
-        .flat_map(|r| r.description_links.iter())
-        .filter_map(|l| l.target.stem())
-        .collect();
+    let inherited_stems = inherited_stems(&page.properties);
     for para in intro {
         let text = para.text.trim();
         if page.namespace.is_none() {
@@ -522,18 +517,42 @@ fn read_intro(page: &mut Page, intro: &[Inline]) {
         }
         let links = page_links(para);
         if page.base_link.is_none() && !links.is_empty() {
-            // The inheritance sentence: a marker word, or (in a locale the table does not know) a
-            // short single-link paragraph whose link the inherited rows point to as well.
-            let link_text_len: usize = links.iter().map(|l| l.text.len()).sum();
-            let short = text.len().saturating_sub(link_text_len) <= 60;
+            // The inheritance sentence: a marker word, then the link (in the sentence of the
+            // marker, short: at most 60 characters besides the link texts, in any script); or,
+            // in a locale the table does not know, a short single-link paragraph whose link the
+            // inherited rows point to as well.
+            let short = |t: &str, links: &[&LinkRef]| {
+                let link_chars: usize = links.iter().map(|l| l.text.chars().count()).sum();
+                t.chars().count().saturating_sub(link_chars) <= 60
+            };
+            let marked = sentences(text).find_map(|sentence| {
+                let at = locale::inheritance_marker(sentence)?;
+                if locale::turns_inheritance_around(sentence) {
+                    return None;
+                }
+                // The first link after the marker (the longest of those starting there).
+                let after = &sentence[at..];
+                let base = links
+                    .iter()
+                    .filter(|l| !l.text.is_empty())
+                    .filter_map(|l| Some((after.find(l.text.as_str())?, l)))
+                    .min_by_key(|(p, l)| (*p, std::cmp::Reverse(l.text.len())))?
+                    .1;
+                let inside: Vec<&LinkRef> = links
+                    .iter()
+                    .filter(|l| sentence.contains(l.text.as_str()))
+                    .collect();
+                short(sentence, &inside).then_some(base)
+            });
+            let all: Vec<&LinkRef> = links.iter().collect();
             let corroborated = links.len() == 1
-                && short
+                && short(text, &all)
                 && links[0]
                     .target
                     .stem()
                     .is_some_and(|s| inherited_stems.contains(&s));
-            if (short && locale::mentions_inheritance(text)) || corroborated {
-                page.base_link = Some(links[0].clone());
+            if let Some(base) = marked.or(corroborated.then(|| &links[0])) {
+                page.base_link = Some(base.clone());
                 continue;
             }
         }
@@ -541,6 +560,60 @@ fn read_intro(page: &mut Page, intro: &[Inline]) {
             page.description = text.to_owned();
         }
     }
+}
+
+/// The sentences of a paragraph: split after `.`, `!` or `?` followed by a space.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, '.' | '!' | '?')
+                    && rest[i + 1..].starts_with(|n: char| n.is_whitespace())
+            })
+            .map_or(rest.len(), |(i, _)| i + 1);
+        let (sentence, tail) = rest.split_at(end);
+        rest = tail.trim_start();
+        Some(sentence)
+    })
+}
+
+/// Pages that rows are marked as inherited from: rows whose description ends with a link to the
+/// page, in a sentence of at most four words before it (`Inherited from [entity](entity.md).`,
+/// `Наследуется от [объекта](entity.md)`) that is a known inheritance marker or that at least
+/// two rows share (a marker in a language the locale table does not know).
+fn inherited_stems(rows: &[PropertyRow]) -> Vec<&str> {
+    let mut phrases: BTreeMap<(&str, String), usize> = BTreeMap::new();
+    for row in rows {
+        let Some(last) = row.description_links.last() else {
+            continue;
+        };
+        let Some(stem) = last.target.stem() else {
+            continue;
+        };
+        let end = row
+            .description
+            .trim_end_matches(|c: char| markdown::is_blank(c) || matches!(c, '.' | ')' | ';'));
+        let Some(before) = end.strip_suffix(last.text.as_str()) else {
+            continue;
+        };
+        let start = before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1);
+        let phrase = before[start..].trim();
+        if !phrase.is_empty() && phrase.split_whitespace().count() <= 4 {
+            *phrases.entry((stem, phrase.to_lowercase())).or_insert(0) += 1;
+        }
+    }
+    let mut stems: Vec<&str> = phrases
+        .into_iter()
+        .filter(|((_, phrase), n)| *n >= 2 || locale::mentions_inheritance(phrase))
+        .map(|((stem, _), _)| stem)
+        .collect();
+    stems.dedup();
+    stems
 }
 
 fn classify(page: &Page) -> PageClass {
@@ -953,5 +1026,94 @@ mod tests {
             TypeSpec::Primitive(crate::primitive::Primitive::String)
         );
         assert_eq!(p.description, "Files (*.mobileconfig | *.xml) or |.");
+    }
+
+    #[test]
+    fn bom_and_crlf_read_like_lf() {
+        let lf = "---\ndoc_type: resourcePageType\n---\n# x resource type\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|**lastModifiedBy**;|String|Who.|\n|count|Int32|How many &#124; more.|\n\n## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"lastModifiedBy\": \"s\", \"count\": 1}\n```\n";
+        let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+        let (a, b) = (parse_page("x.md", lf), parse_page("x.md", &crlf));
+        assert_eq!(a.properties, b.properties);
+        assert_eq!(a.front_matter, b.front_matter);
+        assert_eq!(a.json, b.json);
+        assert_eq!(b.properties[0].name, "lastModifiedBy");
+        assert_eq!(b.properties[0].line, 9);
+        assert_eq!(b.properties[1].description, "How many | more.");
+        assert!(b.diagnostics.is_empty(), "{:?}", b.diagnostics);
+    }
+
+    #[test]
+    fn inheritance_sentences_in_any_phrasing_and_reference_links() {
+        let forms = [
+            "Inherits from [entity](entity.md).",
+            "Derived from [entity](../resources/entity.md)",
+            "Наследует [объект](entity.md) .",
+            "Этот ресурс является производным от ресурса [entity](entity.md).",
+            "Inherits from [entity][].\n\n[entity]: entity.md",
+        ];
+        for form in forms {
+            let text = format!("# x resource type\n\nNamespace: microsoft.graph\n\n{form}\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|String|x|\n");
+            let page = parse_page("x.md", &text);
+            let base = page.base_link.as_ref().unwrap_or_else(|| panic!("{form}"));
+            assert_eq!(base.target.stem(), Some("entity"), "{form}");
+            assert_eq!(base.line, 5, "{form}");
+        }
+        // A base page naming its derived types has no base.
+        let text = "# baseTask\n\nЭто базовый тип, наследуемый [ресурсом](task.md) задачи.\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|x|\n";
+        assert_eq!(parse_page("basetask.md", text).base_link, None);
+        // A link in an intro and in a row's description is no inheritance (`recurrenceRange`).
+        let text = "# recurrenceRange\n\nDescribes a date range over which a recurring [event](event.md) repeats.\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|startDate|Date|The same value as the start of the recurring [event](event.md). Required.|\n";
+        assert_eq!(parse_page("recurrencerange.md", text).base_link, None);
+        // The marker's sentence, not the paragraph's first link.
+        let text = "# x\n\nПредставляет ресурс для [объекта educationAssignment](educationassignment.md). Наследуется от [educationResource](educationresource.md).\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|String|x|\n";
+        let page = parse_page("educationmediaresource.md", text);
+        assert_eq!(
+            page.base_link.unwrap().target.stem(),
+            Some("educationresource")
+        );
+        // A base page naming what inherits from it, then its own base in another paragraph.
+        let text = "# x\n\nАбстрактный тип. Этот абстрактный тип наследуется типом [ресурса customAccessPackageWorkflowExtension](customaccesspackageworkflowextension.md) .\n\nНаследуется [от сущности](entity.md).\n";
+        let page = parse_page("customcalloutextension.md", text);
+        assert_eq!(page.base_link.unwrap().target.stem(), Some("entity"));
+        let text = "# x\n\nOne of [Domain](domain.md) or [DomainDnsCnameRecord](domaindnscnamerecord.md) entities. Inherited from [DomainDnsRecord](domaindnsrecord.md) entity.\n";
+        let page = parse_page("domaindnsunavailablerecord.md", text);
+        assert_eq!(
+            page.base_link.unwrap().target.stem(),
+            Some("domaindnsrecord")
+        );
+        // `производных` (of derived types) inside a link text is no marker.
+        let text = "# x\n\nЭтот ресурс является абстрактным типом для [производных userSignInInsight.](usersignininsight.md)\n";
+        assert_eq!(parse_page("governanceinsight.md", text).base_link, None);
+        // Rows ending with a link are no inheritance marker unless they share a short phrase.
+        let text = "# printTaskStatus\n\nRepresents the current execution status of a [printTask](printtask.md).\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|state|String|The current processing state of the [printTask](printtask.md).|\n|description|String|A human-readable description of the state of the [printTask](printtask.md).|\n";
+        assert_eq!(parse_page("printtaskstatus.md", text).base_link, None);
+        // A sentence in no known language: the link the inherited rows point to.
+        let text = "# x\n\nIst abgeleitet von [entity](entity.md).\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|Die ID. Geerbt von [entity](entity.md).|\n|name|String|Der Name. Geerbt von [entity](entity.md).|\n";
+        let page = parse_page("x.md", text);
+        assert_eq!(page.base_link.unwrap().target.stem(), Some("entity"));
+    }
+
+    #[test]
+    fn several_property_tables_and_tables_in_the_intro() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.channel\"} -->\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|x|\n\n### Instance attributes\n\n|Property|Type|Description|\n|-|-|-|\n|@microsoft.graph.channelCreationMode|String|x|\n\n## Relationships\n|Property|Type|Description|\n|-|-|-|\n|tabs|[teamsTab](teamstab.md) collection|x|\n";
+        let page = parse_page("channel.md", text);
+        let rows: Vec<(&str, bool)> = page
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.navigation))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("id", false),
+                ("@microsoft.graph.channelCreationMode", false),
+                ("tabs", true)
+            ]
+        );
+        // No Properties heading: a property table in the intro is read.
+        let text = "# report\n\n|Property|Type|\n|-|-|\n|reportDate|Date|\n\n## JSON representation\n```json\n{\"reportDate\": \"Date\"}\n```\n";
+        let page = parse_page("report.md", text);
+        assert_eq!(page.properties[0].name, "reportDate");
+        assert_eq!(page.class, PageClass::Resource);
     }
 }

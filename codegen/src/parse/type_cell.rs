@@ -265,6 +265,11 @@ mod tests {
                 true
             )
         );
+        let t = parse(&cell("Коллекция объектов string", &[]));
+        assert_eq!(
+            (t.spec, t.collection),
+            (TypeSpec::Primitive(Primitive::String), true)
+        );
         let t = parse(&cell("edm. DateTime", &[]));
         assert_eq!(t.spec, TypeSpec::Primitive(Primitive::DateTimeOffset));
         assert_eq!(
