@@ -34,9 +34,17 @@ pub const DESCRIPTION_HEADERS: &[&str] = &["description", "описание"];
 
 /// Substrings (lowercase) that turn the inheritance sentence around: a base page naming the
 /// types derived from it (`This is the base type inherited by [task]`, `наследуемый [ресурсом]`,
-/// `Этот тип наследуется [x]`), unless a [`FROM_MARKERS`] phrase says otherwise.
-pub const DERIVED_TYPES_MARKERS: &[&str] =
-    &["inherited by", "derived by", "наследуем", "тип наследуется"];
+/// `Этот тип наследуется [x]`, `Он наследуется [x]`), unless a [`FROM_MARKERS`] phrase says
+/// otherwise.
+pub const DERIVED_TYPES_MARKERS: &[&str] = &[
+    "inherited by",
+    "derived by",
+    "наследуем",
+    "тип наследуется",
+    "он наследуется",
+    "который наследуется",
+    "тип, унаследованный",
+];
 
 /// Substrings (lowercase) that name the base explicitly (`inherits from`, `наследуется от`).
 pub const FROM_MARKERS: &[&str] = &[
@@ -45,6 +53,8 @@ pub const FROM_MARKERS: &[&str] = &[
     "derived from",
     "наследуется от",
     "наследует от",
+    "унаследованный от",
+    "унаследовано от",
 ];
 
 /// Prefix words (lowercase) of a collection cell that are not part of the element type.

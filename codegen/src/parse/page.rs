@@ -1081,6 +1081,13 @@ mod tests {
             page.base_link.unwrap().target.stem(),
             Some("domaindnsrecord")
         );
+        let text = "# x\n\nБазовый класс. Он наследуется [accessReviewNotificationRecipientQueryScope](../resources/accessReviewNotificationRecipientQueryScope.md).\n";
+        assert_eq!(
+            parse_page("accessreviewnotificationrecipientscope.md", text).base_link,
+            None
+        );
+        let text = "# x\n\nЭто абстрактный тип, унаследованный [accessReviewQueryScope,](accessreviewqueryscope.md) и [y](y.md).\n";
+        assert_eq!(parse_page("accessreviewscope.md", text).base_link, None);
         // `производных` (of derived types) inside a link text is no marker.
         let text = "# x\n\nЭтот ресурс является абстрактным типом для [производных userSignInInsight.](usersignininsight.md)\n";
         assert_eq!(parse_page("governanceinsight.md", text).base_link, None);
