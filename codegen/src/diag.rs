@@ -48,6 +48,9 @@ pub enum Code {
     MissingJsonBlock,
     /// A table row has the wrong shape (no name, unknown header layout, ...).
     BadTableRow,
+    /// A table under Properties or Relationships is not a property table (no type column):
+    /// a list of values, derived types or limits. Not read.
+    IgnoredTable,
     /// A type cell could not be understood; the property is typed as untyped JSON.
     UnknownType,
     /// A property name in the table differs from the JSON key; the JSON key wins.
@@ -91,6 +94,7 @@ impl Code {
         Code::RepairedJson,
         Code::MissingJsonBlock,
         Code::BadTableRow,
+        Code::IgnoredTable,
         Code::UnknownType,
         Code::PropertyNameMismatch,
         Code::JsonExtraKey,
@@ -119,6 +123,7 @@ impl Code {
             Code::RepairedJson => "repaired-json",
             Code::MissingJsonBlock => "missing-json-block",
             Code::BadTableRow => "bad-table-row",
+            Code::IgnoredTable => "ignored-table",
             Code::UnknownType => "unknown-type",
             Code::PropertyNameMismatch => "property-name-mismatch",
             Code::JsonExtraKey => "json-extra-key",
@@ -143,7 +148,7 @@ impl Code {
             Code::Io | Code::BadJsonBlock | Code::BadAnnotation | Code::InheritanceCycle => {
                 Severity::Error
             }
-            Code::NotATypePage | Code::RepairedJson => Severity::Info,
+            Code::NotATypePage | Code::RepairedJson | Code::IgnoredTable => Severity::Info,
             _ => Severity::Warning,
         }
     }

@@ -154,7 +154,17 @@ pub fn read_pages(inputs: &[PathBuf]) -> Result<Vec<Page>, InputError> {
 
 /// Parses the given files (in parallel), returning pages in the order of `files`.
 pub fn parse_files(files: &[PathBuf]) -> Vec<Page> {
-    parallel_map(files, 64, |f| read_page(f))
+    parse_files_with_progress(files, &|| {})
+}
+
+/// [`parse_files`], calling `done` once after each page is parsed (from any thread), so a
+/// front end can show progress.
+pub fn parse_files_with_progress(files: &[PathBuf], done: &(dyn Fn() + Sync)) -> Vec<Page> {
+    parallel_map(files, 64, |f| {
+        let page = read_page(f);
+        done();
+        page
+    })
 }
 
 /// Parses in-memory pages given as `(name, content)` (in parallel; see [`parse_source`]),

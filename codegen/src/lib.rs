@@ -6,6 +6,8 @@
 //! 2. [`schema`]: pages → [`schema::Schema`], the intermediate representation (types, bases,
 //!    properties, enums, diagnostics), serializable as stable JSON;
 //! 3. [`emit`]: a schema → Rust source, formatted by prettyplease.
+//!
+//! [`report`] summarises a schema and its diagnostics for the `check` command.
 
 mod builder;
 pub mod config;
@@ -16,6 +18,7 @@ pub mod git;
 pub mod input;
 pub mod parse;
 pub mod primitive;
+pub mod report;
 pub mod schema;
 pub mod tree;
 

@@ -3,6 +3,9 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use msgraph_docgen::config::{Config, FailOn as ConfigFailOn, CONFIG_FILE};
 use msgraph_docgen::diag::{Diagnostic, Severity};
+use msgraph_docgen::input;
+use msgraph_docgen::parse::Page;
+use msgraph_docgen::report;
 use msgraph_docgen::schema::Schema;
 use msgraph_docgen::{write_atomically, Builder, Error};
 use std::collections::BTreeMap;
@@ -79,12 +82,13 @@ enum Command {
         #[arg(long, short, default_value = "docs-input")]
         input: Vec<PathBuf>,
     },
-    /// Report diagnostics only. Exit 0 when there are no errors, 1 when there are.
+    /// Summarise the pages, types and diagnostics (grouped by code, with examples).
+    /// Exit 0 when there are no errors, 1 when there are.
     Check {
         /// Docs pages or directories of pages (repeatable).
         #[arg(long, short, default_value = "docs-input")]
         input: Vec<PathBuf>,
-        /// Also list info-level diagnostics (skipped pages, repaired JSON).
+        /// List every diagnostic under its code (default: the first few of each code).
         #[arg(long)]
         verbose: bool,
         /// Output format.
@@ -190,6 +194,30 @@ fn load(inputs: &[PathBuf]) -> Result<Schema, String> {
     msgraph_docgen::schema_of(inputs).map_err(|e| e.to_string())
 }
 
+/// Reads and parses the pages with a progress bar on a terminal (nothing when stderr is not
+/// one), then builds the schema.
+fn load_with_progress(inputs: &[PathBuf]) -> Result<(Vec<Page>, Schema), String> {
+    use indicatif::{ProgressBar, ProgressStyle};
+    use std::io::IsTerminal;
+    let (files, _) = input::list_pages(inputs).map_err(|e| e.to_string())?;
+    let bar = if std::io::stderr().is_terminal() && files.len() >= 64 {
+        ProgressBar::new(files.len() as u64).with_style(
+            ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} pages")
+                .expect("valid template")
+                .progress_chars("=> "),
+        )
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_message("parsing");
+    let pages = input::parse_files_with_progress(&files, &|| bar.inc(1));
+    bar.set_message("building the schema");
+    bar.enable_steady_tick(std::time::Duration::from_millis(100));
+    let schema = msgraph_docgen::schema::build(&pages);
+    bar.finish_and_clear();
+    Ok((pages, schema))
+}
+
 fn counts(diags: &[Diagnostic]) -> BTreeMap<Severity, usize> {
     let mut m = BTreeMap::new();
     for d in diags {
@@ -221,35 +249,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             verbose,
             format,
         } => {
-            let schema = load(&input)?;
-            match format {
-                Format::Json => {
-                    let out = serde_json::json!({
-                        "format_version": 1,
-                        "types": schema.types.len(),
-                        "diagnostics": schema.diagnostics,
-                    });
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-                    );
+            let (pages, schema) = load_with_progress(&input)?;
+            let examples = if verbose {
+                None
+            } else {
+                Some(report::DEFAULT_EXAMPLES)
+            };
+            let report = report::Report::new(&pages, &schema, examples);
+            print!(
+                "{}",
+                match format {
+                    Format::Json => report.to_json(),
+                    Format::Text => report.render_text(),
                 }
-                Format::Text => {
-                    for d in schema
-                        .diagnostics
-                        .iter()
-                        .filter(|d| verbose || d.severity > Severity::Info)
-                    {
-                        println!("{d}");
-                    }
-                    println!("{}", summary_line(&schema));
-                }
-            }
-            let errors = schema
-                .diagnostics
-                .iter()
-                .any(|d| d.severity == Severity::Error);
-            Ok(if errors {
+            );
+            Ok(if report.has_errors() {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS

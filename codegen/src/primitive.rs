@@ -98,33 +98,58 @@ impl Primitive {
 
     /// Reads an English spelling from a type cell, case-insensitively, with or without `Edm.`.
     pub fn from_spelling(word: &str) -> Option<Primitive> {
-        let w = word.trim().to_ascii_lowercase();
-        let w = w.strip_prefix("edm.").unwrap_or(&w);
-        Some(match w {
-            "string" | "url" | "uri" | "str" => Primitive::String,
-            "boolean" | "bool" => Primitive::Boolean,
-            "byte" => Primitive::Byte,
-            "sbyte" => Primitive::SByte,
-            "int16" | "short" => Primitive::Int16,
-            "int32" | "int" | "integer" => Primitive::Int32,
-            "int64" | "long" => Primitive::Int64,
-            "single" | "float" => Primitive::Single,
-            "double" | "numeric" | "number" => Primitive::Double,
-            "decimal" => Primitive::Decimal,
-            "guid" | "uuid" => Primitive::Guid,
-            "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
-            "date" => Primitive::Date,
-            "timeofday" => Primitive::TimeOfDay,
-            "duration" | "timespan" => Primitive::Duration,
-            "binary" => Primitive::Binary,
-            "stream" => Primitive::Stream,
-            "json" | "json object" | "untyped json object" | "object" | "untyped" => {
-                Primitive::Json
-            }
-            _ => return None,
-        })
+        let w = word.trim();
+        let w = match w.get(..4) {
+            Some(prefix) if prefix.eq_ignore_ascii_case("edm.") => &w[4..],
+            _ => w,
+        };
+        SPELLINGS
+            .iter()
+            .find(|(s, _)| s.eq_ignore_ascii_case(w))
+            .map(|&(_, p)| p)
     }
 }
+
+/// Every spelling the docs use (compared ignoring ASCII case), most frequent first.
+const SPELLINGS: &[(&str, Primitive)] = &[
+    ("string", Primitive::String),
+    ("boolean", Primitive::Boolean),
+    ("datetimeoffset", Primitive::DateTimeOffset),
+    ("int32", Primitive::Int32),
+    ("int64", Primitive::Int64),
+    ("date", Primitive::Date),
+    ("double", Primitive::Double),
+    ("duration", Primitive::Duration),
+    ("guid", Primitive::Guid),
+    ("binary", Primitive::Binary),
+    ("stream", Primitive::Stream),
+    ("timeofday", Primitive::TimeOfDay),
+    ("json", Primitive::Json),
+    ("url", Primitive::String),
+    ("uri", Primitive::String),
+    ("str", Primitive::String),
+    ("bool", Primitive::Boolean),
+    ("byte", Primitive::Byte),
+    ("sbyte", Primitive::SByte),
+    ("int16", Primitive::Int16),
+    ("short", Primitive::Int16),
+    ("int", Primitive::Int32),
+    ("integer", Primitive::Int32),
+    ("long", Primitive::Int64),
+    ("single", Primitive::Single),
+    ("float", Primitive::Single),
+    ("numeric", Primitive::Double),
+    ("number", Primitive::Double),
+    ("decimal", Primitive::Decimal),
+    ("uuid", Primitive::Guid),
+    ("datetime", Primitive::DateTimeOffset),
+    ("timestamp", Primitive::DateTimeOffset),
+    ("timespan", Primitive::Duration),
+    ("json object", Primitive::Json),
+    ("untyped json object", Primitive::Json),
+    ("object", Primitive::Json),
+    ("untyped", Primitive::Json),
+];
 
 impl fmt::Display for Primitive {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -151,3 +151,80 @@ fn diff_compares_a_saved_schema_with_pages_and_fails_on_request() {
     assert_eq!(change["kind"], "property-removed");
     assert_eq!(change["severity"], "error");
 }
+
+/// A tree of `n` small pages: one per overview, plus `bad.md` with a broken JSON block.
+fn tree_of_pages(name: &str, n: usize) -> PathBuf {
+    let dir = temp(name);
+    for i in 0..n {
+        std::fs::write(
+            dir.join(format!("overview{i:03}.md")),
+            "# Overview\n\nNothing here.\n",
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.join("bad.md"),
+        "# x resource type\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|String|x|\n\n## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{ \"a\": NAV.Thing }\n```\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn check_json_is_the_documented_report_and_errors_exit_1() {
+    let dir = tree_of_pages("report-json", 70);
+    let out = docgen(&[
+        "check",
+        "--input",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        "",
+        "no progress bar when stderr is not a terminal"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["format_version"], 2);
+    assert_eq!(v["pages"]["total"], 71);
+    assert_eq!(v["pages"]["resource"], 1);
+    assert_eq!(v["pages"]["not_a_type_page"], 70);
+    assert_eq!(v["types"]["total"], 1);
+    assert_eq!(v["diagnostics"]["by_severity"]["error"], 1);
+    let groups = v["diagnostics"]["by_code"].as_array().unwrap();
+    assert_eq!(groups[0]["code"], "bad-json-block");
+    assert_eq!(groups[0]["examples"][0]["line"], 11);
+    assert_eq!(groups[1]["code"], "not-a-type-page");
+    assert_eq!(groups[1]["count"], 70);
+    assert_eq!(groups[1]["examples"].as_array().unwrap().len(), 3);
+    assert_eq!(groups[1]["omitted"], 67);
+}
+
+#[test]
+fn check_verbose_lists_every_diagnostic_under_its_code() {
+    let dir = tree_of_pages("report-verbose", 5);
+    let out = docgen(&["check", "--input", dir.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("not-a-type-page      5  in 5 files"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("... and 2 more (--verbose lists all)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("pages            6  1 resource, 0 enum, 0 multi-enum, 5 not a type page"),
+        "{stdout}"
+    );
+    let out = docgen(&["check", "--input", dir.to_str().unwrap(), "--verbose"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        stdout.matches("info[not-a-type-page]").count(),
+        5,
+        "{stdout}"
+    );
+    assert!(!stdout.contains("more (--verbose"), "{stdout}");
+}

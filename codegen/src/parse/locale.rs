@@ -17,8 +17,44 @@ pub const INHERITANCE_MARKERS: &[&str] = &[
     "inherit",
     "derived from",
     "наслед",
-    "производн",
+    "производный от",
+    "производным от",
+    "производная от",
+    "производное от",
     "унаследов",
+];
+
+/// Header texts (lowercase) of the type column of property tables: `Type`, `Тип`. Unknown
+/// header words degrade to position plus a check that the column's cells read as types.
+pub const TYPE_HEADERS: &[&str] = &["type", "тип"];
+
+/// Header texts (lowercase) of the description column: `Description`, `Описание`. Unknown
+/// header words degrade to position (the third column).
+pub const DESCRIPTION_HEADERS: &[&str] = &["description", "описание"];
+
+/// Substrings (lowercase) that turn the inheritance sentence around: a base page naming the
+/// types derived from it (`This is the base type inherited by [task]`, `наследуемый [ресурсом]`,
+/// `Этот тип наследуется [x]`, `Он наследуется [x]`), unless a [`FROM_MARKERS`] phrase says
+/// otherwise.
+pub const DERIVED_TYPES_MARKERS: &[&str] = &[
+    "inherited by",
+    "derived by",
+    "наследуем",
+    "тип наследуется",
+    "он наследуется",
+    "который наследуется",
+    "тип, унаследованный",
+];
+
+/// Substrings (lowercase) that name the base explicitly (`inherits from`, `наследуется от`).
+pub const FROM_MARKERS: &[&str] = &[
+    "inherits from",
+    "inherited from",
+    "derived from",
+    "наследуется от",
+    "наследует от",
+    "унаследованный от",
+    "унаследовано от",
 ];
 
 /// Prefix words (lowercase) of a collection cell that are not part of the element type.
@@ -36,12 +72,15 @@ pub const COLLECTION_WORDS: &[&str] = &[
 pub const PRIMITIVE_WORDS: &[(&str, Primitive)] = &[
     ("двойное с плавающей точкой", Primitive::Double),
     ("в двоичном формате", Primitive::Binary),
+    ("нетипизированный объект json", Primitive::Json),
     ("даты и время", Primitive::DateTimeOffset),
+    ("дата и время", Primitive::DateTimeOffset),
     ("целое число", Primitive::Int32),
     ("длительность", Primitive::Duration),
     ("логическое", Primitive::Boolean),
     ("логический", Primitive::Boolean),
     ("объект json", Primitive::Json),
+    ("объект", Primitive::Json),
     ("двоичный", Primitive::Binary),
     ("url-адрес", Primitive::String),
     ("одинарное", Primitive::Single),
@@ -58,28 +97,158 @@ pub const PRIMITIVE_WORDS: &[(&str, Primitive)] = &[
     ("один", Primitive::Single),
 ];
 
+/// How machine translation spells English identifiers in Cyrillic (`траублешутинжеррордетаилс`
+/// for `troubleshootingErrorDetails`), letter by letter. Used only to score a translated
+/// property name against the JSON keys; names in scripts the table does not cover are matched
+/// by position alone.
+pub const TRANSLITERATION: &[(char, &str)] = &[
+    ('а', "a"),
+    ('б', "b"),
+    ('в', "v"),
+    ('г', "g"),
+    ('д', "d"),
+    ('е', "e"),
+    ('ё', "e"),
+    ('ж', "zh"),
+    ('з', "z"),
+    ('и', "i"),
+    ('й', "y"),
+    ('к', "k"),
+    ('л', "l"),
+    ('м', "m"),
+    ('н', "n"),
+    ('о', "o"),
+    ('п', "p"),
+    ('р', "r"),
+    ('с', "s"),
+    ('т', "t"),
+    ('у', "u"),
+    ('ф', "f"),
+    ('х', "h"),
+    ('ц', "ts"),
+    ('ч', "ch"),
+    ('ш', "sh"),
+    ('щ', "sch"),
+    ('ъ', ""),
+    ('ы', "y"),
+    ('ь', ""),
+    ('э', "e"),
+    ('ю', "yu"),
+    ('я', "ya"),
+];
+
+/// The lowercase Latin spelling of a translated name (ASCII letters and digits kept, other
+/// characters dropped), or `None` when it holds a letter [`TRANSLITERATION`] does not cover.
+pub fn transliterate(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if let Some((_, latin)) = TRANSLITERATION.iter().find(|(k, _)| *k == c) {
+            out.push_str(latin);
+        } else if c.is_alphabetic() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
 /// Reads a primitive type from a word or phrase: English spellings first, then the table.
 pub fn primitive(text: &str) -> Option<Primitive> {
     if let Some(p) = Primitive::from_spelling(text) {
         return Some(p);
     }
-    let lower = text.trim().to_lowercase();
+    let text = text.trim();
+    let ascii = text.is_ascii();
     PRIMITIVE_WORDS
         .iter()
-        .find(|(w, _)| lower == *w)
+        .filter(|(w, _)| !ascii || w.is_ascii())
+        .find(|(w, _)| starts_with_ci(text, w) == Some(text.len()))
         .map(|&(_, p)| p)
+}
+
+/// True when a header cell names the type column.
+pub fn is_type_header(text: &str) -> bool {
+    is_header(text, TYPE_HEADERS)
+}
+
+/// True when a header cell names the description column.
+pub fn is_description_header(text: &str) -> bool {
+    is_header(text, DESCRIPTION_HEADERS)
+}
+
+fn is_header(text: &str, words: &[&str]) -> bool {
+    let lower = text
+        .trim_matches(|c: char| c.is_whitespace() || c == '*')
+        .to_lowercase();
+    words.iter().any(|w| lower == *w)
 }
 
 /// True when `text` contains a collection marker.
 pub fn mentions_collection(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    COLLECTION_MARKERS.iter().any(|m| lower.contains(m))
+    contains_any_ci(text, COLLECTION_MARKERS)
 }
 
 /// True when `text` contains an inheritance marker.
 pub fn mentions_inheritance(text: &str) -> bool {
+    contains_any_ci(text, INHERITANCE_MARKERS)
+}
+
+/// The byte offset of the first inheritance marker in `text`, if any.
+pub fn inheritance_marker(text: &str) -> Option<usize> {
     let lower = text.to_lowercase();
-    INHERITANCE_MARKERS.iter().any(|m| lower.contains(m))
+    let at = INHERITANCE_MARKERS
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min()?;
+    // Back to an offset of `text`: lowercasing may change byte lengths.
+    if lower.len() == text.len() {
+        return Some(at);
+    }
+    let chars = lower[..at].chars().count();
+    text.char_indices().nth(chars).map(|(i, _)| i)
+}
+
+/// True when the sentence names types derived from the page rather than its base.
+pub fn turns_inheritance_around(sentence: &str) -> bool {
+    contains_any_ci(sentence, DERIVED_TYPES_MARKERS) && !contains_any_ci(sentence, FROM_MARKERS)
+}
+
+/// True when `text` contains one of `words` (lowercase), ignoring case.
+fn contains_any_ci(text: &str, words: &[&str]) -> bool {
+    if text.is_ascii() {
+        // Only the ASCII words can occur; compare bytes.
+        let bytes = text.as_bytes();
+        return words.iter().filter(|w| w.is_ascii()).any(|w| {
+            bytes
+                .windows(w.len())
+                .any(|window| window.eq_ignore_ascii_case(w.as_bytes()))
+        });
+    }
+    let lower = text.to_lowercase();
+    words.iter().any(|w| lower.contains(w))
+}
+
+/// The byte length of the prefix of `text` that equals `word` (lowercase) ignoring case, if
+/// any. Compares characters, so case mappings that change byte lengths are safe.
+pub fn starts_with_ci(text: &str, word: &str) -> Option<usize> {
+    let mut wanted = word.chars();
+    let mut len = 0;
+    for c in text.chars() {
+        let Some(w) = wanted.clone().next() else {
+            return Some(len);
+        };
+        let mut lower = c.to_lowercase();
+        // Single-character lowercase mappings only; anything else is no match.
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l == w => {
+                wanted.next();
+                len += c.len_utf8();
+            }
+            _ => return None,
+        }
+    }
+    wanted.next().is_none().then_some(len)
 }
 
 #[cfg(test)]
@@ -97,5 +266,15 @@ mod tests {
         assert_eq!(primitive("нечто"), None);
         assert!(mentions_collection("Коллекция строк"));
         assert!(mentions_inheritance("Наследуется от"));
+    }
+
+    #[test]
+    fn transliteration_degrades_to_none_for_unknown_scripts() {
+        assert_eq!(
+            transliterate("траублешутинжеррордетаилс").as_deref(),
+            Some("traubleshutinzherrordetails")
+        );
+        assert_eq!(transliterate("Фамили X-1").as_deref(), Some("familix1"));
+        assert_eq!(transliterate("名前"), None);
     }
 }

@@ -106,42 +106,6 @@ pub enum Block {
     },
 }
 
-/// Maps byte offsets of a text to 1-based line and character column.
-#[derive(Debug, Clone)]
-pub struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    /// Indexes `text`.
-    pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
-    }
-
-    /// 1-based line of `offset`.
-    pub fn line(&self, offset: usize) -> u32 {
-        self.starts.partition_point(|&s| s <= offset) as u32
-    }
-
-    /// 1-based (line, column) of `offset`; the column counts characters.
-    pub fn line_column(&self, text: &str, offset: usize) -> (u32, u32) {
-        let line = self.line(offset);
-        let start = self.starts[(line - 1) as usize];
-        let end = offset.min(text.len());
-        let column = text
-            .get(start..end)
-            .map_or(end - start, |s| s.chars().count());
-        (line, column as u32 + 1)
-    }
-}
-
 /// The slug GitHub and docfx give a heading: lowercase, spaces to `-`, punctuation dropped.
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -153,6 +117,114 @@ pub fn slug(text: &str) -> String {
         }
     }
     out
+}
+
+/// Escapes the pipes inside code spans of table rows (`` `|` `` → `` `\|` ``), so that they
+/// stay in their cell: GFM splits cells before reading code spans, the docs mean the pipe
+/// literally. Only lines that look like table rows (a pipe outside code spans) outside fenced
+/// code are touched; the text is borrowed unchanged when there is nothing to escape. Lines keep their numbers; a cell after
+/// an escaped pipe has its column shifted by one.
+pub fn escape_code_span_pipes(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut fence: Option<&str> = None;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let end = start + line.len();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+        } else if line.contains('|') && line.contains('`') {
+            if let Some(escaped) = escape_row(line) {
+                let buf = out.get_or_insert_with(|| text[..start].to_owned());
+                buf.push_str(&escaped);
+                start = end;
+                continue;
+            }
+        }
+        if let Some(buf) = &mut out {
+            buf.push_str(line);
+        }
+        start = end;
+    }
+    match out {
+        Some(s) => std::borrow::Cow::Owned(s),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// One table row with the pipes inside its code spans escaped, if it has any.
+fn escape_row(line: &str) -> Option<String> {
+    // Quick rejection: a pipe inside a code span lies between the first and last backtick.
+    let (first, last) = (line.find('`')?, line.rfind('`')?);
+    if !line[first..last].contains('|') {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'`' => {
+                let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                let open_end = i + run;
+                // The closing run: exactly `run` backticks.
+                let mut j = open_end;
+                let mut close = None;
+                while j < bytes.len() {
+                    if bytes[j] == b'`' {
+                        let r = bytes[j..].iter().take_while(|&&b| b == b'`').count();
+                        if r == run {
+                            close = Some(j);
+                            break;
+                        }
+                        j += r;
+                    } else {
+                        j += 1;
+                    }
+                }
+                match close {
+                    Some(c) => {
+                        spans.push((open_end, c));
+                        i = c + run;
+                    }
+                    None => i = open_end,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    let is_pipe = |at: usize| bytes[at] == b'|' && (at == 0 || bytes[at - 1] != b'\\');
+    // A table row has a pipe outside code spans; only then do pipes inside them need escaping.
+    let mut outside = 0;
+    let mut inside = 0;
+    let mut from = 0;
+    for &(a, b) in spans
+        .iter()
+        .chain(std::iter::once(&(bytes.len(), bytes.len())))
+    {
+        outside += (from..a).filter(|&at| is_pipe(at)).count();
+        inside += (a..b).filter(|&at| is_pipe(at)).count();
+        from = b;
+    }
+    if outside == 0 || inside == 0 {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len() + 4);
+    let mut last = 0;
+    for &(a, b) in &spans {
+        for at in (a..b).filter(|&at| is_pipe(at)) {
+            out.push_str(&line[last..at]);
+            out.push('\\');
+            last = at;
+        }
+    }
+    out.push_str(&line[last..]);
+    Some(out)
 }
 
 /// Extracts `name="x"` / `id="x"` from an inline `<a ...>` tag.
@@ -186,9 +258,70 @@ enum Open {
     Code(String, String, u32),
 }
 
-/// Parses `text` (front matter already removed; `base` is its byte offset in `full`, used for
-/// line numbers) into blocks.
-pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
+/// Parses the text of `full` after byte offset `base` (the front matter) into blocks, located
+/// by line and column in `full`.
+///
+/// Paragraphs are collected only before the first `##` heading: the intro (description,
+/// namespace line, inheritance sentence) is the only prose a page is read for.
+///
+/// A table row with a pipe inside a code span (which GFM would split) makes the page be read
+/// again from [`escape_code_span_pipes`]; the other pages are read once, unchanged.
+pub fn blocks(full: &str, base: usize) -> Vec<Block> {
+    let (out, needs_escape) = read_blocks(full, base, true);
+    if !needs_escape {
+        return out;
+    }
+    let escaped = escape_code_span_pipes(&full[base..]);
+    let escaped = format!("{}{escaped}", &full[..base]);
+    read_blocks(&escaped, base, false).0
+}
+
+/// Line and column of increasing byte offsets of a text, counted as they come (pulldown-cmark
+/// reports block starts in document order).
+struct Cursor<'a> {
+    text: &'a str,
+    offset: usize,
+    line: u32,
+    /// Characters between the start of the line and `offset`.
+    column: u32,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Cursor<'a> {
+        Cursor {
+            text,
+            offset: 0,
+            line: 1,
+            column: 0,
+        }
+    }
+
+    /// 1-based line and character column of `offset`.
+    fn at(&mut self, offset: usize) -> (u32, u32) {
+        if offset < self.offset {
+            *self = Cursor::new(self.text);
+        }
+        let seg = &self.text.as_bytes()[self.offset..offset];
+        if let Some(last) = memchr::memrchr(b'\n', seg) {
+            self.line += memchr::memchr_iter(b'\n', seg).count() as u32;
+            self.offset += last + 1;
+            self.column = 0;
+        }
+        // Characters are the bytes that do not continue a UTF-8 sequence.
+        self.column += self.text.as_bytes()[self.offset..offset]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count() as u32;
+        self.offset = offset;
+        (self.line, self.column + 1)
+    }
+}
+
+/// [`blocks`] in one pass; with `check_rows`, also whether a table row needs its code-span
+/// pipes escaped.
+fn read_blocks(full: &str, base: usize, check_rows: bool) -> (Vec<Block>, bool) {
+    let mut needs_escape = false;
+    let mut intro = true;
     let text = &full[base..];
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
     let mut out = Vec::new();
@@ -196,9 +329,18 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
     let mut quote_depth = 0usize;
     let mut strong_depth = 0usize;
     let mut link: Option<Link> = None;
-    let at = |offset: usize| index.line_column(full, base + offset);
+    let mut cursor = Cursor::new(full);
+    let mut at = |offset: usize| cursor.at(base + offset);
 
     for (event, range) in parser {
+        if check_rows
+            && !needs_escape
+            && matches!(event, Event::Start(Tag::TableHead | Tag::TableRow))
+        {
+            needs_escape = text
+                .get(range.clone())
+                .is_some_and(|row| escape_row(row).is_some());
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let (line, column) = at(range.start);
@@ -217,6 +359,7 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
                 if let Open::Heading(level, inline, anchor) =
                     std::mem::replace(&mut open, Open::None)
                 {
+                    intro &= level != 2;
                     out.push(Block::Heading(Heading {
                         level,
                         text: inline.text.trim().to_owned(),
@@ -225,9 +368,10 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
                     }));
                 }
             }
-            Event::Start(Tag::Paragraph) if matches!(open, Open::None) => {
+            Event::Start(Tag::Paragraph) if intro && matches!(open, Open::None) => {
                 let (line, column) = at(range.start);
                 open = Open::Paragraph(Inline {
+                    text: String::with_capacity(range.len()),
                     line,
                     column,
                     ..Inline::default()
@@ -269,6 +413,7 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
                 if let Open::Table(_, _, cell) = &mut open {
                     let (line, column) = at(range.start);
                     *cell = Some(Inline {
+                        text: String::with_capacity(range.len()),
                         line,
                         column,
                         ..Inline::default()
@@ -278,7 +423,7 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
             Event::End(TagEnd::TableCell) => {
                 if let Open::Table(_, row, cell) = &mut open {
                     if let Some(mut c) = cell.take() {
-                        c.text = c.text.trim_matches(is_blank).to_owned();
+                        trim_in_place(&mut c.text);
                         row.push(c);
                     }
                 }
@@ -290,7 +435,7 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
             }
             Event::Start(Tag::HtmlBlock) => {
                 let (line, _) = at(range.start);
-                open = Open::Html(String::new(), line);
+                open = Open::Html(String::with_capacity(range.len()), line);
             }
             Event::Html(html) => {
                 if let Open::Html(buf, _) = &mut open {
@@ -309,7 +454,7 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
                 };
                 // The code starts on the line after the fence.
                 let (line, _) = at(range.start);
-                open = Open::Code(info, String::new(), line + 1);
+                open = Open::Code(info, String::with_capacity(range.len()), line + 1);
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Open::Code(info, text, line) = std::mem::replace(&mut open, Open::None) {
@@ -340,12 +485,14 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
                         *anchor = anchor_name(&html);
                     }
                 } else if let Some(inline) = current(&mut open) {
-                    let lower = html.to_ascii_lowercase();
-                    if lower.starts_with("<br")
-                        || lower.starts_with("</br")
-                        || lower.starts_with("<li")
-                    {
-                        push_text(inline, " ", 0, link.as_mut());
+                    match html_tag(&html) {
+                        // Line breaks and list items separate words.
+                        Some("br" | "li" | "p" | "tr" | "td" | "th") => {
+                            push_text(inline, " ", 0, link.as_mut())
+                        }
+                        Some(_) => {}
+                        // `<languagecode2>`, `<server>`: placeholders of the prose, not HTML.
+                        None => push_text(inline, &html, strong_depth, link.as_mut()),
                     }
                 }
             }
@@ -368,7 +515,76 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
             _ => {}
         }
     }
-    out
+    (out, needs_escape)
+}
+
+/// The lowercase name of an HTML tag or comment (`<br/>` → `br`, `</td>` → `td`, `<!--` →
+/// `!--`), when it is one that docs pages use as markup; `None` for anything else.
+fn html_tag(html: &str) -> Option<&'static str> {
+    const TAGS: &[&str] = &[
+        "a",
+        "b",
+        "big",
+        "blockquote",
+        "br",
+        "caption",
+        "center",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "font",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "nobr",
+        "ol",
+        "p",
+        "pre",
+        "s",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+    ];
+    let rest = html.strip_prefix('<')?;
+    if rest.starts_with("!--") {
+        return Some("!--");
+    }
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let name_len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let name = &rest[..name_len];
+    TAGS.iter().copied().find(|t| t.eq_ignore_ascii_case(name))
 }
 
 /// The inline being filled, if any.
@@ -389,6 +605,14 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// Trims [`is_blank`] characters from both ends without reallocating.
+fn trim_in_place(text: &mut String) {
+    let end = text.trim_end_matches(is_blank).len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start_matches(is_blank).len();
+    text.drain(..start);
 }
 
 /// Whitespace as the docs use it: includes TAB, NBSP and zero-width characters.
@@ -431,7 +655,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Vec<Block> {
-        blocks(text, 0, &LineIndex::new(text))
+        blocks(text, 0)
     }
 
     #[test]
@@ -471,6 +695,26 @@ mod tests {
     }
 
     #[test]
+    fn markup_is_dropped_and_placeholders_kept() {
+        let b = parse("|a|b|\n|-|-|\n|x|One<br>two</br><ul><li>three</li></ul> `<code>` &lt;x&gt; <languagecode2>-<server>|\n");
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        let text = &t.rows[0][1].text;
+        assert_eq!(
+            text.split_whitespace().collect::<Vec<_>>(),
+            [
+                "One",
+                "two",
+                "three",
+                "<code>",
+                "<x>",
+                "<languagecode2>-<server>"
+            ]
+        );
+    }
+
+    #[test]
     fn group_rows_are_all_strong() {
         let b = parse("|Property|Type|Description|\n|-|-|-|\n|**Onboarding**|\n");
         let Block::Table(t) = &b[0] else { panic!() };
@@ -478,9 +722,33 @@ mod tests {
     }
 
     #[test]
-    fn line_index_counts_characters() {
-        let text = "ab\nдв|x";
-        let i = LineIndex::new(text);
-        assert_eq!(i.line_column(text, text.find('|').unwrap()), (2, 3));
+    fn pipes_in_code_spans_stay_in_their_cell() {
+        let text = "|Property|Type|Description|\n|-|-|-|\n|name|String|Not `|`, `` ` ``, `a\\|b` or `^`.|\n\n```\n|`|`|\n```\n";
+        let escaped = escape_code_span_pipes(text);
+        assert_eq!(escaped.lines().count(), text.lines().count());
+        assert!(escaped.contains("```\n|`|`|\n```"), "fenced code untouched");
+        let b = parse(&escaped);
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(t.rows[0].len(), 3);
+        assert_eq!(t.rows[0][2].text, "Not |, `, a|b or ^.");
+        assert_eq!(t.rows[0][2].code, ["|", "`", "a|b", "^"]);
+        assert!(matches!(
+            escape_code_span_pipes("|a|`b`|\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn cursor_counts_lines_and_characters() {
+        let text = "ab\nдв|x\n\nz";
+        let mut c = Cursor::new(text);
+        assert_eq!(c.at(1), (1, 2));
+        assert_eq!(c.at(text.find('|').unwrap()), (2, 3));
+        assert_eq!(c.at(text.find('x').unwrap()), (2, 4));
+        assert_eq!(c.at(text.find('z').unwrap()), (4, 1));
+        // Going back recounts from the start.
+        assert_eq!(c.at(0), (1, 1));
     }
 }

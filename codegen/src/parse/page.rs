@@ -3,8 +3,8 @@
 
 use super::json_block;
 use super::locale;
-use super::markdown::{self, Block, Heading, Inline, LineIndex, Table};
-use super::type_cell::{self, Target, TypeCell};
+use super::markdown::{self, Block, Heading, Inline, Table};
+use super::type_cell::{self, Target, TypeCell, TypeSpec};
 use crate::diag::{Code, Diagnostic, Location};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -152,6 +152,8 @@ impl Page {
     }
 
     /// The page's backticked value list for a property, filtered to identifier-like tokens.
+    /// It may include OData query syntax (``Supports `$filter` (`eq`, `ne`)``): see
+    /// [`Page::is_query_syntax`].
     pub fn possible_values(row: &PropertyRow) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for c in &row.code {
@@ -166,6 +168,28 @@ impl Page {
             }
         }
         out
+    }
+}
+
+impl Page {
+    /// True for backticked tokens that descriptions use as OData query syntax rather than as
+    /// values (`eq`, `ne`, `null`, ...). A few enums do have such members, so value lists are
+    /// tried with and without them.
+    pub fn is_query_syntax(token: &str) -> bool {
+        const QUERY_SYNTAX: &[&str] = &[
+            "eq",
+            "ne",
+            "gt",
+            "ge",
+            "lt",
+            "le",
+            "startsWith",
+            "endsWith",
+            "null",
+            "true",
+            "false",
+        ];
+        QUERY_SYNTAX.contains(&token)
     }
 }
 
@@ -318,8 +342,23 @@ fn page_links(inline: &Inline) -> Vec<LinkRef> {
 
 /// Where a table stands.
 struct TableContext<'a> {
+    /// Key of the current H2 (`""` in the intro).
     section: &'a str,
+    /// The current H2 itself.
+    heading: Option<&'a Heading>,
+    /// The current H3 or deeper heading under it.
     sub: Option<&'a Heading>,
+}
+
+impl TableContext<'_> {
+    /// The `x values` heading the table stands under, if any: the H3/H4, or an H2 `## x values`
+    /// with no deeper heading in between (`printercapabilities.md`).
+    fn values_heading(&self) -> Option<&Heading> {
+        match self.sub {
+            Some(h) => Some(h).filter(|h| h.key().ends_with("-values")),
+            None => self.heading.filter(|h| h.key().ends_with("-values")),
+        }
+    }
 }
 
 /// Parses one page. Never fails: problems become diagnostics on the page.
@@ -332,8 +371,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
     // A BOM is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (front_matter, body) = front_matter(text, path, &mut diagnostics);
-    let index = LineIndex::new(text);
-    let blocks = markdown::blocks(text, body, &index);
+    let blocks = markdown::blocks(text, body);
 
     let mut page = Page {
         path: path.to_owned(),
@@ -352,26 +390,28 @@ pub fn parse_page(path: &str, text: &str) -> Page {
     };
 
     let mut section = String::new(); // key of the current H2 ("" = intro)
+    let mut section_heading: Option<Heading> = None;
     let mut sub: Option<Heading> = None; // current H3/H4
-    let mut intro: Vec<&Inline> = Vec::new();
+    let mut intro: Vec<Inline> = Vec::new();
     let mut annotation_seen = false;
-    let mut intro_tables: Vec<&Table> = Vec::new();
+    let mut intro_tables: Vec<Table> = Vec::new();
     let mut has_properties_section = false;
 
-    for block in &blocks {
+    for block in blocks {
         match block {
             Block::Heading(h) => match h.level {
                 1 => {
                     if page.h1.is_none() && !h.text.starts_with('[') {
-                        page.h1 = Some(h.clone());
+                        page.h1 = Some(h);
                     }
                 }
                 2 => {
                     section = h.key();
+                    section_heading = Some(h);
                     sub = None;
                     has_properties_section |= section == "properties";
                 }
-                _ => sub = Some(h.clone()),
+                _ => sub = Some(h),
             },
             Block::Paragraph { inline, quoted } => {
                 if section.is_empty() && !quoted {
@@ -380,7 +420,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
             }
             Block::Comment { text, line } => {
                 if page.annotation.is_none() {
-                    if let Some(a) = parse_annotation(text, *line, path, &mut diagnostics) {
+                    if let Some(a) = parse_annotation(&text, line, path, &mut diagnostics) {
                         page.annotation = Some(a);
                         annotation_seen = true;
                     }
@@ -395,22 +435,33 @@ pub fn parse_page(path: &str, text: &str) -> Page {
                     && (in_json_section || annotation_seen)
                     && text.trim_start().starts_with('{')
                 {
-                    match json_block::read(text) {
+                    match json_block::read(&text) {
                         Ok(t) => {
                             if t.repaired {
                                 diagnostics.push(Diagnostic::new(
                                     Code::RepairedJson,
-                                    Location { file: path.to_owned(), line: *line, column: 1 },
+                                    Location { file: path.to_owned(), line, column: 1 },
                                     "the JSON representation is not strict JSON (comments, trailing commas or entities); read after repairs",
                                 ));
                             }
-                            if let Value::Object(object) = t.value {
-                                page.json = Some(JsonBlock { object, line: *line });
+                            if let Value::Object(mut object) = t.value {
+                                if object.keys().any(|k| k.trim() != k) {
+                                    diagnostics.push(Diagnostic::new(
+                                        Code::RepairedJson,
+                                        Location { file: path.to_owned(), line, column: 1 },
+                                        "keys of the JSON representation have surrounding spaces (`\"rank \"`); read trimmed",
+                                    ));
+                                    object = object
+                                        .into_iter()
+                                        .map(|(k, v)| (k.trim().to_owned(), v))
+                                        .collect();
+                                }
+                                page.json = Some(JsonBlock { object, line });
                             }
                         }
                         Err(e) => diagnostics.push(Diagnostic::new(
                             Code::BadJsonBlock,
-                            Location { file: path.to_owned(), line: *line + e.line().saturating_sub(1) as u32, column: e.column() as u32 },
+                            Location { file: path.to_owned(), line: line + e.line().saturating_sub(1) as u32, column: e.column() as u32 },
                             format!("the JSON representation is not JSON even after repairs ({e}); the tables alone are used"),
                         )),
                     }
@@ -419,9 +470,12 @@ pub fn parse_page(path: &str, text: &str) -> Page {
             Block::Table(table) => {
                 let ctx = TableContext {
                     section: &section,
+                    heading: section_heading.as_ref(),
                     sub: sub.as_ref(),
                 };
-                if section.is_empty() {
+                // Multi-enum pages (`enums.md`) have no H2: their `### x values` tables stand in
+                // the intro.
+                if section.is_empty() && ctx.values_heading().is_none() {
                     intro_tables.push(table);
                     continue;
                 }
@@ -435,6 +489,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
             if table.header.len() >= 2 {
                 let ctx = TableContext {
                     section: "properties",
+                    heading: None,
                     sub: None,
                 };
                 read_table(&mut page, table, &ctx, &mut diagnostics);
@@ -447,13 +502,8 @@ pub fn parse_page(path: &str, text: &str) -> Page {
     page
 }
 
-fn read_intro(page: &mut Page, intro: &[&Inline]) {
-    let inherited_stems: Vec<&str> = page
-        .properties
-        .iter()
-        .flat_map(|r| r.description_links.iter())
-        .filter_map(|l| l.target.stem())
-        .collect();
+fn read_intro(page: &mut Page, intro: &[Inline]) {
+    let inherited_stems = inherited_stems(&page.properties);
     for para in intro {
         let text = para.text.trim();
         if page.namespace.is_none() {
@@ -467,18 +517,42 @@ fn read_intro(page: &mut Page, intro: &[&Inline]) {
         }
         let links = page_links(para);
         if page.base_link.is_none() && !links.is_empty() {
-            // The inheritance sentence: a marker word, or (in a locale the table does not know) a
-            // short single-link paragraph whose link the inherited rows point to as well.
-            let link_text_len: usize = links.iter().map(|l| l.text.len()).sum();
-            let short = text.len().saturating_sub(link_text_len) <= 60;
+            // The inheritance sentence: a marker word, then the link (in the sentence of the
+            // marker, short: at most 60 characters besides the link texts, in any script); or,
+            // in a locale the table does not know, a short single-link paragraph whose link the
+            // inherited rows point to as well.
+            let short = |t: &str, links: &[&LinkRef]| {
+                let link_chars: usize = links.iter().map(|l| l.text.chars().count()).sum();
+                t.chars().count().saturating_sub(link_chars) <= 60
+            };
+            let marked = sentences(text).find_map(|sentence| {
+                let at = locale::inheritance_marker(sentence)?;
+                if locale::turns_inheritance_around(sentence) {
+                    return None;
+                }
+                // The first link after the marker (the longest of those starting there).
+                let after = &sentence[at..];
+                let base = links
+                    .iter()
+                    .filter(|l| !l.text.is_empty())
+                    .filter_map(|l| Some((after.find(l.text.as_str())?, l)))
+                    .min_by_key(|(p, l)| (*p, std::cmp::Reverse(l.text.len())))?
+                    .1;
+                let inside: Vec<&LinkRef> = links
+                    .iter()
+                    .filter(|l| sentence.contains(l.text.as_str()))
+                    .collect();
+                short(sentence, &inside).then_some(base)
+            });
+            let all: Vec<&LinkRef> = links.iter().collect();
             let corroborated = links.len() == 1
-                && short
+                && short(text, &all)
                 && links[0]
                     .target
                     .stem()
                     .is_some_and(|s| inherited_stems.contains(&s));
-            if (locale::mentions_inheritance(text) && short) || corroborated {
-                page.base_link = Some(links[0].clone());
+            if let Some(base) = marked.or(corroborated.then(|| &links[0])) {
+                page.base_link = Some(base.clone());
                 continue;
             }
         }
@@ -486,6 +560,60 @@ fn read_intro(page: &mut Page, intro: &[&Inline]) {
             page.description = text.to_owned();
         }
     }
+}
+
+/// The sentences of a paragraph: split after `.`, `!` or `?` followed by a space.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, '.' | '!' | '?')
+                    && rest[i + 1..].starts_with(|n: char| n.is_whitespace())
+            })
+            .map_or(rest.len(), |(i, _)| i + 1);
+        let (sentence, tail) = rest.split_at(end);
+        rest = tail.trim_start();
+        Some(sentence)
+    })
+}
+
+/// Pages that rows are marked as inherited from: rows whose description ends with a link to the
+/// page, in a sentence of at most four words before it (`Inherited from [entity](entity.md).`,
+/// `Наследуется от [объекта](entity.md)`) that is a known inheritance marker or that at least
+/// two rows share (a marker in a language the locale table does not know).
+fn inherited_stems(rows: &[PropertyRow]) -> Vec<&str> {
+    let mut phrases: BTreeMap<(&str, String), usize> = BTreeMap::new();
+    for row in rows {
+        let Some(last) = row.description_links.last() else {
+            continue;
+        };
+        let Some(stem) = last.target.stem() else {
+            continue;
+        };
+        let end = row
+            .description
+            .trim_end_matches(|c: char| markdown::is_blank(c) || matches!(c, '.' | ')' | ';'));
+        let Some(before) = end.strip_suffix(last.text.as_str()) else {
+            continue;
+        };
+        let start = before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1);
+        let phrase = before[start..].trim();
+        if !phrase.is_empty() && phrase.split_whitespace().count() <= 4 {
+            *phrases.entry((stem, phrase.to_lowercase())).or_insert(0) += 1;
+        }
+    }
+    let mut stems: Vec<&str> = phrases
+        .into_iter()
+        .filter(|((_, phrase), n)| *n >= 2 || locale::mentions_inheritance(phrase))
+        .map(|((stem, _), _)| stem)
+        .collect();
+    stems.dedup();
+    stems
 }
 
 fn classify(page: &Page) -> PageClass {
@@ -508,15 +636,12 @@ fn classify(page: &Page) -> PageClass {
     }
 }
 
-fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mut Vec<Diagnostic>) {
-    let sub_key = ctx.sub.map(Heading::key);
-    let values_heading = sub_key.as_deref().filter(|k| k.ends_with("-values"));
+fn read_table(page: &mut Page, table: Table, ctx: &TableContext<'_>, diags: &mut Vec<Diagnostic>) {
+    let values_heading = ctx.values_heading();
     if ctx.section == "members" || values_heading.is_some() {
-        let name = values_heading.and_then(|k| {
-            let wanted = k.trim_end_matches("-values").replace('-', "");
-            ctx.sub
-                .and_then(|h| identifier_matching(&h.text, &wanted))
-                .or(Some(wanted))
+        let name = values_heading.map(|h| {
+            let wanted = h.key().trim_end_matches("-values").replace('-', "");
+            identifier_matching(&h.text, &wanted).unwrap_or(wanted)
         });
         // Under `## Members` with an H3 that is not `x values`, the table is still the page's enum.
         let name = if ctx.section == "members" && values_heading.is_none() {
@@ -524,7 +649,7 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
         } else {
             name
         };
-        let key = sub_key.clone().unwrap_or_else(|| ctx.section.to_owned());
+        let key = values_heading.map_or_else(|| ctx.section.to_owned(), Heading::key);
         page.enums.push(read_members(table, name, key));
         return;
     }
@@ -540,19 +665,25 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
         ));
         return;
     }
-    let desc_col = if table.header.len() >= 3 {
-        Some(2)
-    } else {
-        None
+    let Some((type_col, desc_col)) = property_columns(&table) else {
+        diags.push(Diagnostic::new(
+            Code::IgnoredTable,
+            page.at(table.line, 1),
+            format!(
+                "the table `{}` under {} has no type column (its header names none and most of its second cells are not types); not read as properties",
+                table.header.iter().map(|h| h.text.as_str()).collect::<Vec<_>>().join(" | "),
+                if navigation { "Relationships" } else { "Properties" },
+            ),
+        ));
+        return;
     };
-    for row in &table.rows {
-        let filled: Vec<usize> = (0..row.len())
-            .filter(|&i| !row[i].text.is_empty())
-            .collect();
-        if filled.is_empty() {
+    let Table { header, rows, .. } = table;
+    for mut row in rows {
+        let filled = row.iter().filter(|c| !c.text.is_empty()).count();
+        if filled == 0 {
             continue;
         }
-        if filled == [0] {
+        if filled == 1 && !row[0].text.is_empty() {
             if row[0].is_all_strong() {
                 continue; // group row `|**Onboarding**|`
             }
@@ -564,7 +695,7 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
             {
                 prev.description.push(' ');
                 prev.description.push_str(&row[0].text);
-                prev.code.extend(row[0].code.iter().cloned());
+                prev.code.append(&mut row[0].code);
                 continue;
             }
         }
@@ -577,31 +708,29 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
             ));
             continue;
         }
-        let type_cell = row.get(1).cloned().unwrap_or_default();
-        let mut description = desc_col
-            .and_then(|c| row.get(c))
-            .map(|c| c.text.clone())
+        let type_cell = row
+            .get_mut(type_col)
+            .map(std::mem::take)
             .unwrap_or_default();
-        let mut code = desc_col
-            .and_then(|c| row.get(c))
-            .map(|c| c.code.clone())
+        let desc = desc_col
+            .and_then(|c| row.get_mut(c))
+            .map(std::mem::take)
             .unwrap_or_default();
-        let mut description_links = desc_col
-            .and_then(|c| row.get(c))
-            .map(page_links)
-            .unwrap_or_default();
-        for (i, extra) in row.iter().enumerate().skip(3) {
-            if !extra.text.is_empty() {
-                let header = table.header.get(i).map_or("", |h| h.text.trim());
+        let mut description_links = page_links(&desc);
+        let mut description = desc.text;
+        let mut code = desc.code;
+        for (i, extra) in row.iter_mut().enumerate().skip(1) {
+            if i != type_col && Some(i) != desc_col && !extra.text.is_empty() {
+                let header = header.get(i).map_or("", |h| h.text.trim());
                 description.push_str(&format!(" {header}: {}.", extra.text));
-                code.extend(extra.code.iter().cloned());
+                code.append(&mut extra.code);
                 description_links.extend(page_links(extra));
             }
         }
         page.properties.push(PropertyRow {
             name,
             ty: type_cell::parse(&type_cell),
-            type_text: type_cell.text.clone(),
+            type_text: type_cell.text,
             description,
             code,
             description_links,
@@ -612,7 +741,50 @@ fn read_table(page: &mut Page, table: &Table, ctx: &TableContext<'_>, diags: &mu
     }
 }
 
-fn read_members(table: &Table, name: Option<String>, key: String) -> EnumTable {
+/// The type and description columns of a property table, located by header words
+/// ([`locale::is_type_header`]), else by position (name, type, description). A table whose
+/// header names no type column and whose second cells are mostly not primitives, links or
+/// qualified names (a list of values, derived types or limits standing under Properties) is no
+/// property table: `None`.
+fn property_columns(table: &Table) -> Option<(usize, Option<usize>)> {
+    let find = |wanted: fn(&str) -> bool| {
+        table
+            .header
+            .iter()
+            .skip(1)
+            .position(|h| wanted(&h.text))
+            .map(|i| i + 1)
+    };
+    let type_col = match find(locale::is_type_header) {
+        Some(c) => c,
+        None => {
+            let rows: Vec<&Vec<Inline>> = table
+                .rows
+                .iter()
+                .filter(|r| r.iter().filter(|c| !c.text.is_empty()).count() >= 2)
+                .collect();
+            // Bare words (`Red`, `Yes`, `read`) read as type names anywhere: only primitives,
+            // links and qualified names count as evidence of a type column.
+            let typed = rows
+                .iter()
+                .filter(|r| match type_cell::parse(&r[1]).spec {
+                    TypeSpec::Primitive(_) | TypeSpec::Link { .. } => true,
+                    TypeSpec::Name(n) => n.contains('.'),
+                    TypeSpec::Unknown(_) => false,
+                })
+                .count();
+            if rows.is_empty() || typed * 2 < rows.len() {
+                return None;
+            }
+            1
+        }
+    };
+    let desc_col = find(locale::is_description_header)
+        .or_else(|| (table.header.len() >= 3 && type_col != 2).then_some(2));
+    Some((type_col, desc_col))
+}
+
+fn read_members(table: Table, name: Option<String>, key: String) -> EnumTable {
     let cols = table.header.len();
     // Column 1 holds values when there are three or more columns, or when most of its cells
     // contain a digit (`Member|Value` without description).
@@ -638,20 +810,22 @@ fn read_members(table: &Table, name: Option<String>, key: String) -> EnumTable {
     };
     let members = table
         .rows
-        .iter()
+        .into_iter()
         .filter(|r| {
             r.first()
                 .is_some_and(|c| !c.text.is_empty() && !c.is_all_strong())
         })
-        .map(|r| MemberRow {
+        .map(|mut r| MemberRow {
             name: r[0]
                 .text
-                .trim_matches(|c: char| markdown::is_blank(c) || c == '`' || c == '*')
+                .trim_matches(|c: char| markdown::is_blank(c) || matches!(c, '`' | '*' | ';'))
                 .to_owned(),
-            value: value_col.and_then(|c| r.get(c)).map(|c| c.text.clone()),
+            value: value_col
+                .and_then(|c| r.get_mut(c))
+                .map(|c| std::mem::take(&mut c.text)),
             description: desc_col
-                .and_then(|c| r.get(c))
-                .map(|c| c.text.clone())
+                .and_then(|c| r.get_mut(c))
+                .map(|c| std::mem::take(&mut c.text))
                 .unwrap_or_default(),
             line: r[0].line,
         })
@@ -754,5 +928,199 @@ mod tests {
         );
         assert_eq!(page.enums[0].name.as_deref(), Some("ageGroup"));
         assert_eq!(page.enums[0].key, "agegroup-values");
+    }
+
+    #[test]
+    fn possible_values_skip_query_syntax() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|level|[s](s.md)|Possible values: `low`, `high`, `unknownFutureValue`. Supports `$filter` (`eq`, `ne`). Default `null`.|\n";
+        let page = parse_page("x.md", text);
+        let values: Vec<String> = Page::possible_values(&page.properties[0])
+            .into_iter()
+            .filter(|v| !Page::is_query_syntax(v))
+            .collect();
+        assert_eq!(values, ["low", "high", "unknownFutureValue"]);
+    }
+
+    #[test]
+    fn json_keys_with_spaces_are_trimmed_and_reported() {
+        let text = "## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"rank \": 1, \"id\": \"s\"}\n```\n";
+        let page = parse_page("x.md", text);
+        let keys: Vec<&String> = page.json.as_ref().unwrap().object.keys().collect();
+        assert_eq!(keys, ["rank", "id"]);
+        assert_eq!(page.diagnostics[0].code, Code::RepairedJson);
+        assert_eq!(page.diagnostics[0].location.line, 4);
+    }
+
+    #[test]
+    fn multi_enum_page_without_h2() {
+        let text = "---\ndoc_type: enumPageType\n---\n# <a name=\"enum-values\"></a>Значения перечисления\n\nПространство имен: microsoft.graph.callRecords\n\n### <a name=\"calltype-values\"></a>Значения callType\n\n|Member|\n|:---|\n|organization;|\n|user|\n\n### <a name=\"modality-values\"></a>значения модальности\n\n|Member|Value|\n|:---|:---|\n|audio|0|\n";
+        let page = parse_page("enums-callrecords.md", text);
+        assert_eq!(page.class, PageClass::MultiEnum);
+        assert_eq!(
+            page.namespace.as_deref(),
+            Some("microsoft.graph.callRecords")
+        );
+        let names: Vec<_> = page.enums.iter().map(|e| e.name.as_deref()).collect();
+        assert_eq!(names, [Some("callType"), Some("modality")]);
+        assert_eq!(page.enums[0].key, "calltype-values");
+        let members: Vec<_> = page.enums[0]
+            .members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(members, ["organization", "user"], "trailing `;` dropped");
+        assert_eq!(page.enums[1].members[0].value.as_deref(), Some("0"));
+    }
+
+    #[test]
+    fn values_table_under_an_h2() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.p\"} -->\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|feed|printerFeedOrientation|x|\n\n## printerFeedOrientation values\n\n|Member|Description|\n|-|-|\n|longEdgeFirst|x|\n\n### printQuality values\n\n|Member|Description|\n|-|-|\n|low|x|\n";
+        let page = parse_page("printercapabilities.md", text);
+        let names: Vec<_> = page.enums.iter().map(|e| e.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            [Some("printerFeedOrientation"), Some("printQuality")]
+        );
+        assert_eq!(page.enums[0].key, "printerfeedorientation-values");
+        assert_eq!(page.properties.len(), 1);
+    }
+
+    #[test]
+    fn tables_without_a_type_column_are_not_properties() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.group\"} -->\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|visibility|String|See below.|\n\n### Colors\n\n| Pre-set constant\t| Color mapped to in Outlook |\n|:---|:---|\n| Preset0 | Red |\n| Preset1 | Orange |\n\n### Group visibility options\n\n|Value|Description|\n|:----|-----------|\n| Public | Anyone can join the group.|\n| Private | Owner permission is needed.|\n\n### Derived types\n\n| Type | Description |\n|-|-|\n| [a](a.md) | Audio quality data. |\n\n### Limits\n\n| Resource | Maximum expiration time |\n|-|-|\n| Teams **chat** | 60 minutes (1 hour) |\n";
+        let page = parse_page("group.md", text);
+        let names: Vec<_> = page.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["visibility"]);
+        let ignored: Vec<u32> = page
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::IgnoredTable)
+            .map(|d| d.location.line)
+            .collect();
+        assert_eq!(ignored, [9, 16, 23, 29]);
+    }
+
+    #[test]
+    fn columns_are_located_by_header_words_else_by_position() {
+        // An older layout with Required/Nullable between type and description.
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.idp\"} -->\n## Properties\n|Property|Type|Required|Nullable|Description|\n|-|-|-|-|-|\n|name|String|Yes|No|The name.|\n";
+        let page = parse_page("identityprovider.md", text);
+        let p = &page.properties[0];
+        assert_eq!(
+            p.ty.spec,
+            TypeSpec::Primitive(crate::primitive::Primitive::String)
+        );
+        assert_eq!(p.description, "The name. Required: Yes. Nullable: No.");
+        // Unknown header words (another locale): by position, because the cells read as types.
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n## Properties\n|Eigenschaft|Typ|Beschreibung|\n|-|-|-|\n|name|String|Der Name.|\n|count|Int32|Die Zahl.|\n";
+        let page = parse_page("x.md", text);
+        assert_eq!(page.properties.len(), 2);
+        assert_eq!(page.properties[1].description, "Die Zahl.");
+        // Padded, TAB- and NBSP-separated cells, no outer pipes, escaped pipe and a pipe in code.
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n## Properties\nProperty\t| Type\u{a0}|Description\n:---|:---|:---\n  name\u{a0} |\tString\t| Files (*.mobileconfig \\| *.xml) or `|`.\n";
+        let page = parse_page("x.md", text);
+        let p = &page.properties[0];
+        assert_eq!(p.name, "name");
+        assert_eq!(
+            p.ty.spec,
+            TypeSpec::Primitive(crate::primitive::Primitive::String)
+        );
+        assert_eq!(p.description, "Files (*.mobileconfig | *.xml) or |.");
+    }
+
+    #[test]
+    fn bom_and_crlf_read_like_lf() {
+        let lf = "---\ndoc_type: resourcePageType\n---\n# x resource type\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|**lastModifiedBy**;|String|Who.|\n|count|Int32|How many &#124; more.|\n\n## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"lastModifiedBy\": \"s\", \"count\": 1}\n```\n";
+        let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+        let (a, b) = (parse_page("x.md", lf), parse_page("x.md", &crlf));
+        assert_eq!(a.properties, b.properties);
+        assert_eq!(a.front_matter, b.front_matter);
+        assert_eq!(a.json, b.json);
+        assert_eq!(b.properties[0].name, "lastModifiedBy");
+        assert_eq!(b.properties[0].line, 9);
+        assert_eq!(b.properties[1].description, "How many | more.");
+        assert!(b.diagnostics.is_empty(), "{:?}", b.diagnostics);
+    }
+
+    #[test]
+    fn inheritance_sentences_in_any_phrasing_and_reference_links() {
+        let forms = [
+            "Inherits from [entity](entity.md).",
+            "Derived from [entity](../resources/entity.md)",
+            "Наследует [объект](entity.md) .",
+            "Этот ресурс является производным от ресурса [entity](entity.md).",
+            "Inherits from [entity][].\n\n[entity]: entity.md",
+        ];
+        for form in forms {
+            let text = format!("# x resource type\n\nNamespace: microsoft.graph\n\n{form}\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|String|x|\n");
+            let page = parse_page("x.md", &text);
+            let base = page.base_link.as_ref().unwrap_or_else(|| panic!("{form}"));
+            assert_eq!(base.target.stem(), Some("entity"), "{form}");
+            assert_eq!(base.line, 5, "{form}");
+        }
+        // A base page naming its derived types has no base.
+        let text = "# baseTask\n\nЭто базовый тип, наследуемый [ресурсом](task.md) задачи.\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|x|\n";
+        assert_eq!(parse_page("basetask.md", text).base_link, None);
+        // A link in an intro and in a row's description is no inheritance (`recurrenceRange`).
+        let text = "# recurrenceRange\n\nDescribes a date range over which a recurring [event](event.md) repeats.\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|startDate|Date|The same value as the start of the recurring [event](event.md). Required.|\n";
+        assert_eq!(parse_page("recurrencerange.md", text).base_link, None);
+        // The marker's sentence, not the paragraph's first link.
+        let text = "# x\n\nПредставляет ресурс для [объекта educationAssignment](educationassignment.md). Наследуется от [educationResource](educationresource.md).\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|String|x|\n";
+        let page = parse_page("educationmediaresource.md", text);
+        assert_eq!(
+            page.base_link.unwrap().target.stem(),
+            Some("educationresource")
+        );
+        // A base page naming what inherits from it, then its own base in another paragraph.
+        let text = "# x\n\nАбстрактный тип. Этот абстрактный тип наследуется типом [ресурса customAccessPackageWorkflowExtension](customaccesspackageworkflowextension.md) .\n\nНаследуется [от сущности](entity.md).\n";
+        let page = parse_page("customcalloutextension.md", text);
+        assert_eq!(page.base_link.unwrap().target.stem(), Some("entity"));
+        let text = "# x\n\nOne of [Domain](domain.md) or [DomainDnsCnameRecord](domaindnscnamerecord.md) entities. Inherited from [DomainDnsRecord](domaindnsrecord.md) entity.\n";
+        let page = parse_page("domaindnsunavailablerecord.md", text);
+        assert_eq!(
+            page.base_link.unwrap().target.stem(),
+            Some("domaindnsrecord")
+        );
+        let text = "# x\n\nБазовый класс. Он наследуется [accessReviewNotificationRecipientQueryScope](../resources/accessReviewNotificationRecipientQueryScope.md).\n";
+        assert_eq!(
+            parse_page("accessreviewnotificationrecipientscope.md", text).base_link,
+            None
+        );
+        let text = "# x\n\nЭто абстрактный тип, унаследованный [accessReviewQueryScope,](accessreviewqueryscope.md) и [y](y.md).\n";
+        assert_eq!(parse_page("accessreviewscope.md", text).base_link, None);
+        // `производных` (of derived types) inside a link text is no marker.
+        let text = "# x\n\nЭтот ресурс является абстрактным типом для [производных userSignInInsight.](usersignininsight.md)\n";
+        assert_eq!(parse_page("governanceinsight.md", text).base_link, None);
+        // Rows ending with a link are no inheritance marker unless they share a short phrase.
+        let text = "# printTaskStatus\n\nRepresents the current execution status of a [printTask](printtask.md).\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|state|String|The current processing state of the [printTask](printtask.md).|\n|description|String|A human-readable description of the state of the [printTask](printtask.md).|\n";
+        assert_eq!(parse_page("printtaskstatus.md", text).base_link, None);
+        // A sentence in no known language: the link the inherited rows point to.
+        let text = "# x\n\nIst abgeleitet von [entity](entity.md).\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|Die ID. Geerbt von [entity](entity.md).|\n|name|String|Der Name. Geerbt von [entity](entity.md).|\n";
+        let page = parse_page("x.md", text);
+        assert_eq!(page.base_link.unwrap().target.stem(), Some("entity"));
+    }
+
+    #[test]
+    fn several_property_tables_and_tables_in_the_intro() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.channel\"} -->\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|x|\n\n### Instance attributes\n\n|Property|Type|Description|\n|-|-|-|\n|@microsoft.graph.channelCreationMode|String|x|\n\n## Relationships\n|Property|Type|Description|\n|-|-|-|\n|tabs|[teamsTab](teamstab.md) collection|x|\n";
+        let page = parse_page("channel.md", text);
+        let rows: Vec<(&str, bool)> = page
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.navigation))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("id", false),
+                ("@microsoft.graph.channelCreationMode", false),
+                ("tabs", true)
+            ]
+        );
+        // No Properties heading: a property table in the intro is read.
+        let text = "# report\n\n|Property|Type|\n|-|-|\n|reportDate|Date|\n\n## JSON representation\n```json\n{\"reportDate\": \"Date\"}\n```\n";
+        let page = parse_page("report.md", text);
+        assert_eq!(page.properties[0].name, "reportDate");
+        assert_eq!(page.class, PageClass::Resource);
     }
 }

@@ -104,14 +104,15 @@ pub fn parse(cell: &Inline) -> TypeCell {
     let collection =
         locale::mentions_collection(text) || text.contains("[]") && !text.contains("][]");
     // A link names the type by its target (the first one that points somewhere useful).
-    if let Some(link) = cell
+    if let Some((link, target)) = cell
         .links
         .iter()
-        .find(|l| !matches!(Target::from_dest(&l.dest), Target::External(_)))
+        .map(|l| (l, Target::from_dest(&l.dest)))
+        .find(|(_, t)| !matches!(t, Target::External(_)))
     {
         return TypeCell {
             spec: TypeSpec::Link {
-                target: Target::from_dest(&link.dest),
+                target,
                 text: link.text.clone(),
             },
             collection,
@@ -125,31 +126,43 @@ pub fn parse(cell: &Inline) -> TypeCell {
 
 /// Reads a type cell without a link.
 fn parse_words(text: &str) -> TypeSpec {
-    let mut rest = text.trim().to_owned();
-    // `Collection(x)` / `collection(x)`.
-    let lower = rest.to_lowercase();
-    if lower.starts_with("collection(") && rest.ends_with(')') {
-        rest = rest["collection(".len()..rest.len() - 1].to_owned();
-    }
-    // Whole-phrase primitive words (`Коллекция строк`, `Двойное с плавающей точкой`).
-    if let Some(p) = locale::primitive(&rest) {
-        return TypeSpec::Primitive(p);
-    }
-    // Strip collection words wherever they stand.
-    let mut lower = rest.to_lowercase();
-    for word in locale::COLLECTION_WORDS {
-        while let Some(i) = lower.find(word) {
-            rest.replace_range(i..i + word.len(), " ");
-            lower = rest.to_lowercase();
+    let rest = text.trim();
+    // The common case, one plain word: `String`, `Int32`, `microsoft.graph.x`, `actionState`.
+    if rest
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+    {
+        if let Some(p) = Primitive::from_spelling(rest) {
+            return TypeSpec::Primitive(p);
+        }
+        if is_identifier(rest) && !locale::mentions_collection(rest) {
+            return TypeSpec::Name(rest.to_owned());
         }
     }
+    // Whole-phrase primitive words (`Коллекция строк`, `Двойное с плавающей точкой`).
+    if let Some(p) = locale::primitive(rest) {
+        return TypeSpec::Primitive(p);
+    }
+    // Strip collection words wherever they stand (`Collection(x)`, `Коллекция (x)`).
+    let rest = remove_words(rest, locale::COLLECTION_WORDS);
     // Reference links without definitions: `[identitySet][]`, `[identitySet]`.
     let cleaned: String = rest
         .replace("[]", " ")
         .chars()
         .filter(|c| !matches!(c, '[' | ']' | '`' | '*'))
         .collect();
-    let cleaned = cleaned.trim();
+    let mut cleaned = cleaned.trim();
+    // What a collection word wrapped: `(string)`.
+    while let Some(inner) = cleaned.strip_prefix('(').and_then(|c| c.strip_suffix(')')) {
+        cleaned = inner.trim();
+    }
+    // Machine translation puts spaces after dots: `edm. DateTime`.
+    let joined = cleaned.replace(". ", ".");
+    let cleaned = if joined.contains(' ') {
+        cleaned
+    } else {
+        &joined
+    };
     if let Some(p) = locale::primitive(cleaned) {
         return TypeSpec::Primitive(p);
     }
@@ -165,6 +178,27 @@ fn parse_words(text: &str) -> TypeSpec {
     // A lone identifier followed by a primitive word in another language (`Строка` etc.) is
     // not attempted: anything else is unknown.
     TypeSpec::Unknown(text.to_owned())
+}
+
+/// `text` with every case-insensitive occurrence of `words` (lowercase, tried in order)
+/// replaced by a space. Works on characters, so case mappings that change byte lengths are safe.
+fn remove_words(text: &str, words: &[&str]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // Only ASCII words can occur in ASCII text.
+    let ascii = text.is_ascii();
+    'scan: while let Some(c) = rest.chars().next() {
+        for word in words.iter().filter(|w| !ascii || w.is_ascii()) {
+            if let Some(len) = locale::starts_with_ci(rest, word) {
+                out.push(' ');
+                rest = &rest[len..];
+                continue 'scan;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 #[cfg(test)]
@@ -210,6 +244,54 @@ mod tests {
         );
         let t = parse(&cell("string (url)", &[]));
         assert_eq!(t.spec, TypeSpec::Primitive(Primitive::String));
+        // A collection word before a parenthesis, spaces after dots (machine translation).
+        for text in [
+            "Коллекция (string)",
+            "Коллекция (строка)",
+            "Collection (String)",
+        ] {
+            let t = parse(&cell(text, &[]));
+            assert_eq!(
+                (t.spec, t.collection),
+                (TypeSpec::Primitive(Primitive::String), true),
+                "{text}"
+            );
+        }
+        let t = parse(&cell("Collection (microsoft.graph.contentTypeInfo)", &[]));
+        assert_eq!(
+            (t.spec, t.collection),
+            (
+                TypeSpec::Name("microsoft.graph.contentTypeInfo".into()),
+                true
+            )
+        );
+        let t = parse(&cell("Коллекция объектов string", &[]));
+        assert_eq!(
+            (t.spec, t.collection),
+            (TypeSpec::Primitive(Primitive::String), true)
+        );
+        let t = parse(&cell("edm. DateTime", &[]));
+        assert_eq!(t.spec, TypeSpec::Primitive(Primitive::DateTimeOffset));
+        assert_eq!(
+            parse(&cell("Нетипизированный объект JSON", &[])).spec,
+            TypeSpec::Primitive(Primitive::Json)
+        );
+        assert_eq!(
+            parse(&cell("дата и время", &[])).spec,
+            TypeSpec::Primitive(Primitive::DateTimeOffset)
+        );
+    }
+
+    #[test]
+    fn collection_words_are_removed_whatever_the_case_mapping() {
+        assert_eq!(remove_words("Коллекция X", &["коллекция"]), "  X");
+        assert_eq!(remove_words("COLLECTION of x", &["collection of"]), "  x");
+        // The Kelvin sign lowercases to ASCII `k`: no byte-offset confusion, no panic.
+        assert_eq!(
+            remove_words("\u{212a}collection", &["collection"]),
+            "\u{212a} "
+        );
+        assert_eq!(remove_words("İcollection", &["collection"]), "İ ");
     }
 
     #[test]

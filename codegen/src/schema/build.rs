@@ -1,6 +1,7 @@
 //! Pages → [`Schema`]: naming, cross-page type resolution, inheritance, reconstruction of types
 //! whose pages are absent, and the rules that settle contradictions between tables and JSON.
 
+use super::names::reconcile_names;
 use super::{Kind, Member, Origin, Property, Schema, TypeDef, FORMAT_VERSION};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::parse::page::identifier_matching;
@@ -17,6 +18,8 @@ struct Draft {
     def: TypeDef,
     /// `keyProperty` from the annotation.
     keyed: bool,
+    /// Defined by the page named after the type (`user.md` for `user`).
+    canonical: bool,
 }
 
 /// A type referenced by the input whose page is absent.
@@ -43,6 +46,9 @@ struct Builder {
     missing: BTreeMap<String, Missing>,
     /// Qualified enum name → backticked value lists from properties typed with it.
     enum_evidence: BTreeMap<String, Vec<Vec<String>>>,
+    /// Resource pages that define a type another page defines too: their properties are merged
+    /// into that (primary) definition.
+    secondary: BTreeSet<String>,
     diags: Vec<Diagnostic>,
 }
 
@@ -67,6 +73,17 @@ fn is_identifier(s: &str) -> bool {
         && c.all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
 }
 
+/// True when `name` (simple or qualified) can be the type a link to page `stem` stands for:
+/// an identifier whose last segment the stem ends with (`windowsUpdates.windows` for
+/// `windowsupdates-windows`).
+fn names_stem(name: &str, stem: &str) -> bool {
+    let last = name.rsplit('.').next().unwrap_or(name);
+    last.len() > 1
+        && is_identifier(last)
+        && name.split('.').all(is_identifier)
+        && stem.ends_with(&last.to_ascii_lowercase())
+}
+
 fn loc(page: &Page, line: u32, column: u32) -> Location {
     page.at(line, column)
 }
@@ -82,6 +99,13 @@ fn placeholder_type(value: &Value) -> (String, bool) {
             true,
         ),
         Value::Object(o) => match o.get("@odata.type").and_then(Value::as_str) {
+            // `{"@odata.type": "Edm.Stream"}` names a primitive.
+            Some(t) if Primitive::from_spelling(t.trim_start_matches('#')).is_some() => (
+                Primitive::from_spelling(t.trim_start_matches('#'))
+                    .map_or("Json", Primitive::as_str)
+                    .to_owned(),
+                false,
+            ),
             Some(t) => (t.trim_start_matches('#').to_owned(), false),
             None => (Primitive::Json.as_str().to_owned(), false),
         },
@@ -96,7 +120,15 @@ fn placeholder_type(value: &Value) -> (String, bool) {
                 Primitive::Duration
             } else {
                 let head = s.split(['(', ' ']).next().unwrap_or("");
-                Primitive::from_spelling(head).unwrap_or(Primitive::String)
+                // `<Unknown Primitive Type Edm.Stream>`.
+                let edm = s
+                    .split(|c: char| c.is_whitespace() || c == '<' || c == '>')
+                    .find(|w| {
+                        w.len() > 4 && w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("edm."))
+                    });
+                Primitive::from_spelling(head)
+                    .or_else(|| edm.and_then(Primitive::from_spelling))
+                    .unwrap_or(Primitive::String)
             };
             (p.as_str().to_owned(), false)
         }
@@ -259,48 +291,43 @@ impl Builder {
             .to_owned()
     }
 
-    /// Records a type a page defines. When two pages define the same type (the Intune areas
-    /// have partial `intune-*-user.md` pages beside `user.md`), the page named after the type
-    /// wins, else the first in path order; links to either page mean the type, and a resource
-    /// page that loses still contributes the properties only it lists (see `read_resource`).
     fn declare(&mut self, page: &Page, def: TypeDef, stem: Option<String>, keyed: bool) {
         let q = def.qualified_name();
         if let Some(stem) = &stem {
-            self.by_stem.insert(stem.clone(), q.clone());
+            // Links to a duplicate page still mean the type (the definition that won).
+            self.by_stem
+                .entry(stem.clone())
+                .or_insert_with(|| q.clone());
         }
+        let canonical = stem.as_deref() == Some(def.name.to_ascii_lowercase().as_str());
         if let Some(existing) = self.drafts.get_mut(&q) {
-            let named_after = |file: &str| {
-                let file_stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
-                file_stem
-                    .strip_suffix(".md")
-                    .unwrap_or(file_stem)
-                    .eq_ignore_ascii_case(&def.name)
-            };
-            let existing_at = existing.def.source.clone().unwrap_or_default();
-            let (winner, loser) = if named_after(&page.path) && !named_after(&existing_at.file) {
-                let winner = def
-                    .source
-                    .clone()
-                    .unwrap_or_else(|| Location::file(&page.path));
-                *existing = Draft { def, keyed };
-                (winner, existing_at)
-            } else {
-                (
-                    existing_at,
-                    def.source
-                        .clone()
-                        .unwrap_or_else(|| Location::file(&page.path)),
-                )
-            };
-            let merged = if existing.def.kind == Kind::Enum {
-                "this definition is ignored"
-            } else {
-                "that definition wins; properties only this page lists are added to it"
-            };
+            if def.kind != Kind::Enum && existing.def.kind != Kind::Enum {
+                // Partial pages of one type (`user.md` and `intune-devices-user.md`): the page
+                // named after the type is the primary definition, else the first by path; the
+                // others are merged into it (see `read_resource`).
+                existing.keyed |= keyed;
+                if canonical && !existing.canonical {
+                    if let Some(old) = existing.def.source.as_ref() {
+                        self.secondary.insert(old.file.clone());
+                    }
+                    existing.def = def;
+                    existing.canonical = true;
+                } else {
+                    self.secondary.insert(page.path.clone());
+                }
+                return;
+            }
+            let first = existing
+                .def
+                .source
+                .clone()
+                .map_or_else(String::new, |l| l.to_string());
             self.diags.push(Diagnostic::new(
                 Code::DuplicateType,
-                loser,
-                format!("`{q}` is also defined at {winner}; {merged}"),
+                def.source
+                    .clone()
+                    .unwrap_or_else(|| Location::file(&page.path)),
+                format!("`{q}` is already defined at {first}; this definition is ignored"),
             ));
             return;
         }
@@ -308,7 +335,14 @@ impl Builder {
             .entry(def.name.to_ascii_lowercase())
             .or_default()
             .push(q.clone());
-        self.drafts.insert(q, Draft { def, keyed });
+        self.drafts.insert(
+            q,
+            Draft {
+                def,
+                keyed,
+                canonical,
+            },
+        );
     }
 
     /// The qualified name a link target stands for; records a missing type when no page has it.
@@ -317,6 +351,7 @@ impl Builder {
         page: &Page,
         target: &Target,
         text: &str,
+        hint: Option<&str>,
         at: &Location,
     ) -> Option<String> {
         match target {
@@ -345,11 +380,18 @@ impl Builder {
                     }
                     return Some(self.note_missing(&name, page, None, at));
                 }
-                // Name the absent type by the most trustworthy evidence: an ASCII link text the
-                // stem ends with, else the stem's last segment.
-                let text = text.trim();
-                let name = if is_identifier(text) && stem.ends_with(&text.to_ascii_lowercase()) {
-                    text.to_owned()
+                // Name the absent type by the most trustworthy evidence: the `@odata.type` the
+                // JSON block shows for the property, an ASCII (possibly qualified) name in the
+                // link text, another page's link text, all only when the stem ends with them;
+                // else the stem's last segment.
+                let name = if let Some(h) = hint.filter(|h| names_stem(h, stem)) {
+                    h.to_owned()
+                } else if let Some(n) = text
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                    .map(|w| w.trim_matches('.'))
+                    .find(|w| names_stem(w, stem))
+                {
+                    n.to_owned()
                 } else if let Some(n) = self.link_names.get(stem).and_then(|names| {
                     names
                         .iter()
@@ -398,13 +440,13 @@ impl Builder {
         q
     }
 
-    /// The schema type of a property row.
-    fn resolve_row(&mut self, page: &Page, row: &PropertyRow) -> String {
+    /// The schema type of a property row; `hint` is the `@odata.type` its JSON value shows.
+    fn resolve_row(&mut self, page: &Page, row: &PropertyRow, hint: Option<&str>) -> String {
         let at = loc(page, row.line, row.column);
         match &row.ty.spec {
             TypeSpec::Primitive(p) => p.as_str().to_owned(),
             TypeSpec::Link { target, text } => self
-                .resolve_target(page, target, text, &at)
+                .resolve_target(page, target, text, hint, &at)
                 .unwrap_or_else(|| {
                     self.diags.push(Diagnostic::new(
                         Code::UnknownType,
@@ -452,7 +494,7 @@ impl Builder {
         let keys: Vec<&String> = json
             .map(|j| j.object.keys().filter(|k| !k.starts_with('@')).collect())
             .unwrap_or_default();
-        let names = reconcile_names(page, &keys, &mut self.diags);
+        let names = reconcile_names(page, json.map(|j| &j.object), &mut self.diags);
         let mut props: Vec<Property> = Vec::new();
         for (row, name) in page.properties.iter().zip(names) {
             if name == "@odata.type" {
@@ -466,7 +508,16 @@ impl Builder {
                 ));
                 continue;
             }
-            let ty = self.resolve_row(page, row);
+            let hint = json
+                .and_then(|j| j.object.get(&name))
+                .and_then(|v| match v {
+                    Value::Array(items) => items.first(),
+                    v => Some(v),
+                })
+                .and_then(|v| v.get("@odata.type"))
+                .and_then(Value::as_str)
+                .map(|t| t.trim().trim_start_matches('#'));
+            let ty = self.resolve_row(page, row, hint);
             let mut collection = row.ty.collection;
             if let Some(value) = json.and_then(|j| j.object.get(&name)) {
                 let json_collection = value.is_array();
@@ -506,12 +557,18 @@ impl Builder {
                     format!("`{name}` is in the table but not in the JSON representation"),
                 ));
             }
-            let values = Page::possible_values(row);
-            if !values.is_empty() {
-                self.enum_evidence
-                    .entry(ty.clone())
-                    .or_default()
-                    .push(values.clone());
+            let raw = Page::possible_values(row);
+            let values: Vec<String> = raw
+                .iter()
+                .filter(|v| !Page::is_query_syntax(v))
+                .cloned()
+                .collect();
+            if !raw.is_empty() {
+                let lists = self.enum_evidence.entry(ty.clone()).or_default();
+                if raw.len() != values.len() {
+                    lists.push(raw);
+                }
+                lists.push(values.clone());
                 if let Some(m) = self.missing.get_mut(&ty) {
                     for v in values {
                         if !m.possible_values.contains(&v) {
@@ -564,7 +621,7 @@ impl Builder {
             .flatten();
         let linked = page.base_link.clone().and_then(|l| {
             let at = loc(page, l.line, 1);
-            self.resolve_target(page, &l.target, &l.text, &at)
+            self.resolve_target(page, &l.target, &l.text, None, &at)
         });
         let base = match (annotated, linked) {
             (Some(a), Some(l)) => {
@@ -595,40 +652,70 @@ impl Builder {
                 if m.stem.is_none() {
                     m.stem = stem;
                 }
-                m.base_of.push(q.clone());
-            }
-        }
-        let draft = self.drafts.get_mut(&q).expect("declared in index");
-        let defines = draft
-            .def
-            .source
-            .as_ref()
-            .is_some_and(|l| l.file == page.path);
-        if defines {
-            // Properties merged from other pages of the same type (read earlier) come after.
-            let extra: Vec<Property> = std::mem::take(&mut draft.def.properties)
-                .into_iter()
-                .filter(|e| !props.iter().any(|p| p.name == e.name))
-                .collect();
-            props.extend(extra);
-            draft.def.properties = props;
-            draft.def.base = base;
-        } else {
-            for p in props {
-                if !draft.def.properties.iter().any(|e| e.name == p.name) {
-                    draft.def.properties.push(p);
+                if !m.base_of.contains(&q) {
+                    m.base_of.push(q.clone());
                 }
             }
         }
+        let draft = self.drafts.get_mut(&q).expect("declared in index");
+        if !self.secondary.contains(&page.path) {
+            draft.def.properties = props;
+            draft.def.base = base;
+            return;
+        }
+        // A partial page of a type defined elsewhere: add what only it lists.
+        let primary = draft
+            .def
+            .source
+            .as_ref()
+            .map_or_else(String::new, Location::to_string);
+        let mut added = 0;
+        for p in props {
+            match draft.def.properties.iter().find(|e| e.name == p.name) {
+                None => {
+                    draft.def.properties.push(p);
+                    added += 1;
+                }
+                Some(e) if e.ty != p.ty || e.collection != p.collection => {
+                    self.diags.push(Diagnostic::new(
+                        Code::DuplicateProperty,
+                        p.source
+                            .clone()
+                            .unwrap_or_else(|| Location::file(&page.path)),
+                        format!(
+                            "`{}` is also listed at {} as `{}`{}; that row wins",
+                            p.name,
+                            e.source
+                                .as_ref()
+                                .map_or_else(String::new, Location::to_string),
+                            e.ty,
+                            if e.collection { " collection" } else { "" }
+                        ),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        if draft.def.base.is_none() {
+            draft.def.base = base;
+        }
+        let line = page.annotation.as_ref().map_or(0, |a| a.line);
+        self.diags.push(Diagnostic::new(
+            Code::DuplicateType,
+            loc(page, line, if line == 0 { 0 } else { 1 }),
+            format!("`{q}` is also defined at {primary}; the {added} properties only this page lists are merged into that definition"),
+        ));
     }
 
     /// Rebuilds types that have no page from what the present pages prove.
     fn reconstruct_missing(&mut self, pages: &[&Page]) {
         let missing = std::mem::take(&mut self.missing);
-        let pages_by_type: HashMap<&str, &Page> = pages
-            .iter()
-            .filter_map(|p| Some((self.by_stem.get(&p.stem)?.as_str(), *p)))
-            .collect();
+        let mut pages_by_type: HashMap<&str, Vec<&Page>> = HashMap::new();
+        for p in pages {
+            if let Some(q) = self.by_stem.get(&p.stem) {
+                pages_by_type.entry(q.as_str()).or_default().push(*p);
+            }
+        }
         for (q, m) in missing {
             let (ns, name) = split_qualified(&q, DEFAULT_NAMESPACE);
             let mut def = TypeDef {
@@ -648,24 +735,25 @@ impl Builder {
             if !m.base_of.is_empty() {
                 // Rows of derived pages whose description links to this base's page.
                 for derived in &m.base_of {
-                    let Some(page) = pages_by_type.get(derived.as_str()) else {
-                        continue;
-                    };
                     let Some(draft) = self.drafts.get(derived) else {
                         continue;
                     };
-                    for row in &page.properties {
+                    let rows = pages_by_type
+                        .get(derived.as_str())
+                        .into_iter()
+                        .flatten()
+                        .flat_map(|page| page.properties.iter().map(move |r| (*page, r)));
+                    for (page, row) in rows {
                         let marked = row.description_links.iter().any(|l| {
                             l.target.stem().is_some() && l.target.stem() == m.stem.as_deref()
                         });
                         // The property this row became (rows can be dropped as duplicates and
                         // JSON-only keys added, so rows and properties do not line up by index).
-                        let Some(prop) = draft
-                            .def
-                            .properties
-                            .iter()
-                            .find(|p| p.source.as_ref().is_some_and(|s| s.line == row.line))
-                        else {
+                        let Some(prop) = draft.def.properties.iter().find(|p| {
+                            p.source
+                                .as_ref()
+                                .is_some_and(|s| s.line == row.line && s.file == page.path)
+                        }) else {
                             continue;
                         };
                         if marked && !def.properties.iter().any(|p| p.name == prop.name) {
@@ -707,7 +795,14 @@ impl Builder {
                     "no page defines `{q}` and no evidence describes it; generated as an open placeholder {} that keeps any value",
                     if def.kind == Kind::Enum { "enum" } else { "type" }
                 )));
-                self.drafts.insert(q, Draft { def, keyed: false });
+                self.drafts.insert(
+                    q,
+                    Draft {
+                        def,
+                        keyed: false,
+                        canonical: false,
+                    },
+                );
                 continue;
             }
             self.diags.push(Diagnostic::new(
@@ -715,7 +810,14 @@ impl Builder {
                 m.first_seen.clone(),
                 message,
             ));
-            self.drafts.insert(q, Draft { def, keyed: false });
+            self.drafts.insert(
+                q,
+                Draft {
+                    def,
+                    keyed: false,
+                    canonical: false,
+                },
+            );
         }
     }
 
@@ -741,17 +843,29 @@ impl Builder {
                 {
                     continue;
                 }
-                let evidence = self
-                    .enum_evidence
-                    .get(&q)
-                    .and_then(|lists| lists.iter().find(|l| l.len() == table.members.len()))
-                    .cloned();
                 let mut members = Vec::new();
                 let parsed: Vec<Option<i64>> = table
                     .members
                     .iter()
                     .map(|m| m.value.as_deref().and_then(parse_value))
                     .collect();
+                // Damage shows as translated names or unreadable values; machine-translated pages
+                // (`ms.translationtype: MT`) may also have re-cased or substituted names.
+                let damaged = table.members.iter().any(|m| !is_identifier(&m.name))
+                    || table
+                        .members
+                        .iter()
+                        .zip(&parsed)
+                        .any(|(m, v)| m.value.is_some() && v.is_none())
+                    || page
+                        .front_matter
+                        .get("ms.translationtype")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("mt"));
+                let evidence = self
+                    .enum_evidence
+                    .get(&q)
+                    .and_then(|lists| best_value_list(lists, &table.members, damaged))
+                    .cloned();
                 let positional = parsed
                     .iter()
                     .enumerate()
@@ -763,22 +877,15 @@ impl Builder {
                 for (i, row) in table.members.iter().enumerate() {
                     let at = loc(page, row.line, 1);
                     let mut name = row.name.clone();
-                    // A member is repaired from the backticked value at its position only when it
-                    // is damaged: not an identifier, or unknown to the list while the list's value
-                    // is unknown to the table. Lists in another order than the table (en-US
-                    // `legalAgeGroupClassification`) leave intact names alone.
-                    let damaged = |ev: &Vec<String>| {
-                        !is_identifier(&name)
-                            || (!ev.contains(&name)
-                                && !table.members.iter().any(|m| m.name == ev[i]))
-                    };
-                    if let Some(ev) = evidence.as_ref().filter(|ev| damaged(ev)) {
+                    if let Some(ev) = &evidence {
                         let english = &ev[i];
-                        if &name != english {
+                        // An intact name of an undamaged table is the truth; the description's
+                        // list is compared with it below (`possible-values-mismatch`).
+                        if &name != english && (damaged || !is_identifier(&name)) {
                             self.diags.push(Diagnostic::new(Code::RepairedEnumMember, at.clone(), format!("member `{name}` differs from the backticked value `{english}` at the same position; `{english}` is used")));
                             name = english.clone();
                         }
-                    } else if evidence.is_none() && !is_identifier(&name) {
+                    } else if !is_identifier(&name) {
                         self.diags.push(Diagnostic::new(Code::DamagedEnumMember, at.clone(), format!("member `{name}` is not an identifier and no backticked value list of the same length allows a repair; kept as written")));
                     }
                     let mut value = parsed[i];
@@ -790,8 +897,14 @@ impl Builder {
                         (Some(raw), None) => {
                             self.diags.push(Diagnostic::new(Code::DamagedEnumMember, at.clone(), format!("value `{raw}` of `{name}` is not a number and cannot be repaired; left unknown")));
                         }
-                        (Some(_), Some(v)) if mostly_positional && v != i as i64 => {
-                            self.diags.push(Diagnostic::new(Code::RepairedEnumMember, at.clone(), format!("value {v} of `{name}` breaks the row order the other values follow; {i} is used")));
+                        // A shifted value (`3` → `4`) shows as a value twice; distinct values off
+                        // the row order (`unknownFutureValue` = 127) are real.
+                        (Some(_), Some(v))
+                            if mostly_positional
+                                && v != i as i64
+                                && parsed.iter().filter(|p| **p == Some(v)).count() > 1 =>
+                        {
+                            self.diags.push(Diagnostic::new(Code::RepairedEnumMember, at.clone(), format!("value {v} of `{name}` is given twice and breaks the row order the other values follow; {i} is used")));
                             value = Some(i as i64);
                         }
                         _ => {}
@@ -825,14 +938,14 @@ impl Builder {
                 continue;
             }
             let members: BTreeSet<&str> = d.def.members.iter().map(|m| m.name.as_str()).collect();
-            if let Some(list) = lists
-                .iter()
-                .find(|l| l.iter().any(|v| !members.contains(v.as_str())))
-            {
+            if let Some(list) = lists.iter().find(|l| {
+                l.iter()
+                    .any(|v| !members.contains(v.as_str()) && !Page::is_query_syntax(v))
+            }) {
                 let unknown: Vec<&str> = list
                     .iter()
                     .map(String::as_str)
-                    .filter(|v| !members.contains(v))
+                    .filter(|v| !members.contains(v) && !Page::is_query_syntax(v))
                     .collect();
                 self.diags.push(Diagnostic::new(
                     Code::PossibleValuesMismatch,
@@ -895,30 +1008,28 @@ impl Builder {
         }
     }
 
-    fn full_properties(
-        &mut self,
-        q: &str,
-        done: &mut BTreeMap<String, Vec<Property>>,
-    ) -> Vec<Property> {
-        if let Some(p) = done.get(q) {
-            return p.clone();
+    /// Computes the full property list of `q` (its ancestors' first) into `done`, after its
+    /// ancestors'. Each type's own properties are taken out of its draft once.
+    fn full_properties(&mut self, q: &str, done: &mut BTreeMap<String, Vec<Property>>) {
+        if done.contains_key(q) {
+            return;
         }
-        let Some(draft) = self.drafts.get(q) else {
-            return Vec::new();
+        let Some(draft) = self.drafts.get_mut(q) else {
+            return;
         };
-        let own = draft.def.properties.clone();
+        let own = std::mem::take(&mut draft.def.properties);
         let base = draft.def.base.clone();
-        let mut all: Vec<Property> = match &base {
-            Some(b) => self
-                .full_properties(b, done)
-                .into_iter()
-                .map(|p| Property {
+        let mut all: Vec<Property> = Vec::new();
+        if let Some(b) = &base {
+            self.full_properties(b, done);
+            if let Some(inherited) = done.get(b) {
+                all.reserve(inherited.len() + own.len());
+                all.extend(inherited.iter().map(|p| Property {
                     inherited: true,
-                    ..p
-                })
-                .collect(),
-            None => Vec::new(),
-        };
+                    ..p.clone()
+                }));
+            }
+        }
         for p in own {
             if let Some(existing) = all.iter().find(|a| a.name == p.name) {
                 if existing.ty != p.ty || existing.collection != p.collection {
@@ -931,8 +1042,7 @@ impl Builder {
             }
             all.push(p);
         }
-        done.insert(q.to_owned(), all.clone());
-        all
+        done.insert(q.to_owned(), all);
     }
 
     fn finish(self) -> Schema {
@@ -947,6 +1057,34 @@ impl Builder {
             diagnostics,
         }
     }
+}
+
+/// The backticked value list that can stand for a members table: as long as the table and, of
+/// those, the one that agrees (ignoring case, at the same position) with most intact names.
+/// For an undamaged table it must agree with at least half of them: a list of other values
+/// that happens to be as long is no evidence.
+fn best_value_list<'a>(
+    lists: &'a [Vec<String>],
+    members: &[crate::parse::MemberRow],
+    damaged: bool,
+) -> Option<&'a Vec<String>> {
+    let intact: Vec<usize> = (0..members.len())
+        .filter(|&i| is_identifier(&members[i].name))
+        .collect();
+    lists
+        .iter()
+        .rev() // `max_by_key` keeps the last of equals: prefer the first list
+        .filter(|l| l.len() == members.len())
+        .map(|l| {
+            let agree = intact
+                .iter()
+                .filter(|&&i| l[i].eq_ignore_ascii_case(&members[i].name))
+                .count();
+            (agree, l)
+        })
+        .filter(|(agree, _)| damaged || agree * 2 >= intact.len())
+        .max_by_key(|(agree, _)| *agree)
+        .map(|(_, l)| l)
 }
 
 /// Reads an enum value cell, accepting en/em dashes as minus signs.
@@ -965,80 +1103,6 @@ fn parse_value(raw: &str) -> Option<i64> {
     cleaned.parse().ok()
 }
 
-/// The JSON name of every property row: the table name when the JSON block has it, else the
-/// JSON key that matches it case-insensitively or, for translated names, by position.
-fn reconcile_names(page: &Page, keys: &[&String], diags: &mut Vec<Diagnostic>) -> Vec<String> {
-    let rows = &page.properties;
-    let mut names: Vec<Option<String>> = vec![None; rows.len()];
-    let mut used = vec![false; keys.len()];
-    for (i, row) in rows.iter().enumerate() {
-        if let Some(k) = keys.iter().position(|k| **k == row.name) {
-            names[i] = Some(row.name.clone());
-            used[k] = true;
-        }
-    }
-    for (i, row) in rows.iter().enumerate() {
-        if names[i].is_some() {
-            continue;
-        }
-        if let Some(k) =
-            (0..keys.len()).find(|&k| !used[k] && keys[k].eq_ignore_ascii_case(&row.name))
-        {
-            diags.push(Diagnostic::new(
-                Code::PropertyNameMismatch,
-                page.at(row.line, row.column),
-                format!(
-                    "the table says `{}`, the JSON key is `{}`; the JSON key wins",
-                    row.name, keys[k]
-                ),
-            ));
-            names[i] = Some(keys[k].clone());
-            used[k] = true;
-        }
-    }
-    // Translated names (not identifiers) take the unused JSON keys in order.
-    let mut free = (0..keys.len())
-        .filter(|&k| !used[k])
-        .collect::<Vec<_>>()
-        .into_iter();
-    let unmatched: Vec<usize> = (0..rows.len())
-        .filter(|&i| names[i].is_none() && !rows[i].navigation)
-        .collect();
-    let free_count = keys.iter().enumerate().filter(|(k, _)| !used[*k]).count();
-    for i in unmatched {
-        let row = &rows[i];
-        let translated = !is_identifier(&row.name);
-        if translated
-            || free_count
-                == rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, r)| names[*j].is_none() && !r.navigation)
-                    .count()
-        {
-            if let Some(k) = free.next() {
-                diags.push(Diagnostic::new(Code::PropertyNameMismatch, page.at(row.line, row.column), format!("the table says `{}`, which the JSON block does not have; the unclaimed JSON key `{}` at the same position is used", row.name, keys[k])));
-                names[i] = Some(keys[k].clone());
-            }
-        }
-    }
-    names
-        .into_iter()
-        .zip(rows)
-        .map(|(n, r)| n.unwrap_or_else(|| r.name.clone()))
-        .collect()
-}
-
-/// True when a page's file stem is the simple name its annotation gives (`user.md` for
-/// `microsoft.graph.user`), as opposed to an area page such as `intune-devices-user.md`.
-fn named_after_annotation(page: &Page) -> bool {
-    page.annotation
-        .as_ref()
-        .and_then(|a| a.odata_type.as_deref())
-        .and_then(|t| t.rsplit('.').next())
-        .is_some_and(|name| name.eq_ignore_ascii_case(&page.stem))
-}
-
 /// Builds the schema of a set of pages. The result does not depend on the order of `pages`.
 pub fn build(pages: &[Page]) -> Schema {
     let mut sorted: Vec<&Page> = pages.iter().collect();
@@ -1047,14 +1111,13 @@ pub fn build(pages: &[Page]) -> Schema {
     for page in &sorted {
         b.diags.extend(page.diagnostics.iter().cloned());
     }
-    // Pages named after the type they annotate are indexed first, so that when several pages
-    // define one type (partial Intune views beside `user.md`) the full page is the definition.
-    let mut by_authority = sorted.clone();
-    by_authority.sort_by_key(|p| !named_after_annotation(p));
-    b.index(&by_authority);
-    for page in &sorted {
-        if page.class == PageClass::Resource {
-            b.read_resource(page);
+    b.index(&sorted);
+    // Primary definitions first, then the partial pages merged into them.
+    for secondary in [false, true] {
+        for page in &sorted {
+            if page.class == PageClass::Resource && b.secondary.contains(&page.path) == secondary {
+                b.read_resource(page);
+            }
         }
     }
     b.read_enums(&sorted);
@@ -1145,31 +1208,88 @@ mod tests {
     }
 
     #[test]
-    fn a_type_defined_by_several_pages_is_the_full_page_plus_what_only_the_others_list() {
-        let page = |stem: &str, rows: &str| {
-            let text = format!(
-                "# user resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n{rows}\n\n## JSON representation\n\n<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.user\"}} -->\n```json\n{{}}\n```\n"
-            );
-            parse_page(&format!("docs/{stem}.md"), &text)
+    fn partial_pages_of_one_type_are_merged_into_the_page_named_after_it() {
+        let page = |ty: &str, rows: &str| {
+            format!("<!-- {{\"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph.{ty}\"}} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{rows}")
         };
-        // Path order puts the partial Intune page first.
-        let schema = build(&[
-            page(
-                "intune-devices-user",
-                "|id|String|Key.|\n|managedDevices|String|Intune only.|",
-            ),
-            page("user", "|id|String|Key.|\n|displayName|String|Name.|"),
-        ]);
+        let intune = page(
+            "user",
+            "|id|String|x|\n|deviceEnrollmentLimit|Int32|x|\n|aboutMe|Int32|x|\n",
+        );
+        let main = page("user", "|id|String|x|\n|aboutMe|String|x|\n");
+        let pages = [
+            parse_page("intune-devices-user.md", &intune),
+            parse_page("user.md", &main),
+        ];
+        let schema = build(&pages);
         let user = schema.get("microsoft.graph.user").unwrap();
-        assert_eq!(user.source.as_ref().unwrap().file, "docs/user.md");
-        let names: Vec<&str> = user.properties.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["id", "displayName", "managedDevices"]);
-        let dup: Vec<&Diagnostic> = schema
+        assert_eq!(user.source.as_ref().unwrap().file, "user.md");
+        let props: Vec<(&str, &str)> = user
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.ty.as_str()))
+            .collect();
+        assert_eq!(
+            props,
+            [
+                ("id", "String"),
+                ("aboutMe", "String"),
+                ("deviceEnrollmentLimit", "Int32")
+            ]
+        );
+        let diags: Vec<(Code, &str, u32)> = schema
             .diagnostics
             .iter()
-            .filter(|d| d.code == Code::DuplicateType)
+            .map(|d| (d.code, d.location.file.as_str(), d.location.line))
             .collect();
-        assert_eq!(dup.len(), 1);
-        assert_eq!(dup[0].location.file, "docs/intune-devices-user.md");
+        assert_eq!(
+            diags,
+            [
+                (Code::DuplicateType, "intune-devices-user.md", 1),
+                (Code::DuplicateProperty, "intune-devices-user.md", 8),
+            ]
+        );
+        assert!(schema.diagnostics[0]
+            .message
+            .contains("the 1 properties only this page lists are merged"));
+    }
+
+    #[test]
+    fn intact_enums_are_not_repaired_from_unrelated_lists_or_sparse_values() {
+        let resource = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|level|[s](s.md)|Supports `$filter` (`eq`, `ne`, `in`).|\n";
+        let en = "# s enum type\n\n## Members\n|Member|Value|Description|\n|-|-|-|\n|low|0|a|\n|high|1|b|\n|unknownFutureValue|127|c|\n";
+        let schema = build(&[parse_page("x.md", resource), parse_page("s.md", en)]);
+        let s = schema.get("microsoft.graph.s").unwrap();
+        let members: Vec<(&str, Option<i64>)> = s
+            .members
+            .iter()
+            .map(|m| (m.name.as_str(), m.value))
+            .collect();
+        assert_eq!(
+            members,
+            [
+                ("low", Some(0)),
+                ("high", Some(1)),
+                ("unknownFutureValue", Some(127))
+            ]
+        );
+        assert!(schema
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::RepairedEnumMember));
+    }
+
+    #[test]
+    fn a_shifted_value_given_twice_follows_the_row_order() {
+        let ru = "# s enum type\n\n## Members\n|Элемент|Значение|Описание|\n|-|-|-|\n|none|0|a|\n|pending|1|b|\n|canceled|2|c|\n|active|4|d|\n|done|4|e|\n";
+        let schema = build(&[parse_page("s.md", ru)]);
+        let values: Vec<Option<i64>> = schema
+            .get("microsoft.graph.s")
+            .unwrap()
+            .members
+            .iter()
+            .map(|m| m.value)
+            .collect();
+        assert_eq!(values, [Some(0), Some(1), Some(2), Some(3), Some(4)]);
     }
 }

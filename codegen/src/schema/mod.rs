@@ -4,6 +4,7 @@
 //! public, versioned JSON format (`format_version`); see the README for its description.
 
 mod build;
+mod names;
 mod select;
 
 pub use build::build;

@@ -1,0 +1,205 @@
+//! parse → schema → emit over a whole docs tree, against a bare pulldown-cmark pass over the
+//! same bytes measured in the same run.
+//!
+//! ```sh
+//! cargo bench -p msgraph-docgen --bench pipeline
+//! ```
+//!
+//! The tree is `$DOCGEN_CORPUS/ru-RU/2023-02-03/beta/resources` (the largest; `DOCGEN_CORPUS`
+//! defaults to `../shared/corpus` beside the workspace), or `$DOCGEN_CORPUS` itself when it is a
+//! tree of pages, else `docs-input/`. divan prints the statistics of each stage; a summary of
+//! medians and ratios to the pulldown-cmark pass follows (`DOCGEN_BENCH_RUNS` runs per stage,
+//! default 5; `DOCGEN_BENCH_NO_SUMMARY=1` skips it). `DOCGEN_BENCH_ONCE=baseline|parse|schema|emit`
+//! runs one stage once and nothing else, for profilers. Everything is single-threaded except
+//! the `*_parallel` benches.
+
+use msgraph_docgen::emit::{emit, EmitOptions};
+use msgraph_docgen::input::list_pages;
+use msgraph_docgen::parse::{parse_page, Page};
+use msgraph_docgen::schema::{self, Schema};
+use pulldown_cmark::{Options, Parser};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// The largest tree of the corpus.
+const LARGEST: &str = "ru-RU/2023-02-03/beta/resources";
+
+/// The pages of the tree: (path, text).
+fn sources() -> &'static [(String, String)] {
+    static SOURCES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    SOURCES.get_or_init(|| {
+        let tree = tree();
+        let (files, _) = list_pages(std::slice::from_ref(&tree)).expect("a readable docs tree");
+        files
+            .iter()
+            .map(|f| {
+                let text = std::fs::read_to_string(f).unwrap_or_default();
+                (f.display().to_string(), text)
+            })
+            .collect()
+    })
+}
+
+fn tree() -> PathBuf {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let corpus = std::env::var_os("DOCGEN_CORPUS")
+        .map_or_else(|| workspace.join("../shared/corpus"), PathBuf::from);
+    if corpus.join(LARGEST).is_dir() {
+        corpus.join(LARGEST)
+    } else if corpus.is_dir() && !corpus.join("README.md").is_file() {
+        corpus
+    } else {
+        eprintln!(
+            "corpus not found at {}: benchmarking docs-input/",
+            corpus.display()
+        );
+        workspace.join("docs-input")
+    }
+}
+
+fn pages() -> &'static [Page] {
+    static PAGES: OnceLock<Vec<Page>> = OnceLock::new();
+    PAGES.get_or_init(parse_all)
+}
+
+fn built() -> &'static Schema {
+    static SCHEMA: OnceLock<Schema> = OnceLock::new();
+    SCHEMA.get_or_init(|| schema::build(pages()))
+}
+
+/// The baseline: every event of a GFM pass (tables on), as the parse stage runs it.
+fn pulldown_pass() -> usize {
+    sources()
+        .iter()
+        .map(|(_, t)| Parser::new_ext(t, Options::ENABLE_TABLES).count())
+        .sum()
+}
+
+fn parse_all() -> Vec<Page> {
+    sources().iter().map(|(p, t)| parse_page(p, t)).collect()
+}
+
+/// As many threads as cores, each parsing a contiguous share of the pages.
+fn parse_parallel() -> Vec<Page> {
+    let all = sources();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = all.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = all
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(|(p, t)| parse_page(p, t)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("no panic"))
+            .collect()
+    })
+}
+
+fn pipeline() -> String {
+    emit(&schema::build(&parse_all()), &EmitOptions::default())
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn baseline_pulldown_cmark() -> usize {
+    pulldown_pass()
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn stage_parse() -> Vec<Page> {
+    parse_all()
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn stage_parse_parallel() -> Vec<Page> {
+    parse_parallel()
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn stage_schema(bencher: divan::Bencher) {
+    let pages = pages();
+    bencher.bench(|| schema::build(pages));
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn stage_emit(bencher: divan::Bencher) {
+    let schema = built();
+    bencher.bench(|| emit(schema, &EmitOptions::default()));
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn whole_pipeline() -> String {
+    pipeline()
+}
+
+/// The median time to produce `f`'s result (dropping it is not timed, as divan does).
+fn median_of<T>(runs: usize, f: impl Fn() -> T) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let out = divan::black_box(f());
+            let elapsed = start.elapsed();
+            drop(out);
+            elapsed
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Medians of each stage and their ratios to the pulldown-cmark pass, all from this run.
+fn summary() {
+    let runs = std::env::var("DOCGEN_BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5)
+        .max(1);
+    let bytes: usize = sources().iter().map(|(_, t)| t.len()).sum();
+    let base = median_of(runs, pulldown_pass);
+    let parse = median_of(runs, parse_all);
+    let parallel = median_of(runs, parse_parallel);
+    let pages = pages();
+    let schema_t = median_of(runs, || schema::build(pages));
+    let schema = built();
+    let emit_t = median_of(runs, || emit(schema, &EmitOptions::default()));
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let ratio = |d: Duration| d.as_secs_f64() / base.as_secs_f64();
+    println!(
+        "\n{} pages, {:.1} MB from {}; medians of {runs} runs",
+        sources().len(),
+        bytes as f64 / 1e6,
+        tree().display()
+    );
+    let rows = [
+        ("pulldown-cmark pass (baseline)", base),
+        ("parse", parse),
+        ("parse, all cores", parallel),
+        ("schema", schema_t),
+        ("emit", emit_t),
+        ("parse + schema", parse + schema_t),
+        ("parse + schema + emit", parse + schema_t + emit_t),
+    ];
+    for (name, d) in rows {
+        println!("{name:<32}{:>9.1} ms {:>7.2}x", ms(d), ratio(d));
+    }
+}
+
+fn main() {
+    sources(); // read the tree before timing anything
+               // One run of one stage and nothing else, for profilers (`perf stat`, callgrind).
+    if let Some(stage) = std::env::var_os("DOCGEN_BENCH_ONCE") {
+        match stage.to_str() {
+            Some("baseline") => drop(divan::black_box(pulldown_pass())),
+            Some("parse") => drop(divan::black_box(parse_all())),
+            Some("schema") => drop(divan::black_box(schema::build(pages()))),
+            Some("emit") => drop(divan::black_box(emit(built(), &EmitOptions::default()))),
+            _ => panic!("DOCGEN_BENCH_ONCE: expected baseline, parse, schema or emit"),
+        }
+        return;
+    }
+    divan::main();
+    if std::env::var_os("DOCGEN_BENCH_NO_SUMMARY").is_none() {
+        summary();
+    }
+}

@@ -1,0 +1,279 @@
+//! Which JSON key each property row stands for.
+//!
+//! The JSON block is never translated; the name cells of machine-translated pages often are
+//! (`вопросы` for `questions`, `траублешутинжеррордетаилс` for `troubleshootingErrorDetails`).
+//! Rows are matched to JSON keys by, in order of trust: the exact name; the name in another
+//! case; the transliterated name read alike ([`locale::transliterate`]); the key next to the
+//! key of a matched neighbouring row; the remaining keys in order. A key whose placeholder
+//! contradicts the row's type (an object for a `String`, a single value for a collection) is
+//! taken by position only when no other key is left (the table may be the one that is wrong).
+//! Every match that is not exact is a `property-name-mismatch`.
+
+use crate::diag::{Code, Diagnostic};
+use crate::parse::{locale, Page, PropertyRow, TypeSpec};
+use crate::primitive::Primitive;
+use serde_json::{Map, Value};
+
+/// How alike (0 to 1, normalized Levenshtein) a transliterated name must be to a key.
+const ALIKE: f64 = 0.6;
+
+/// The JSON name of every property row of `page` (the row's own name when no key matches).
+pub(super) fn reconcile_names(
+    page: &Page,
+    json: Option<&Map<String, Value>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let rows = &page.properties;
+    let keys: Vec<(&String, &Value)> = json
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| !k.starts_with('@'))
+        .collect();
+    let mut m = Matching {
+        names: vec![None; rows.len()],
+        used: vec![false; keys.len()],
+    };
+    // The exact name.
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(k) = keys.iter().position(|(k, _)| **k == row.name) {
+            if !m.used[k] {
+                m.take(i, k);
+            }
+        }
+    }
+    // The name in another case.
+    for (i, row) in rows.iter().enumerate() {
+        if m.names[i].is_some() {
+            continue;
+        }
+        if let Some(k) =
+            (0..keys.len()).find(|&k| !m.used[k] && keys[k].0.eq_ignore_ascii_case(&row.name))
+        {
+            m.take(i, k);
+            diags.push(mismatch(
+                page,
+                row,
+                format!("the JSON key is `{}`; the JSON key wins", keys[k].0),
+            ));
+        }
+    }
+    // A translated name that reads like a key once transliterated.
+    let mut alike: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        if m.names[i].is_some() || row.navigation || row.name.is_ascii() {
+            continue;
+        }
+        let Some(latin) = locale::transliterate(&row.name) else {
+            continue;
+        };
+        for (k, (key, value)) in keys.iter().enumerate() {
+            // Lengths too far apart cannot read alike: no need to measure.
+            let (a, b) = (latin.len(), key.chars().count());
+            if m.used[k] || (a.abs_diff(b) as f64) > (1.0 - ALIKE) * a.max(b) as f64 {
+                continue;
+            }
+            let score = strsim::normalized_levenshtein(&latin, &key.to_ascii_lowercase());
+            if !m.used[k] && score >= ALIKE && compatible(row, value) {
+                alike.push((score, i, k));
+            }
+        }
+    }
+    alike.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    for (_, i, k) in alike {
+        if m.names[i].is_none() && !m.used[k] {
+            m.take(i, k);
+            diags.push(mismatch(
+                page,
+                &rows[i],
+                format!(
+                    "the JSON key `{}` reads alike once transliterated and is used",
+                    keys[k].0
+                ),
+            ));
+        }
+    }
+    // By position: rows whose name is translated, or all unmatched rows when exactly as many
+    // keys are left.
+    let open = |m: &Matching| {
+        (0..rows.len())
+            .filter(|&i| m.names[i].is_none() && !rows[i].navigation)
+            .collect::<Vec<_>>()
+    };
+    let free_keys = m.used.iter().filter(|u| !**u).count();
+    let all = open(&m).len() == free_keys;
+    let eligible = |i: usize| all || !is_identifier(&rows[i].name);
+    // The key right after the previous matched row's key, or right before the next one's.
+    let mut progress = true;
+    while progress {
+        progress = false;
+        for i in open(&m).into_iter().filter(|&i| eligible(i)) {
+            let before = (0..i).rev().find_map(|j| m.key_of(j)).map(|k| k + 1);
+            let after = (i + 1..rows.len())
+                .find_map(|j| m.key_of(j))
+                .and_then(|k| k.checked_sub(1));
+            let free = |k: &usize| *k < keys.len() && !m.used[*k];
+            let fits = |k: usize| compatible(&rows[i], keys[k].1);
+            let chosen = match (before.filter(free), after.filter(free)) {
+                (Some(a), Some(b)) if a != b => match (fits(a), fits(b)) {
+                    (true, false) => Some(a),
+                    (false, true) => Some(b),
+                    _ => None,
+                },
+                (Some(a), _) | (None, Some(a)) => Some(a).filter(|&k| fits(k)),
+                (None, None) => None,
+            };
+            if let Some(k) = chosen {
+                m.take(i, k);
+                diags.push(positional(page, &rows[i], keys[k].0));
+                progress = true;
+            }
+        }
+    }
+    // The remaining keys in order.
+    for i in open(&m).into_iter().filter(|&i| eligible(i)) {
+        let free = || (0..keys.len()).filter(|&k| !m.used[k]);
+        if let Some(k) = free()
+            .find(|&k| compatible(&rows[i], keys[k].1))
+            .or_else(|| free().next())
+        {
+            m.take(i, k);
+            diags.push(positional(page, &rows[i], keys[k].0));
+        }
+    }
+    m.names
+        .into_iter()
+        .zip(rows)
+        .map(|(n, r)| n.map_or_else(|| r.name.clone(), |k| keys[k].0.clone()))
+        .collect()
+}
+
+/// Rows matched so far: the key index of each row, and which keys are taken.
+struct Matching {
+    names: Vec<Option<usize>>,
+    used: Vec<bool>,
+}
+
+impl Matching {
+    fn take(&mut self, row: usize, key: usize) {
+        self.names[row] = Some(key);
+        self.used[key] = true;
+    }
+
+    fn key_of(&self, row: usize) -> Option<usize> {
+        self.names[row]
+    }
+}
+
+fn mismatch(page: &Page, row: &PropertyRow, decision: String) -> Diagnostic {
+    Diagnostic::new(
+        Code::PropertyNameMismatch,
+        page.at(row.line, row.column),
+        format!("the table says `{}`, {decision}", row.name),
+    )
+}
+
+fn positional(page: &Page, row: &PropertyRow, key: &str) -> Diagnostic {
+    mismatch(
+        page,
+        row,
+        format!("which the JSON block does not have; the unclaimed JSON key `{key}` at the same position is used"),
+    )
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!(c.next(), Some(f) if f.is_ascii_alphabetic() || f == '_')
+        && c.all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+}
+
+/// False when the JSON placeholder contradicts the row's type: an array for a single value (or
+/// a number, boolean or object for a collection), an object for a primitive (unless it names an
+/// `Edm` type), a number or boolean for a type page.
+fn compatible(row: &PropertyRow, value: &Value) -> bool {
+    let element = match value {
+        Value::Null => return true,
+        Value::Array(items) => {
+            if !row.ty.collection {
+                return false;
+            }
+            match items.first() {
+                Some(e) => e,
+                None => return true,
+            }
+        }
+        // `"Collection(string)"`, `"[String]"`: a collection written as one placeholder.
+        Value::String(s) if s.starts_with('[') || locale::mentions_collection(s) => value,
+        v => {
+            if row.ty.collection {
+                return false;
+            }
+            v
+        }
+    };
+    let edm = element
+        .get("@odata.type")
+        .and_then(Value::as_str)
+        .is_some_and(|t| Primitive::from_spelling(t).is_some());
+    match &row.ty.spec {
+        TypeSpec::Primitive(Primitive::Json) | TypeSpec::Unknown(_) => true,
+        TypeSpec::Primitive(_) => !element.is_object() || edm,
+        TypeSpec::Link { .. } | TypeSpec::Name(_) => element.is_object() || element.is_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_page;
+
+    fn names(rows: &str, json: &str) -> (Vec<String>, Vec<Diagnostic>) {
+        let text = format!("<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"}} -->\n```json\n{json}\n```\n\n## Properties\n|Свойство|Тип|Описание|\n|-|-|-|\n{rows}");
+        let page = parse_page("x.md", &text);
+        let mut diags = Vec::new();
+        let names = reconcile_names(&page, page.json.as_ref().map(|j| &j.object), &mut diags);
+        (names, diags)
+    }
+
+    #[test]
+    fn exact_then_case_then_transliteration() {
+        let (n, d) = names(
+            "|id|String|x|\n|Status|String|x|\n|траублешутинжеррордетаилс|[d](d.md)|x|\n|лангуажетаг|String|x|\n",
+            r#"{"id": "s", "languageTag": "s", "troubleshootingErrorDetails": {"@odata.type": "d"}, "status": "s"}"#,
+        );
+        assert_eq!(
+            n,
+            ["id", "status", "troubleshootingErrorDetails", "languageTag"]
+        );
+        assert_eq!(d.len(), 3);
+        assert!(d[1].message.contains("reads alike"), "{}", d[1].message);
+    }
+
+    #[test]
+    fn neighbours_then_order_and_contradicting_placeholders_last() {
+        // JSON order differs from table order; `ответы` is a collection of objects.
+        let (n, _) = names(
+            "|isValidationOnly|Boolean|x|\n|обоснование|Строка|x|\n|requestState|String|x|\n|ответы|[коллекция answer](answer.md)|x|\n",
+            r#"{"requestState": "s", "isValidationOnly": true, "justification": "s", "expirationDateTime": "s", "answers": [{"@odata.type": "a"}]}"#,
+        );
+        assert_eq!(
+            n,
+            [
+                "isValidationOnly",
+                "justification",
+                "requestState",
+                "answers"
+            ]
+        );
+        // An object placeholder is taken for a primitive row only when nothing else is left.
+        let (n, _) = names(
+            "|вопросы|String|x|\n",
+            r#"{"questions": {"@odata.type": "q"}, "text": "s"}"#,
+        );
+        assert_eq!(n, ["text"]);
+        let (n, _) = names(
+            "|вопросы|String|x|\n",
+            r#"{"questions": {"@odata.type": "q"}}"#,
+        );
+        assert_eq!(n, ["questions"]);
+    }
+}
