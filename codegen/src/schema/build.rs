@@ -851,16 +851,17 @@ impl Builder {
                     .collect();
                 // Damage shows as translated names or unreadable values; machine-translated pages
                 // (`ms.translationtype: MT`) may also have re-cased or substituted names.
-                let damaged = table.members.iter().any(|m| !is_identifier(&m.name))
+                let visibly_damaged = table.members.iter().any(|m| !is_identifier(&m.name))
                     || table
                         .members
                         .iter()
                         .zip(&parsed)
-                        .any(|(m, v)| m.value.is_some() && v.is_none())
-                    || page
-                        .front_matter
-                        .get("ms.translationtype")
-                        .is_some_and(|t| t.eq_ignore_ascii_case("mt"));
+                        .any(|(m, v)| m.value.is_some() && v.is_none());
+                let machine_translated = page
+                    .front_matter
+                    .get("ms.translationtype")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("mt"));
+                let damaged = visibly_damaged || machine_translated;
                 let evidence = self
                     .enum_evidence
                     .get(&q)
@@ -879,9 +880,20 @@ impl Builder {
                     let mut name = row.name.clone();
                     if let Some(ev) = &evidence {
                         let english = &ev[i];
-                        // An intact name of an undamaged table is the truth; the description's
-                        // list is compared with it below (`possible-values-mismatch`).
-                        if &name != english && (damaged || !is_identifier(&name)) {
+                        // An intact name of a table without visible damage is the truth: the
+                        // description's list is compared with it below
+                        // (`possible-values-mismatch`), and may hold `null`, typos or other
+                        // values. In a visibly damaged table (translated names, unreadable
+                        // values) intact-looking names may be substitutions too (`ASP` for
+                        // `active`). On any machine-translated page, an identifier capitalised
+                        // at the start of a cell (`None` for `none`) is repaired.
+                        let capitalised = machine_translated
+                            && name.eq_ignore_ascii_case(english)
+                            && name.starts_with(|c: char| c.is_ascii_uppercase())
+                            && english.starts_with(|c: char| c.is_ascii_lowercase());
+                        if &name != english
+                            && (!is_identifier(&name) || visibly_damaged || capitalised)
+                        {
                             self.diags.push(Diagnostic::new(Code::RepairedEnumMember, at.clone(), format!("member `{name}` differs from the backticked value `{english}` at the same position; `{english}` is used")));
                             name = english.clone();
                         }
