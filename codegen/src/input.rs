@@ -103,34 +103,44 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, dirs: &mut Vec<PathBuf>) -> Result
 /// diagnostic (naming the line of the first bad byte) and no content.
 pub fn read_page(path: &Path) -> Page {
     let name = path.display().to_string();
-    let failed = |message: String, line: u32| {
-        let mut page = parse_page(&name, "");
-        page.diagnostics.push(Diagnostic::new(
-            Code::Io,
-            Location {
-                file: name.clone(),
-                line,
-                column: 0,
-            },
-            message,
-        ));
-        page
-    };
     match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => parse_page(&name, &text),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let line = e.as_bytes()[..valid]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count() as u32
-                    + 1;
-                failed(format!("expected UTF-8 text, found an invalid byte at offset {valid}; page skipped"), line)
-            }
-        },
-        Err(e) => failed(format!("cannot read: {e}"), 0),
+        Ok(bytes) => page_from_bytes(&name, &bytes),
+        Err(e) => failed_page(&name, format!("cannot read: {e}"), 0),
     }
+}
+
+/// Parses the bytes of a page named `name` (as [`read_page`] does after reading the file): text
+/// that is not UTF-8 gives a page with an `io` error naming the line of the first bad byte.
+pub fn page_from_bytes(name: &str, bytes: &[u8]) -> Page {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_page(name, text),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            failed_page(
+                name,
+                format!(
+                    "expected UTF-8 text, found an invalid byte at offset {valid}; page skipped"
+                ),
+                line,
+            )
+        }
+    }
+}
+
+/// An empty page carrying one `io` error.
+fn failed_page(name: &str, message: String, line: u32) -> Page {
+    let mut page = parse_page(name, "");
+    page.diagnostics.push(Diagnostic::new(
+        Code::Io,
+        Location {
+            file: name.to_owned(),
+            line,
+            column: 0,
+        },
+        message,
+    ));
+    page
 }
 
 /// Lists and parses every page of the inputs. Pages are parsed on all cores; the result is in
