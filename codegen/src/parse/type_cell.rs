@@ -127,8 +127,11 @@ pub fn parse(cell: &Inline) -> TypeCell {
 fn parse_words(text: &str) -> TypeSpec {
     let mut rest = text.trim().to_owned();
     // `Collection(x)` / `collection(x)`.
-    let lower = rest.to_lowercase();
-    if lower.starts_with("collection(") && rest.ends_with(')') {
+    if rest
+        .get(.."collection(".len())
+        .is_some_and(|h| h.eq_ignore_ascii_case("collection("))
+        && rest.ends_with(')')
+    {
         rest = rest["collection(".len()..rest.len() - 1].to_owned();
     }
     // Whole-phrase primitive words (`Коллекция строк`, `Двойное с плавающей точкой`).
@@ -136,13 +139,7 @@ fn parse_words(text: &str) -> TypeSpec {
         return TypeSpec::Primitive(p);
     }
     // Strip collection words wherever they stand.
-    let mut lower = rest.to_lowercase();
-    for word in locale::COLLECTION_WORDS {
-        while let Some(i) = lower.find(word) {
-            rest.replace_range(i..i + word.len(), " ");
-            lower = rest.to_lowercase();
-        }
-    }
+    let rest = strip_words(&rest, locale::COLLECTION_WORDS);
     // Reference links without definitions: `[identitySet][]`, `[identitySet]`.
     let cleaned: String = rest
         .replace("[]", " ")
@@ -165,6 +162,41 @@ fn parse_words(text: &str) -> TypeSpec {
     // A lone identifier followed by a primitive word in another language (`Строка` etc.) is
     // not attempted: anything else is unknown.
     TypeSpec::Unknown(text.to_owned())
+}
+
+/// `text` with every occurrence of the lowercase `words` (tried in order at each position)
+/// replaced by a space, in one pass. Matching lowercases `text` one character at a time, so
+/// positions stay positions of `text` whatever lowercasing does to byte lengths (`İ`).
+fn strip_words(text: &str, words: &[&str]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'chars: while let Some(c) = rest.chars().next() {
+        for word in words {
+            if let Some(len) = lowercase_prefix(rest, word) {
+                out.push(' ');
+                rest = &rest[len..];
+                continue 'chars;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The byte length of the prefix of `text` whose characters lowercase one to one to `word`.
+fn lowercase_prefix(text: &str, word: &str) -> Option<usize> {
+    let mut chars = text.chars();
+    let mut len = 0;
+    for w in word.chars() {
+        let c = chars.next()?;
+        let mut lower = c.to_lowercase();
+        if lower.next() != Some(w) || lower.next().is_some() {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
 }
 
 #[cfg(test)]
@@ -261,6 +293,21 @@ mod tests {
             Target::from_dest("../api/channel-get.md"),
             Target::External(_)
         ));
+    }
+
+    #[test]
+    fn collection_words_are_stripped_whatever_lowercasing_does_to_lengths() {
+        // `İ` lowercases to two characters (three bytes): offsets into the lowercased text are
+        // not offsets into the cell.
+        assert_eq!(strip_words("İ Collection x", &["collection"]), "İ   x");
+        assert!(matches!(
+            parse(&cell("İİ коллекция x", &[])).spec,
+            TypeSpec::Unknown(_)
+        ));
+        assert_eq!(
+            parse(&cell("Collection of microsoft.graph.x", &[])).spec,
+            TypeSpec::Name("microsoft.graph.x".into())
+        );
     }
 
     #[test]
