@@ -5,6 +5,7 @@
 //! block. Tables inside HTML comments never reach it: CommonMark reads them as HTML blocks.
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::cell::Cell;
 
 /// A link as written: its visible text and its destination.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -68,7 +69,9 @@ impl Heading {
 pub struct Table {
     /// Header cells.
     pub header: Vec<Inline>,
-    /// Body rows, each a list of cells (padded to the header width by the parser).
+    /// Body rows, each a list of cells. Trailing empty cells are dropped: the parser pads short
+    /// rows to the header width, and a wide header over many short rows would otherwise hold
+    /// rows × columns empty cells.
     pub rows: Vec<Vec<Inline>>,
     /// 1-based line of the header row.
     pub line: u32,
@@ -110,6 +113,10 @@ pub enum Block {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The last offset asked for and its column: offsets come in increasing order, so counting
+    /// characters resumes there instead of at the line start (a long line of table cells would
+    /// otherwise be counted once per cell).
+    last: Cell<(usize, u32)>,
 }
 
 impl LineIndex {
@@ -122,7 +129,10 @@ impl LineIndex {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            last: Cell::new((0, 1)),
+        }
     }
 
     /// 1-based line of `offset`.
@@ -135,10 +145,20 @@ impl LineIndex {
         let line = self.line(offset);
         let start = self.starts[(line - 1) as usize];
         let end = offset.min(text.len());
-        let column = text
-            .get(start..end)
-            .map_or(end - start, |s| s.chars().count());
-        (line, column as u32 + 1)
+        let (last, last_column) = self.last.get();
+        let (from, base) = if last >= start && last <= end {
+            (last, last_column)
+        } else {
+            (start, 1)
+        };
+        let column = base
+            + text
+                .get(from..end)
+                .map_or(end - from, |s| s.chars().count()) as u32;
+        if text.is_char_boundary(end) {
+            self.last.set((end, column));
+        }
+        (line, column)
     }
 }
 
@@ -262,6 +282,12 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
             }
             Event::End(TagEnd::TableRow) => {
                 if let Open::Table(table, row, _) = &mut open {
+                    while row
+                        .last()
+                        .is_some_and(|c| c.text.is_empty() && c.links.is_empty())
+                    {
+                        row.pop();
+                    }
                     table.rows.push(std::mem::take(row));
                 }
             }
@@ -482,5 +508,10 @@ mod tests {
         let text = "ab\nдв|x";
         let i = LineIndex::new(text);
         assert_eq!(i.line_column(text, text.find('|').unwrap()), (2, 3));
+        // Columns do not depend on the order of the questions (a cache resumes counting).
+        assert_eq!(i.line_column(text, text.find('x').unwrap()), (2, 4));
+        assert_eq!(i.line_column(text, text.find('в').unwrap()), (2, 2));
+        assert_eq!(i.line_column(text, 1), (1, 2));
+        assert_eq!(i.line_column(text, text.find('x').unwrap()), (2, 4));
     }
 }

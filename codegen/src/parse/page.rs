@@ -154,6 +154,7 @@ impl Page {
     /// The page's backticked value list for a property, filtered to identifier-like tokens.
     pub fn possible_values(row: &PropertyRow) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for c in &row.code {
             let c = c.trim();
             let ok = !c.is_empty()
@@ -161,7 +162,7 @@ impl Page {
                     .next()
                     .is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
                 && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
-            if ok && !out.iter().any(|o| o == c) {
+            if ok && seen.insert(c) {
                 out.push(c.to_owned());
             }
         }

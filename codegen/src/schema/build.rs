@@ -7,7 +7,7 @@ use crate::parse::page::identifier_matching;
 use crate::parse::{Page, PageClass, PropertyRow, Target, TypeSpec};
 use crate::primitive::Primitive;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The namespace assumed when a page names none.
 const DEFAULT_NAMESPACE: &str = "microsoft.graph";
@@ -27,6 +27,8 @@ struct Missing {
     base_of: Vec<String>,
     /// Backticked possible values from rows typed with it.
     possible_values: Vec<String>,
+    /// The same values, for deduplication.
+    seen_values: HashSet<String>,
     /// JSON placeholders seen for rows typed with it.
     string_placeholders: usize,
     object_placeholders: usize,
@@ -429,11 +431,12 @@ impl Builder {
             .unwrap_or_default();
         let names = reconcile_names(page, &keys, &mut self.diags);
         let mut props: Vec<Property> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for (row, name) in page.properties.iter().zip(names) {
             if name == "@odata.type" {
                 continue; // the annotation every generated type carries anyway
             }
-            if props.iter().any(|p| p.name == name) {
+            if !seen.insert(name.clone()) {
                 self.diags.push(Diagnostic::new(
                     Code::DuplicateProperty,
                     loc(page, row.line, row.column),
@@ -489,7 +492,7 @@ impl Builder {
                     .push(values.clone());
                 if let Some(m) = self.missing.get_mut(&ty) {
                     for v in values {
-                        if !m.possible_values.contains(&v) {
+                        if m.seen_values.insert(v.clone()) {
                             m.possible_values.push(v);
                         }
                     }
@@ -509,7 +512,7 @@ impl Builder {
         // JSON keys no row declares.
         if let Some(j) = json {
             for key in &keys {
-                if props.iter().any(|p| &&p.name == key) {
+                if seen.contains(key.as_str()) {
                     continue;
                 }
                 let (ty, collection) = placeholder_type(&j.object[key.as_str()]);
@@ -603,6 +606,7 @@ impl Builder {
             let message;
             if !m.base_of.is_empty() {
                 // Rows of derived pages whose description links to this base's page.
+                let mut taken: HashSet<String> = HashSet::new();
                 for derived in &m.base_of {
                     let Some(page) = pages_by_type.get(derived.as_str()) else {
                         continue;
@@ -610,24 +614,25 @@ impl Builder {
                     let Some(draft) = self.drafts.get(derived) else {
                         continue;
                     };
+                    let mut by_line: HashMap<u32, &Property> = HashMap::new();
+                    for p in &draft.def.properties {
+                        if let Some(s) = &p.source {
+                            by_line.entry(s.line).or_insert(p);
+                        }
+                    }
                     for row in &page.properties {
                         let marked = row.description_links.iter().any(|l| {
                             l.target.stem().is_some() && l.target.stem() == m.stem.as_deref()
                         });
                         // The property this row became (rows can be dropped as duplicates and
                         // JSON-only keys added, so rows and properties do not line up by index).
-                        let Some(prop) = draft
-                            .def
-                            .properties
-                            .iter()
-                            .find(|p| p.source.as_ref().is_some_and(|s| s.line == row.line))
-                        else {
+                        let Some(prop) = by_line.get(&row.line) else {
                             continue;
                         };
-                        if marked && !def.properties.iter().any(|p| p.name == prop.name) {
+                        if marked && taken.insert(prop.name.clone()) {
                             def.properties.push(Property {
                                 declared_by: q.clone(),
-                                ..prop.clone()
+                                ..(*prop).clone()
                             });
                         }
                     }
@@ -703,6 +708,7 @@ impl Builder {
                     .and_then(|lists| lists.iter().find(|l| l.len() == table.members.len()))
                     .cloned();
                 let mut members = Vec::new();
+                let mut member_names: HashSet<String> = HashSet::new();
                 let parsed: Vec<Option<i64>> = table
                     .members
                     .iter()
@@ -743,7 +749,7 @@ impl Builder {
                         }
                         _ => {}
                     }
-                    if members.iter().any(|m: &Member| m.name == name) {
+                    if !member_names.insert(name.clone()) {
                         self.diags.push(Diagnostic::new(
                             Code::DamagedEnumMember,
                             at,
@@ -866,8 +872,13 @@ impl Builder {
                 .collect(),
             None => Vec::new(),
         };
+        let mut index: HashMap<String, usize> = all
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.name.clone(), i))
+            .collect();
         for p in own {
-            if let Some(existing) = all.iter().find(|a| a.name == p.name) {
+            if let Some(existing) = index.get(&p.name).map(|&i| &all[i]) {
                 if existing.ty != p.ty || existing.collection != p.collection {
                     self.diags.push(Diagnostic::new(Code::InheritedPropertyConflict, p.source.clone().unwrap_or_default(), format!(
                         "`{}` is declared by `{}` as `{}`{}; this page repeats it as `{}`{}; the declaration wins",
@@ -876,6 +887,7 @@ impl Builder {
                 }
                 continue;
             }
+            index.insert(p.name.clone(), all.len());
             all.push(p);
         }
         done.insert(q.to_owned(), all.clone());
@@ -918,19 +930,37 @@ fn reconcile_names(page: &Page, keys: &[&String], diags: &mut Vec<Diagnostic>) -
     let rows = &page.properties;
     let mut names: Vec<Option<String>> = vec![None; rows.len()];
     let mut used = vec![false; keys.len()];
+    let exact: HashMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(k, key)| (key.as_str(), k))
+        .collect();
     for (i, row) in rows.iter().enumerate() {
-        if let Some(k) = keys.iter().position(|k| **k == row.name) {
+        if let Some(&k) = exact.get(row.name.as_str()) {
             names[i] = Some(row.name.clone());
             used[k] = true;
         }
+    }
+    // Keys by ASCII-lowercase form, in order; each list is consumed from the front.
+    let mut folded: HashMap<String, std::collections::VecDeque<usize>> = HashMap::new();
+    for (k, key) in keys.iter().enumerate() {
+        folded
+            .entry(key.to_ascii_lowercase())
+            .or_default()
+            .push_back(k);
     }
     for (i, row) in rows.iter().enumerate() {
         if names[i].is_some() {
             continue;
         }
-        if let Some(k) =
-            (0..keys.len()).find(|&k| !used[k] && keys[k].eq_ignore_ascii_case(&row.name))
-        {
+        let candidates = folded.get_mut(&row.name.to_ascii_lowercase());
+        let first_free = candidates.and_then(|c| {
+            while c.front().is_some_and(|&k| used[k]) {
+                c.pop_front();
+            }
+            c.front().copied()
+        });
+        if let Some(k) = first_free {
             diags.push(Diagnostic::new(
                 Code::PropertyNameMismatch,
                 page.at(row.line, row.column),
@@ -952,20 +982,16 @@ fn reconcile_names(page: &Page, keys: &[&String], diags: &mut Vec<Diagnostic>) -
         .filter(|&i| names[i].is_none() && !rows[i].navigation)
         .collect();
     let free_count = keys.iter().enumerate().filter(|(k, _)| !used[*k]).count();
+    // Rows still without a name (kept up to date instead of recounted for every row).
+    let mut unnamed = unmatched.len();
     for i in unmatched {
         let row = &rows[i];
         let translated = !is_identifier(&row.name);
-        if translated
-            || free_count
-                == rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, r)| names[*j].is_none() && !r.navigation)
-                    .count()
-        {
+        if translated || free_count == unnamed {
             if let Some(k) = free.next() {
                 diags.push(Diagnostic::new(Code::PropertyNameMismatch, page.at(row.line, row.column), format!("the table says `{}`, which the JSON block does not have; the unclaimed JSON key `{}` at the same position is used", row.name, keys[k])));
                 names[i] = Some(keys[k].clone());
+                unnamed -= 1;
             }
         }
     }
