@@ -422,7 +422,10 @@ pub fn parse_page(path: &str, text: &str) -> Page {
                     section: &section,
                     sub: sub.as_ref(),
                 };
-                if section.is_empty() {
+                // `### x values` sections count wherever they stand: multi-enum pages such as
+                // `enums-callrecords.md` have no H2 before them.
+                let values_section = sub.as_ref().is_some_and(|h| h.key().ends_with("-values"));
+                if section.is_empty() && !values_section {
                     intro_tables.push(table);
                     continue;
                 }
@@ -733,6 +736,15 @@ mod tests {
         assert_eq!(page.enums[0].members[1].name, "done");
         assert_eq!(page.enums[0].members[1].value.as_deref(), Some("4"));
         assert_eq!(page.enums[0].members[0].line, 9);
+    }
+
+    #[test]
+    fn values_sections_before_any_h2_are_enums() {
+        let text = "# Call records enum values\n\nNamespace: microsoft.graph.callRecords\n\n### callType values\n\n| Member\n|:---\n| unknown\n| groupCall\n";
+        let page = parse_page("enums-callrecords.md", text);
+        assert_eq!(page.class, PageClass::MultiEnum);
+        assert_eq!(page.enums[0].name.as_deref(), Some("callType"));
+        assert_eq!(page.enums[0].members.len(), 2);
     }
 
     #[test]
