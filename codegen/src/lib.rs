@@ -11,6 +11,7 @@ pub mod diag;
 pub mod diff;
 pub mod emit;
 pub mod input;
+pub mod output;
 pub mod parse;
 pub mod primitive;
 pub mod schema;

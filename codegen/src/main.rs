@@ -244,6 +244,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let code = emit(&schema, &options);
             let target = out.join(OUTPUT_FILE);
+            // Errors mean data missing from the output: name them (warnings are for `check`).
+            for d in schema
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+            {
+                eprintln!("{d}");
+            }
             eprintln!("{}", summary_line(&schema));
             if check {
                 let current = std::fs::read_to_string(&target).unwrap_or_default();
@@ -254,22 +262,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 eprintln!("up to date: {}", target.display());
                 return Ok(ExitCode::SUCCESS);
             }
-            write_atomically(&out, &target, &code)?;
+            msgraph_docgen::output::write_atomically(&out, OUTPUT_FILE, code.as_bytes())
+                .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
             eprintln!("wrote {}", target.display());
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// Writes `content` to `target` through a temporary file in the same directory and a rename,
-/// so a failure leaves the previous file intact.
-fn write_atomically(dir: &Path, target: &Path, content: &str) -> Result<(), String> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("{}: cannot create directory: {e}", dir.display()))?;
-    let tmp = dir.join(format!(".{OUTPUT_FILE}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, content).map_err(|e| format!("{}: cannot write: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, target).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("{}: cannot replace: {e}", target.display())
-    })
 }
