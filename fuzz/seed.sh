@@ -23,7 +23,8 @@ for t in "${trees[@]}"; do
 done
 add "$here/../docs-input/intune-devices-resetpasscodeactionresult.md"
 
-# pipeline: 4 neighbouring pages (sorted names) per seed, every 24th group start.
+# pipeline: 3 neighbouring small pages (under 6 kB, sorted names) per seed, every 16th start;
+# small seeds keep the target fast (it parses, builds twice and emits per input).
 group() {
     local out
     out="$(mktemp)"
@@ -37,9 +38,9 @@ group() {
     mv "$out" "$pipeline/$(sha1sum "$out" 2>/dev/null | cut -c1-16 || true)"
 }
 for t in "${trees[@]}"; do
-    mapfile -t files < <(find "$corpus/$t/resources" -name '*.md' | LC_ALL=C sort)
-    for ((i = 0; i + 4 <= ${#files[@]}; i += 24)); do
-        group "${files[@]:i:4}"
+    mapfile -t files < <(find "$corpus/$t/resources" -name '*.md' -size -6k | LC_ALL=C sort)
+    for ((i = 0; i + 3 <= ${#files[@]}; i += 16)); do
+        group "${files[@]:i:3}"
     done
 done
 # The founding page with the pages it leans on (its base and its enum).
