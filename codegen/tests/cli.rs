@@ -422,7 +422,7 @@ fn a_failure_leaves_the_previous_output_intact() {
         std::fs::read_to_string(&target).unwrap(),
         "// previous output\n"
     );
-    assert_eq!(files_under(&out_dir), [target.clone()]);
+    assert_eq!(files_under(&out_dir), std::slice::from_ref(&target));
     // Failing write (the target cannot be replaced: it is a directory): the content was written
     // to a temporary file first, which is removed; what was there stays.
     std::fs::remove_file(&target).unwrap();
