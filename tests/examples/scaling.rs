@@ -9,21 +9,52 @@ use msgraph_docgen::input::page_from_bytes;
 use msgraph_docgen_e2e::mutate::pathological;
 use std::time::{Duration, Instant};
 
-fn run(page: &str) -> usize {
-    let parsed = page_from_bytes("bench/page.md", page.as_bytes());
-    let schema = msgraph_docgen::schema::build(&[parsed]);
+fn run(pages: &[(String, String)]) -> usize {
+    let parsed: Vec<_> = pages
+        .iter()
+        .map(|(name, text)| page_from_bytes(name, text.as_bytes()))
+        .collect();
+    let schema = msgraph_docgen::schema::build(&parsed);
     emit(&schema, &EmitOptions::default()).len()
 }
 
-fn best(page: &str) -> Duration {
+fn best(pages: &[(String, String)]) -> Duration {
     (0..3)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(run(page));
+            std::hint::black_box(run(pages));
             start.elapsed()
         })
         .min()
         .unwrap_or_default()
+}
+
+/// Every family at size `n`, as named page sets: the single pathological pages, and an
+/// inheritance chain of `n / 20` pages (each derives from the previous one).
+fn families(n: usize) -> Vec<(&'static str, Vec<(String, String)>)> {
+    let mut out: Vec<(&'static str, Vec<(String, String)>)> = pathological(n)
+        .into_iter()
+        .map(|(name, page)| (name, vec![("bench/page.md".to_owned(), page)]))
+        .collect();
+    out.push(("inheritance chain", chain(n / 20)));
+    out
+}
+
+/// `depth` resource pages, `t{i}` deriving from `t{i-1}`, two properties each.
+fn chain(depth: usize) -> Vec<(String, String)> {
+    (0..depth)
+        .map(|i| {
+            let base = if i == 0 {
+                String::new()
+            } else {
+                format!(", \"baseType\": \"microsoft.graph.t{}\"", i - 1)
+            };
+            let page = format!(
+                "<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.t{i}\"{base}}} -->\n```json\n{{\"a{i}\": \"String\", \"b{i}\": 1}}\n```\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a{i}|String|x|\n|b{i}|Int32|y|\n"
+            );
+            (format!("bench/t{i}.md"), page)
+        })
+        .collect()
 }
 
 fn main() {
@@ -33,9 +64,9 @@ fn main() {
         .unwrap_or(2_000);
     // `scaling BASE FAMILY`: run one family at 8 × BASE once (for a profiler).
     if let Some(family) = std::env::args().nth(2) {
-        for (name, page) in pathological(base * 8) {
+        for (name, pages) in families(base * 8) {
             if name == family {
-                println!("{name}: {:?}", best(&page));
+                println!("{name}: {:?}", best(&pages));
             }
         }
         return;
@@ -44,9 +75,12 @@ fn main() {
     let runs: Vec<Vec<(&str, usize, Duration)>> = sizes
         .iter()
         .map(|&n| {
-            pathological(n)
+            families(n)
                 .into_iter()
-                .map(|(name, page)| (name, page.len(), best(&page)))
+                .map(|(name, pages)| {
+                    let bytes = pages.iter().map(|(_, p)| p.len()).sum();
+                    (name, bytes, best(&pages))
+                })
                 .collect()
         })
         .collect();
