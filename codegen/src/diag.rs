@@ -76,6 +76,8 @@ pub enum Code {
     DuplicateProperty,
     /// Inheritance forms a cycle; the edge closing it is dropped.
     InheritanceCycle,
+    /// An inheritance chain is deeper than the schema allows; it is cut.
+    InheritanceTooDeep,
     /// A property repeated on a derived page disagrees with its declaration on the base.
     InheritedPropertyConflict,
 }
@@ -105,6 +107,7 @@ impl Code {
         Code::DuplicateType,
         Code::DuplicateProperty,
         Code::InheritanceCycle,
+        Code::InheritanceTooDeep,
         Code::InheritedPropertyConflict,
     ];
 
@@ -133,6 +136,7 @@ impl Code {
             Code::DuplicateType => "duplicate-type",
             Code::DuplicateProperty => "duplicate-property",
             Code::InheritanceCycle => "inheritance-cycle",
+            Code::InheritanceTooDeep => "inheritance-too-deep",
             Code::InheritedPropertyConflict => "inherited-property-conflict",
         }
     }
@@ -140,9 +144,11 @@ impl Code {
     /// The severity this code is always reported with.
     pub fn severity(self) -> Severity {
         match self {
-            Code::Io | Code::BadJsonBlock | Code::BadAnnotation | Code::InheritanceCycle => {
-                Severity::Error
-            }
+            Code::Io
+            | Code::BadJsonBlock
+            | Code::BadAnnotation
+            | Code::InheritanceCycle
+            | Code::InheritanceTooDeep => Severity::Error,
             Code::NotATypePage | Code::RepairedJson => Severity::Info,
             _ => Severity::Warning,
         }

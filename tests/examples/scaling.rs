@@ -6,7 +6,7 @@
 
 use msgraph_docgen::emit::{emit, EmitOptions};
 use msgraph_docgen::input::page_from_bytes;
-use msgraph_docgen_e2e::mutate::pathological;
+use msgraph_docgen_e2e::mutate::{inheritance_chain, pathological};
 use std::time::{Duration, Instant};
 
 fn run(pages: &[(String, String)]) -> usize {
@@ -36,25 +36,8 @@ fn families(n: usize) -> Vec<(&'static str, Vec<(String, String)>)> {
         .into_iter()
         .map(|(name, page)| (name, vec![("bench/page.md".to_owned(), page)]))
         .collect();
-    out.push(("inheritance chain", chain(n / 20)));
+    out.push(("inheritance chain", inheritance_chain(n / 20)));
     out
-}
-
-/// `depth` resource pages, `t{i}` deriving from `t{i-1}`, two properties each.
-fn chain(depth: usize) -> Vec<(String, String)> {
-    (0..depth)
-        .map(|i| {
-            let base = if i == 0 {
-                String::new()
-            } else {
-                format!(", \"baseType\": \"microsoft.graph.t{}\"", i - 1)
-            };
-            let page = format!(
-                "<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.t{i}\"{base}}} -->\n```json\n{{\"a{i}\": \"String\", \"b{i}\": 1}}\n```\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a{i}|String|x|\n|b{i}|Int32|y|\n"
-            );
-            (format!("bench/t{i}.md"), page)
-        })
-        .collect()
 }
 
 fn main() {

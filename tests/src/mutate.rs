@@ -405,6 +405,24 @@ pub fn many_values(n: usize) -> String {
     )
 }
 
+/// `depth` resource pages (file name and text), `t{i}` deriving from `t{i-1}`, two properties
+/// each.
+pub fn inheritance_chain(depth: usize) -> Vec<(String, String)> {
+    (0..depth)
+        .map(|i| {
+            let base = if i == 0 {
+                String::new()
+            } else {
+                format!(", \"baseType\": \"microsoft.graph.t{}\"", i - 1)
+            };
+            let page = format!(
+                "<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.t{i}\"{base}}} -->\n```json\n{{\"a{i}\": \"String\", \"b{i}\": 1}}\n```\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a{i}|String|x|\n|b{i}|Int32|y|\n"
+            );
+            (format!("chain/t{i}.md"), page)
+        })
+        .collect()
+}
+
 /// Every pathological page family, by name, at size `n` (the sizes the tests and the benchmark
 /// use are multiples of a base size per family).
 pub fn pathological(n: usize) -> Vec<(&'static str, String)> {

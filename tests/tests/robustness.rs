@@ -7,11 +7,13 @@
 //!
 //! Seeds: the founding page (always) and, when the corpus is present, `mutate::CORPUS_SEEDS`.
 
+use msgraph_docgen::diag::Code;
 use msgraph_docgen::emit::{emit, EmitOptions};
 use msgraph_docgen::input::page_from_bytes;
-use msgraph_docgen::schema::{build, Kind, Schema};
+use msgraph_docgen::schema::{build, Kind, Schema, MAX_INHERITANCE_DEPTH};
 use msgraph_docgen_e2e::mutate::{
-    self, pathological, seeds, Mutation, Nesting, Seed, HOSTILE_NAMES, HOSTILE_SNIPPETS,
+    self, inheritance_chain, pathological, seeds, Mutation, Nesting, Seed, HOSTILE_NAMES,
+    HOSTILE_SNIPPETS,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -197,6 +199,29 @@ fn pathological_pages_of_growing_size_complete() {
             }
         }
     }
+}
+
+#[test]
+fn a_deep_inheritance_chain_is_cut_into_bounded_levels() {
+    let depth = if cfg!(debug_assertions) { 100 } else { 1_000 };
+    let pages: Vec<(String, Vec<u8>)> = inheritance_chain(depth)
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()))
+        .collect();
+    let schema = pipeline(&pages).unwrap();
+    assert_eq!(schema.types.len(), depth);
+    let deepest = schema
+        .types
+        .iter()
+        .map(|t| schema.ancestors(&t.qualified_name()).len())
+        .max();
+    assert_eq!(deepest, Some(MAX_INHERITANCE_DEPTH));
+    let cuts = schema
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::InheritanceTooDeep)
+        .count();
+    assert_eq!(cuts, (depth - 1) / (MAX_INHERITANCE_DEPTH + 1));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 mod build;
 
-pub use build::build;
+pub use build::{build, MAX_INHERITANCE_DEPTH};
 
 use crate::diag::{Diagnostic, Location};
 use serde::{Deserialize, Serialize};
