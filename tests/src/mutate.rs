@@ -347,6 +347,18 @@ pub fn wide_table(columns: usize) -> String {
     page
 }
 
+/// `count` tables of 200 columns over 200 one-cell rows (the shape that makes a Markdown
+/// parser pad rows × columns cells).
+pub fn wide_tables(count: usize) -> String {
+    let table = format!(
+        "{}|\n{}|\n{}\n",
+        "|a".repeat(200),
+        "|-".repeat(200),
+        "|x|\n".repeat(200)
+    );
+    format!("## Properties\n{}", table.repeat(count))
+}
+
 /// `depth` nested containers of a kind around one paragraph.
 pub fn nested(kind: Nesting, depth: usize) -> String {
     match kind {
@@ -431,6 +443,7 @@ pub fn pathological(n: usize) -> Vec<(&'static str, String)> {
         ("unmatched rows", unmatched_table(n)),
         ("enum members", big_enum(n)),
         ("table columns", wide_table(n / 10)),
+        ("wide tables", wide_tables(n / 100)),
         ("nested quotes", nested(Nesting::BlockQuote, n / 2)),
         ("nested lists", nested(Nesting::List, n / 2)),
         ("nested comments", nested(Nesting::Comment, n / 2)),

@@ -69,9 +69,7 @@ impl Heading {
 pub struct Table {
     /// Header cells.
     pub header: Vec<Inline>,
-    /// Body rows, each a list of cells. Trailing empty cells are dropped: the parser pads short
-    /// rows to the header width, and a wide header over many short rows would otherwise hold
-    /// rows × columns empty cells.
+    /// Body rows, each a list of cells (padded to the header width by the parser).
     pub rows: Vec<Vec<Inline>>,
     /// 1-based line of the header row.
     pub line: u32,
@@ -173,6 +171,52 @@ pub fn slug(text: &str) -> String {
         }
     }
     out
+}
+
+/// Tables wider than this are not read as tables (real pages have at most 6 columns).
+/// pulldown-cmark pads every short row to the header width (up to 2^18 cells per table, each
+/// table), so a wide header over many short rows turns a few bytes per row into thousands of
+/// cells: 50 tables of 500 columns and 500 one-cell rows (200 kB) took 1.7 GB.
+pub const MAX_TABLE_COLUMNS: usize = 32;
+
+/// Blanks out, with spaces (so offsets and lines stay), every table delimiter row of more than
+/// [`MAX_TABLE_COLUMNS`] cells, so that its table is read as plain text. Returns the new text
+/// and the (1-based line, columns) of each row blanked, or `None` when there is none.
+pub fn defuse_wide_tables(text: &str) -> Option<(String, Vec<(u32, usize)>)> {
+    let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, columns)
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let delimiter = line.contains('|')
+            && line.contains('-')
+            && line.bytes().all(|b| b" \t\r\n|:->".contains(&b));
+        if delimiter {
+            let columns = line
+                .split(|c: char| c != '-')
+                .filter(|r| !r.is_empty())
+                .count();
+            if columns > MAX_TABLE_COLUMNS {
+                found.push((start, end, columns));
+            }
+        }
+        start = end;
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let index = LineIndex::new(text);
+    let mut out = text.as_bytes().to_vec();
+    let mut rows = Vec::with_capacity(found.len());
+    for (start, end, columns) in found {
+        for b in &mut out[start..end] {
+            if !matches!(*b, b'\r' | b'\n') {
+                *b = b' ';
+            }
+        }
+        rows.push((index.line(start), columns));
+    }
+    // Only ASCII bytes of ASCII-only lines were replaced: still UTF-8.
+    String::from_utf8(out).ok().map(|t| (t, rows))
 }
 
 /// Extracts `name="x"` / `id="x"` from an inline `<a ...>` tag.
@@ -282,12 +326,6 @@ pub fn blocks(full: &str, base: usize, index: &LineIndex) -> Vec<Block> {
             }
             Event::End(TagEnd::TableRow) => {
                 if let Open::Table(table, row, _) = &mut open {
-                    while row
-                        .last()
-                        .is_some_and(|c| c.text.is_empty() && c.links.is_empty())
-                    {
-                        row.pop();
-                    }
                     table.rows.push(std::mem::take(row));
                 }
             }
@@ -501,6 +539,19 @@ mod tests {
         let b = parse("|Property|Type|Description|\n|-|-|-|\n|**Onboarding**|\n");
         let Block::Table(t) = &b[0] else { panic!() };
         assert!(t.rows[0][0].is_all_strong());
+    }
+
+    #[test]
+    fn wide_tables_are_blanked_in_place() {
+        let wide = format!("|a|b|\n{}|\n|x|\n", "|-".repeat(MAX_TABLE_COLUMNS + 1));
+        let text = format!("|a|b|\n|-|-|\n|1|2|\n\n{wide}");
+        let (defused, rows) = defuse_wide_tables(&text).unwrap();
+        assert_eq!(rows, [(6, MAX_TABLE_COLUMNS + 1)]);
+        assert_eq!(defused.len(), text.len());
+        let b = parse(&defused);
+        assert_eq!(b.iter().filter(|b| matches!(b, Block::Table(_))).count(), 1);
+        assert!(defuse_wide_tables(&format!("{}|\n", "|-".repeat(MAX_TABLE_COLUMNS))).is_none());
+        assert!(defuse_wide_tables("---\n- a\n").is_none());
     }
 
     #[test]

@@ -333,6 +333,22 @@ pub fn parse_page(path: &str, text: &str) -> Page {
     // A BOM is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (front_matter, body) = front_matter(text, path, &mut diagnostics);
+    let defused = markdown::defuse_wide_tables(text);
+    for &(line, columns) in defused.as_ref().map_or(&[][..], |(_, l)| l) {
+        diagnostics.push(Diagnostic::new(
+            Code::BadTableRow,
+            Location {
+                file: path.to_owned(),
+                line,
+                column: 1,
+            },
+            format!(
+                "a table delimiter row of {columns} columns (at most {} are read); table ignored",
+                markdown::MAX_TABLE_COLUMNS
+            ),
+        ));
+    }
+    let text = defused.as_ref().map_or(text, |(t, _)| t.as_str());
     let index = LineIndex::new(text);
     let blocks = markdown::blocks(text, body, &index);
 
