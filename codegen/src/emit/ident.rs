@@ -144,7 +144,8 @@ impl Scope {
         Scope::default()
     }
 
-    /// A scope for the types and traits of one module: the names in [`PRELUDE_NAMES`] are taken.
+    /// A scope for the types and traits of one module: the prelude names the generated code
+    /// uses unqualified (`Option`, `String`, `Box`, `Vec`, `From`, `Result`) are taken.
     pub fn for_types() -> Scope {
         let mut scope = Scope::new();
         for name in PRELUDE_NAMES {
