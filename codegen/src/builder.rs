@@ -390,30 +390,12 @@ impl Builder {
                 .map(PathBuf::from)
                 .ok_or(Error::NoOutDir)?,
         };
-        let path = dir.join(self.output_file_name());
-        write_atomically(&path, &generated.code)?;
-        Ok(path)
+        crate::output::write_atomically(&dir, self.output_file_name(), generated.code.as_bytes())
+            .map_err(|error| Error::Write {
+                path: dir.join(self.output_file_name()),
+                error,
+            })
     }
-}
-
-/// Writes `content` to `path` through a temporary file in the same directory and a rename, so
-/// that a failure leaves the previous file intact. Creates the directory if needed.
-pub fn write_atomically(path: &Path, content: &str) -> Result<(), Error> {
-    let fail = |path: &Path, error| Error::Write {
-        path: path.to_owned(),
-        error,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
-    let name = path
-        .file_name()
-        .map_or("out".into(), |n| n.to_string_lossy());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, content).map_err(|e| fail(&tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(path, e)
-    })
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! listed in the README and appear in the schema JSON), so they never change meaning.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -79,6 +79,8 @@ pub enum Code {
     DuplicateProperty,
     /// Inheritance forms a cycle; the edge closing it is dropped.
     InheritanceCycle,
+    /// An inheritance chain is deeper than the schema allows; it is cut.
+    InheritanceTooDeep,
     /// A property repeated on a derived page disagrees with its declaration on the base.
     InheritedPropertyConflict,
 }
@@ -109,6 +111,7 @@ impl Code {
         Code::DuplicateType,
         Code::DuplicateProperty,
         Code::InheritanceCycle,
+        Code::InheritanceTooDeep,
         Code::InheritedPropertyConflict,
     ];
 
@@ -138,6 +141,7 @@ impl Code {
             Code::DuplicateType => "duplicate-type",
             Code::DuplicateProperty => "duplicate-property",
             Code::InheritanceCycle => "inheritance-cycle",
+            Code::InheritanceTooDeep => "inheritance-too-deep",
             Code::InheritedPropertyConflict => "inherited-property-conflict",
         }
     }
@@ -145,9 +149,11 @@ impl Code {
     /// The severity this code is always reported with.
     pub fn severity(self) -> Severity {
         match self {
-            Code::Io | Code::BadJsonBlock | Code::BadAnnotation | Code::InheritanceCycle => {
-                Severity::Error
-            }
+            Code::Io
+            | Code::BadJsonBlock
+            | Code::BadAnnotation
+            | Code::InheritanceCycle
+            | Code::InheritanceTooDeep => Severity::Error,
             Code::NotATypePage | Code::RepairedJson | Code::IgnoredTable => Severity::Info,
             _ => Severity::Warning,
         }
@@ -205,11 +211,29 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = Printable(&self.file);
         match (self.line, self.column) {
-            (0, _) => write!(f, "{}", self.file),
-            (l, 0) => write!(f, "{}:{l}", self.file),
-            (l, c) => write!(f, "{}:{l}:{c}", self.file),
+            (0, _) => write!(f, "{file}"),
+            (l, 0) => write!(f, "{file}:{l}"),
+            (l, c) => write!(f, "{file}:{l}:{c}"),
         }
+    }
+}
+
+/// Text from the docs as printed in a one-line report: control characters (which would end the
+/// line or drive the terminal) and bidirectional overrides are written as `\u{..}` escapes.
+struct Printable<'a>(&'a str);
+
+impl fmt::Display for Printable<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+                write!(f, "{}", c.escape_unicode())?;
+            } else {
+                f.write_char(c)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -244,7 +268,32 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}: {}[{}]: {}",
-            self.location, self.severity, self.code, self.message
+            self.location,
+            self.severity,
+            self.code,
+            Printable(&self.message)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_stay_on_one_line_and_cannot_drive_the_terminal() {
+        let d = Diagnostic::new(
+            Code::JsonExtraKey,
+            Location {
+                file: "a\nb.md".into(),
+                line: 3,
+                column: 0,
+            },
+            "`bell\u{7}key\r\n\u{1b}[31m\u{202e}x` is extra",
+        );
+        assert_eq!(
+            d.to_string(),
+            "a\\u{a}b.md:3: warning[json-extra-key]: `bell\\u{7}key\\u{d}\\u{a}\\u{1b}[31m\\u{202e}x` is extra"
+        );
     }
 }

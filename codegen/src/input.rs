@@ -99,10 +99,18 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, dirs: &mut Vec<PathBuf>) -> Result
     Ok(())
 }
 
-/// Reads and parses one file. Unreadable or non-UTF-8 files give a page with an error
-/// diagnostic and no content (see [`parse_source`]).
+/// Reads and parses one file. Unreadable, non-regular (FIFO, device) or non-UTF-8 files give a
+/// page with an error diagnostic and no content (see [`parse_source`]).
 pub fn read_page(path: &Path) -> Page {
     let name = path.display().to_string();
+    // A FIFO, socket or device would block the read or never end: only regular files are read.
+    if let Ok(meta) = std::fs::metadata(path) {
+        let kind = meta.file_type();
+        if !kind.is_file() && !kind.is_dir() {
+            let message = "expected a regular file, found a FIFO, socket or device; page skipped";
+            return failed_page(&name, message.to_owned(), 0);
+        }
+    }
     match std::fs::read(path) {
         Ok(bytes) => parse_source(&name, &bytes),
         Err(e) => failed_page(&name, format!("cannot read: {e}"), 0),

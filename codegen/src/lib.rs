@@ -16,6 +16,7 @@ pub mod diff;
 pub mod emit;
 pub mod git;
 pub mod input;
+pub mod output;
 pub mod parse;
 pub mod primitive;
 pub mod report;
@@ -24,7 +25,7 @@ pub mod tree;
 
 use std::path::PathBuf;
 
-pub use builder::{write_atomically, Builder, Error, Generated, DEFAULT_FILE_NAME};
+pub use builder::{Builder, Error, Generated, DEFAULT_FILE_NAME};
 
 /// Reads the pages under `inputs` and builds their schema (stages 1 and 2).
 pub fn schema_of(inputs: &[PathBuf]) -> Result<schema::Schema, input::InputError> {

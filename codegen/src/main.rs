@@ -7,7 +7,7 @@ use msgraph_docgen::input;
 use msgraph_docgen::parse::Page;
 use msgraph_docgen::report;
 use msgraph_docgen::schema::Schema;
-use msgraph_docgen::{write_atomically, Builder, Error};
+use msgraph_docgen::{Builder, Error};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -398,6 +398,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let out = config.out.unwrap_or_else(|| PathBuf::from("generated/src"));
             let target = out.join(builder.output_file_name());
+            // Errors mean data missing from the output: name them (warnings are for `check`).
+            for d in generated
+                .schema
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+            {
+                eprintln!("{d}");
+            }
             eprintln!("{}", summary_line(&generated.schema));
             if check {
                 let current = std::fs::read_to_string(&target).unwrap_or_default();
@@ -408,7 +417,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 eprintln!("up to date: {}", target.display());
                 return Ok(ExitCode::SUCCESS);
             }
-            write_atomically(&target, &generated.code).map_err(|e| e.to_string())?;
+            msgraph_docgen::output::write_atomically(
+                &out,
+                builder.output_file_name(),
+                generated.code.as_bytes(),
+            )
+            .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
             eprintln!("wrote {}", target.display());
             Ok(ExitCode::SUCCESS)
         }

@@ -228,3 +228,293 @@ fn check_verbose_lists_every_diagnostic_under_its_code() {
     );
     assert!(!stdout.contains("more (--verbose"), "{stdout}");
 }
+
+/// The founding page, as committed.
+fn founding() -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../docs-input/intune-devices-resetpasscodeactionresult.md"),
+    )
+    .unwrap()
+}
+
+/// A minimal resource page declaring `microsoft.graph.{name}` (with a base, if given).
+fn resource(name: &str, base: Option<&str>) -> String {
+    let base_type = base.map_or(String::new(), |b| {
+        format!(", \"baseType\": \"microsoft.graph.{b}\"")
+    });
+    let sentence = base.map_or(String::new(), |b| format!("Inherits from [{b}]({b}.md).\n"));
+    format!(
+        "# {name} resource type\n\n{sentence}\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|p{name}|String|x|\n\n## JSON representation\n<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"{base_type}}} -->\n```json\n{{\"p{name}\": \"String\"}}\n```\n"
+    )
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.push(path.clone());
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_directory_without_pages_names_what_was_given() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a page").unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let out = docgen(&["generate", "--input", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}: no `.md` pages found", dir.path().display())),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unreadable_pages_are_errors_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ok.md"), founding()).unwrap();
+    // A dangling link: listed, then unreadable.
+    std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("gone.md")).unwrap();
+    // A FIFO would block a reader forever: it must be refused, not read.
+    let fifo = dir.path().join("pipe.md");
+    let made_fifo = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made_fifo {
+        eprintln!("SKIPPED the FIFO case: mkfifo unavailable");
+    }
+    let out = docgen(&["check", "--input", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("gone.md: error[io]: cannot read: No such file or directory"),
+        "{stdout}"
+    );
+    if made_fifo {
+        assert!(
+            stdout.contains("pipe.md: error[io]: expected a regular file, found a FIFO"),
+            "{stdout}"
+        );
+    }
+    // The readable page still counts.
+    assert!(stdout.contains("3 types; "), "{stdout}");
+}
+
+#[test]
+fn generate_names_the_errors_behind_missing_data() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ok.md"), founding()).unwrap();
+    std::fs::write(dir.path().join("bad.md"), b"# T\n\xc3\x28\n").unwrap();
+    let out_dir = dir.path().join("out");
+    let out = docgen(&[
+        "generate",
+        "--input",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    // The output is still written (from the readable pages), but the error is named.
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "bad.md:2: error[io]: expected UTF-8 text, found an invalid byte at offset 4"
+        ),
+        "{stderr}"
+    );
+    assert!(out_dir.join("msgraph_types.rs").is_file());
+}
+
+#[test]
+fn a_bom_and_crlf_line_endings_give_the_same_schema_as_the_clean_page() {
+    let clean = founding();
+    let mut crlf = Vec::new();
+    for &b in &clean {
+        if b == b'\n' {
+            crlf.push(b'\r');
+        }
+        crlf.push(b);
+    }
+    let mut bom_crlf = b"\xef\xbb\xbf".to_vec();
+    bom_crlf.extend_from_slice(&crlf);
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend_from_slice(&clean);
+    let schema = |bytes: &[u8], variant: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir
+            .path()
+            .join("intune-devices-resetpasscodeactionresult.md");
+        std::fs::write(&page, bytes).unwrap();
+        let out = docgen(&["schema", "--input", page.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{variant}");
+        text(&out.stdout).replace(&dir.path().display().to_string(), "DIR")
+    };
+    let base = schema(&clean, "clean");
+    assert!(base.contains("resetPasscodeActionResult"));
+    for (variant, bytes) in [("BOM", &bom), ("CRLF", &crlf), ("BOM+CRLF", &bom_crlf)] {
+        assert_eq!(schema(bytes, variant), base, "{variant}");
+    }
+}
+
+#[test]
+fn an_inheritance_cycle_is_an_error_at_the_type_that_closes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), resource("a", Some("b"))).unwrap();
+    std::fs::write(dir.path().join("b.md"), resource("b", Some("a"))).unwrap();
+    let out = docgen(&["check", "--input", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    // The annotation of b.md is on line 11.
+    assert!(
+        stdout.contains("b.md:11:1: error[inheritance-cycle]: `microsoft.graph.b` inherits from `microsoft.graph.a`, which closes a cycle; that base is dropped"),
+        "{stdout}"
+    );
+    // generate still produces compilable code (the cycle is broken) and names the error.
+    let out_dir = dir.path().join("out");
+    let out = docgen(&[
+        "generate",
+        "--input",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains("error[inheritance-cycle]"));
+}
+
+#[test]
+fn a_base_no_page_defines_is_reconstructed_with_a_warning_at_the_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.md"), resource("d", Some("missingBase"))).unwrap();
+    let out = docgen(&["check", "--input", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(
+            "d.md:3:1: warning[reconstructed-type]: no page defines `microsoft.graph.missingBase`"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn two_pages_defining_one_type_are_merged_into_the_first_by_path_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), resource("same", None)).unwrap();
+    std::fs::write(dir.path().join("b.md"), resource("same", None)).unwrap();
+    let out = docgen(&["check", "--input", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let first = dir.path().join("a.md");
+    assert!(
+        stdout.contains(&format!(
+            "b.md:10:1: warning[duplicate-type]: `microsoft.graph.same` is also defined at {}:10:1; the 0 properties only this page lists are merged into that definition",
+            first.display()
+        )),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn generate_writes_one_file_inside_the_output_directory_whatever_the_type_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    // Type names that look like paths: the output file name never comes from the docs.
+    for (i, name) in [
+        "../../escape",
+        "/etc/passwd",
+        "..\\\\..\\\\win",
+        "msgraph_types.rs/../x",
+        "nul\\u0000byte",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let page = format!(
+            "<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"}} -->\n```json\n{{\"a\": \"String\"}}\n```\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|String|x|\n"
+        );
+        std::fs::write(pages.join(format!("p{i}.md")), page).unwrap();
+    }
+    let out_dir = dir.path().join("out");
+    let before = files_under(dir.path());
+    let out = docgen(&[
+        "generate",
+        "--input",
+        pages.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let mut expected = before;
+    expected.push(out_dir.clone());
+    expected.push(out_dir.join("msgraph_types.rs"));
+    expected.sort();
+    assert_eq!(files_under(dir.path()), expected);
+    let code = std::fs::read_to_string(out_dir.join("msgraph_types.rs")).unwrap();
+    assert_eq!(code.matches("pub struct ").count(), 5, "{code}");
+}
+
+#[test]
+fn check_mode_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("not/yet");
+    let out = docgen(&["generate", "--check", "--out", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("stale:"));
+    assert!(
+        files_under(dir.path()).is_empty(),
+        "{:?}",
+        files_under(dir.path())
+    );
+}
+
+#[test]
+fn a_failure_leaves_the_previous_output_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    let target = out_dir.join("msgraph_types.rs");
+    std::fs::create_dir(&out_dir).unwrap();
+    std::fs::write(&target, "// previous output\n").unwrap();
+    // Failing input: nothing is touched.
+    let out = docgen(&[
+        "generate",
+        "--input",
+        "no/such/pages",
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "// previous output\n"
+    );
+    assert_eq!(files_under(&out_dir), std::slice::from_ref(&target));
+    // Failing write (the target cannot be replaced: it is a directory): the content was written
+    // to a temporary file first, which is removed; what was there stays.
+    std::fs::remove_file(&target).unwrap();
+    std::fs::create_dir(&target).unwrap();
+    std::fs::write(target.join("keep"), "kept").unwrap();
+    let out = docgen(&["generate", "--out", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains(&format!("{}: cannot write", target.display())),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(files_under(&out_dir), [target.clone(), target.join("keep")]);
+    assert_eq!(
+        std::fs::read_to_string(target.join("keep")).unwrap(),
+        "kept"
+    );
+}

@@ -2,6 +2,8 @@
 //! turn a docs JSON representation (placeholders such as `"String (timestamp)"`) into a payload
 //! with real, typed values.
 
+pub mod mutate;
+
 use msgraph_docgen::schema::{Kind, Schema};
 use serde_json::{Map, Value};
 use std::path::PathBuf;

@@ -7,7 +7,7 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Words that are keywords in any Rust edition (strict and reserved).
 const KEYWORDS: &[&str] = &[
@@ -20,6 +20,23 @@ const KEYWORDS: &[&str] = &[
 
 /// Keywords that cannot be raw identifiers.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
+
+/// Names the generated code uses unqualified in type position (`Option<String>`, `Box<T>`,
+/// `Vec<T>`, `impl From<T>`, `Result<..>`): no generated type or trait may take them, or it would
+/// shadow them in its module.
+const PRELUDE_NAMES: &[&str] = &["Option", "String", "Box", "Vec", "From", "Result"];
+
+/// Crates the generated code names by path (`serde::Serialize`, `std::fmt::Display`, the default
+/// primitive types): no generated module may take them, or the paths would resolve to it.
+const CRATE_NAMES: &[&str] = &[
+    "std",
+    "core",
+    "alloc",
+    "serde",
+    "serde_json",
+    "jiff",
+    "uuid",
+];
 
 /// Keeps ASCII letters, digits and `_`; every other run of characters becomes one `_`.
 fn ascii_words(name: &str) -> String {
@@ -57,7 +74,49 @@ pub fn snake(name: &str) -> String {
 
 /// An UpperCamelCase name, never empty, never starting with a digit.
 pub fn camel(name: &str) -> String {
-    cased(name, |s| s.to_upper_camel_case(), "Value", "N")
+    let s = cased(name, |s| s.to_upper_camel_case(), "Value", "N");
+    // Words of one letter give all-capital names (`a-b-c`, `ünïcödé` → `ABC`, `NCD`), which read
+    // as acronyms (clippy's `upper_case_acronyms`): keep the first capital only.
+    let capitals = s.chars().filter(char::is_ascii_uppercase).count();
+    if capitals > 1 && !s.chars().any(|c| c.is_ascii_lowercase()) {
+        let (first, rest) = s.split_at(1);
+        format!("{first}{}", rest.to_ascii_lowercase())
+    } else {
+        s
+    }
+}
+
+/// The module name of a namespace segment: snake_case, with `_` appended to the names of the
+/// crates the generated code uses (`std_`, `serde_`).
+pub fn module(segment: &str) -> String {
+    let name = snake(segment);
+    if CRATE_NAMES.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// True for characters that must not reach a doc comment as they are: control characters (a
+/// bare `\r` does not even compile, `\n` would end the line) and the bidirectional overrides
+/// and isolates that can make displayed text differ from the source (rustc denies them).
+pub fn is_doc_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A docs name (type, property, member) as it may stand inside a doc comment code span: the
+/// characters of [`is_doc_unsafe`] and backticks (which would end the span or open a code
+/// block) are written as `\u{..}` escapes.
+pub fn doc_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if is_doc_unsafe(c) || c == '`' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Turns a (unique) name into an identifier, escaping keywords: `r#type`, `self_`.
@@ -75,12 +134,24 @@ pub fn to_ident(name: &str) -> Ident {
 #[derive(Debug, Default, Clone)]
 pub struct Scope {
     used: BTreeSet<String>,
+    /// Per colliding name, the next suffix to try (so many collisions stay linear).
+    next: BTreeMap<String, usize>,
 }
 
 impl Scope {
     /// An empty scope.
     pub fn new() -> Scope {
         Scope::default()
+    }
+
+    /// A scope for the types and traits of one module: the prelude names the generated code
+    /// uses unqualified (`Option`, `String`, `Box`, `Vec`, `From`, `Result`) are taken.
+    pub fn for_types() -> Scope {
+        let mut scope = Scope::new();
+        for name in PRELUDE_NAMES {
+            scope.reserve(name);
+        }
+        scope
     }
 
     /// Reserves `name` (e.g. a generated field such as `additional_properties`).
@@ -92,18 +163,22 @@ impl Scope {
     pub fn unique(&mut self, name: &str) -> String {
         let snake_like =
             name.contains('_') || name.chars().next().is_some_and(|c| c.is_ascii_lowercase());
-        let mut candidate = name.to_owned();
-        let mut n = 2;
-        while self.used.contains(&candidate) {
-            candidate = if snake_like || name.ends_with(|c: char| c.is_ascii_digit()) {
+        if self.used.insert(name.to_owned()) {
+            return name.to_owned();
+        }
+        let mut n = self.next.get(name).copied().unwrap_or(2);
+        loop {
+            let candidate = if snake_like || name.ends_with(|c: char| c.is_ascii_digit()) {
                 format!("{name}_{n}")
             } else {
                 format!("{name}{n}")
             };
             n += 1;
+            if self.used.insert(candidate.clone()) {
+                self.next.insert(name.to_owned(), n);
+                return candidate;
+            }
         }
-        self.used.insert(candidate.clone());
-        candidate
     }
 }
 
@@ -125,6 +200,27 @@ mod tests {
         assert_eq!(snake("3dModel"), "n3d_model");
         assert_eq!(camel("не удалось"), "Value");
         assert_eq!(camel("x-ms-thing"), "XMsThing");
+        assert_eq!(camel("ünïcödé"), "Ncd");
+        assert_eq!(camel("a-b"), "Ab");
+        assert_eq!(camel("v1_0"), "V10");
+    }
+
+    #[test]
+    fn generated_names_leave_the_prelude_and_the_used_crates_alone() {
+        let mut types = Scope::for_types();
+        assert_eq!(types.unique(&camel("option")), "Option2");
+        assert_eq!(types.unique(&camel("string")), "String2");
+        assert_eq!(types.unique(&camel("user")), "User");
+        assert_eq!(module("serde"), "serde_");
+        assert_eq!(module("std"), "std_");
+        assert_eq!(module("callRecords"), "call_records");
+    }
+
+    #[test]
+    fn names_in_docs_cannot_end_the_line_the_span_or_the_reading_order() {
+        assert_eq!(doc_name("a\rb`c\u{202e}d"), "a\\u{d}b\\u{60}c\\u{202e}d");
+        assert_eq!(doc_name("über type"), "über type");
+        assert!(is_doc_unsafe('\u{2066}') && is_doc_unsafe('\u{7}') && !is_doc_unsafe('й'));
     }
 
     #[test]
@@ -134,5 +230,9 @@ mod tests {
         assert_eq!(s.unique("service_principal_id"), "service_principal_id_2");
         assert_eq!(s.unique("Value"), "Value");
         assert_eq!(s.unique("Value"), "Value2");
+        s.reserve("Value4");
+        assert_eq!(s.unique("Value"), "Value3");
+        assert_eq!(s.unique("Value"), "Value5");
+        assert_eq!(s.unique("Value3"), "Value3_2");
     }
 }

@@ -10,7 +10,7 @@ pub mod ident;
 mod types;
 
 use crate::schema::{Kind, Schema, TypeDef};
-use ident::{camel, snake, to_ident, Scope};
+use ident::{camel, doc_name, is_doc_unsafe, snake, to_ident, Scope};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
@@ -152,7 +152,7 @@ fn module_of(namespace: &str) -> Vec<String> {
         .unwrap_or(namespace);
     rest.split('.')
         .filter(|s| !s.is_empty())
-        .map(snake)
+        .map(ident::module)
         .collect()
 }
 
@@ -170,7 +170,9 @@ impl Names {
         by_claim.sort_by_key(|t| t.origin);
         for t in by_claim {
             let module = module_of(&t.namespace);
-            let scope = scopes.entry(module.clone()).or_default();
+            let scope = scopes
+                .entry(module.clone())
+                .or_insert_with(Scope::for_types);
             let name = scope.unique(&camel(&t.name));
             types.insert(t.qualified_name(), (module, name));
         }
@@ -178,7 +180,7 @@ impl Names {
             let q = t.qualified_name();
             if t.kind != Kind::Enum && subtypes.contains_key(&q) {
                 let module = module_of(&t.namespace);
-                let scope = scopes.entry(module).or_default();
+                let scope = scopes.entry(module).or_insert_with(Scope::for_types);
                 traits.insert(q.clone(), scope.unique(&format!("{}Fields", types[&q].1)));
                 anys.insert(q.clone(), scope.unique(&format!("Any{}", types[&q].1)));
             }
@@ -250,13 +252,21 @@ fn doc_lines(text: &str) -> Vec<String> {
                 '<' => out.push_str("&lt;"),
                 '>' => out.push_str("&gt;"),
                 '\\' => out.push_str("\\\\"),
-                c if c.is_control() => out.push(' '),
+                c if is_doc_unsafe(c) => out.push(' '),
                 c => out.push(c),
             }
         }
     }
     out.split('\n')
-        .map(|l| format!(" {}", l.trim()))
+        .map(|l| {
+            let l = l.trim();
+            // A line opening with a fence would start a code block: a doc test.
+            if l.starts_with("```") || l.starts_with("~~~") {
+                format!(" \\{l}")
+            } else {
+                format!(" {l}")
+            }
+        })
         .filter(|l| l.trim() != "")
         .collect()
 }
@@ -484,17 +494,17 @@ fn emit_struct(
             };
             let wire = format!(
                 "JSON `{}`{}{}.",
-                p.name,
+                doc_name(&p.name),
                 if p.collection {
                     ", a collection of "
                 } else {
                     ", of type "
                 },
-                p.ty.rsplit('.').next().unwrap_or(&p.ty)
+                doc_name(p.ty.rsplit('.').next().unwrap_or(&p.ty))
             );
             let mut wire = wire.replace("of type ", "type ");
             if p.inherited {
-                wire.push_str(&format!(" Declared by `{}`.", p.declared_by));
+                wire.push_str(&format!(" Declared by `{}`.", doc_name(&p.declared_by)));
             }
             if p.navigation {
                 wire.push_str(" Navigation property: present only when expanded.");
@@ -532,14 +542,20 @@ fn emit_struct(
     } else {
         "complex type"
     };
-    let mut about = format!("Graph {kind} `{q}`.");
+    let mut about = format!("Graph {kind} `{}`.", doc_name(&q));
     if let Some(base) = &t.base {
-        let base_name = &names
-            .types
-            .get(base)
-            .map_or(String::new(), |(_, n)| n.clone());
+        // An intra-doc link that resolves from this module (the base may live in another one,
+        // and its name may be escaped: `Self_`).
+        let path = names.type_path(&module, base).to_string().replace(' ', "");
+        let name = path.rsplit("::").next().unwrap_or(&path);
+        let link = if name == path {
+            format!("[`{name}`]")
+        } else {
+            format!("[`{name}`]({path})")
+        };
         about.push_str(&format!(
-            " Derives from `{base}` ([`{base_name}`]); converts into it with `From`."
+            " Derives from `{}` ({link}); converts into it with `From`.",
+            doc_name(base)
         ));
     }
     match t.origin {
@@ -574,6 +590,7 @@ fn emit_struct(
         chain.push(t);
     }
     chain.extend(schema.ancestors(&q));
+    let by_json: BTreeMap<&str, &Field> = fields.iter().map(|f| (f.json.as_str(), f)).collect();
     for owner in chain {
         let owner_q = owner.qualified_name();
         let Some(trait_name) = names.traits.get(&owner_q) else {
@@ -582,7 +599,7 @@ fn emit_struct(
         let trait_path = names.path(&module, &owner_q, trait_name);
         // The owner's properties, by JSON name, with this struct's field idents.
         let methods = owner.properties.iter().filter_map(|p| {
-            let f = fields.iter().find(|f| f.json == p.name)?;
+            let f = *by_json.get(p.name.as_str())?;
             let (ident, plain) = (&f.ident, &f.plain);
             let get = if f.boxed {
                 quote!(as_deref)
@@ -601,10 +618,10 @@ fn emit_struct(
         let trait_ident = to_ident(trait_name);
         let methods = fields.iter().map(|f| {
             let (ident, plain, json) = (&f.ident, &f.plain, &f.json);
-            let doc = format!(" The `{json}` property, if present.");
+            let doc = format!(" The `{}` property, if present.", doc_name(json));
             quote!(#[doc = #doc] fn #ident(&self) -> Option<&#plain>;)
         });
-        let doc = format!(" Read access to the properties of `{q}`, implemented by the type and every type derived from it: write code once for all of them.");
+        let doc = format!(" Read access to the properties of `{}`, implemented by the type and every type derived from it: write code once for all of them.", doc_name(&q));
         out.extend(quote! {
             #[doc = #doc]
             #[allow(clippy::wrong_self_convention)]
@@ -650,7 +667,7 @@ fn emit_struct(
                 }
             }
         });
-        let doc = format!(" Views a `{q}` as a `{a_q}`: the properties the base does not declare move into `additional_properties`, so serializing the result writes the same JSON.");
+        let doc = format!(" Views a `{}` as a `{}`: the properties the base does not declare move into `additional_properties`, so serializing the result writes the same JSON.", doc_name(&q), doc_name(&a_q));
         let uses_map = fields.iter().any(|f| !a_fields.contains_key(&f.json));
         let map_binding = if uses_map {
             quote!(let mut additional_properties = value.additional_properties;)
@@ -726,9 +743,9 @@ fn emit_any(schema: &Schema, t: &TypeDef, names: &Names) -> TokenStream {
     let base_variant = &family[0].0;
     let defs = family.iter().map(|(v, path, member_q)| {
         let doc = if member_q == &q {
-            format!(" A `{q}` itself, or a derived type this version of the docs does not know (its `@odata.type` and extra properties are kept).")
+            format!(" A `{}` itself, or a derived type this version of the docs does not know (its `@odata.type` and extra properties are kept).", doc_name(&q))
         } else {
-            format!(" A `{member_q}`.")
+            format!(" A `{}`.", doc_name(member_q))
         };
         quote!(#[doc = #doc] #v(Box<#path>),)
     });
@@ -755,7 +772,7 @@ fn emit_any(schema: &Schema, t: &TypeDef, names: &Names) -> TokenStream {
             }
         }
     });
-    let doc = format!(" A `{q}` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `{q}`: values of derived types keep all their properties.");
+    let doc = format!(" A `{0}` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `{0}`: values of derived types keep all their properties.", doc_name(&q));
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq)]
@@ -815,7 +832,7 @@ fn emit_enum(t: &TypeDef, names: &Names, options: &EmitOptions) -> TokenStream {
         .iter()
         .map(|m| {
             let v = to_ident(&scope.unique(&camel(&m.name)));
-            let mut about = format!("`{}`", m.name);
+            let mut about = format!("`{}`", doc_name(&m.name));
             if let Some(value) = m.value {
                 about.push_str(&format!(" (value {value})"));
             }
@@ -843,7 +860,7 @@ fn emit_enum(t: &TypeDef, names: &Names, options: &EmitOptions) -> TokenStream {
             }
         }
     });
-    let mut about = format!("Graph enum `{q}`. Values the docs do not list are kept in `{other}`, so reading and writing them back loses nothing.");
+    let mut about = format!("Graph enum `{}`. Values the docs do not list are kept in `{other}`, so reading and writing them back loses nothing.", doc_name(&q));
     match t.origin {
         crate::schema::Origin::Reconstructed => about.push_str(" No docs page was given for this enum: its members come from the possible values listed by the properties that use it."),
         crate::schema::Origin::Placeholder => about.push_str(" No docs page was given for this enum: every value is kept as unrecognized."),

@@ -227,6 +227,51 @@ fn escape_row(line: &str) -> Option<String> {
     Some(out)
 }
 
+/// Tables wider than this are not read as tables (real pages have at most 6 columns).
+/// pulldown-cmark pads every short row to the header width (up to 2^18 cells per table, each
+/// table), so a wide header over many short rows turns a few bytes per row into thousands of
+/// cells: 50 tables of 500 columns and 500 one-cell rows (200 kB) took 1.7 GB.
+pub const MAX_TABLE_COLUMNS: usize = 32;
+
+/// Blanks out, with spaces (so offsets and lines stay), every table delimiter row of more than
+/// [`MAX_TABLE_COLUMNS`] cells, so that its table is read as plain text. Returns the new text
+/// and the (1-based line, columns) of each row blanked, or `None` when there is none.
+pub fn defuse_wide_tables(text: &str) -> Option<(String, Vec<(u32, usize)>)> {
+    let mut found: Vec<(usize, usize, usize, u32)> = Vec::new(); // (start, end, columns, line)
+    let mut start = 0;
+    for (number, line) in (1..).zip(text.split_inclusive('\n')) {
+        let end = start + line.len();
+        let delimiter = line.contains('|')
+            && line.contains('-')
+            && line.bytes().all(|b| b" \t\r\n|:->".contains(&b));
+        if delimiter {
+            let columns = line
+                .split(|c: char| c != '-')
+                .filter(|r| !r.is_empty())
+                .count();
+            if columns > MAX_TABLE_COLUMNS {
+                found.push((start, end, columns, number));
+            }
+        }
+        start = end;
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let mut out = text.as_bytes().to_vec();
+    let mut rows = Vec::with_capacity(found.len());
+    for (start, end, columns, line) in found {
+        for b in &mut out[start..end] {
+            if !matches!(*b, b'\r' | b'\n') {
+                *b = b' ';
+            }
+        }
+        rows.push((line, columns));
+    }
+    // Only ASCII bytes of ASCII-only lines were replaced: still UTF-8.
+    String::from_utf8(out).ok().map(|t| (t, rows))
+}
+
 /// Extracts `name="x"` / `id="x"` from an inline `<a ...>` tag.
 fn anchor_name(html: &str) -> Option<String> {
     let lower = html.to_ascii_lowercase();
@@ -750,5 +795,18 @@ mod tests {
         assert_eq!(c.at(text.find('z').unwrap()), (4, 1));
         // Going back recounts from the start.
         assert_eq!(c.at(0), (1, 1));
+    }
+
+    #[test]
+    fn wide_tables_are_blanked_in_place() {
+        let wide = format!("|a|b|\n{}|\n|x|\n", "|-".repeat(MAX_TABLE_COLUMNS + 1));
+        let text = format!("|a|b|\n|-|-|\n|1|2|\n\n{wide}");
+        let (defused, rows) = defuse_wide_tables(&text).unwrap();
+        assert_eq!(rows, [(6, MAX_TABLE_COLUMNS + 1)]);
+        assert_eq!(defused.len(), text.len());
+        let b = parse(&defused);
+        assert_eq!(b.iter().filter(|b| matches!(b, Block::Table(_))).count(), 1);
+        assert!(defuse_wide_tables(&format!("{}|\n", "|-".repeat(MAX_TABLE_COLUMNS))).is_none());
+        assert!(defuse_wide_tables("---\n- a\n").is_none());
     }
 }

@@ -156,6 +156,7 @@ impl Page {
     /// [`Page::is_query_syntax`].
     pub fn possible_values(row: &PropertyRow) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for c in &row.code {
             let c = c.trim();
             let ok = !c.is_empty()
@@ -163,7 +164,7 @@ impl Page {
                     .next()
                     .is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
                 && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
-            if ok && !out.iter().any(|o| o == c) {
+            if ok && seen.insert(c) {
                 out.push(c.to_owned());
             }
         }
@@ -371,6 +372,22 @@ pub fn parse_page(path: &str, text: &str) -> Page {
     // A BOM is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (front_matter, body) = front_matter(text, path, &mut diagnostics);
+    let defused = markdown::defuse_wide_tables(text);
+    for &(line, columns) in defused.as_ref().map_or(&[][..], |(_, l)| l) {
+        diagnostics.push(Diagnostic::new(
+            Code::BadTableRow,
+            Location {
+                file: path.to_owned(),
+                line,
+                column: 1,
+            },
+            format!(
+                "a table delimiter row of {columns} columns (at most {} are read); table ignored",
+                markdown::MAX_TABLE_COLUMNS
+            ),
+        ));
+    }
+    let text = defused.as_ref().map_or(text, |(t, _)| t.as_str());
     let blocks = markdown::blocks(text, body);
 
     let mut page = Page {
@@ -906,6 +923,15 @@ mod tests {
         assert_eq!(page.enums[0].members[1].name, "done");
         assert_eq!(page.enums[0].members[1].value.as_deref(), Some("4"));
         assert_eq!(page.enums[0].members[0].line, 9);
+    }
+
+    #[test]
+    fn values_sections_before_any_h2_are_enums() {
+        let text = "# Call records enum values\n\nNamespace: microsoft.graph.callRecords\n\n### callType values\n\n| Member\n|:---\n| unknown\n| groupCall\n";
+        let page = parse_page("enums-callrecords.md", text);
+        assert_eq!(page.class, PageClass::MultiEnum);
+        assert_eq!(page.enums[0].name.as_deref(), Some("callType"));
+        assert_eq!(page.enums[0].members.len(), 2);
     }
 
     #[test]

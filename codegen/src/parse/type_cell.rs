@@ -346,6 +346,21 @@ mod tests {
     }
 
     #[test]
+    fn collection_words_are_stripped_whatever_lowercasing_does_to_lengths() {
+        // `İ` lowercases to two characters (three bytes): offsets into the lowercased text are
+        // not offsets into the cell.
+        assert_eq!(remove_words("İ Collection x", &["collection"]), "İ   x");
+        assert!(matches!(
+            parse(&cell("İİ коллекция x", &[])).spec,
+            TypeSpec::Unknown(_)
+        ));
+        assert_eq!(
+            parse(&cell("Collection of microsoft.graph.x", &[])).spec,
+            TypeSpec::Name("microsoft.graph.x".into())
+        );
+    }
+
+    #[test]
     fn names_and_unknowns() {
         assert_eq!(
             parse(&cell("microsoft.graph.callRecords.clientPlatform", &[])).spec,

@@ -8,7 +8,10 @@ use crate::parse::page::identifier_matching;
 use crate::parse::{Page, PageClass, PropertyRow, Target, TypeSpec};
 use crate::primitive::Primitive;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// The most ancestors a type may have; deeper chains are cut (`inheritance-too-deep`).
+pub const MAX_INHERITANCE_DEPTH: usize = 8;
 
 /// The namespace assumed when a page names none.
 const DEFAULT_NAMESPACE: &str = "microsoft.graph";
@@ -30,6 +33,8 @@ struct Missing {
     base_of: Vec<String>,
     /// Backticked possible values from rows typed with it.
     possible_values: Vec<String>,
+    /// The same values, for deduplication.
+    seen_values: HashSet<String>,
     /// JSON placeholders seen for rows typed with it.
     string_placeholders: usize,
     object_placeholders: usize,
@@ -496,11 +501,12 @@ impl Builder {
             .unwrap_or_default();
         let names = reconcile_names(page, json.map(|j| &j.object), &mut self.diags);
         let mut props: Vec<Property> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for (row, name) in page.properties.iter().zip(names) {
             if name == "@odata.type" {
                 continue; // the annotation every generated type carries anyway
             }
-            if props.iter().any(|p| p.name == name) {
+            if !seen.insert(name.clone()) {
                 self.diags.push(Diagnostic::new(
                     Code::DuplicateProperty,
                     loc(page, row.line, row.column),
@@ -571,7 +577,7 @@ impl Builder {
                 lists.push(values.clone());
                 if let Some(m) = self.missing.get_mut(&ty) {
                     for v in values {
-                        if !m.possible_values.contains(&v) {
+                        if m.seen_values.insert(v.clone()) {
                             m.possible_values.push(v);
                         }
                     }
@@ -591,7 +597,7 @@ impl Builder {
         // JSON keys no row declares.
         if let Some(j) = json {
             for key in &keys {
-                if props.iter().any(|p| &&p.name == key) {
+                if seen.contains(key.as_str()) {
                     continue;
                 }
                 let (ty, collection) = placeholder_type(&j.object[key.as_str()]);
@@ -734,6 +740,7 @@ impl Builder {
             let message;
             if !m.base_of.is_empty() {
                 // Rows of derived pages whose description links to this base's page.
+                let mut taken: HashSet<String> = HashSet::new();
                 for derived in &m.base_of {
                     let Some(draft) = self.drafts.get(derived) else {
                         continue;
@@ -756,10 +763,10 @@ impl Builder {
                         }) else {
                             continue;
                         };
-                        if marked && !def.properties.iter().any(|p| p.name == prop.name) {
+                        if marked && taken.insert(prop.name.clone()) {
                             def.properties.push(Property {
                                 declared_by: q.clone(),
-                                ..prop.clone()
+                                ..(*prop).clone()
                             });
                         }
                     }
@@ -844,6 +851,7 @@ impl Builder {
                     continue;
                 }
                 let mut members = Vec::new();
+                let mut member_names: HashSet<String> = HashSet::new();
                 let parsed: Vec<Option<i64>> = table
                     .members
                     .iter()
@@ -921,7 +929,7 @@ impl Builder {
                         }
                         _ => {}
                     }
-                    if members.iter().any(|m: &Member| m.name == name) {
+                    if !member_names.insert(name.clone()) {
                         self.diags.push(Diagnostic::new(
                             Code::DamagedEnumMember,
                             at,
@@ -971,39 +979,60 @@ impl Builder {
     /// Settles bases (cycles), kinds and which ancestor declares each property.
     fn settle_inheritance(&mut self) {
         let names: Vec<String> = self.drafts.keys().cloned().collect();
-        // Break cycles.
+        // Break cycles: walk up from each type (in name order) until a type already settled, a
+        // root, or a type on the current walk, whose base closes a cycle and is dropped. Each
+        // type is walked once.
+        let mut settled: HashSet<String> = HashSet::new();
         for q in &names {
-            let mut seen = vec![q.clone()];
-            let mut current = self.drafts[q].def.base.clone();
-            while let Some(b) = current {
-                if seen.contains(&b) {
-                    let last = seen.last().cloned().unwrap_or_default();
+            let mut walk: Vec<String> = Vec::new();
+            let mut on_walk: HashSet<String> = HashSet::new();
+            let mut current = Some(q.clone());
+            while let Some(c) = current.take() {
+                if settled.contains(&c) || !self.drafts.contains_key(&c) {
+                    break;
+                }
+                if on_walk.contains(&c) {
+                    let last = walk.last().cloned().unwrap_or_default();
                     let at = self.drafts[&last].def.source.clone().unwrap_or_default();
-                    self.diags.push(Diagnostic::new(Code::InheritanceCycle, at, format!("`{last}` inherits from `{b}`, which closes a cycle; that base is dropped")));
+                    self.diags.push(Diagnostic::new(Code::InheritanceCycle, at, format!("`{last}` inherits from `{c}`, which closes a cycle; that base is dropped")));
                     if let Some(d) = self.drafts.get_mut(&last) {
                         d.def.base = None;
                     }
                     break;
                 }
-                seen.push(b.clone());
-                current = self.drafts.get(&b).and_then(|d| d.def.base.clone());
+                on_walk.insert(c.clone());
+                current = self.drafts[&c].def.base.clone();
+                walk.push(c);
+            }
+            settled.extend(walk);
+        }
+        self.limit_depth(&names);
+        // Kinds: entity when keyed or derived from an entity (memoized along each chain).
+        let mut entity: HashMap<String, bool> = HashMap::new();
+        for q in &names {
+            let mut chain: Vec<String> = Vec::new();
+            let mut current = Some(q.clone());
+            let mut above = false;
+            while let Some(c) = current.take() {
+                if let Some(&known) = entity.get(&c) {
+                    above = known;
+                    break;
+                }
+                let Some(d) = self.drafts.get(&c) else {
+                    break;
+                };
+                current = d.def.base.clone();
+                chain.push(c);
+            }
+            for c in chain.into_iter().rev() {
+                let d = &self.drafts[&c];
+                above |= d.keyed || d.def.kind == Kind::Entity || c == "microsoft.graph.entity";
+                entity.insert(c, above);
             }
         }
-        // Kinds: entity when keyed or derived from an entity.
-        for q in &names {
-            let mut chain = vec![q.clone()];
-            let mut current = self.drafts[q].def.base.clone();
-            while let Some(b) = current {
-                chain.push(b.clone());
-                current = self.drafts.get(&b).and_then(|d| d.def.base.clone());
-            }
-            let entity = chain.iter().any(|c| {
-                self.drafts.get(c).is_some_and(|d| {
-                    d.keyed || d.def.kind == Kind::Entity || c == "microsoft.graph.entity"
-                })
-            });
-            if let Some(d) = self.drafts.get_mut(q) {
-                if d.def.kind != Kind::Enum && entity {
+        for (q, is_entity) in entity {
+            if let Some(d) = self.drafts.get_mut(&q) {
+                if d.def.kind != Kind::Enum && is_entity {
                     d.def.kind = Kind::Entity;
                 }
             }
@@ -1016,6 +1045,43 @@ impl Builder {
         for (q, props) in done {
             if let Some(d) = self.drafts.get_mut(&q) {
                 d.def.properties = props;
+            }
+        }
+    }
+
+    /// Cuts inheritance chains deeper than [`MAX_INHERITANCE_DEPTH`]: the type at the next level
+    /// loses its base and starts a new chain. Every type lists all inherited properties and
+    /// converts into every ancestor, so the schema and the generated code grow with the square
+    /// (and cube) of the depth; real docs stay below 5 levels.
+    fn limit_depth(&mut self, names: &[String]) {
+        let mut depth: HashMap<String, usize> = HashMap::new();
+        for q in names {
+            // Up to a type of known depth, or a root.
+            let mut walk: Vec<String> = Vec::new();
+            let mut current = Some(q.clone());
+            let mut above: Option<usize> = None;
+            while let Some(c) = current.take() {
+                if let Some(&known) = depth.get(&c) {
+                    above = Some(known);
+                    break;
+                }
+                let Some(d) = self.drafts.get(&c) else {
+                    break;
+                };
+                current = d.def.base.clone();
+                walk.push(c);
+            }
+            for c in walk.into_iter().rev() {
+                let mut level = above.map_or(0, |a| a + 1);
+                if level > MAX_INHERITANCE_DEPTH {
+                    let d = self.drafts.get_mut(&c).expect("walked types are drafts");
+                    let base = d.def.base.take().unwrap_or_default();
+                    let at = d.def.source.clone().unwrap_or_default();
+                    self.diags.push(Diagnostic::new(Code::InheritanceTooDeep, at, format!("`{c}` inherits from `{base}`, {MAX_INHERITANCE_DEPTH} levels below its root type: deeper chains are cut and that base is dropped")));
+                    level = 0;
+                }
+                depth.insert(c, level);
+                above = Some(level);
             }
         }
     }
@@ -1042,8 +1108,14 @@ impl Builder {
                 }));
             }
         }
+        // Names already in the list, so that each own property is checked in constant time.
+        let mut index: HashMap<String, usize> = all
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.name.clone(), i))
+            .collect();
         for p in own {
-            if let Some(existing) = all.iter().find(|a| a.name == p.name) {
+            if let Some(existing) = index.get(&p.name).map(|&i| &all[i]) {
                 if existing.ty != p.ty || existing.collection != p.collection {
                     self.diags.push(Diagnostic::new(Code::InheritedPropertyConflict, p.source.clone().unwrap_or_default(), format!(
                         "`{}` is declared by `{}` as `{}`{}; this page repeats it as `{}`{}; the declaration wins",
@@ -1052,6 +1124,7 @@ impl Builder {
                 }
                 continue;
             }
+            index.insert(p.name.clone(), all.len());
             all.push(p);
         }
         done.insert(q.to_owned(), all);
@@ -1210,6 +1283,53 @@ mod tests {
         let names: Vec<&str> = base.properties.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["shared"]);
         assert_eq!(base.properties[0].ty, "Int32");
+    }
+
+    #[test]
+    fn cycles_are_broken_and_deep_chains_cut() {
+        let page = |i: usize, base: usize| {
+            parse_page(
+                &format!("t{i:02}.md"),
+                &format!("<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.t{i:02}\", \"baseType\": \"microsoft.graph.t{base:02}\"}} -->\n"),
+            )
+        };
+        // t00 <- t01 <- ... <- t39, and t40 <-> t41.
+        let mut pages: Vec<Page> = (1..40).map(|i| page(i, i - 1)).collect();
+        pages.push(parse_page("t00.md", "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.t00\", \"keyProperty\": \"id\"} -->\n"));
+        pages.extend([page(40, 41), page(41, 40)]);
+        let schema = build(&pages);
+        let base = |i: usize| {
+            schema
+                .get(&format!("microsoft.graph.t{i:02}"))
+                .unwrap()
+                .base
+                .clone()
+        };
+        let max = MAX_INHERITANCE_DEPTH;
+        let name = |i: usize| format!("microsoft.graph.t{i:02}");
+        assert_eq!(base(max), Some(name(max - 1)));
+        assert_eq!(base(max + 1), None, "{} levels below t00", max + 1);
+        assert_eq!(base(max + 2), Some(name(max + 1)));
+        assert_eq!(base(2 * max + 2), None);
+        assert_eq!(schema.ancestors(&name(2 * max + 1)).len(), max);
+        let deep: Vec<String> = schema
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::InheritanceTooDeep)
+            .map(|d| d.location.file.clone())
+            .collect();
+        let cuts: Vec<String> = (1..)
+            .map(|k| k * (max + 1))
+            .take_while(|&i| i < 40)
+            .map(|i| format!("t{i:02}.md"))
+            .collect();
+        assert_eq!(deep, cuts);
+        // The first type of the cycle by name keeps its base; the edge closing it is dropped.
+        assert_eq!(base(40).as_deref(), Some("microsoft.graph.t41"));
+        assert_eq!(base(41), None);
+        // Entity-ness flows down to the cut, not past it.
+        assert_eq!(schema.get(&name(max)).unwrap().kind, Kind::Entity);
+        assert_eq!(schema.get(&name(max + 1)).unwrap().kind, Kind::Complex);
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod build;
 mod names;
 mod select;
 
-pub use build::build;
+pub use build::{build, MAX_INHERITANCE_DEPTH};
 pub use select::{Selection, UnknownRoot};
 
 use crate::diag::{Diagnostic, Location};

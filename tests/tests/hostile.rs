@@ -1,0 +1,317 @@
+//! Hostile names and text: hand-written pages under `tests/fixtures/hostile/pages/` name types,
+//! properties and members with Rust keywords, digits, `@ . -`, spaces, non-ASCII and names that
+//! collide after case conversion or shadow the prelude and the crates the generated code uses;
+//! their descriptions try to close comments, break out of string literals, open doc-test fences
+//! and inject items. The generated code (`expected.rs` beside them) is checked in, compiled into
+//! this test, and inspected: it declares the schema's types and nothing else.
+//!
+//! After an intended change of the emitter: `DOCGEN_BLESS=1 cargo test -p msgraph-docgen-e2e
+//! --test hostile` rewrites `expected.rs`.
+
+use msgraph_docgen::emit::{emit, EmitOptions};
+use msgraph_docgen::schema::{Kind, Schema};
+use msgraph_docgen_e2e::workspace;
+use proc_macro2::{TokenStream, TokenTree};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::str::FromStr;
+use syn::visit::Visit;
+
+/// The checked-in generated code, compiled (`include!` keeps rustfmt off the generated file).
+#[allow(dead_code)]
+mod expected {
+    include!("../fixtures/hostile/expected.rs");
+}
+
+fn fixture() -> PathBuf {
+    workspace().join("tests/fixtures/hostile")
+}
+
+fn schema() -> Schema {
+    msgraph_docgen::schema_of(&[fixture().join("pages")]).expect("fixture pages readable")
+}
+
+fn code() -> String {
+    emit(&schema(), &EmitOptions::default())
+}
+
+#[test]
+fn checked_in_code_is_what_the_pages_generate() {
+    let fresh = code();
+    let path = fixture().join("expected.rs");
+    if std::env::var("DOCGEN_BLESS").as_deref() == Ok("1") {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        fresh == checked_in,
+        "{} is stale: rerun with DOCGEN_BLESS=1 and review the diff",
+        path.display()
+    );
+}
+
+/// Everything the generated file contains, collected by a syn visitor.
+#[derive(Default)]
+struct Inventory {
+    structs: Vec<String>,
+    enums: Vec<String>,
+    traits: Vec<String>,
+    mods: Vec<(String, bool)>,
+    impls: Vec<(Option<String>, String)>,
+    other_items: Vec<String>,
+    macros: Vec<String>,
+    attrs: Vec<String>,
+    docs: Vec<String>,
+}
+
+impl<'ast> Visit<'ast> for Inventory {
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        match item {
+            syn::Item::Struct(s) => self.structs.push(s.ident.to_string()),
+            syn::Item::Enum(e) => self.enums.push(e.ident.to_string()),
+            syn::Item::Trait(t) => self.traits.push(t.ident.to_string()),
+            syn::Item::Mod(m) => self.mods.push((m.ident.to_string(), m.content.is_some())),
+            syn::Item::Impl(i) => {
+                let last = |p: &syn::Path| p.segments.last().map(|s| s.ident.to_string());
+                let target = match &*i.self_ty {
+                    syn::Type::Path(p) => last(&p.path).unwrap_or_default(),
+                    other => quote::quote!(#other).to_string(),
+                };
+                self.impls
+                    .push((i.trait_.as_ref().and_then(|(_, p, _)| last(p)), target));
+            }
+            syn::Item::Use(_) => {}
+            // The generator's one private helper (how `Any...` enums write `@odata.type`).
+            syn::Item::Fn(f)
+                if f.sig.ident == "serialize_with_odata_type"
+                    && matches!(f.vis, syn::Visibility::Inherited) => {}
+            other => self
+                .other_items
+                .push(quote::quote!(#other).to_string().chars().take(80).collect()),
+        }
+        syn::visit::visit_item(self, item);
+    }
+
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        self.macros.push(quote::quote!(#m).to_string());
+        syn::visit::visit_macro(self, m);
+    }
+
+    fn visit_attribute(&mut self, attr: &'ast syn::Attribute) {
+        let path = attr.path().get_ident().map(ToString::to_string);
+        match (&attr.meta, path.as_deref()) {
+            (syn::Meta::NameValue(nv), Some("doc")) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => self.docs.push(s.value()),
+                other => self.attrs.push(format!("doc = {}", quote::quote!(#other))),
+            },
+            (_, Some("derive" | "serde" | "non_exhaustive" | "allow")) => {
+                let text = quote::quote!(#attr).to_string();
+                let allowed = text.starts_with("# [derive")
+                    || text.starts_with("# [serde")
+                    || text == "# [non_exhaustive]"
+                    || text == "# [allow (clippy :: wrong_self_convention)]";
+                if !allowed {
+                    self.attrs.push(text);
+                }
+            }
+            _ => self.attrs.push(quote::quote!(#attr).to_string()),
+        }
+    }
+}
+
+fn inventory(code: &str) -> Inventory {
+    let file = syn::parse_file(code).expect("generated code parses");
+    assert!(file.attrs.is_empty(), "no inner attributes");
+    let mut inv = Inventory::default();
+    inv.visit_file(&file);
+    inv
+}
+
+fn idents(stream: TokenStream, out: &mut BTreeSet<String>) {
+    for tree in stream {
+        match tree {
+            TokenTree::Ident(i) => {
+                out.insert(i.to_string());
+            }
+            TokenTree::Group(g) => idents(g.stream(), out),
+            _ => {}
+        }
+    }
+}
+
+/// Identifiers and items the pages try to smuggle in; none may appear outside string literals.
+const INJECTED: &[&str] = &[
+    "pwned",
+    "injected",
+    "include",
+    "include_str",
+    "cfg",
+    "macro_rules",
+    "no_std",
+    "process",
+    "exit",
+    "main",
+    "passwd",
+];
+
+#[test]
+fn generated_code_declares_the_schema_types_and_nothing_else() {
+    let schema = schema();
+    let code = code();
+    let inv = inventory(&code);
+    let mods: BTreeSet<&str> = inv.mods.iter().map(|(m, _)| m.as_str()).collect();
+    assert!(
+        inv.other_items.is_empty(),
+        "items beyond types: {:?}",
+        inv.other_items
+    );
+    assert!(inv.macros.is_empty(), "macro invocations: {:?}", inv.macros);
+    assert!(
+        inv.attrs.is_empty(),
+        "unexpected attributes: {:?}",
+        inv.attrs
+    );
+    // One struct per entity or complex type, one enum per enum, and per type with subtypes one
+    // trait and one `Any...` enum.
+    let structs = schema.types.iter().filter(|t| t.kind != Kind::Enum).count();
+    assert_eq!(inv.structs.len(), structs, "{:?}", inv.structs);
+    let anys = inv.enums.iter().filter(|e| e.starts_with("Any")).count();
+    assert_eq!(anys, schema.subtypes().len(), "{:?}", inv.enums);
+    assert_eq!(
+        inv.enums.len() - anys,
+        schema.types.len() - structs,
+        "{:?}",
+        inv.enums
+    );
+    assert_eq!(
+        inv.traits.len(),
+        schema.subtypes().len(),
+        "{:?}",
+        inv.traits
+    );
+    assert!(
+        inv.traits.iter().all(|t| t.ends_with("Fields")),
+        "{:?}",
+        inv.traits
+    );
+    // Modules: inline only (`mod x;` would read another file), one per namespace segment.
+    assert!(inv.mods.iter().all(|(_, inline)| *inline), "{:?}", inv.mods);
+    assert_eq!(
+        mods,
+        BTreeSet::from(["call_records", "serde_", "std_"]),
+        "modules"
+    );
+    // Impls: inherent (enums), the generated traits, and a fixed set of standard traits.
+    for (tr, target) in &inv.impls {
+        let known = match tr.as_deref() {
+            None => inv.enums.contains(target),
+            Some("From" | "Display" | "Serialize" | "Deserialize") => true,
+            Some("Default") => target.starts_with("Any") && inv.enums.contains(target),
+            Some(t) => inv.traits.iter().any(|n| n == t),
+        };
+        assert!(known, "impl {tr:?} for {target}");
+    }
+    // Docs: plain strings, one line each, no doc-test fences, no control or bidi characters.
+    for d in &inv.docs {
+        let trimmed = d.trim_start();
+        assert!(
+            !trimmed.starts_with("```") && !trimmed.starts_with("~~~"),
+            "doc line opens a code block: {d:?}"
+        );
+        assert!(
+            !d.chars().any(|c| c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+            "doc line with control or bidi characters: {d:?}"
+        );
+    }
+    // Nothing smuggled in as an identifier.
+    let mut found = BTreeSet::new();
+    idents(TokenStream::from_str(&code).unwrap(), &mut found);
+    let smuggled: Vec<&&str> = INJECTED.iter().filter(|i| found.contains(**i)).collect();
+    assert!(smuggled.is_empty(), "injected identifiers: {smuggled:?}");
+    // No raw control or bidi characters anywhere in the source (literals escape them).
+    assert!(
+        !code.chars().any(|c| (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+        "raw control or bidi characters in the generated source"
+    );
+}
+
+#[test]
+fn no_type_shadows_a_name_the_generated_code_relies_on() {
+    let inv = inventory(&code());
+    for name in ["Self", "Option", "Result", "Box", "Vec", "String", "From"] {
+        assert!(
+            !inv.structs
+                .iter()
+                .chain(&inv.enums)
+                .chain(&inv.traits)
+                .any(|n| n == name),
+            "a type is named `{name}`: {:?} {:?}",
+            inv.structs,
+            inv.enums
+        );
+    }
+    for module in [
+        "std",
+        "core",
+        "alloc",
+        "serde",
+        "serde_json",
+        "jiff",
+        "uuid",
+    ] {
+        assert!(
+            !inv.mods.iter().any(|(m, _)| m == module),
+            "a module is named `{module}`"
+        );
+    }
+}
+
+#[test]
+fn the_compiled_hostile_types_read_and_write_their_json() {
+    use expected::*;
+    let json = serde_json::json!({
+        "userId": "a",
+        "user_id": "b",
+        "UserID": "c",
+        "odata_type": "d",
+        "additionalProperties": "e",
+        "123abc": 7,
+        "über": "f",
+        "bell\u{7}key": "g",
+        "quote\"key */ \\": "h",
+        "rtl\u{202e}key": "i",
+        "fn": "Self",
+        "type": "inherited",
+        "unknown": [1, 2],
+        "@odata.type": "#microsoft.graph.type"
+    });
+    let value: Type = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&value).unwrap(), json);
+    assert_eq!(
+        value.additional_properties["unknown"],
+        serde_json::json!([1, 2])
+    );
+}
+
+#[test]
+fn the_inspection_catches_what_an_injection_would_add() {
+    let tampered = format!(
+        "{}\nmod injected {{ include!(\"x.rs\"); }}\nmod elsewhere;\nfn pwned() {{}}\n#[doc = include_str!(\"/etc/passwd\")]\n#[cfg(any())]\npub struct Z;\n/// ```\npub struct W;\n",
+        code()
+    );
+    let inv = inventory(&tampered);
+    // `include!(..);` in item position and `fn pwned`.
+    assert_eq!(inv.other_items.len(), 2, "{:?}", inv.other_items);
+    assert_eq!(inv.macros.len(), 1, "{:?}", inv.macros);
+    assert_eq!(inv.attrs.len(), 2, "{:?}", inv.attrs); // doc = include_str!(..), cfg
+    assert!(inv.mods.contains(&("elsewhere".to_owned(), false)));
+    assert!(inv.docs.iter().any(|d| d.trim_start().starts_with("```")));
+    let mut found = BTreeSet::new();
+    idents(TokenStream::from_str(&tampered).unwrap(), &mut found);
+    assert!(found.contains("pwned") && found.contains("injected"));
+}
