@@ -1010,20 +1010,8 @@ impl Builder {
         // Kinds: entity when keyed or derived from an entity (memoized along each chain).
         let mut entity: HashMap<String, bool> = HashMap::new();
         for q in &names {
-            let mut chain: Vec<String> = Vec::new();
-            let mut current = Some(q.clone());
-            let mut above = false;
-            while let Some(c) = current.take() {
-                if let Some(&known) = entity.get(&c) {
-                    above = known;
-                    break;
-                }
-                let Some(d) = self.drafts.get(&c) else {
-                    break;
-                };
-                current = d.def.base.clone();
-                chain.push(c);
-            }
+            let (chain, known) = self.walk_to_known(q, &entity);
+            let mut above = known.unwrap_or(false);
             for c in chain.into_iter().rev() {
                 let d = &self.drafts[&c];
                 above |= d.keyed || d.def.kind == Kind::Entity || c == "microsoft.graph.entity";
@@ -1053,24 +1041,34 @@ impl Builder {
     /// loses its base and starts a new chain. Every type lists all inherited properties and
     /// converts into every ancestor, so the schema and the generated code grow with the square
     /// (and cube) of the depth; real docs stay below 5 levels.
+    /// `q` and its ancestors up to (not including) the first type `memo` already holds, nearest
+    /// first, with that type's value (`None` at a root or a base with no definition). Chains
+    /// are walked once when every walk stops at the memo.
+    fn walk_to_known<T: Copy>(
+        &self,
+        q: &str,
+        memo: &HashMap<String, T>,
+    ) -> (Vec<String>, Option<T>) {
+        let mut walk = Vec::new();
+        let mut current = Some(q.to_owned());
+        while let Some(c) = current.take() {
+            if let Some(&known) = memo.get(&c) {
+                return (walk, Some(known));
+            }
+            let Some(d) = self.drafts.get(&c) else {
+                break;
+            };
+            current = d.def.base.clone();
+            walk.push(c);
+        }
+        (walk, None)
+    }
+
     fn limit_depth(&mut self, names: &[String]) {
         let mut depth: HashMap<String, usize> = HashMap::new();
         for q in names {
             // Up to a type of known depth, or a root.
-            let mut walk: Vec<String> = Vec::new();
-            let mut current = Some(q.clone());
-            let mut above: Option<usize> = None;
-            while let Some(c) = current.take() {
-                if let Some(&known) = depth.get(&c) {
-                    above = Some(known);
-                    break;
-                }
-                let Some(d) = self.drafts.get(&c) else {
-                    break;
-                };
-                current = d.def.base.clone();
-                walk.push(c);
-            }
+            let (walk, mut above) = self.walk_to_known(q, &depth);
             for c in walk.into_iter().rev() {
                 let mut level = above.map_or(0, |a| a + 1);
                 if level > MAX_INHERITANCE_DEPTH {
