@@ -89,7 +89,7 @@ pub fn example_object(schema: &Schema, qualified: &str, depth: usize) -> Value {
 }
 
 /// Replaces the placeholders of a docs JSON representation with typed values, key by key,
-/// keeping the document's keys and shape (arrays stay arrays).
+/// keeping the document's keys (values of properties take the schema's shape).
 pub fn fill_placeholders(schema: &Schema, qualified: &str, doc: &Value) -> Value {
     let Value::Object(doc) = doc else {
         return doc.clone();
@@ -105,10 +105,13 @@ pub fn fill_placeholders(schema: &Schema, qualified: &str, doc: &Value) -> Value
             out.insert(key.clone(), placeholder.clone());
             continue;
         };
+        // The schema's shape, not the placeholder's: where the block contradicts the schema (a
+        // derived page showing a single value for a collection its base declares), the schema
+        // has settled it by rule, with a diagnostic, and typed values follow the schema.
         let v = example_value(schema, &p.ty, 1);
         out.insert(
             key.clone(),
-            if placeholder.is_array() {
+            if p.collection {
                 Value::Array(vec![v])
             } else {
                 v
