@@ -631,7 +631,7 @@ fn emit_struct(
         });
     }
     if names.anys.contains_key(&q) {
-        out.extend(emit_any(schema, t, names));
+        out.extend(emit_any(schema, t, names, subtypes));
     }
     for ancestor in schema.ancestors(&q) {
         let a_q = ancestor.qualified_name();
@@ -721,7 +721,12 @@ fn tagged_helper() -> TokenStream {
 /// The `Any...` enum of a type with subtypes: one boxed variant per type of the family, chosen
 /// on deserialization by `@odata.type` (with or without `#`, anywhere in the object). An absent or
 /// unknown annotation gives the declared type itself, which keeps unknown properties.
-fn emit_any(schema: &Schema, t: &TypeDef, names: &Names) -> TokenStream {
+fn emit_any(
+    schema: &Schema,
+    t: &TypeDef,
+    names: &Names,
+    subtypes: &BTreeMap<String, Vec<String>>,
+) -> TokenStream {
     let q = t.qualified_name();
     let module = module_of(&t.namespace);
     let any = to_ident(&names.anys[&q]);
@@ -733,7 +738,7 @@ fn emit_any(schema: &Schema, t: &TypeDef, names: &Names) -> TokenStream {
     };
     let mut scope = Scope::new();
     let family: Vec<(proc_macro2::Ident, TokenStream, String)> = std::iter::once(t)
-        .chain(schema.descendants(&q))
+        .chain(schema.descendants_in(subtypes, &q))
         .map(|member| {
             let member_q = member.qualified_name();
             let variant = to_ident(&scope.unique(&names.types[&member_q].1));

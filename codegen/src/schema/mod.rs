@@ -168,20 +168,28 @@ impl Schema {
 
     /// Every type derived from `qualified`, directly or not, in schema order.
     pub fn descendants(&self, qualified: &str) -> Vec<&TypeDef> {
-        let subtypes = self.subtypes();
+        self.descendants_in(&self.subtypes(), qualified)
+    }
+
+    /// [`Schema::descendants`], given the map of [`Schema::subtypes`] (for callers that ask for
+    /// many types and have the map already).
+    pub fn descendants_in(
+        &self,
+        subtypes: &BTreeMap<String, Vec<String>>,
+        qualified: &str,
+    ) -> Vec<&TypeDef> {
         let mut found = std::collections::BTreeSet::new();
-        let mut stack = vec![qualified.to_owned()];
+        let mut stack = vec![qualified];
         while let Some(q) = stack.pop() {
-            for sub in subtypes.get(&q).into_iter().flatten() {
-                if sub != qualified && found.insert(sub.clone()) {
-                    stack.push(sub.clone());
+            for sub in subtypes.get(q).into_iter().flatten() {
+                if sub != qualified && found.insert(sub.as_str()) {
+                    stack.push(sub);
                 }
             }
         }
-        self.types
-            .iter()
-            .filter(|t| found.contains(&t.qualified_name()))
-            .collect()
+        let mut out: Vec<&TypeDef> = found.into_iter().filter_map(|q| self.get(q)).collect();
+        out.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+        out
     }
 
     /// The ancestors of a type, nearest first.
