@@ -64,8 +64,9 @@ pub struct Config {
     pub field_attributes: BTreeMap<String, Vec<String>>,
 }
 
-/// The severity from which diagnostics fail generation.
+/// The severity from which diagnostics (or, for `diff`, changes) fail the command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     /// Errors fail generation.

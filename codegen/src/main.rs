@@ -1,7 +1,7 @@
 //! The `msgraph-docgen` command: a thin front end over the library.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use msgraph_docgen::config::{Config, FailOn as ConfigFailOn, CONFIG_FILE};
+use msgraph_docgen::config::{Config, FailOn, CONFIG_FILE};
 use msgraph_docgen::diag::{Diagnostic, Severity};
 use msgraph_docgen::input;
 use msgraph_docgen::parse::Page;
@@ -173,12 +173,6 @@ enum TreeFormat {
     Dot,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -306,10 +300,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 DiffFormat::Markdown => diff::render_markdown(&report),
             };
             write_stdout(&text, format == DiffFormat::Text)?;
-            let threshold = fail_on.map(|f| match f {
-                FailOn::Error => Severity::Error,
-                FailOn::Warning => Severity::Warning,
-            });
+            let threshold = fail_on.map(FailOn::severity);
             Ok(match threshold {
                 Some(t) if report.fails(t) => ExitCode::from(1),
                 _ => ExitCode::SUCCESS,
@@ -375,12 +366,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     .type_mapping
                     .insert(primitive.trim().to_owned(), rust.trim().to_owned());
             }
-            if let Some(level) = fail_on {
-                config.fail_on = Some(match level {
-                    FailOn::Error => ConfigFailOn::Error,
-                    FailOn::Warning => ConfigFailOn::Warning,
-                });
-            }
+            config.fail_on = fail_on.or(config.fail_on);
             let builder = Builder::from_config(&config);
             let generated = match builder.generate_code() {
                 Ok(g) => g,
