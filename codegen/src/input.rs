@@ -168,7 +168,7 @@ pub fn parse_files(files: &[PathBuf]) -> Vec<Page> {
 /// [`parse_files`], calling `done` once after each page is parsed (from any thread), so a
 /// front end can show progress.
 pub fn parse_files_with_progress(files: &[PathBuf], done: &(dyn Fn() + Sync)) -> Vec<Page> {
-    parallel_map(files, 64, |f| {
+    crate::parallel::map_in_order(files, 64, |f| {
         let page = read_page(f);
         done();
         page
@@ -178,34 +178,7 @@ pub fn parse_files_with_progress(files: &[PathBuf], done: &(dyn Fn() + Sync)) ->
 /// Parses in-memory pages given as `(name, content)` (in parallel; see [`parse_source`]),
 /// returning pages in the order given.
 pub fn parse_sources(sources: &[(String, Vec<u8>)]) -> Vec<Page> {
-    parallel_map(sources, 64, |(name, bytes)| parse_source(name, bytes))
-}
-
-/// Maps `f` over `items` on all cores (serially for fewer than `serial_below` items), keeping
-/// the order, so the result is the same whatever the scheduling.
-pub(crate) fn parallel_map<T: Sync, R: Send>(
-    items: &[T],
-    serial_below: usize,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    if threads <= 1 || items.len() < serial_below {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(f).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    crate::parallel::map_in_order(sources, 64, |(name, bytes)| parse_source(name, bytes))
 }
 
 #[cfg(test)]

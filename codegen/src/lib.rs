@@ -17,6 +17,7 @@ pub mod emit;
 pub mod git;
 pub mod input;
 pub mod output;
+mod parallel;
 pub mod parse;
 pub mod primitive;
 pub mod report;

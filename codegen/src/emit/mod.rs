@@ -398,7 +398,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
         .filter_map(|t| module_of(&t.namespace).first().cloned())
         .collect();
     units.extend(children.into_iter().map(Unit::Module));
-    let pieces = crate::input::parallel_map(&units, 256, |unit| {
+    let pieces = crate::parallel::map_in_order(&units, 256, |unit| {
         let tokens = match unit {
             Unit::Type(t) => item(t),
             Unit::Helper => tagged_helper(),
