@@ -51,8 +51,8 @@ fn main() {
     let ratio = |d: Duration| d.as_secs_f64() / one_build.as_secs_f64();
     println!(
         "{} -> {} types; {} changes",
-        a.types.len(),
-        b.types.len(),
+        a.types().len(),
+        b.types().len(),
         report.changes.len()
     );
     println!("schema build of OLD  {:>8.1} ms  1.00x", ms(one_build));

@@ -240,16 +240,17 @@ impl Builder {
     ///     .map_type("Guid", "String");
     /// ```
     pub fn map_type(&mut self, primitive: &str, rust: &str) -> &mut Self {
-        if Primitive::from_canonical(primitive).is_none() {
-            self.invalid.push(format!(
+        match Primitive::from_canonical(primitive) {
+            None => self.invalid.push(format!(
                 "type mapping: `{primitive}` is not a Graph primitive (expected a name such as `DateTimeOffset`, `Guid`, `Int64`)"
-            ));
-        } else if let Err(e) = syn::parse_str::<syn::Type>(rust) {
-            self.invalid.push(format!(
-                "type mapping for `{primitive}`: `{rust}` is not a Rust type: {e}"
-            ));
-        } else {
-            self.options.type_mapping.set(primitive, rust);
+            )),
+            Some(p) => {
+                if let Err(e) = self.options.type_mapping.set(p, rust) {
+                    self.invalid.push(format!(
+                        "type mapping for `{primitive}`: `{rust}` is not a Rust type: {e}"
+                    ));
+                }
+            }
         }
         self
     }

@@ -21,7 +21,8 @@
 //! declaration moves between a type and one of its ancestors is a [`ChangeKind::PropertyMoved`].
 
 use crate::diag::Severity;
-use crate::schema::{Kind, Member, Property, Schema, TypeDef};
+use crate::primitive::Primitive;
+use crate::schema::{Kind, Member, Property, QualifiedName, Schema, TypeDef, TypeRef};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -376,9 +377,9 @@ pub fn diff(old: &Schema, new: &Schema, options: &DiffOptions) -> Report {
         renamed: &renamed,
         changes: Vec::new(),
     };
-    let names: BTreeSet<&String> = old_types.keys().chain(new_types.keys()).collect();
-    for name in names {
-        if let Some(new_name) = renamed.get(name.as_str()) {
+    let names: BTreeSet<&QualifiedName> = old_types.keys().chain(new_types.keys()).collect();
+    for name in names.into_iter().map(QualifiedName::as_str) {
+        if let Some(new_name) = renamed.get(name) {
             let (o, n) = (old_types[name], new_types[new_name]);
             let wire = if o.kind == Kind::Enum && n.kind == Kind::Enum {
                 Wire::None
@@ -441,13 +442,14 @@ pub fn diff(old: &Schema, new: &Schema, options: &DiffOptions) -> Report {
 /// missing from the new schema and a new type missing from the old one, each the only one of
 /// its side with that case-folded name.
 fn case_renames(
-    old_types: &BTreeMap<String, &TypeDef>,
-    new_types: &BTreeMap<String, &TypeDef>,
-) -> BTreeMap<String, String> {
-    let folded = |types: &BTreeMap<String, &TypeDef>, other: &BTreeMap<String, &TypeDef>| {
-        let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    old_types: &BTreeMap<QualifiedName, &TypeDef>,
+    new_types: &BTreeMap<QualifiedName, &TypeDef>,
+) -> BTreeMap<QualifiedName, QualifiedName> {
+    let folded = |types: &BTreeMap<QualifiedName, &TypeDef>,
+                  other: &BTreeMap<QualifiedName, &TypeDef>| {
+        let mut map: BTreeMap<String, Vec<QualifiedName>> = BTreeMap::new();
         for name in types.keys().filter(|k| !other.contains_key(*k)) {
-            map.entry(name.to_ascii_lowercase())
+            map.entry(name.as_str().to_ascii_lowercase())
                 .or_default()
                 .push(name.clone());
         }
@@ -467,9 +469,9 @@ fn case_renames(
 }
 
 /// Qualified name → type; the first definition wins if a hand-built schema repeats one.
-fn index_types(schema: &Schema) -> BTreeMap<String, &TypeDef> {
+fn index_types(schema: &Schema) -> BTreeMap<QualifiedName, &TypeDef> {
     let mut map = BTreeMap::new();
-    for t in &schema.types {
+    for t in schema.types() {
         map.entry(t.qualified_name()).or_insert(t);
     }
     map
@@ -477,9 +479,9 @@ fn index_types(schema: &Schema) -> BTreeMap<String, &TypeDef> {
 
 fn summarize(
     changes: &[Change],
-    old_types: &BTreeMap<String, &TypeDef>,
-    new_types: &BTreeMap<String, &TypeDef>,
-    renamed: &BTreeMap<String, String>,
+    old_types: &BTreeMap<QualifiedName, &TypeDef>,
+    new_types: &BTreeMap<QualifiedName, &TypeDef>,
+    renamed: &BTreeMap<QualifiedName, QualifiedName>,
 ) -> Summary {
     let mut summary = Summary::default();
     let mut changed: BTreeSet<&str> = BTreeSet::new();
@@ -490,8 +492,9 @@ fn summarize(
             Severity::Info => summary.severities.info += 1,
         }
         *summary.kinds.entry(c.kind).or_default() += 1;
-        let in_both = old_types.contains_key(&c.type_name)
-            && (new_types.contains_key(&c.type_name) || renamed.contains_key(&c.type_name));
+        let name = c.type_name.as_str();
+        let in_both = old_types.contains_key(name)
+            && (new_types.contains_key(name) || renamed.contains_key(name));
         if in_both {
             changed.insert(&c.type_name);
         }
@@ -516,18 +519,18 @@ struct Differ<'a> {
     new: &'a Schema,
     options: &'a DiffOptions,
     /// The old schema's types by qualified name.
-    old_types: &'a BTreeMap<String, &'a TypeDef>,
+    old_types: &'a BTreeMap<QualifiedName, &'a TypeDef>,
     /// The new schema's types by qualified name.
-    new_types: &'a BTreeMap<String, &'a TypeDef>,
+    new_types: &'a BTreeMap<QualifiedName, &'a TypeDef>,
     /// Case-only type renames, old name → new name.
-    renamed: &'a BTreeMap<String, String>,
+    renamed: &'a BTreeMap<QualifiedName, QualifiedName>,
     changes: Vec<Change>,
 }
 
 impl Differ<'_> {
     /// True when the old and new type names denote the same type (equal, or a case-only
     /// rename, which is reported on the type itself).
-    fn same_type(&self, old: &str, new: &str) -> bool {
+    fn same_type(&self, old: &QualifiedName, new: &QualifiedName) -> bool {
         old == new || self.renamed.get(old).is_some_and(|n| n == new)
     }
 
@@ -645,13 +648,13 @@ impl Differ<'_> {
             .filter(|p| p.inherited && !old_props.contains(p.name.as_str()))
             .map(|p| p.name.as_str())
             .collect();
-        let new_ancestors: BTreeSet<String> = self
+        let new_ancestors: BTreeSet<QualifiedName> = self
             .new
             .ancestors(name)
             .iter()
             .map(|t| t.qualified_name())
             .collect();
-        let mut lost_ancestors: Vec<String> = self
+        let mut lost_ancestors: Vec<QualifiedName> = self
             .old
             .ancestors(name)
             .iter()
@@ -667,7 +670,7 @@ impl Differ<'_> {
         }
         lost_ancestors.sort();
 
-        let shows = |b: &Option<String>| match b {
+        let shows = |b: &Option<QualifiedName>| match b {
             Some(b) => format!("`{b}`"),
             None => "none".to_owned(),
         };
@@ -820,7 +823,11 @@ impl Differ<'_> {
                 ),
             );
         }
-        if !self.same_type(&op.ty, &np.ty) {
+        let same_type = match (&op.ty, &np.ty) {
+            (TypeRef::Named(o), TypeRef::Named(n)) => self.same_type(o, n),
+            (o, n) => o == n,
+        };
+        if !same_type {
             let old = Side {
                 schema: self.old,
                 types: self.old_types,
@@ -966,8 +973,8 @@ enum Shape<'a> {
     Any,
     /// Any string (`String`, `Stream`).
     Text,
-    /// A string with a format (`Guid`, `DateTimeOffset`, `Binary`, ...), by primitive name.
-    FormattedText(&'a str),
+    /// A string with a format (`Guid`, `DateTimeOffset`, `Binary`, ...).
+    FormattedText(Primitive),
     /// An integer with its range.
     Integer(i128, i128),
     /// A floating-point number; `true` for double precision.
@@ -977,35 +984,42 @@ enum Shape<'a> {
     /// `true` / `false`.
     Boolean,
     /// A member name of the named enum.
-    Enum(&'a str),
+    Enum(&'a QualifiedName),
     /// An object of the named type.
-    Object(&'a str),
+    Object(&'a QualifiedName),
 }
 
 /// One revision as the wire rules see it: the schema and its types by qualified name.
 #[derive(Clone, Copy)]
 struct Side<'a> {
     schema: &'a Schema,
-    types: &'a BTreeMap<String, &'a TypeDef>,
+    types: &'a BTreeMap<QualifiedName, &'a TypeDef>,
 }
 
-fn shape<'a>(ty: &'a str, side: Side<'_>) -> Shape<'a> {
+fn shape<'a>(ty: &'a TypeRef, side: Side<'_>) -> Shape<'a> {
     match ty {
-        "Json" => Shape::Any,
-        "String" | "Stream" => Shape::Text,
-        "Boolean" => Shape::Boolean,
-        "Byte" => Shape::Integer(0, 255),
-        "SByte" => Shape::Integer(-128, 127),
-        "Int16" => Shape::Integer(i16::MIN.into(), i16::MAX.into()),
-        "Int32" => Shape::Integer(i32::MIN.into(), i32::MAX.into()),
-        "Int64" => Shape::Integer(i64::MIN.into(), i64::MAX.into()),
-        "Single" => Shape::Float(false),
-        "Double" => Shape::Float(true),
-        "Decimal" => Shape::Decimal,
-        _ if !ty.contains('.') => Shape::FormattedText(ty),
-        _ => match side.types.get(ty) {
-            Some(t) if t.kind == Kind::Enum => Shape::Enum(ty),
-            _ => Shape::Object(ty),
+        TypeRef::Primitive(p) => match *p {
+            Primitive::Json => Shape::Any,
+            Primitive::String | Primitive::Stream => Shape::Text,
+            Primitive::Boolean => Shape::Boolean,
+            Primitive::Byte => Shape::Integer(0, 255),
+            Primitive::SByte => Shape::Integer(-128, 127),
+            Primitive::Int16 => Shape::Integer(i16::MIN.into(), i16::MAX.into()),
+            Primitive::Int32 => Shape::Integer(i32::MIN.into(), i32::MAX.into()),
+            Primitive::Int64 => Shape::Integer(i64::MIN.into(), i64::MAX.into()),
+            Primitive::Single => Shape::Float(false),
+            Primitive::Double => Shape::Float(true),
+            Primitive::Decimal => Shape::Decimal,
+            Primitive::Guid
+            | Primitive::DateTimeOffset
+            | Primitive::Date
+            | Primitive::TimeOfDay
+            | Primitive::Duration
+            | Primitive::Binary => Shape::FormattedText(*p),
+        },
+        TypeRef::Named(q) => match side.types.get(q) {
+            Some(t) if t.kind == Kind::Enum => Shape::Enum(q),
+            _ => Shape::Object(q),
         },
     }
 }
@@ -1015,9 +1029,9 @@ fn shape<'a>(ty: &'a str, side: Side<'_>) -> Shape<'a> {
 /// unknown enum members to a catch-all (the generated readers) instead of rejecting them (the
 /// service).
 fn accepts(
-    target: &str,
+    target: &TypeRef,
     target_side: Side<'_>,
-    value: &str,
+    value: &TypeRef,
     value_side: Side<'_>,
     catch_all: bool,
 ) -> bool {
@@ -1051,9 +1065,9 @@ fn accepts(
             matches!(v, Shape::Object(_))
                 && value_side
                     .schema
-                    .ancestors(value)
+                    .ancestors(value.as_str())
                     .iter()
-                    .any(|a| a.qualified_name() == t)
+                    .any(|a| a.qualified_name() == *t)
         }
     }
 }
@@ -1083,7 +1097,7 @@ fn type_text(p: &Property) -> String {
     if p.collection {
         format!("Collection({})", p.ty)
     } else {
-        p.ty.clone()
+        p.ty.to_string()
     }
 }
 
@@ -1224,7 +1238,7 @@ pub fn render_json(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::{Origin, FORMAT_VERSION};
+    use crate::schema::Origin;
 
     const NS: &str = "microsoft.graph";
 
@@ -1232,13 +1246,14 @@ mod tests {
         format!("{NS}.{name}")
     }
 
+    /// A property of type `ty` (a primitive name, or a qualified name), declared by nobody yet.
     fn prop(name: &str, ty: &str) -> Property {
         Property {
             name: name.to_owned(),
-            ty: ty.to_owned(),
+            ty: TypeRef::parse(ty).expect("a primitive or qualified name"),
             collection: false,
             inherited: false,
-            declared_by: String::new(),
+            declared_by: QualifiedName::new(NS, "nobody"),
             navigation: false,
             description: format!("The {name}."),
             source: None,
@@ -1257,7 +1272,7 @@ mod tests {
             name: name.to_owned(),
             namespace: NS.to_owned(),
             kind,
-            base: base.map(q),
+            base: base.map(|b| QualifiedName::new(NS, b)),
             description: format!("The {name} type."),
             origin: Origin::Page,
             is_abstract: false,
@@ -1299,7 +1314,7 @@ mod tests {
                 t
             })
             .collect();
-        let own: BTreeMap<String, TypeDef> = types
+        let own: BTreeMap<QualifiedName, TypeDef> = types
             .iter()
             .map(|t| (t.qualified_name(), t.clone()))
             .collect();
@@ -1325,12 +1340,7 @@ mod tests {
             props.append(&mut t.properties);
             t.properties = props;
         }
-        types.sort_by_key(TypeDef::qualified_name);
-        Schema {
-            format_version: FORMAT_VERSION,
-            types,
-            diagnostics: Vec::new(),
-        }
+        Schema::new(types, Vec::new())
     }
 
     fn run(old: Vec<TypeDef>, new: Vec<TypeDef>) -> Report {
@@ -1922,11 +1932,12 @@ mod tests {
     fn output_is_independent_of_input_order() {
         let old = schema(reset(vec![prop("a", "String"), prop("b", "String")]));
         let new = schema(reset(vec![prop("c", "Int32"), prop("d", "Int32")]));
-        let mut old_rev = old.clone();
-        old_rev.types.reverse();
-        for t in &mut old_rev.types {
+        let (mut types, diagnostics) = old.clone().into_parts();
+        types.reverse();
+        for t in &mut types {
             t.properties.reverse();
         }
+        let old_rev = Schema::new(types, diagnostics);
         let options = DiffOptions::default();
         assert_eq!(
             render_json(&diff(&old, &new, &options)),

@@ -224,7 +224,7 @@ fn summary_line(schema: &Schema) -> String {
     let c = counts(&schema.diagnostics);
     format!(
         "{} types; {} errors, {} warnings, {} notes",
-        schema.types.len(),
+        schema.types().len(),
         c.get(&Severity::Error).unwrap_or(&0),
         c.get(&Severity::Warning).unwrap_or(&0),
         c.get(&Severity::Info).unwrap_or(&0)

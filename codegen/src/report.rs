@@ -288,10 +288,10 @@ fn page_counts(pages: &[Page], schema: &Schema) -> PageCounts {
 
 fn type_counts(schema: &Schema) -> TypeCounts {
     let mut c = TypeCounts {
-        total: schema.types.len(),
+        total: schema.types().len(),
         ..TypeCounts::default()
     };
-    for t in &schema.types {
+    for t in schema.types() {
         match t.kind {
             Kind::Entity => c.by_kind.entity += 1,
             Kind::Complex => c.by_kind.complex += 1,
@@ -309,7 +309,7 @@ fn type_counts(schema: &Schema) -> TypeCounts {
 
 fn property_counts(schema: &Schema) -> PropertyCounts {
     let mut c = PropertyCounts::default();
-    for t in &schema.types {
+    for t in schema.types() {
         c.enum_members += t.members.len();
         for p in &t.properties {
             if p.inherited {

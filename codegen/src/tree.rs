@@ -1,6 +1,7 @@
 //! The inheritance tree of a type, as text (like `cargo tree`), Mermaid or Graphviz dot.
 
-use crate::schema::{Origin, Schema, TypeDef, UnknownRoot};
+use crate::schema::{Origin, QualifiedName, Schema, TypeDef, UnknownRoot};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// How [`render`] draws the tree.
@@ -39,7 +40,7 @@ pub fn render(schema: &Schema, root: &str, format: TreeFormat) -> Result<String,
                 let _ = writeln!(out, "    {} <|-- {}", pair[0].name, pair[1].name);
             }
             for (base, sub) in edges_below(&subtypes, &q) {
-                let _ = writeln!(out, "    {} <|-- {}", short(&base), short(&sub));
+                let _ = writeln!(out, "    {} <|-- {}", base.name(), sub.name());
             }
         }
         TreeFormat::Dot => {
@@ -61,10 +62,6 @@ pub fn render(schema: &Schema, root: &str, format: TreeFormat) -> Result<String,
     Ok(out)
 }
 
-fn short(qualified: &str) -> &str {
-    qualified.rsplit('.').next().unwrap_or(qualified)
-}
-
 fn label(t: &TypeDef) -> String {
     let origin = match t.origin {
         Origin::Page => "",
@@ -76,28 +73,28 @@ fn label(t: &TypeDef) -> String {
 }
 
 /// Every (base, derived) edge under `root`, depth first in sorted order.
-fn edges_below(
-    subtypes: &std::collections::BTreeMap<String, Vec<String>>,
-    root: &str,
-) -> Vec<(String, String)> {
+fn edges_below<'a>(
+    subtypes: &'a BTreeMap<QualifiedName, Vec<QualifiedName>>,
+    root: &'a QualifiedName,
+) -> Vec<(&'a QualifiedName, &'a QualifiedName)> {
     let mut out = Vec::new();
-    let mut stack = vec![root.to_owned()];
-    let mut seen = std::collections::BTreeSet::new();
+    let mut stack = vec![root];
+    let mut seen = BTreeSet::new();
     while let Some(q) = stack.pop() {
-        if !seen.insert(q.clone()) {
+        if !seen.insert(q) {
             continue;
         }
-        for sub in subtypes.get(&q).into_iter().flatten() {
-            out.push((q.clone(), sub.clone()));
+        for sub in subtypes.get(q).into_iter().flatten() {
+            out.push((q, sub));
         }
-        stack.extend(subtypes.get(&q).into_iter().flatten().rev().cloned());
+        stack.extend(subtypes.get(q).into_iter().flatten().rev());
     }
     out
 }
 
 fn text_children(
     schema: &Schema,
-    subtypes: &std::collections::BTreeMap<String, Vec<String>>,
+    subtypes: &BTreeMap<QualifiedName, Vec<QualifiedName>>,
     q: &str,
     prefix: &str,
     out: &mut String,

@@ -4,7 +4,8 @@
 
 pub mod mutate;
 
-use msgraph_docgen::schema::{Kind, Schema};
+use msgraph_docgen::primitive::Primitive;
+use msgraph_docgen::schema::{Kind, Schema, TypeRef};
 use serde_json::{Map, Value};
 use std::path::PathBuf;
 
@@ -36,35 +37,43 @@ pub fn corpus(test: &str) -> Option<PathBuf> {
     None
 }
 
-/// A typed example value for a property of schema type `ty` (a primitive or qualified name).
-pub fn example_value(schema: &Schema, ty: &str, depth: usize) -> Value {
-    match ty {
-        "String" | "Duration" | "Binary" | "Stream" => Value::from(match ty {
-            "Duration" => "PT1H30M",
-            "Binary" | "Stream" => "aGVsbG8=",
-            _ => "example text",
-        }),
-        "Boolean" => Value::from(true),
-        "Byte" => Value::from(7),
-        "SByte" | "Int16" | "Int32" | "Int64" => Value::from(-42),
-        "Single" | "Double" | "Decimal" => Value::from(2.5),
-        "Guid" => Value::from("0f8fad5b-d9cb-469f-a165-70867728950e"),
-        "DateTimeOffset" => Value::from("2021-04-07T10:11:12.1234567Z"),
-        "Date" => Value::from("2021-04-07"),
-        "TimeOfDay" => Value::from("10:11:12"),
-        "Json" => serde_json::json!({"any": ["json", 1]}),
-        qualified => match schema.get(qualified) {
-            Some(t) if t.kind == Kind::Enum => Value::from(
-                t.members
-                    .first()
-                    .map_or("someValue".to_owned(), |m| m.name.clone()),
-            ),
-            Some(_) if depth > 2 => Value::Object(Map::new()),
-            Some(_) => example_object(schema, qualified, depth + 1),
-            // An unresolved type is emitted as `serde_json::Value`, where `null` would read
-            // back as absent.
-            None => Value::from("untyped"),
-        },
+/// A typed example value for a property of schema type `ty`.
+pub fn example_value(schema: &Schema, ty: &TypeRef, depth: usize) -> Value {
+    let qualified = match ty {
+        TypeRef::Primitive(p) => return example_primitive(*p),
+        TypeRef::Named(q) => q.as_str(),
+    };
+    match schema.get(qualified) {
+        Some(t) if t.kind == Kind::Enum => Value::from(
+            t.members
+                .first()
+                .map_or("someValue".to_owned(), |m| m.name.clone()),
+        ),
+        Some(_) if depth > 2 => Value::Object(Map::new()),
+        Some(_) => example_object(schema, qualified, depth + 1),
+        // An unresolved type is emitted as `serde_json::Value`, where `null` would read
+        // back as absent.
+        None => Value::from("untyped"),
+    }
+}
+
+/// A typed example value of a primitive.
+pub fn example_primitive(p: Primitive) -> Value {
+    match p {
+        Primitive::String => Value::from("example text"),
+        Primitive::Duration => Value::from("PT1H30M"),
+        Primitive::Binary | Primitive::Stream => Value::from("aGVsbG8="),
+        Primitive::Boolean => Value::from(true),
+        Primitive::Byte => Value::from(7),
+        Primitive::SByte | Primitive::Int16 | Primitive::Int32 | Primitive::Int64 => {
+            Value::from(-42)
+        }
+        Primitive::Single | Primitive::Double | Primitive::Decimal => Value::from(2.5),
+        Primitive::Guid => Value::from("0f8fad5b-d9cb-469f-a165-70867728950e"),
+        Primitive::DateTimeOffset => Value::from("2021-04-07T10:11:12.1234567Z"),
+        Primitive::Date => Value::from("2021-04-07"),
+        Primitive::TimeOfDay => Value::from("10:11:12"),
+        Primitive::Json => serde_json::json!({"any": ["json", 1]}),
     }
 }
 

@@ -33,7 +33,7 @@ fn every_tree_every_page() {
         let pages = parse_files(&files);
         let schema = msgraph_docgen::schema::build(&pages);
         let defining: BTreeSet<&str> = schema
-            .types
+            .types()
             .iter()
             .filter_map(|t| t.source.as_ref())
             .map(|l| l.file.as_str())
@@ -63,12 +63,12 @@ fn every_tree_every_page() {
         eprintln!(
             "{tree}: {} pages, {} types, {} diagnostics, {} bytes of Rust",
             pages.len(),
-            schema.types.len(),
+            schema.types().len(),
             schema.diagnostics.len(),
             code.len()
         );
         assert!(
-            schema.types.len() > pages.len() / 2,
+            schema.types().len() > pages.len() / 2,
             "{tree}: too few types"
         );
     }

@@ -131,8 +131,12 @@ fn check_report(report: &Report, old: &Schema, new: &Schema, options: &DiffOptio
         &diff(old, new, options),
         "{what}: not deterministic"
     );
-    let names =
-        |s: &Schema| -> BTreeSet<String> { s.types.iter().map(|t| t.qualified_name()).collect() };
+    let names = |s: &Schema| -> BTreeSet<String> {
+        s.types()
+            .iter()
+            .map(|t| t.qualified_name().to_string())
+            .collect()
+    };
     let (old_names, new_names) = (names(old), names(new));
     for c in &report.changes {
         assert_eq!(
@@ -191,7 +195,7 @@ fn every_consecutive_revision_pair_diffs_cleanly() {
         for (stem, revisions) in &h {
             let schemas: Vec<Schema> = revisions.iter().map(|r| schema_of_page(stem, r)).collect();
             for (r, s) in revisions.iter().zip(&schemas) {
-                assert!(!s.types.is_empty(), "{locale}/{stem}/{}: no type", r.rev);
+                assert!(!s.types().is_empty(), "{locale}/{stem}/{}: no type", r.rev);
                 assert!(diff(s, s, &with_descriptions).is_empty());
             }
             for (i, w) in schemas.windows(2).enumerate() {
@@ -418,8 +422,11 @@ fn pages_that_moved_are_no_schema_change() {
     ] {
         let old = schema_of_page(a_stem, find(&en, a_stem, a));
         let new = schema_of_page(b_stem, find(&en, b_stem, b));
-        assert_eq!(old.types[0].qualified_name(), "microsoft.graph.actionState");
-        assert_eq!(old.types[0].kind, Kind::Enum);
+        assert_eq!(
+            old.types()[0].qualified_name(),
+            "microsoft.graph.actionState"
+        );
+        assert_eq!(old.types()[0].kind, Kind::Enum);
         let report = diff(&old, &new, &DiffOptions::default());
         assert!(
             report.is_empty(),
@@ -550,9 +557,9 @@ fn ru_and_en_trees_of_the_same_date_differ_only_where_the_translation_lags() {
             }
             // The page defining the type, in either tree.
             let stem = en_schema
-                .types
+                .types()
                 .iter()
-                .chain(&ru_schema.types)
+                .chain(ru_schema.types())
                 .find(|t| t.qualified_name() == c.type_name && t.source.is_some())
                 .and_then(|t| t.source.as_ref())
                 .map(|l| {
@@ -714,7 +721,7 @@ fn history_committed_to_git_diffs_like_the_files() {
         let old = msgraph_docgen::git::schema_at(&repo.0, &a, docs).unwrap();
         let new = msgraph_docgen::git::schema_at(&repo.0, &b, docs).unwrap();
         // Pages are named REV:path.
-        let source = &new.types[0].source.as_ref().unwrap().file;
+        let source = &new.types()[0].source.as_ref().unwrap().file;
         assert!(
             source.starts_with(&format!("{b}:{docs}/intune-")),
             "{source}"

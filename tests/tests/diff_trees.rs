@@ -214,10 +214,13 @@ fn ru_beta_against_en_beta_of_the_next_day() {
     let handoff = handoffs(&corpus.join(RU_APRIL));
     // The page that defines each type (en-US first; file names are the same in both trees).
     let mut page: BTreeMap<String, String> = BTreeMap::new();
-    for t in ru.types.iter().chain(&en.types) {
+    for t in ru.types().iter().chain(en.types()) {
         if let Some(source) = &t.source {
             let file = Path::new(&source.file).file_name().unwrap();
-            page.insert(t.qualified_name(), file.to_string_lossy().into_owned());
+            page.insert(
+                t.qualified_name().to_string(),
+                file.to_string_lossy().into_owned(),
+            );
         }
     }
     let translated = |name: &Option<String>| name.as_deref().is_some_and(|n| !n.is_ascii());
@@ -297,7 +300,7 @@ fn ru_beta_against_en_beta_of_the_next_day() {
             .iter()
             .any(|a| a.type_name == c.type_name && translated(&a.property));
         let recased = c.kind == ChangeKind::PropertyRenamed
-            && ru.types.iter().any(|t| {
+            && ru.types().iter().any(|t| {
                 t.qualified_name() == c.type_name
                     && t.properties.iter().any(|p| {
                         Some(p.name.to_ascii_lowercase())

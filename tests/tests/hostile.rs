@@ -176,13 +176,17 @@ fn generated_code_declares_the_schema_types_and_nothing_else() {
     );
     // One struct per entity or complex type, one enum per enum, and per type with subtypes one
     // trait and one `Any...` enum.
-    let structs = schema.types.iter().filter(|t| t.kind != Kind::Enum).count();
+    let structs = schema
+        .types()
+        .iter()
+        .filter(|t| t.kind != Kind::Enum)
+        .count();
     assert_eq!(inv.structs.len(), structs, "{:?}", inv.structs);
     let anys = inv.enums.iter().filter(|e| e.starts_with("Any")).count();
     assert_eq!(anys, schema.subtypes().len(), "{:?}", inv.enums);
     assert_eq!(
         inv.enums.len() - anys,
-        schema.types.len() - structs,
+        schema.types().len() - structs,
         "{:?}",
         inv.enums
     );

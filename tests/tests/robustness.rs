@@ -134,7 +134,7 @@ fn a_bom_and_crlf_line_endings_change_nothing() {
             .filter(|&b| b != b'\r')
             .collect();
         let base = schema_of(&seed.name, &lf);
-        assert!(!base.types.is_empty(), "{}: no types", seed.name);
+        assert!(!base.types().is_empty(), "{}: no types", seed.name);
         for (what, muts) in [
             ("BOM", vec![Mutation::Bom]),
             ("CRLF", vec![Mutation::Crlf]),
@@ -187,7 +187,7 @@ fn pathological_pages_of_growing_size_complete() {
                 "table rows" => assert_eq!(props("microsoft.graph.big"), n, "{family}"),
                 "unmatched rows" => assert_eq!(props("microsoft.graph.t"), n, "{family}"),
                 "enum members" => {
-                    let e = schema.types.iter().find(|t| t.kind == Kind::Enum);
+                    let e = schema.types().iter().find(|t| t.kind == Kind::Enum);
                     assert_eq!(e.map(|e| e.members.len()), Some(n), "{family}");
                 }
                 "json keys" => assert_eq!(props("microsoft.graph.j"), n + 1, "{family}"),
@@ -219,9 +219,9 @@ fn a_deep_inheritance_chain_is_cut_into_bounded_levels() {
         .map(|(name, text)| (name, text.into_bytes()))
         .collect();
     let schema = pipeline(&pages).unwrap();
-    assert_eq!(schema.types.len(), depth);
+    assert_eq!(schema.types().len(), depth);
     let deepest = schema
-        .types
+        .types()
         .iter()
         .map(|t| schema.ancestors(&t.qualified_name()).len())
         .max();

@@ -57,7 +57,7 @@ fn a_whole_tree_compiles_and_every_json_block_round_trips() {
     let mut cases = Vec::new();
     for page in &pages {
         let Some(block) = &page.json else { continue };
-        let defined = schema.types.iter().find(|t| {
+        let defined = schema.types().iter().find(|t| {
             t.kind != Kind::Enum
                 && t.origin == Origin::Page
                 && t.source.as_ref().is_some_and(|l| l.file == page.path)
@@ -70,7 +70,7 @@ fn a_whole_tree_compiles_and_every_json_block_round_trips() {
     let with_json = pages.iter().filter(|p| p.json.is_some()).count();
     eprintln!(
         "{tree}: {} types, {} pages with a JSON block, {} cases",
-        schema.types.len(),
+        schema.types().len(),
         with_json,
         cases.len()
     );

@@ -9,7 +9,7 @@
 pub mod ident;
 mod types;
 
-use crate::schema::{Kind, Schema, TypeDef};
+use crate::schema::{Kind, QualifiedName, Schema, TypeDef, TypeRef};
 use ident::{camel, doc_name, is_doc_unsafe, snake, to_ident, Scope};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -136,12 +136,12 @@ impl EmitOptions {
 /// The names chosen for every type of a schema.
 struct Names {
     /// Qualified name → (module path segments, Rust type name).
-    types: BTreeMap<String, (Vec<String>, String)>,
+    types: BTreeMap<QualifiedName, (Vec<String>, String)>,
     /// Qualified name → name of its `...Fields` trait (types with subtypes only).
-    traits: BTreeMap<String, String>,
+    traits: BTreeMap<QualifiedName, String>,
     /// Qualified name → name of its `Any...` enum, which holds the type or any type derived from
     /// it, chosen by `@odata.type` (types with subtypes only).
-    anys: BTreeMap<String, String>,
+    anys: BTreeMap<QualifiedName, String>,
 }
 
 /// Module path for a namespace: `microsoft.graph` is the root, `microsoft.graph.callRecords`
@@ -166,7 +166,7 @@ impl Names {
         // Type names first, then traits. Types defined by a page claim their name before
         // reconstructed ones and placeholders (a miscased link must not take `User` from
         // `user`); ties resolve in schema order, so the result is deterministic.
-        let mut by_claim: Vec<&TypeDef> = schema.types.iter().collect();
+        let mut by_claim: Vec<&TypeDef> = schema.types().iter().collect();
         by_claim.sort_by_key(|t| t.origin);
         for t in by_claim {
             let module = module_of(&t.namespace);
@@ -176,7 +176,7 @@ impl Names {
             let name = scope.unique(&camel(&t.name));
             types.insert(t.qualified_name(), (module, name));
         }
-        for t in &schema.types {
+        for t in schema.types() {
             let q = t.qualified_name();
             if t.kind != Kind::Enum && subtypes.contains_key(&q) {
                 let module = module_of(&t.namespace);
@@ -303,25 +303,26 @@ fn space_items(code: &str) -> String {
 /// can reach the containing type again through single-valued struct fields.
 fn boxed_edges(
     schema: &Schema,
-    polymorphic: &BTreeMap<String, Vec<String>>,
-) -> BTreeSet<(String, String)> {
-    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for t in schema.types.iter().filter(|t| t.kind != Kind::Enum) {
+    polymorphic: &BTreeMap<QualifiedName, Vec<QualifiedName>>,
+) -> BTreeSet<(QualifiedName, QualifiedName)> {
+    let mut edges: BTreeMap<QualifiedName, BTreeSet<QualifiedName>> = BTreeMap::new();
+    for t in schema.types().iter().filter(|t| t.kind != Kind::Enum) {
         let targets = t
             .properties
             .iter()
-            .filter(|p| !p.collection && !p.is_primitive())
-            .filter(|p| schema.get(&p.ty).is_some_and(|x| x.kind != Kind::Enum))
+            .filter(|p| !p.collection)
+            .filter_map(|p| p.ty.as_named())
+            .filter(|n| schema.get(n.as_str()).is_some_and(|x| x.kind != Kind::Enum))
             // A type with subtypes is held through its `Any...` enum, whose variants are boxed.
-            .filter(|p| !polymorphic.contains_key(&p.ty))
-            .map(|p| p.ty.clone());
+            .filter(|n| !polymorphic.contains_key(*n))
+            .cloned();
         edges.insert(t.qualified_name(), targets.collect());
     }
-    let reaches = |from: &str, to: &str| -> bool {
-        let mut stack = vec![from.to_owned()];
+    let reaches = |from: &QualifiedName, to: &QualifiedName| -> bool {
+        let mut stack = vec![from.clone()];
         let mut seen = BTreeSet::new();
         while let Some(n) = stack.pop() {
-            if n == to {
+            if n == *to {
                 return true;
             }
             if seen.insert(n.clone()) {
@@ -357,7 +358,7 @@ struct Field {
 
 /// The Rust path (from the root of the generated code) of every type of the schema, by
 /// qualified name: `microsoft.graph.callRecords.session` → `call_records::Session`.
-pub fn type_paths(schema: &Schema) -> BTreeMap<String, String> {
+pub fn type_paths(schema: &Schema) -> BTreeMap<QualifiedName, String> {
     let names = Names::new(schema);
     names
         .types
@@ -384,7 +385,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
     // serialization helper, then each sub-namespace module whole. Formatting them on all cores
     // and joining in this order gives the same text as formatting the file at once.
     let mut units: Vec<Unit> = schema
-        .types
+        .types()
         .iter()
         .filter(|t| module_of(&t.namespace).is_empty())
         .map(Unit::Type)
@@ -393,7 +394,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
         units.push(Unit::Helper);
     }
     let children: BTreeSet<String> = schema
-        .types
+        .types()
         .iter()
         .filter_map(|t| module_of(&t.namespace).first().cloned())
         .collect();
@@ -404,7 +405,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
             Unit::Helper => tagged_helper(),
             Unit::Module(child) => {
                 let mut modules: BTreeMap<Vec<String>, Vec<TokenStream>> = BTreeMap::new();
-                for t in &schema.types {
+                for t in schema.types() {
                     let module = module_of(&t.namespace);
                     if module.first() == Some(child) {
                         modules.entry(module).or_default().push(item(t));
@@ -459,8 +460,8 @@ fn emit_struct(
     schema: &Schema,
     t: &TypeDef,
     names: &Names,
-    boxed: &BTreeSet<(String, String)>,
-    subtypes: &BTreeMap<String, Vec<String>>,
+    boxed: &BTreeSet<(QualifiedName, QualifiedName)>,
+    subtypes: &BTreeMap<QualifiedName, Vec<QualifiedName>>,
     options: &EmitOptions,
 ) -> TokenStream {
     let q = t.qualified_name();
@@ -474,14 +475,17 @@ fn emit_struct(
         .iter()
         .map(|p| {
             let name = scope.unique(&snake(&p.name));
-            let element = if p.is_primitive() {
-                options.type_mapping.tokens(&p.ty)
-            } else if schema.get(&p.ty).is_some() {
-                names.value_path(&module, &p.ty)
-            } else {
-                quote!(serde_json::Value)
+            let element = match &p.ty {
+                TypeRef::Primitive(primitive) => options.type_mapping.tokens(*primitive),
+                TypeRef::Named(n) if schema.get(n.as_str()).is_some() => {
+                    names.value_path(&module, n.as_str())
+                }
+                TypeRef::Named(_) => quote!(serde_json::Value),
             };
-            let is_boxed = !p.collection && boxed.contains(&(q.clone(), p.ty.clone()));
+            let is_boxed = !p.collection
+                && p.ty
+                    .as_named()
+                    .is_some_and(|n| boxed.contains(&(q.clone(), n.clone())));
             let plain = if p.collection {
                 quote!(Vec<#element>)
             } else {
@@ -500,7 +504,10 @@ fn emit_struct(
                 } else {
                     ", of type "
                 },
-                doc_name(p.ty.rsplit('.').next().unwrap_or(&p.ty))
+                doc_name(match &p.ty {
+                    TypeRef::Primitive(primitive) => primitive.as_str(),
+                    TypeRef::Named(n) => n.name(),
+                })
             );
             let mut wire = wire.replace("of type ", "type ");
             if p.inherited {
@@ -643,7 +650,10 @@ fn emit_struct(
             .properties
             .iter()
             .map(|p| {
-                let a_boxed = !p.collection && boxed.contains(&(a_q.clone(), p.ty.clone()));
+                let a_boxed = !p.collection
+                    && p.ty
+                        .as_named()
+                        .is_some_and(|n| boxed.contains(&(a_q.clone(), n.clone())));
                 (
                     p.name.clone(),
                     (to_ident(&a_scope.unique(&snake(&p.name))), a_boxed),
@@ -725,7 +735,7 @@ fn emit_any(
     schema: &Schema,
     t: &TypeDef,
     names: &Names,
-    subtypes: &BTreeMap<String, Vec<String>>,
+    subtypes: &BTreeMap<QualifiedName, Vec<QualifiedName>>,
 ) -> TokenStream {
     let q = t.qualified_name();
     let module = module_of(&t.namespace);
@@ -737,7 +747,7 @@ fn emit_any(
         quote!(#(#supers)* #name)
     };
     let mut scope = Scope::new();
-    let family: Vec<(proc_macro2::Ident, TokenStream, String)> = std::iter::once(t)
+    let family: Vec<(proc_macro2::Ident, TokenStream, QualifiedName)> = std::iter::once(t)
         .chain(schema.descendants_in(subtypes, &q))
         .map(|member| {
             let member_q = member.qualified_name();
@@ -755,6 +765,7 @@ fn emit_any(
         quote!(#[doc = #doc] #v(Box<#path>),)
     });
     let reads = family[1..].iter().map(|(v, _, member_q)| {
+        let member_q = member_q.as_str();
         quote!(Some(#member_q) => serde_json::from_value(json).map(|v| Self::#v(Box::new(v))),)
     });
     let writes = family.iter().map(|(v, _, member_q)| {

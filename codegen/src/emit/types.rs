@@ -39,34 +39,45 @@ pub fn rust_type_of_primitive(p: Primitive) -> &'static str {
     }
 }
 
-/// Rust types for primitives: the defaults of [`rust_type_of_primitive`] with overrides.
+/// Rust types for primitives: the defaults of [`rust_type_of_primitive`] with overrides, each
+/// checked to be a Rust type once, when it is set.
+///
+/// The overrides are kept as text, not as tokens: token streams cannot cross threads, and emit
+/// formats on all cores. Turning checked text back into tokens is lexing only, and cannot fail.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TypeMapping {
-    overrides: BTreeMap<String, String>,
+    overrides: BTreeMap<Primitive, String>,
 }
 
 impl TypeMapping {
-    /// Maps the primitive named `primitive` (`DateTimeOffset`) to the Rust type path `rust`
-    /// (`String`, `chrono::DateTime<chrono::Utc>`). The type must implement serde's traits,
-    /// `Debug`, `Clone` and `PartialEq`.
-    pub fn set(&mut self, primitive: &str, rust: &str) {
-        self.overrides.insert(primitive.to_owned(), rust.to_owned());
+    /// Maps `primitive` to the Rust type path `rust` (`String`,
+    /// `chrono::DateTime<chrono::Utc>`), or says why `rust` is not a Rust type. The type must
+    /// implement serde's traits, `Debug`, `Clone` and `PartialEq`.
+    ///
+    /// ```
+    /// use msgraph_docgen::{emit::TypeMapping, primitive::Primitive};
+    /// let mut mapping = TypeMapping::default();
+    /// mapping.set(Primitive::DateTimeOffset, "String").unwrap();
+    /// assert_eq!(mapping.path(Primitive::DateTimeOffset), "String");
+    /// assert!(mapping.set(Primitive::Guid, "not a type").is_err());
+    /// ```
+    pub fn set(&mut self, primitive: Primitive, rust: &str) -> Result<(), syn::Error> {
+        syn::parse_str::<syn::Type>(rust)?;
+        self.overrides.insert(primitive, rust.to_owned());
+        Ok(())
     }
 
-    /// The Rust type path of a primitive name.
-    pub fn path(&self, primitive: &str) -> String {
-        if let Some(o) = self.overrides.get(primitive) {
-            return o.clone();
-        }
-        Primitive::from_canonical(primitive)
-            .map_or("serde_json::Value", rust_type_of_primitive)
-            .to_owned()
+    /// The Rust type path of a primitive.
+    pub fn path(&self, primitive: Primitive) -> &str {
+        self.overrides
+            .get(&primitive)
+            .map_or_else(|| rust_type_of_primitive(primitive), String::as_str)
     }
 
-    /// The Rust type of a primitive name, as tokens.
-    pub fn tokens(&self, primitive: &str) -> TokenStream {
-        let path = self.path(primitive);
-        syn::parse_str::<syn::Type>(&path)
-            .map_or_else(|_| quote::quote!(serde_json::Value), |t| quote::quote!(#t))
+    /// The Rust type of a primitive, as tokens.
+    pub fn tokens(&self, primitive: Primitive) -> TokenStream {
+        self.path(primitive)
+            .parse()
+            .expect("type mappings are checked to be Rust types when set")
     }
 }

@@ -2,7 +2,7 @@
 //! whose pages are absent, and the rules that settle contradictions between tables and JSON.
 
 use super::names::reconcile_names;
-use super::{Kind, Member, Origin, Property, Schema, TypeDef, FORMAT_VERSION};
+use super::{Kind, Member, Origin, Property, QualifiedName, Schema, TypeDef, TypeRef};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::parse::page::identifier_matching;
 use crate::parse::{Page, PageClass, PropertyRow, Target, TypeSpec};
@@ -29,8 +29,8 @@ struct Draft {
 #[derive(Default)]
 struct Missing {
     stem: Option<String>,
-    /// Qualified names of types whose base it is.
-    base_of: Vec<String>,
+    /// Types whose base it is.
+    base_of: Vec<QualifiedName>,
     /// Backticked possible values from rows typed with it.
     possible_values: Vec<String>,
     /// The same values, for deduplication.
@@ -43,14 +43,14 @@ struct Missing {
 
 #[derive(Default)]
 struct Builder {
-    drafts: BTreeMap<String, Draft>,
-    by_stem: HashMap<String, String>,
-    by_anchor: HashMap<(String, String), String>,
-    by_simple: HashMap<String, Vec<String>>,
+    drafts: BTreeMap<QualifiedName, Draft>,
+    by_stem: HashMap<String, QualifiedName>,
+    by_anchor: HashMap<(String, String), QualifiedName>,
+    by_simple: HashMap<String, Vec<QualifiedName>>,
     link_names: HashMap<String, BTreeSet<String>>,
-    missing: BTreeMap<String, Missing>,
-    /// Qualified enum name → backticked value lists from properties typed with it.
-    enum_evidence: BTreeMap<String, Vec<Vec<String>>>,
+    missing: BTreeMap<QualifiedName, Missing>,
+    /// Enum → backticked value lists from properties typed with it.
+    enum_evidence: BTreeMap<QualifiedName, Vec<Vec<String>>>,
     /// Resource pages that define a type another page defines too: their properties are merged
     /// into that (primary) definition.
     secondary: BTreeSet<String>,
@@ -358,7 +358,7 @@ impl Builder {
         text: &str,
         hint: Option<&str>,
         at: &Location,
-    ) -> Option<String> {
+    ) -> Option<QualifiedName> {
         match target {
             Target::Anchor(anchor) => {
                 if let Some(q) = self.by_anchor.get(&(page.stem.clone(), anchor.clone())) {
@@ -412,7 +412,7 @@ impl Builder {
         }
     }
 
-    fn lookup_simple(&self, name: &str) -> Option<String> {
+    fn lookup_simple(&self, name: &str) -> Option<QualifiedName> {
         self.by_simple
             .get(&name.to_ascii_lowercase())
             .and_then(|v| v.first().cloned())
@@ -424,14 +424,14 @@ impl Builder {
         page: &Page,
         stem: Option<String>,
         at: &Location,
-    ) -> String {
+    ) -> QualifiedName {
         let ns = namespace_of(page);
         let (ns, name) = if name.contains('.') {
             split_qualified(name, &ns)
         } else {
             (ns, name.to_owned())
         };
-        let q = format!("{ns}.{name}");
+        let q = QualifiedName::new(&ns, &name);
         if self.drafts.contains_key(&q) {
             return q;
         }
@@ -446,45 +446,51 @@ impl Builder {
     }
 
     /// The schema type of a property row; `hint` is the `@odata.type` its JSON value shows.
-    fn resolve_row(&mut self, page: &Page, row: &PropertyRow, hint: Option<&str>) -> String {
+    fn resolve_row(&mut self, page: &Page, row: &PropertyRow, hint: Option<&str>) -> TypeRef {
         let at = loc(page, row.line, row.column);
         match &row.ty.spec {
-            TypeSpec::Primitive(p) => p.as_str().to_owned(),
+            TypeSpec::Primitive(p) => TypeRef::Primitive(*p),
             TypeSpec::Link { target, text } => self
                 .resolve_target(page, target, text, hint, &at)
-                .unwrap_or_else(|| {
-                    self.diags.push(Diagnostic::new(
-                        Code::UnknownType,
-                        at.clone(),
-                        format!(
-                            "the type cell `{}` links outside the docs; typed as untyped JSON",
-                            row.type_text
-                        ),
-                    ));
-                    Primitive::Json.as_str().to_owned()
-                }),
-            TypeSpec::Name(n) => {
-                if n.contains('.') {
-                    let (ns, name) = split_qualified(n, DEFAULT_NAMESPACE);
-                    let q = format!("{ns}.{name}");
-                    if self.drafts.contains_key(&q) {
-                        return q;
-                    }
-                    if let Some(q) = self.lookup_simple(&name) {
-                        return q;
-                    }
-                    return self.note_missing(&q, page, None, &at);
-                }
-                if let Some(q) = self.lookup_simple(n) {
-                    return q;
-                }
-                self.note_missing(n, page, None, &at)
-            }
+                .map_or_else(
+                    || {
+                        self.diags.push(Diagnostic::new(
+                            Code::UnknownType,
+                            at.clone(),
+                            format!(
+                                "the type cell `{}` links outside the docs; typed as untyped JSON",
+                                row.type_text
+                            ),
+                        ));
+                        TypeRef::Primitive(Primitive::Json)
+                    },
+                    TypeRef::Named,
+                ),
+            TypeSpec::Name(n) => TypeRef::Named(self.resolve_name(n, page, &at)),
             TypeSpec::Unknown(text) => {
                 self.diags.push(Diagnostic::new(Code::UnknownType, at, format!("expected a primitive, a link to a type page or a type name in the type cell, found `{text}`; typed as untyped JSON")));
-                Primitive::Json.as_str().to_owned()
+                TypeRef::Primitive(Primitive::Json)
             }
         }
+    }
+
+    /// The type a plain (unlinked) type name in a cell stands for.
+    fn resolve_name(&mut self, n: &str, page: &Page, at: &Location) -> QualifiedName {
+        if n.contains('.') {
+            let (ns, name) = split_qualified(n, DEFAULT_NAMESPACE);
+            let q = QualifiedName::new(&ns, &name);
+            if self.drafts.contains_key(&q) {
+                return q;
+            }
+            if let Some(q) = self.lookup_simple(&name) {
+                return q;
+            }
+            return self.note_missing(&q, page, None, at);
+        }
+        if let Some(q) = self.lookup_simple(n) {
+            return q;
+        }
+        self.note_missing(n, page, None, at)
     }
 
     /// Reads a resource page's properties, settling names against the JSON block.
@@ -544,12 +550,10 @@ impl Builder {
                 } else {
                     value
                 };
-                if element.is_object()
-                    && Primitive::from_canonical(&ty).is_some_and(|p| p != Primitive::Json)
-                {
+                if element.is_object() && ty.as_primitive().is_some_and(|p| p != Primitive::Json) {
                     self.diags.push(Diagnostic::new(Code::JsonTypeMismatch, loc(page, row.line, row.column), format!("`{name}`: the table says `{ty}`, the JSON block shows an object; the table wins")));
                 }
-                if let Some(m) = self.missing.get_mut(&ty) {
+                if let Some(m) = ty.as_named().and_then(|n| self.missing.get_mut(n)) {
                     if element.is_object() {
                         m.object_placeholders += 1
                     } else if element.is_string() {
@@ -569,13 +573,13 @@ impl Builder {
                 .filter(|v| !Page::is_query_syntax(v))
                 .cloned()
                 .collect();
-            if !raw.is_empty() {
-                let lists = self.enum_evidence.entry(ty.clone()).or_default();
+            if let (false, Some(named)) = (raw.is_empty(), ty.as_named()) {
+                let lists = self.enum_evidence.entry(named.clone()).or_default();
                 if raw.len() != values.len() {
                     lists.push(raw);
                 }
                 lists.push(values.clone());
-                if let Some(m) = self.missing.get_mut(&ty) {
+                if let Some(m) = self.missing.get_mut(named) {
                     for v in values {
                         if m.seen_values.insert(v.clone()) {
                             m.possible_values.push(v);
@@ -602,10 +606,14 @@ impl Builder {
                 }
                 let (ty, collection) = placeholder_type(&j.object[key.as_str()]);
                 self.diags.push(Diagnostic::new(Code::JsonExtraKey, loc(page, j.line, 1), format!("`{key}` is in the JSON representation but in no table; added with the type its placeholder shows (`{ty}`)")));
-                let ty = if ty.contains('.') && !self.drafts.contains_key(&ty) {
-                    self.note_missing(&ty, page, None, &loc(page, j.line, 1))
-                } else {
-                    ty
+                let ty = match QualifiedName::parse(&ty) {
+                    Some(named) if !self.drafts.contains_key(&named) => {
+                        TypeRef::Named(self.note_missing(&ty, page, None, &loc(page, j.line, 1)))
+                    }
+                    Some(named) => TypeRef::Named(named),
+                    // A primitive, or an `@odata.type` without a namespace, which nothing can
+                    // resolve: untyped JSON.
+                    None => TypeRef::parse(&ty).unwrap_or(TypeRef::Primitive(Primitive::Json)),
                 };
                 props.push(Property {
                     name: (*key).clone(),
@@ -632,7 +640,7 @@ impl Builder {
         let base = match (annotated, linked) {
             (Some(a), Some(l)) => {
                 let (ns, name) = split_qualified(&a, DEFAULT_NAMESPACE);
-                let a = format!("{ns}.{name}");
+                let a = QualifiedName::new(&ns, &name);
                 if a != l {
                     self.diags.push(Diagnostic::new(Code::BaseMismatch, loc(page, page.base_link.as_ref().map_or(1, |b| b.line), 1), format!("the inheritance sentence names `{l}`, the annotation's baseType `{a}`; the annotation wins")));
                 }
@@ -640,7 +648,7 @@ impl Builder {
             }
             (Some(a), None) => {
                 let (ns, name) = split_qualified(&a, DEFAULT_NAMESPACE);
-                Some(format!("{ns}.{name}"))
+                Some(QualifiedName::new(&ns, &name))
             }
             (None, l) => l,
         };
@@ -978,21 +986,24 @@ impl Builder {
 
     /// Settles bases (cycles), kinds and which ancestor declares each property.
     fn settle_inheritance(&mut self) {
-        let names: Vec<String> = self.drafts.keys().cloned().collect();
+        let names: Vec<QualifiedName> = self.drafts.keys().cloned().collect();
         // Break cycles: walk up from each type (in name order) until a type already settled, a
         // root, or a type on the current walk, whose base closes a cycle and is dropped. Each
         // type is walked once.
-        let mut settled: HashSet<String> = HashSet::new();
+        let mut settled: HashSet<QualifiedName> = HashSet::new();
         for q in &names {
-            let mut walk: Vec<String> = Vec::new();
-            let mut on_walk: HashSet<String> = HashSet::new();
+            let mut walk: Vec<QualifiedName> = Vec::new();
+            let mut on_walk: HashSet<QualifiedName> = HashSet::new();
             let mut current = Some(q.clone());
             while let Some(c) = current.take() {
                 if settled.contains(&c) || !self.drafts.contains_key(&c) {
                     break;
                 }
                 if on_walk.contains(&c) {
-                    let last = walk.last().cloned().unwrap_or_default();
+                    let last = walk
+                        .last()
+                        .cloned()
+                        .expect("a cycle has a type before its end");
                     let at = self.drafts[&last].def.source.clone().unwrap_or_default();
                     self.diags.push(Diagnostic::new(Code::InheritanceCycle, at, format!("`{last}` inherits from `{c}`, which closes a cycle; that base is dropped")));
                     if let Some(d) = self.drafts.get_mut(&last) {
@@ -1008,7 +1019,7 @@ impl Builder {
         }
         self.limit_depth(&names);
         // Kinds: entity when keyed or derived from an entity (memoized along each chain).
-        let mut entity: HashMap<String, bool> = HashMap::new();
+        let mut entity: HashMap<QualifiedName, bool> = HashMap::new();
         for q in &names {
             let (chain, known) = self.walk_to_known(q, &entity);
             let mut above = known.unwrap_or(false);
@@ -1026,7 +1037,7 @@ impl Builder {
             }
         }
         // Attribution, ancestors first.
-        let mut done: BTreeMap<String, Vec<Property>> = BTreeMap::new();
+        let mut done: BTreeMap<QualifiedName, Vec<Property>> = BTreeMap::new();
         for q in &names {
             self.full_properties(q, &mut done);
         }
@@ -1047,10 +1058,10 @@ impl Builder {
     fn walk_to_known<T: Copy>(
         &self,
         q: &str,
-        memo: &HashMap<String, T>,
-    ) -> (Vec<String>, Option<T>) {
+        memo: &HashMap<QualifiedName, T>,
+    ) -> (Vec<QualifiedName>, Option<T>) {
         let mut walk = Vec::new();
-        let mut current = Some(q.to_owned());
+        let mut current = QualifiedName::parse(q);
         while let Some(c) = current.take() {
             if let Some(&known) = memo.get(&c) {
                 return (walk, Some(known));
@@ -1064,8 +1075,8 @@ impl Builder {
         (walk, None)
     }
 
-    fn limit_depth(&mut self, names: &[String]) {
-        let mut depth: HashMap<String, usize> = HashMap::new();
+    fn limit_depth(&mut self, names: &[QualifiedName]) {
+        let mut depth: HashMap<QualifiedName, usize> = HashMap::new();
         for q in names {
             // Up to a type of known depth, or a root.
             let (walk, mut above) = self.walk_to_known(q, &depth);
@@ -1073,7 +1084,7 @@ impl Builder {
                 let mut level = above.map_or(0, |a| a + 1);
                 if level > MAX_INHERITANCE_DEPTH {
                     let d = self.drafts.get_mut(&c).expect("walked types are drafts");
-                    let base = d.def.base.take().unwrap_or_default();
+                    let base = d.def.base.take().map(|b| b.to_string()).unwrap_or_default();
                     let at = d.def.source.clone().unwrap_or_default();
                     self.diags.push(Diagnostic::new(Code::InheritanceTooDeep, at, format!("`{c}` inherits from `{base}`, {MAX_INHERITANCE_DEPTH} levels below its root type: deeper chains are cut and that base is dropped")));
                     level = 0;
@@ -1086,7 +1097,11 @@ impl Builder {
 
     /// Computes the full property list of `q` (its ancestors' first) into `done`, after its
     /// ancestors'. Each type's own properties are taken out of its draft once.
-    fn full_properties(&mut self, q: &str, done: &mut BTreeMap<String, Vec<Property>>) {
+    fn full_properties(
+        &mut self,
+        q: &QualifiedName,
+        done: &mut BTreeMap<QualifiedName, Vec<Property>>,
+    ) {
         if done.contains_key(q) {
             return;
         }
@@ -1125,20 +1140,15 @@ impl Builder {
             index.insert(p.name.clone(), all.len());
             all.push(p);
         }
-        done.insert(q.to_owned(), all);
+        done.insert(q.clone(), all);
     }
 
     fn finish(self) -> Schema {
-        let mut types: Vec<TypeDef> = self.drafts.into_values().map(|d| d.def).collect();
-        types.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+        let types: Vec<TypeDef> = self.drafts.into_values().map(|d| d.def).collect();
         let mut diagnostics = self.diags;
         diagnostics.sort();
         diagnostics.dedup();
-        Schema {
-            format_version: FORMAT_VERSION,
-            types,
-            diagnostics,
-        }
+        Schema::new(types, diagnostics)
     }
 }
 
@@ -1223,7 +1233,8 @@ mod tests {
             "docs-input/intune-devices-resetpasscodeactionresult.md",
             SEED,
         )]);
-        let names: Vec<String> = schema.types.iter().map(TypeDef::qualified_name).collect();
+        let names: Vec<QualifiedName> =
+            schema.types().iter().map(TypeDef::qualified_name).collect();
         assert_eq!(
             names,
             [
@@ -1274,6 +1285,22 @@ mod tests {
     }
 
     #[test]
+    fn json_only_keys_take_their_placeholder_type_and_a_bare_odata_type_is_untyped() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"a\": {\"@odata.type\": \"user\"}, \"b\": {\"@odata.type\": \"microsoft.graph.y\"}, \"c\": true}\n```\n";
+        let schema = build(&[parse_page("x.md", text)]);
+        let x = schema.get("microsoft.graph.x").unwrap();
+        let types: Vec<(&str, &str)> = x
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.ty.as_str()))
+            .collect();
+        assert_eq!(
+            types,
+            [("a", "Json"), ("b", "microsoft.graph.y"), ("c", "Boolean")]
+        );
+    }
+
+    #[test]
     fn reconstructed_base_takes_the_marked_rows_even_after_a_dropped_duplicate() {
         let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.d\"} -->\n\nInherits from [b](b.md)\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|own|String|x|\n|own|String|again|\n|shared|Int32|Inherited from [b](b.md)|\n";
         let schema = build(&[parse_page("d.md", text)]);
@@ -1301,7 +1328,8 @@ mod tests {
                 .get(&format!("microsoft.graph.t{i:02}"))
                 .unwrap()
                 .base
-                .clone()
+                .as_ref()
+                .map(|b| b.to_string())
         };
         let max = MAX_INHERITANCE_DEPTH;
         let name = |i: usize| format!("microsoft.graph.t{i:02}");

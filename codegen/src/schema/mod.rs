@@ -6,9 +6,11 @@
 mod build;
 mod names;
 mod select;
+mod type_ref;
 
 pub use build::{build, MAX_INHERITANCE_DEPTH};
 pub use select::{Selection, UnknownRoot};
+pub use type_ref::{QualifiedName, TypeRef};
 
 use crate::diag::{Diagnostic, Location};
 use serde::{Deserialize, Serialize};
@@ -18,14 +20,34 @@ use std::collections::BTreeMap;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The whole schema of a set of pages.
+///
+/// Its types are always sorted by namespace, then name (the order [`Schema::get`] searches in):
+/// [`Schema::new`] and deserialization sort them, and nothing else can change them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "SchemaFields")]
 pub struct Schema {
     /// [`FORMAT_VERSION`].
     pub format_version: u32,
-    /// Every type, sorted by qualified name.
-    pub types: Vec<TypeDef>,
+    /// Every type, sorted by namespace, then name.
+    types: Vec<TypeDef>,
     /// Every finding, sorted by location and code.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The schema JSON as read, before its types are put in order.
+#[derive(Deserialize)]
+struct SchemaFields {
+    format_version: u32,
+    types: Vec<TypeDef>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl From<SchemaFields> for Schema {
+    fn from(fields: SchemaFields) -> Schema {
+        let mut schema = Schema::new(fields.types, fields.diagnostics);
+        schema.format_version = fields.format_version;
+        schema
+    }
 }
 
 /// What kind of type a [`TypeDef`] is.
@@ -64,8 +86,8 @@ pub struct TypeDef {
     pub namespace: String,
     /// Entity, complex or enum.
     pub kind: Kind,
-    /// The qualified name of the base type, if any.
-    pub base: Option<String>,
+    /// The base type, if any.
+    pub base: Option<QualifiedName>,
     /// The description from the page.
     pub description: String,
     /// Where the definition comes from.
@@ -90,8 +112,8 @@ pub struct TypeDef {
 
 impl TypeDef {
     /// `namespace.name`.
-    pub fn qualified_name(&self) -> String {
-        format!("{}.{}", self.namespace, self.name)
+    pub fn qualified_name(&self) -> QualifiedName {
+        QualifiedName::new(&self.namespace, &self.name)
     }
 
     /// The properties this type declares itself (not inherited).
@@ -105,16 +127,16 @@ impl TypeDef {
 pub struct Property {
     /// The JSON name (`actionName`, `@odata.type` never appears here).
     pub name: String,
-    /// A primitive name (`String`, `Int32`, `DateTimeOffset`, see [`crate::primitive`]) or a
-    /// qualified type name (`microsoft.graph.actionState`).
+    /// A primitive (`String`, `Int32`, `DateTimeOffset`, see [`crate::primitive`]) or a named
+    /// type (`microsoft.graph.actionState`).
     #[serde(rename = "type")]
-    pub ty: String,
+    pub ty: TypeRef,
     /// True for a collection (a JSON array).
     pub collection: bool,
     /// True when an ancestor declares the property.
     pub inherited: bool,
-    /// The qualified name of the type that declares it.
-    pub declared_by: String,
+    /// The type that declares it.
+    pub declared_by: QualifiedName,
     /// True for navigation properties (the relationships table).
     #[serde(default)]
     pub navigation: bool,
@@ -126,9 +148,9 @@ pub struct Property {
 }
 
 impl Property {
-    /// True when the type is a primitive (no `.` in the name).
+    /// True when the type is a primitive.
     pub fn is_primitive(&self) -> bool {
-        !self.ty.contains('.')
+        self.ty.is_primitive()
     }
 }
 
@@ -145,6 +167,26 @@ pub struct Member {
 }
 
 impl Schema {
+    /// A schema of these types (put in order: by namespace, then name) and findings.
+    pub fn new(mut types: Vec<TypeDef>, diagnostics: Vec<Diagnostic>) -> Schema {
+        types.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+        Schema {
+            format_version: FORMAT_VERSION,
+            types,
+            diagnostics,
+        }
+    }
+
+    /// Every type, sorted by namespace, then name.
+    pub fn types(&self) -> &[TypeDef] {
+        &self.types
+    }
+
+    /// The types and the findings, taken apart (put them back with [`Schema::new`]).
+    pub fn into_parts(self) -> (Vec<TypeDef>, Vec<Diagnostic>) {
+        (self.types, self.diagnostics)
+    }
+
     /// The type with this qualified name.
     pub fn get(&self, qualified: &str) -> Option<&TypeDef> {
         self.types
@@ -154,8 +196,8 @@ impl Schema {
     }
 
     /// Qualified name → direct subtypes (sorted), for every type that has any.
-    pub fn subtypes(&self) -> BTreeMap<String, Vec<String>> {
-        let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    pub fn subtypes(&self) -> BTreeMap<QualifiedName, Vec<QualifiedName>> {
+        let mut map: BTreeMap<QualifiedName, Vec<QualifiedName>> = BTreeMap::new();
         for t in &self.types {
             if let Some(base) = &t.base {
                 map.entry(base.clone())
@@ -175,15 +217,15 @@ impl Schema {
     /// many types and have the map already).
     pub fn descendants_in(
         &self,
-        subtypes: &BTreeMap<String, Vec<String>>,
+        subtypes: &BTreeMap<QualifiedName, Vec<QualifiedName>>,
         qualified: &str,
     ) -> Vec<&TypeDef> {
         let mut found = std::collections::BTreeSet::new();
         let mut stack = vec![qualified];
         while let Some(q) = stack.pop() {
             for sub in subtypes.get(q).into_iter().flatten() {
-                if sub != qualified && found.insert(sub.as_str()) {
-                    stack.push(sub);
+                if *sub != qualified && found.insert(sub.as_str()) {
+                    stack.push(sub.as_str());
                 }
             }
         }
@@ -195,12 +237,12 @@ impl Schema {
     /// The ancestors of a type, nearest first.
     pub fn ancestors(&self, qualified: &str) -> Vec<&TypeDef> {
         let mut out: Vec<&TypeDef> = Vec::new();
-        let mut current = self.get(qualified).and_then(|t| t.base.clone());
+        let mut current = self.get(qualified).and_then(|t| t.base.as_ref());
         while let Some(name) = current {
-            match self.get(&name) {
-                Some(t) if !out.iter().any(|o| o.qualified_name() == name) => {
+            match self.get(name.as_str()) {
+                Some(t) if !out.iter().any(|o| o.qualified_name() == *name) => {
                     out.push(t);
-                    current = t.base.clone();
+                    current = t.base.as_ref();
                 }
                 _ => break,
             }

@@ -1,6 +1,6 @@
 //! Choosing part of a schema: a set of root types plus everything they need.
 
-use super::{Kind, Schema};
+use super::{Kind, QualifiedName, Schema};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -23,7 +23,7 @@ pub struct UnknownRoot {
     /// The root as given.
     pub root: String,
     /// A type with the same name in other case or another namespace, if there is one.
-    pub suggestion: Option<String>,
+    pub suggestion: Option<QualifiedName>,
 }
 
 impl fmt::Display for UnknownRoot {
@@ -45,18 +45,15 @@ impl std::error::Error for UnknownRoot {}
 impl Schema {
     /// The qualified name of the type `name` refers to: a qualified name, or a simple name in
     /// `microsoft.graph`.
-    pub fn resolve(&self, root: &str) -> Result<String, UnknownRoot> {
-        let qualified = if root.contains('.') {
-            root.to_owned()
-        } else {
-            format!("microsoft.graph.{root}")
-        };
+    pub fn resolve(&self, root: &str) -> Result<QualifiedName, UnknownRoot> {
+        let qualified = QualifiedName::parse(root)
+            .unwrap_or_else(|| QualifiedName::new("microsoft.graph", root));
         if self.get(&qualified).is_some() {
             return Ok(qualified);
         }
         let simple = root.rsplit('.').next().unwrap_or(root);
         let suggestion = self
-            .types
+            .types()
             .iter()
             .find(|t| t.name.eq_ignore_ascii_case(simple))
             .map(|t| t.qualified_name());
@@ -92,14 +89,14 @@ impl Schema {
                 stack.extend(
                     t.properties
                         .iter()
-                        .filter(|p| !p.is_primitive())
                         .filter(|p| !(selection.skip_navigation && p.navigation))
-                        .map(|p| p.ty.clone()),
+                        .filter_map(|p| p.ty.as_named())
+                        .cloned(),
                 );
             }
         }
         let types: Vec<_> = self
-            .types
+            .types()
             .iter()
             .filter(|t| keep.contains(&t.qualified_name()))
             .cloned()
@@ -115,11 +112,9 @@ impl Schema {
             .filter(|d| files.contains(d.location.file.as_str()))
             .cloned()
             .collect();
-        Ok(Schema {
-            format_version: self.format_version,
-            types,
-            diagnostics,
-        })
+        let mut kept = Schema::new(types, diagnostics);
+        kept.format_version = self.format_version;
+        Ok(kept)
     }
 }
 
@@ -134,7 +129,10 @@ mod tests {
     }
 
     fn names(s: &Schema) -> Vec<String> {
-        s.types.iter().map(|t| t.qualified_name()).collect()
+        s.types()
+            .iter()
+            .map(|t| t.qualified_name().to_string())
+            .collect()
     }
 
     #[test]
