@@ -321,11 +321,6 @@ impl Builder {
         self
     }
 
-    /// The options the code is emitted with.
-    pub fn emit_options(&self) -> &EmitOptions {
-        &self.options
-    }
-
     /// The name of the generated file.
     pub fn output_file_name(&self) -> &str {
         self.file_name.as_deref().unwrap_or(DEFAULT_FILE_NAME)

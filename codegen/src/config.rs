@@ -85,32 +85,74 @@ impl FailOn {
     }
 }
 
-/// A configuration file that cannot be used.
+/// Settings that cannot be used: a configuration file, or a flag overriding it.
 #[derive(Debug)]
-pub struct ConfigError {
-    /// The file.
-    pub path: PathBuf,
-    /// What is wrong, with line and column when the TOML parser gives them.
-    pub message: String,
+pub enum ConfigError {
+    /// The file cannot be read, or does not parse as settings.
+    File {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with line and column when the TOML parser gives them.
+        message: String,
+    },
+    /// A `--map` value that is not `PRIMITIVE=TYPE` (the value as given).
+    TypeMapping(String),
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
+        match self {
+            ConfigError::File { path, message } => write!(f, "{}: {message}", path.display()),
+            ConfigError::TypeMapping(given) => write!(
+                f,
+                "--map {given}: expected PRIMITIVE=TYPE, e.g. DateTimeOffset=String"
+            ),
+        }
     }
 }
 
 impl std::error::Error for ConfigError {}
 
+/// Settings given as flags of the `generate` command, which override the file's: a value given
+/// replaces the file's, roots add to the file's, a switch given turns the setting on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfigOverrides {
+    /// Replaces the file's inputs when not empty.
+    pub input: Vec<PathBuf>,
+    /// Replaces the file's output directory.
+    pub out: Option<PathBuf>,
+    /// Replaces the file's name of the generated file.
+    pub file_name: Option<String>,
+    /// Added to the file's roots.
+    pub roots: Vec<String>,
+    /// Turns `subtypes` on.
+    pub subtypes: bool,
+    /// Turns `skip_navigation` on.
+    pub skip_navigation: bool,
+    /// Turns `non_exhaustive` on.
+    pub non_exhaustive: bool,
+    /// Replaces the file's `fail_on`.
+    pub fail_on: Option<FailOn>,
+    /// `PRIMITIVE=TYPE` pairs, as given to `--map`; each replaces the file's mapping of that
+    /// primitive.
+    pub type_mapping: Vec<String>,
+}
+
+/// The inputs of the `generate` command when neither the file nor a flag gives any.
+pub const DEFAULT_INPUT: &str = "docs-input";
+
+/// The directory the `generate` command writes into when neither the file nor a flag gives one.
+pub const DEFAULT_OUT: &str = "generated/src";
+
 impl Config {
     /// Reads a configuration file. Relative `input` and `out` paths are taken relative to the
     /// file's directory.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
             path: path.to_owned(),
             message: format!("cannot read: {e}"),
         })?;
-        let mut config = Config::parse(&text).map_err(|message| ConfigError {
+        let mut config = Config::parse(&text).map_err(|message| ConfigError::File {
             path: path.to_owned(),
             message,
         })?;
@@ -122,6 +164,48 @@ impl Config {
             *out = base.join(&*out);
         }
         Ok(config)
+    }
+
+    /// The settings the `generate` command runs with: those of `file`, or when no file is given
+    /// of [`CONFIG_FILE`] in the current directory if there is one, overridden by the flags
+    /// (see [`Config::with_overrides`]).
+    pub fn for_generate(
+        file: Option<&Path>,
+        overrides: ConfigOverrides,
+    ) -> Result<Config, ConfigError> {
+        let found = Path::new(CONFIG_FILE)
+            .is_file()
+            .then_some(Path::new(CONFIG_FILE));
+        let config = match file.or(found) {
+            Some(path) => Config::load(path)?,
+            None => Config::default(),
+        };
+        config.with_overrides(overrides)
+    }
+
+    /// These settings overridden by flags (see [`ConfigOverrides`]), with the command line's
+    /// defaults for what is still unset: input [`DEFAULT_INPUT`], output [`DEFAULT_OUT`].
+    pub fn with_overrides(mut self, flags: ConfigOverrides) -> Result<Config, ConfigError> {
+        if !flags.input.is_empty() {
+            self.input = flags.input;
+        } else if self.input.is_empty() {
+            self.input = vec![PathBuf::from(DEFAULT_INPUT)];
+        }
+        self.out = Some(flags.out.or(self.out).unwrap_or_else(|| DEFAULT_OUT.into()));
+        self.file_name = flags.file_name.or(self.file_name);
+        self.roots.extend(flags.roots);
+        self.subtypes |= flags.subtypes;
+        self.skip_navigation |= flags.skip_navigation;
+        self.non_exhaustive |= flags.non_exhaustive;
+        self.fail_on = flags.fail_on.or(self.fail_on);
+        for given in flags.type_mapping {
+            let (primitive, rust) = given
+                .split_once('=')
+                .ok_or_else(|| ConfigError::TypeMapping(given.clone()))?;
+            self.type_mapping
+                .insert(primitive.trim().to_owned(), rust.trim().to_owned());
+        }
+        Ok(self)
     }
 
     /// Parses configuration text (paths stay as written).
@@ -179,5 +263,107 @@ DateTimeOffset = "String"
         let err = Config::parse("input = [\"docs\"]\nroot = [\"x\"]\n").unwrap_err();
         assert!(err.starts_with("2:1: "), "{err}");
         assert!(err.contains("unknown field `root`"), "{err}");
+    }
+
+    #[test]
+    fn flag_values_replace_the_files() {
+        let file = Config::parse(
+            "input = [\"docs\"]\nout = \"src/gen\"\nfile_name = \"graph.rs\"\nfail_on = \"error\"\n",
+        )
+        .unwrap();
+        let config = file
+            .with_overrides(ConfigOverrides {
+                input: vec!["a".into(), "b".into()],
+                out: Some("out".into()),
+                file_name: Some("types.rs".into()),
+                fail_on: Some(FailOn::Warning),
+                ..ConfigOverrides::default()
+            })
+            .unwrap();
+        assert_eq!(config.input, [PathBuf::from("a"), PathBuf::from("b")]);
+        assert_eq!(config.out, Some(PathBuf::from("out")));
+        assert_eq!(config.file_name.as_deref(), Some("types.rs"));
+        assert_eq!(config.fail_on, Some(FailOn::Warning));
+    }
+
+    #[test]
+    fn the_files_values_stay_when_no_flag_gives_one() {
+        let file = Config::parse(
+            "input = [\"docs\"]\nout = \"src/gen\"\nfile_name = \"graph.rs\"\nfail_on = \"error\"\n",
+        )
+        .unwrap();
+        let config = file
+            .clone()
+            .with_overrides(ConfigOverrides::default())
+            .unwrap();
+        assert_eq!(config, file);
+    }
+
+    #[test]
+    fn roots_add_up_and_switches_only_turn_on() {
+        let file = Config::parse("roots = [\"user\"]\nsubtypes = true\n").unwrap();
+        let config = file
+            .with_overrides(ConfigOverrides {
+                roots: vec!["group".into()],
+                skip_navigation: true,
+                non_exhaustive: true,
+                ..ConfigOverrides::default()
+            })
+            .unwrap();
+        assert_eq!(config.roots, ["user", "group"]);
+        assert!(config.subtypes && config.skip_navigation && config.non_exhaustive);
+    }
+
+    #[test]
+    fn without_file_or_flags_the_command_line_defaults_apply() {
+        let config = Config::default()
+            .with_overrides(ConfigOverrides::default())
+            .unwrap();
+        assert_eq!(config.input, [PathBuf::from(DEFAULT_INPUT)]);
+        assert_eq!(config.out, Some(PathBuf::from(DEFAULT_OUT)));
+        assert_eq!(config.file_name, None);
+        assert_eq!(config.fail_on, None);
+        assert!(!config.subtypes && !config.skip_navigation && !config.non_exhaustive);
+    }
+
+    #[test]
+    fn type_mapping_flags_replace_the_files_entry_and_need_an_equals_sign() {
+        let file = Config::parse("[type_mapping]\nGuid = \"String\"\nInt64 = \"i64\"\n").unwrap();
+        let config = file
+            .clone()
+            .with_overrides(ConfigOverrides {
+                type_mapping: vec![" Guid = uuid::Uuid ".into()],
+                ..ConfigOverrides::default()
+            })
+            .unwrap();
+        assert_eq!(config.type_mapping["Guid"], "uuid::Uuid");
+        assert_eq!(config.type_mapping["Int64"], "i64");
+        let err = file
+            .with_overrides(ConfigOverrides {
+                type_mapping: vec!["Guid".into()],
+                ..ConfigOverrides::default()
+            })
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--map Guid: expected PRIMITIVE=TYPE, e.g. DateTimeOffset=String"
+        );
+    }
+
+    #[test]
+    fn a_given_file_is_read_with_paths_relative_to_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.toml");
+        std::fs::write(&path, "input = [\"docs\"]\nsubtypes = true\n").unwrap();
+        let config = Config::for_generate(Some(&path), ConfigOverrides::default()).unwrap();
+        assert_eq!(config.input, [dir.path().join("docs")]);
+        assert!(config.subtypes);
+        let missing = dir.path().join("missing.toml");
+        let err = Config::for_generate(Some(&missing), ConfigOverrides::default()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with(&format!("{}: cannot read: ", missing.display())),
+            "{err}"
+        );
     }
 }

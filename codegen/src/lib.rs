@@ -7,7 +7,8 @@
 //!    properties, enums, diagnostics), serializable as stable JSON;
 //! 3. [`emit`]: a schema → Rust source, formatted by prettyplease.
 //!
-//! [`report`] summarises a schema and its diagnostics for the `check` command.
+//! [`report`] summarises a schema and its diagnostics for the `check` command; [`load`] reads a
+//! schema saved as JSON or from a git revision, for `diff`.
 
 mod builder;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod diff;
 pub mod emit;
 pub mod git;
 pub mod input;
+pub mod load;
 pub mod output;
 mod parallel;
 pub mod parse;

@@ -243,13 +243,33 @@ impl Report {
                 }
             }
         }
-        let _ = writeln!(
-            out,
-            "\n{} types; {} errors, {} warnings, {} notes",
-            t.total, d.by_severity.error, d.by_severity.warning, d.by_severity.info
-        );
+        let _ = writeln!(out, "\n{}", summary_line(t.total, &d.by_severity));
         out
     }
+}
+
+impl SeverityCounts {
+    /// Counts the diagnostics of each severity.
+    pub fn of(diagnostics: &[Diagnostic]) -> SeverityCounts {
+        let mut counts = SeverityCounts::default();
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => counts.error += 1,
+                Severity::Warning => counts.warning += 1,
+                Severity::Info => counts.info += 1,
+            }
+        }
+        counts
+    }
+}
+
+/// The one-line summary that ends the `check` report and that `generate` prints:
+/// `3 types; 0 errors, 2 warnings, 1 notes`.
+pub fn summary_line(types: usize, diagnostics: &SeverityCounts) -> String {
+    format!(
+        "{types} types; {} errors, {} warnings, {} notes",
+        diagnostics.error, diagnostics.warning, diagnostics.info
+    )
 }
 
 fn page_counts(pages: &[Page], schema: &Schema) -> PageCounts {
@@ -327,15 +347,11 @@ fn property_counts(schema: &Schema) -> PropertyCounts {
 fn diagnostic_summary(diags: &[Diagnostic], examples: Option<usize>) -> DiagnosticSummary {
     let mut s = DiagnosticSummary {
         total: diags.len(),
+        by_severity: SeverityCounts::of(diags),
         ..DiagnosticSummary::default()
     };
     let mut groups: BTreeMap<Code, Vec<&Diagnostic>> = BTreeMap::new();
     for d in diags {
-        match d.severity {
-            Severity::Error => s.by_severity.error += 1,
-            Severity::Warning => s.by_severity.warning += 1,
-            Severity::Info => s.by_severity.info += 1,
-        }
         groups.entry(d.code).or_default().push(d);
     }
     for (code, mut list) in groups {
@@ -528,5 +544,16 @@ mod tests {
         assert_eq!(group["count"], 2);
         assert_eq!(group["omitted"], 1);
         assert_eq!(group["examples"][0]["line"], 26);
+    }
+
+    #[test]
+    fn summary_line_counts_types_and_each_severity() {
+        let pages = vec![parse_page("seed.md", SEED)];
+        let schema = crate::schema::build(&pages);
+        let counts = SeverityCounts::of(&schema.diagnostics);
+        assert_eq!(
+            summary_line(schema.types().len(), &counts),
+            "3 types; 0 errors, 2 warnings, 0 notes"
+        );
     }
 }

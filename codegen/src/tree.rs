@@ -4,14 +4,19 @@ use crate::schema::{Origin, QualifiedName, Schema, TypeDef, UnknownRoot};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-/// How [`render`] draws the tree.
+/// How [`render`] draws the tree. On the command line (`--format`), the values are listed
+/// without these descriptions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum TreeFormat {
     /// Indented text with box-drawing branches.
+    #[cfg_attr(feature = "cli", value(help = None::<&str>))]
     Text,
     /// A Mermaid `classDiagram`, for a README or a pull request.
+    #[cfg_attr(feature = "cli", value(help = None::<&str>))]
     Mermaid,
     /// A Graphviz `digraph`.
+    #[cfg_attr(feature = "cli", value(help = None::<&str>))]
     Dot,
 }
 
