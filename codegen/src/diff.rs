@@ -12,9 +12,9 @@
 //!   catch-all `Unrecognized(String)`. With [`DiffOptions::non_exhaustive`] both carry
 //!   `#[non_exhaustive]`.
 //!
-//! The [`Severity`] of a change is derived from both axes by [`severity_of`]. A [`Report`] renders
-//! as text ([`render_text`]), a Markdown PR comment ([`render_markdown`]) or JSON
-//! ([`render_json`]); [`Report::fails`] gives the exit decision for a `--fail-on` threshold.
+//! The [`Severity`] of a change is derived from both axes by [`severity_of`]. A [`DiffReport`]
+//! renders as text ([`render_text`]), a Markdown PR comment ([`render_markdown`]) or JSON
+//! ([`render_json`]); [`DiffReport::fails`] gives the exit decision for a `--fail-on` threshold.
 //!
 //! Properties are compared on each type's *own* properties only, so a property removed from a
 //! base type is reported once, on the base, not again in every subtype. A property whose
@@ -27,8 +27,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::fmt::Write as _;
 
-/// The version of the report JSON format. Bumped on any incompatible change.
-pub const REPORT_FORMAT_VERSION: u32 = 1;
+/// The version of the diff report JSON format. Bumped on any incompatible change.
+pub const DIFF_FORMAT_VERSION: u32 = 1;
 
 /// How the generated code is shaped, and what the diff looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -286,7 +286,7 @@ pub struct Change {
 }
 
 impl Change {
-    /// The order of [`Report::changes`]: type, property (none first), kind, then message.
+    /// The order of [`DiffReport::changes`]: type, property (none first), kind, then message.
     fn sort_key(&self) -> (&str, Option<&str>, ChangeKind, &str) {
         (
             &self.type_name,
@@ -297,9 +297,9 @@ impl Change {
     }
 }
 
-/// Counts per severity.
+/// Changes counted per severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct SeverityCounts {
+pub struct ChangesBySeverity {
     /// Changes with [`Severity::Error`].
     pub error: usize,
     /// Changes with [`Severity::Warning`].
@@ -308,7 +308,7 @@ pub struct SeverityCounts {
     pub info: usize,
 }
 
-impl SeverityCounts {
+impl ChangesBySeverity {
     /// The count for one severity.
     pub fn get(&self, severity: Severity) -> usize {
         match severity {
@@ -319,11 +319,11 @@ impl SeverityCounts {
     }
 }
 
-/// Totals of a [`Report`].
+/// Totals of a [`DiffReport`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Summary {
+pub struct DiffSummary {
     /// Number of changes per severity.
-    pub severities: SeverityCounts,
+    pub severities: ChangesBySeverity,
     /// Number of changes per kind (kinds that occur only, in [`ChangeKind::ALL`] order).
     pub kinds: BTreeMap<ChangeKind, usize>,
     /// Types only in the new schema.
@@ -336,16 +336,16 @@ pub struct Summary {
 
 /// The result of [`diff`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Report {
-    /// [`REPORT_FORMAT_VERSION`].
+pub struct DiffReport {
+    /// [`DIFF_FORMAT_VERSION`].
     pub format_version: u32,
     /// Every change, sorted by type, property (none first), kind and message.
     pub changes: Vec<Change>,
     /// Totals.
-    pub summary: Summary,
+    pub summary: DiffSummary,
 }
 
-impl Report {
+impl DiffReport {
     /// The highest severity among the changes; `None` when nothing changed.
     pub fn worst(&self) -> Option<Severity> {
         self.changes.iter().map(|c| c.severity).max()
@@ -363,7 +363,7 @@ impl Report {
 }
 
 /// Compares two schema revisions. Types are matched by qualified name.
-pub fn diff(old: &Schema, new: &Schema, options: &DiffOptions) -> Report {
+pub fn diff(old: &Schema, new: &Schema, options: &DiffOptions) -> DiffReport {
     let old_types = index_types(old);
     let new_types = index_types(new);
     let renamed = case_renames(&old_types, &new_types);
@@ -430,8 +430,8 @@ pub fn diff(old: &Schema, new: &Schema, options: &DiffOptions) -> Report {
     changes.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     changes.dedup();
     let summary = summarize(&changes, &old_types, &new_types, &renamed);
-    Report {
-        format_version: REPORT_FORMAT_VERSION,
+    DiffReport {
+        format_version: DIFF_FORMAT_VERSION,
         changes,
         summary,
     }
@@ -480,8 +480,8 @@ fn summarize(
     old_types: &BTreeMap<String, &TypeDef>,
     new_types: &BTreeMap<String, &TypeDef>,
     renamed: &BTreeMap<String, String>,
-) -> Summary {
-    let mut summary = Summary::default();
+) -> DiffSummary {
+    let mut summary = DiffSummary::default();
     let mut changed: BTreeSet<&str> = BTreeSet::new();
     for c in changes {
         match c.severity {
@@ -1100,7 +1100,7 @@ fn code_list<S: AsRef<str>>(items: &[S]) -> String {
 }
 
 /// Changes grouped by type, in report order.
-fn by_type(report: &Report) -> Vec<(&str, Vec<&Change>)> {
+fn by_type(report: &DiffReport) -> Vec<(&str, Vec<&Change>)> {
     let mut groups: Vec<(&str, Vec<&Change>)> = Vec::new();
     let mut sorted: Vec<&Change> = report.changes.iter().collect();
     sorted.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -1121,7 +1121,7 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn summary_line(report: &Report) -> String {
+fn summary_line(report: &DiffReport) -> String {
     let s = &report.summary;
     format!(
         "{} ({}, {}, {}); types: {} added, {} removed, {} changed",
@@ -1143,7 +1143,7 @@ const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity:
 /// With `color`, type names are bold and severities coloured (ANSI escapes from `anstyle`);
 /// print through `anstream`, which strips them when the output is not a terminal or
 /// `NO_COLOR` is set.
-pub fn render_text(report: &Report, color: bool) -> String {
+pub fn render_text(report: &DiffReport, color: bool) -> String {
     use anstyle::{AnsiColor, Style};
     let paint = |style: Style, text: &str| {
         if color {
@@ -1181,7 +1181,7 @@ pub fn render_text(report: &Report, color: bool) -> String {
 /// Renders the report as a Markdown pull-request comment: a heading, a table of counts per
 /// severity, the type totals, a table of counts per kind, then one section per type with one
 /// bullet per change.
-pub fn render_markdown(report: &Report) -> String {
+pub fn render_markdown(report: &DiffReport) -> String {
     let mut out = String::from("## Schema changes\n\n");
     if report.changes.is_empty() {
         out.push_str("No changes.\n");
@@ -1215,7 +1215,7 @@ pub fn render_markdown(report: &Report) -> String {
 }
 
 /// Renders the report as pretty JSON with a trailing newline.
-pub fn render_json(report: &Report) -> String {
+pub fn render_json(report: &DiffReport) -> String {
     let mut s = serde_json::to_string_pretty(report).expect("a report is always serializable");
     s.push('\n');
     s
@@ -1333,11 +1333,11 @@ mod tests {
         }
     }
 
-    fn run(old: Vec<TypeDef>, new: Vec<TypeDef>) -> Report {
+    fn run(old: Vec<TypeDef>, new: Vec<TypeDef>) -> DiffReport {
         diff(&schema(old), &schema(new), &DiffOptions::default())
     }
 
-    fn kinds(report: &Report) -> Vec<(String, Option<String>, ChangeKind)> {
+    fn kinds(report: &DiffReport) -> Vec<(String, Option<String>, ChangeKind)> {
         report
             .changes
             .iter()
@@ -1345,7 +1345,7 @@ mod tests {
             .collect()
     }
 
-    fn one(report: &Report) -> &Change {
+    fn one(report: &DiffReport) -> &Change {
         assert_eq!(report.changes.len(), 1, "{report:#?}");
         &report.changes[0]
     }
@@ -1368,7 +1368,7 @@ mod tests {
         assert!(report.is_empty());
         assert_eq!(report.worst(), None);
         assert!(!report.fails(Severity::Info));
-        assert_eq!(report.summary, Summary::default());
+        assert_eq!(report.summary, DiffSummary::default());
         assert_eq!(render_text(&report, true), "no changes\n");
         assert_eq!(
             render_markdown(&report),
@@ -1934,7 +1934,7 @@ mod tests {
         );
     }
 
-    fn sample_report() -> Report {
+    fn sample_report() -> DiffReport {
         let old = reset(vec![prop("passcode", "String")]);
         let mut new = reset(vec![]);
         new.push(enumeration("actionState", &[("none", Some(0))]));
@@ -2013,7 +2013,7 @@ mod tests {
         assert_eq!(change["severity"], "error");
         assert_eq!(value["summary"]["kinds"]["member-added"], 1);
         assert_eq!(value["summary"]["severities"]["error"], 1);
-        let back: Report = serde_json::from_str(&json).unwrap();
+        let back: DiffReport = serde_json::from_str(&json).unwrap();
         assert_eq!(back, sample_report());
         for kind in ChangeKind::ALL {
             assert_eq!(

@@ -249,7 +249,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 Some(report::DEFAULT_EXAMPLES)
             };
-            let report = report::Report::new(&pages, &schema, examples);
+            let report = report::CheckReport::new(&pages, &schema, examples);
             print!(
                 "{}",
                 match format {
