@@ -4,8 +4,9 @@
 //! the best reading the evidence allows. The codes are part of the public interface (they are
 //! listed in the README and appear in the schema JSON), so they never change meaning.
 
+use crate::docs_text::Printable;
 use serde::{Deserialize, Serialize};
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -217,23 +218,6 @@ impl fmt::Display for Location {
             (l, 0) => write!(f, "{file}:{l}"),
             (l, c) => write!(f, "{file}:{l}:{c}"),
         }
-    }
-}
-
-/// Text from the docs as printed in a one-line report: control characters (which would end the
-/// line or drive the terminal) and bidirectional overrides are written as `\u{..}` escapes.
-struct Printable<'a>(&'a str);
-
-impl fmt::Display for Printable<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
-                write!(f, "{}", c.escape_unicode())?;
-            } else {
-                f.write_char(c)?;
-            }
-        }
-        Ok(())
     }
 }
 

@@ -21,6 +21,7 @@
 //! declaration moves between a type and one of its ancestors is a [`ChangeKind::PropertyMoved`].
 
 use crate::diag::Severity;
+use crate::docs_text::Printable;
 use crate::schema::{Kind, Member, Property, Schema, TypeDef};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -938,25 +939,10 @@ fn match_renames<'p>(
 /// The case-insensitive edit distance of two names when they are similar enough to be a rename
 /// (distance at most a quarter of the longer name, and at most 3), else `None`.
 fn name_distance(a: &str, b: &str) -> Option<usize> {
-    let a: Vec<char> = a.to_lowercase().chars().collect();
-    let b: Vec<char> = b.to_lowercase().chars().collect();
-    let d = levenshtein(&a, &b);
-    let longest = a.len().max(b.len());
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let d = strsim::levenshtein(&a, &b);
+    let longest = a.chars().count().max(b.chars().count());
     (d <= 3 && d * 4 <= longest).then_some(d)
-}
-
-fn levenshtein(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = substitution.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 /// What a property type looks like in JSON.
@@ -1138,7 +1124,9 @@ fn summary_line(report: &DiffReport) -> String {
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
 /// Renders the report for a terminal: one block per type (its qualified name, then one line per
-/// change: `  severity[kind]: message (wire: …, rust api: …)`), then a summary line.
+/// change: `  severity[kind]: message (wire: …, rust api: …)`), then a summary line. Names and
+/// messages are written as [`Diagnostic`](crate::diag::Diagnostic)s are: control characters and
+/// bidirectional overrides from the docs become `\u{..}` escapes.
 ///
 /// With `color`, type names are bold and severities coloured (ANSI escapes from `anstyle`);
 /// print through `anstream`, which strips them when the output is not a terminal or
@@ -1159,7 +1147,7 @@ pub fn render_text(report: &DiffReport, color: bool) -> String {
         return out;
     }
     for (ty, changes) in by_type(report) {
-        let _ = writeln!(out, "{}", paint(bold, ty));
+        let _ = writeln!(out, "{}", paint(bold, &Printable(ty).to_string()));
         for c in changes {
             let (color, word) = match c.severity {
                 Severity::Error => (AnsiColor::Red, "error"),
@@ -1170,7 +1158,10 @@ pub fn render_text(report: &DiffReport, color: bool) -> String {
             let _ = writeln!(
                 out,
                 "  {tag}[{}]: {} (wire: {}, rust api: {})",
-                c.kind, c.message, c.wire, c.rust_api
+                c.kind,
+                Printable(&c.message),
+                c.wire,
+                c.rust_api
             );
         }
     }
@@ -2021,5 +2012,23 @@ mod tests {
                 serde_json::Value::from(kind.as_str())
             );
         }
+    }
+
+    #[test]
+    fn text_rendering_escapes_control_characters_and_bidi_overrides_from_the_docs() {
+        let old = reset(vec![prop("pass\u{202e}code\r\n", "String")]);
+        let mut new = reset(vec![]);
+        new.push(complex("evil\u{1b}[2J", None, vec![]));
+        let text = render_text(
+            &diff(&schema(old), &schema(new), &DiffOptions::default()),
+            false,
+        );
+        assert!(text.contains("microsoft.graph.evil\\u{1b}[2J\n"), "{text}");
+        assert!(
+            text.contains("property `pass\\u{202e}code\\u{d}\\u{a}` (String) was removed"),
+            "{text}"
+        );
+        assert!(!text.contains(['\u{1b}', '\u{202e}', '\r']), "{text}");
+        assert_eq!(text.lines().count(), 5, "{text}");
     }
 }

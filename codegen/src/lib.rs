@@ -13,6 +13,7 @@ mod builder;
 pub mod config;
 pub mod diag;
 pub mod diff;
+mod docs_text;
 pub mod emit;
 pub mod git;
 pub mod input;
