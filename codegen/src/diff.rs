@@ -20,12 +20,12 @@
 //! base type is reported once, on the base, not again in every subtype. A property whose
 //! declaration moves between a type and one of its ancestors is a [`ChangeKind::PropertyMoved`].
 
+use crate::code_enum::code_enum;
 use crate::diag::Severity;
 use crate::docs_text::Printable;
 use crate::schema::{Kind, Member, Property, Schema, TypeDef};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use std::fmt::Write as _;
 
 /// The version of the diff report JSON format. Bumped on any incompatible change.
@@ -42,123 +42,85 @@ pub struct DiffOptions {
     pub include_descriptions: bool,
 }
 
-/// What kind of difference a [`Change`] is. Serialized in kebab-case (`property-added`).
-///
-/// Each variant documents its rule as *wire* / *Rust API*; [`severity_of`] turns the pair into a
-/// severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ChangeKind {
-    /// A new type. Wire: `none` (no old message contains it). Rust API: `minor` (a new item).
-    TypeAdded,
-    /// A type disappeared. Wire: `breaks-writers` (requests carrying it are rejected; responses
-    /// simply stop containing it). Rust API: `major` (an item is removed).
-    TypeRemoved,
-    /// A type's qualified name changed in letter case only (one old and one new type whose names
-    /// are equal ignoring ASCII case). Reported once, under the old name; the pair is then
-    /// compared like one type (its other changes are reported under the old name too), and
-    /// properties or bases that name it are not reported again. Wire: `none` for an enum (its
-    /// values are unchanged), else `breaks-writers` (requests naming the old `@odata.type` are
-    /// rejected by a case-sensitive service). Rust API: `major` (the generated type is renamed).
-    TypeRenamed,
-    /// The kind changed (entity, complex, enum). To or from an enum: wire `breaks-both` (a
-    /// string becomes an object or back), Rust API `major` (struct ↔ enum); members and
-    /// properties are then not compared. Between entity and complex: wire `none` (both are JSON
-    /// objects; property differences are reported on their own), Rust API `minor`, with risk
-    /// (the type gains or loses its key and addressability): a warning at most.
-    KindChanged,
-    /// The base type changed. Losing an ancestor or an inherited property: wire
-    /// `breaks-writers` (requests sending those properties, or sending the type where the lost
-    /// ancestor is expected, are rejected), Rust API `major` (fields and upcasts disappear).
-    /// Otherwise wire `none`; Rust API like [`ChangeKind::PropertyAdded`] when inherited
-    /// properties are gained, else `minor`; with risk (polymorphic responses change shape).
-    BaseChanged,
-    /// A type declares a new property. Wire: `none` (old readers ignore unknown keys). Rust API:
-    /// `major` (struct literals of the old struct no longer compile), `minor` when the structs are
-    /// `#[non_exhaustive]`.
-    PropertyAdded,
-    /// A type no longer declares a property (and does not inherit it either). Wire:
-    /// `breaks-writers` (requests carrying it are rejected). Rust API: `major` (a field is
-    /// removed).
-    PropertyRemoved,
-    /// A property's type changed. Wire: computed from what each side can parse — readers break
-    /// when a new value does not parse as the old type (a string in an enum field still parses,
-    /// as `Unrecognized`); writers break when an old value is not valid for the new type (an
-    /// arbitrary string is not a valid enum member; a narrower integer does not accept a wider
-    /// one). Rust API: `major` (the field's type changes).
-    PropertyTypeChanged,
-    /// A property became a collection or stopped being one. Wire: `breaks-both` (an array versus
-    /// a scalar). Rust API: `major`.
-    PropertyCollectionChanged,
-    /// A property's declaration moved between a type and one of its ancestors (hoisted to a base,
-    /// or pushed down from it), so the type still has it. Wire: `none` (the type's JSON is
-    /// unchanged). Rust API: `patch` (inherited fields are flattened into each struct). The
-    /// ancestor's side of the move is reported on the ancestor as an addition or removal.
-    PropertyMoved,
-    /// A likely rename: one property removed and one added in the same type, with the same type
-    /// and collection flag and a similar name (equal ignoring case, or a small edit distance
-    /// relative to the length). Reported once, under the old name. Wire: `breaks-both` (readers
-    /// lose the value, writers send a key the service rejects). Rust API: `major`.
-    PropertyRenamed,
-    /// An enum gained a member. Wire: `none` (old readers keep it as `Unrecognized`), with risk:
-    /// code matching on the old members silently misses it. Rust API: `major` (exhaustive matches
-    /// break), `minor` when the enums are `#[non_exhaustive]`.
-    MemberAdded,
-    /// An enum lost a member. Wire: `breaks-writers` (requests sending it are rejected; readers
-    /// merely stop seeing it, their match arm becomes dead code). Rust API: `major` (a variant is
-    /// removed).
-    MemberRemoved,
-    /// An enum member's integer value changed (both revisions give a value). Wire:
-    /// `breaks-readers` (clients that interpret the number — flags, storage — misread it). Rust
-    /// API: `patch` (variant names are unchanged; the catch-all variant rules out explicit
-    /// discriminants).
-    MemberValueChanged,
-    /// A description changed (only with [`DiffOptions::include_descriptions`]; whitespace
-    /// differences are ignored). Wire: `none`. Rust API: `patch` (documentation only).
-    DescriptionChanged,
+code_enum! {
+    /// What kind of difference a [`Change`] is. Serialized in kebab-case (`property-added`).
+    ///
+    /// Each variant documents its rule as *wire* / *Rust API*; [`severity_of`] turns the pair
+    /// into a severity.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum ChangeKind("change kind", serde: derive) {
+        /// A new type. Wire: `none` (no old message contains it). Rust API: `minor` (a new item).
+        TypeAdded => "type-added",
+        /// A type disappeared. Wire: `breaks-writers` (requests carrying it are rejected; responses
+        /// simply stop containing it). Rust API: `major` (an item is removed).
+        TypeRemoved => "type-removed",
+        /// A type's qualified name changed in letter case only (one old and one new type whose
+        /// names are equal ignoring ASCII case). Reported once, under the old name; the pair is
+        /// then compared like one type (its other changes are reported under the old name too), and
+        /// properties or bases that name it are not reported again. Wire: `none` for an enum (its
+        /// values are unchanged), else `breaks-writers` (requests naming the old `@odata.type` are
+        /// rejected by a case-sensitive service). Rust API: `major` (the generated type is
+        /// renamed).
+        TypeRenamed => "type-renamed",
+        /// The kind changed (entity, complex, enum). To or from an enum: wire `breaks-both` (a
+        /// string becomes an object or back), Rust API `major` (struct ↔ enum); members and
+        /// properties are then not compared. Between entity and complex: wire `none` (both are JSON
+        /// objects; property differences are reported on their own), Rust API `minor`, with risk
+        /// (the type gains or loses its key and addressability): a warning at most.
+        KindChanged => "kind-changed",
+        /// The base type changed. Losing an ancestor or an inherited property: wire
+        /// `breaks-writers` (requests sending those properties, or sending the type where the lost
+        /// ancestor is expected, are rejected), Rust API `major` (fields and upcasts disappear).
+        /// Otherwise wire `none`; Rust API like [`ChangeKind::PropertyAdded`] when inherited
+        /// properties are gained, else `minor`; with risk (polymorphic responses change shape).
+        BaseChanged => "base-changed",
+        /// A type declares a new property. Wire: `none` (old readers ignore unknown keys). Rust
+        /// API: `major` (struct literals of the old struct no longer compile), `minor` when the
+        /// structs are `#[non_exhaustive]`.
+        PropertyAdded => "property-added",
+        /// A type no longer declares a property (and does not inherit it either). Wire:
+        /// `breaks-writers` (requests carrying it are rejected). Rust API: `major` (a field is
+        /// removed).
+        PropertyRemoved => "property-removed",
+        /// A property's type changed. Wire: computed from what each side can parse — readers break
+        /// when a new value does not parse as the old type (a string in an enum field still parses,
+        /// as `Unrecognized`); writers break when an old value is not valid for the new type (an
+        /// arbitrary string is not a valid enum member; a narrower integer does not accept a wider
+        /// one). Rust API: `major` (the field's type changes).
+        PropertyTypeChanged => "property-type-changed",
+        /// A property became a collection or stopped being one. Wire: `breaks-both` (an array
+        /// versus a scalar). Rust API: `major`.
+        PropertyCollectionChanged => "property-collection-changed",
+        /// A property's declaration moved between a type and one of its ancestors (hoisted to a
+        /// base, or pushed down from it), so the type still has it. Wire: `none` (the type's JSON
+        /// is unchanged). Rust API: `patch` (inherited fields are flattened into each struct). The
+        /// ancestor's side of the move is reported on the ancestor as an addition or removal.
+        PropertyMoved => "property-moved",
+        /// A likely rename: one property removed and one added in the same type, with the same type
+        /// and collection flag and a similar name (equal ignoring case, or a small edit distance
+        /// relative to the length). Reported once, under the old name. Wire: `breaks-both` (readers
+        /// lose the value, writers send a key the service rejects). Rust API: `major`.
+        PropertyRenamed => "property-renamed",
+        /// An enum gained a member. Wire: `none` (old readers keep it as `Unrecognized`), with
+        /// risk: code matching on the old members silently misses it. Rust API: `major` (exhaustive
+        /// matches break), `minor` when the enums are `#[non_exhaustive]`.
+        MemberAdded => "member-added",
+        /// An enum lost a member. Wire: `breaks-writers` (requests sending it are rejected; readers
+        /// merely stop seeing it, their match arm becomes dead code). Rust API: `major` (a variant
+        /// is removed).
+        MemberRemoved => "member-removed",
+        /// An enum member's integer value changed (both revisions give a value). Wire:
+        /// `breaks-readers` (clients that interpret the number — flags, storage — misread it). Rust
+        /// API: `patch` (variant names are unchanged; the catch-all variant rules out explicit
+        /// discriminants).
+        MemberValueChanged => "member-value-changed",
+        /// A description changed (only with [`DiffOptions::include_descriptions`]; whitespace
+        /// differences are ignored). Wire: `none`. Rust API: `patch` (documentation only).
+        DescriptionChanged => "description-changed",
+    }
 }
 
 impl ChangeKind {
-    /// Every kind, in the order reports list them.
-    pub const ALL: &'static [ChangeKind] = &[
-        ChangeKind::TypeAdded,
-        ChangeKind::TypeRemoved,
-        ChangeKind::TypeRenamed,
-        ChangeKind::KindChanged,
-        ChangeKind::BaseChanged,
-        ChangeKind::PropertyAdded,
-        ChangeKind::PropertyRemoved,
-        ChangeKind::PropertyTypeChanged,
-        ChangeKind::PropertyCollectionChanged,
-        ChangeKind::PropertyMoved,
-        ChangeKind::PropertyRenamed,
-        ChangeKind::MemberAdded,
-        ChangeKind::MemberRemoved,
-        ChangeKind::MemberValueChanged,
-        ChangeKind::DescriptionChanged,
-    ];
-
-    /// The stable kebab-case name (`property-added`), as serialized.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChangeKind::TypeAdded => "type-added",
-            ChangeKind::TypeRemoved => "type-removed",
-            ChangeKind::TypeRenamed => "type-renamed",
-            ChangeKind::KindChanged => "kind-changed",
-            ChangeKind::BaseChanged => "base-changed",
-            ChangeKind::PropertyAdded => "property-added",
-            ChangeKind::PropertyRemoved => "property-removed",
-            ChangeKind::PropertyTypeChanged => "property-type-changed",
-            ChangeKind::PropertyCollectionChanged => "property-collection-changed",
-            ChangeKind::PropertyMoved => "property-moved",
-            ChangeKind::PropertyRenamed => "property-renamed",
-            ChangeKind::MemberAdded => "member-added",
-            ChangeKind::MemberRemoved => "member-removed",
-            ChangeKind::MemberValueChanged => "member-value-changed",
-            ChangeKind::DescriptionChanged => "description-changed",
-        }
-    }
-
     /// True for kinds that stay compatible on both axes but can still surprise existing code
     /// (see the variant docs): they are reported as warnings rather than infos.
     pub fn risky(self) -> bool {
@@ -169,25 +131,20 @@ impl ChangeKind {
     }
 }
 
-impl fmt::Display for ChangeKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+code_enum! {
+    /// JSON (wire) compatibility of a change, for a client built from the old schema talking to
+    /// a service that follows the new one. Serialized in kebab-case (`breaks-readers`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Wire("wire compatibility", serde: derive) {
+        /// Old clients keep working.
+        None => "none",
+        /// A client parsing responses fails or loses data.
+        BreaksReaders => "breaks-readers",
+        /// Requests built from the old schema are rejected.
+        BreaksWriters => "breaks-writers",
+        /// Both of the above.
+        BreaksBoth => "breaks-both",
     }
-}
-
-/// JSON (wire) compatibility of a change, for a client built from the old schema talking to a
-/// service that follows the new one. Serialized in kebab-case (`breaks-readers`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Wire {
-    /// Old clients keep working.
-    None,
-    /// A client parsing responses fails or loses data.
-    BreaksReaders,
-    /// Requests built from the old schema are rejected.
-    BreaksWriters,
-    /// Both of the above.
-    BreaksBoth,
 }
 
 impl Wire {
@@ -200,56 +157,19 @@ impl Wire {
             (true, true) => Wire::BreaksBoth,
         }
     }
-
-    /// True unless [`Wire::None`].
-    pub fn breaks(self) -> bool {
-        self != Wire::None
-    }
-
-    /// The stable kebab-case name, as serialized.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Wire::None => "none",
-            Wire::BreaksReaders => "breaks-readers",
-            Wire::BreaksWriters => "breaks-writers",
-            Wire::BreaksBoth => "breaks-both",
-        }
-    }
 }
 
-impl fmt::Display for Wire {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The semver impact of a change on the generated Rust API. Ordered `patch < minor < major`.
-/// Serialized in lowercase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RustApi {
-    /// No API change (documentation, behaviour-preserving layout).
-    Patch,
-    /// A backward-compatible addition.
-    Minor,
-    /// Code compiled against the old API may stop compiling.
-    Major,
-}
-
-impl RustApi {
-    /// The stable lowercase name, as serialized.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RustApi::Patch => "patch",
-            RustApi::Minor => "minor",
-            RustApi::Major => "major",
-        }
-    }
-}
-
-impl fmt::Display for RustApi {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+code_enum! {
+    /// The semver impact of a change on the generated Rust API. Ordered
+    /// `patch < minor < major`. Serialized in lowercase.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum RustApi("Rust API impact", serde: derive) {
+        /// No API change (documentation, behaviour-preserving layout).
+        Patch => "patch",
+        /// A backward-compatible addition.
+        Minor => "minor",
+        /// Code compiled against the old API may stop compiling.
+        Major => "major",
     }
 }
 
@@ -2012,6 +1932,36 @@ mod tests {
                 serde_json::Value::from(kind.as_str())
             );
         }
+    }
+
+    #[test]
+    fn every_classification_serializes_and_parses_as_its_text() {
+        fn check<T>(all: &[T])
+        where
+            T: Copy
+                + PartialEq
+                + std::fmt::Debug
+                + std::fmt::Display
+                + Serialize
+                + std::str::FromStr,
+            <T as std::str::FromStr>::Err: std::fmt::Debug,
+        {
+            for &v in all {
+                let text = v.to_string();
+                assert_eq!(
+                    serde_json::to_value(v).unwrap(),
+                    serde_json::Value::from(&*text)
+                );
+                assert_eq!(text.parse::<T>().unwrap(), v);
+            }
+        }
+        check(ChangeKind::ALL);
+        check(Wire::ALL);
+        check(RustApi::ALL);
+        assert_eq!(
+            "breaks".parse::<Wire>().unwrap_err().to_string(),
+            "unknown wire compatibility `breaks`"
+        );
     }
 
     #[test]

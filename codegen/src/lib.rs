@@ -10,6 +10,7 @@
 //! [`report`] summarises a schema and its diagnostics for the `check` command.
 
 mod builder;
+mod code_enum;
 pub mod config;
 pub mod diag;
 pub mod diff;
@@ -28,6 +29,7 @@ pub mod tree;
 use std::path::PathBuf;
 
 pub use builder::{Builder, Error, Generated, DEFAULT_FILE_NAME};
+pub use code_enum::UnknownCode;
 
 /// Reads the pages under `inputs` and builds their schema (stages 1 and 2).
 pub fn schema_of(inputs: &[PathBuf]) -> Result<schema::Schema, input::InputError> {
