@@ -4,8 +4,10 @@
 //! the best reading the evidence allows. The codes are part of the public interface (they are
 //! listed in the README and appear in the schema JSON), so they never change meaning.
 
+use crate::code_enum::code_enum;
+use crate::docs_text::Printable;
 use serde::{Deserialize, Serialize};
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -29,123 +31,68 @@ impl fmt::Display for Severity {
     }
 }
 
-/// The stable identity of a kind of problem. `as_str` gives the code printed and serialized.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Code {
-    /// A file could not be read, or is not UTF-8.
-    Io,
-    /// The page declares no type (overview, conceptual page): skipped.
-    NotATypePage,
-    /// Front matter is present but cannot be read as `key: value` lines.
-    BadFrontMatter,
-    /// The resource annotation comment is not valid JSON even after tolerant repairs.
-    BadAnnotation,
-    /// The JSON representation block is not valid JSON even after tolerant repairs.
-    BadJsonBlock,
-    /// The JSON block needed repairs (comments, trailing commas, `&quot;`) to be read.
-    RepairedJson,
-    /// A resource page has no JSON representation block.
-    MissingJsonBlock,
-    /// A table row has the wrong shape (no name, unknown header layout, ...).
-    BadTableRow,
-    /// A table under Properties or Relationships is not a property table (no type column):
-    /// a list of values, derived types or limits. Not read.
-    IgnoredTable,
-    /// A type cell could not be understood; the property is typed as untyped JSON.
-    UnknownType,
-    /// A property name in the table differs from the JSON key; the JSON key wins.
-    PropertyNameMismatch,
-    /// The JSON block has a key no table row declares.
-    JsonExtraKey,
-    /// A table row declares a property the JSON block does not show.
-    JsonMissingKey,
-    /// The JSON placeholder disagrees with the table type (collection, object, scalar).
-    JsonTypeMismatch,
-    /// The inheritance sentence and the `baseType` annotation name different bases.
-    BaseMismatch,
-    /// A type referenced by the input has no page; it was rebuilt from the evidence of other pages.
-    ReconstructedType,
-    /// A type referenced by the input has no page and no evidence; it is generated as a placeholder.
-    PlaceholderType,
-    /// An enum member name or value was damaged (translated, mangled) and was repaired.
-    RepairedEnumMember,
-    /// An enum member name or value is damaged and no evidence allowed a repair.
-    DamagedEnumMember,
-    /// The backticked possible values of a property disagree with the enum's members.
-    PossibleValuesMismatch,
-    /// Two pages define the same qualified type; the first (by path) wins.
-    DuplicateType,
-    /// The same property appears twice in one type; the first wins.
-    DuplicateProperty,
-    /// Inheritance forms a cycle; the edge closing it is dropped.
-    InheritanceCycle,
-    /// An inheritance chain is deeper than the schema allows; it is cut.
-    InheritanceTooDeep,
-    /// A property repeated on a derived page disagrees with its declaration on the base.
-    InheritedPropertyConflict,
+code_enum! {
+    /// The stable identity of a kind of problem. `as_str` gives the code printed and serialized;
+    /// `FromStr` reads it back.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Code("diagnostic code", serde: text) {
+        /// A file could not be read, or is not UTF-8.
+        Io => "io",
+        /// The page declares no type (overview, conceptual page): skipped.
+        NotATypePage => "not-a-type-page",
+        /// Front matter is present but cannot be read as `key: value` lines.
+        BadFrontMatter => "bad-front-matter",
+        /// The resource annotation comment is not valid JSON even after tolerant repairs.
+        BadAnnotation => "bad-annotation",
+        /// The JSON representation block is not valid JSON even after tolerant repairs.
+        BadJsonBlock => "bad-json-block",
+        /// The JSON block needed repairs (comments, trailing commas, `&quot;`) to be read.
+        RepairedJson => "repaired-json",
+        /// A resource page has no JSON representation block.
+        MissingJsonBlock => "missing-json-block",
+        /// A table row has the wrong shape (no name, unknown header layout, ...).
+        BadTableRow => "bad-table-row",
+        /// A table under Properties or Relationships is not a property table (no type column):
+        /// a list of values, derived types or limits. Not read.
+        IgnoredTable => "ignored-table",
+        /// A type cell could not be understood; the property is typed as untyped JSON.
+        UnknownType => "unknown-type",
+        /// A property name in the table differs from the JSON key; the JSON key wins.
+        PropertyNameMismatch => "property-name-mismatch",
+        /// The JSON block has a key no table row declares.
+        JsonExtraKey => "json-extra-key",
+        /// A table row declares a property the JSON block does not show.
+        JsonMissingKey => "json-missing-key",
+        /// The JSON placeholder disagrees with the table type (collection, object, scalar).
+        JsonTypeMismatch => "json-type-mismatch",
+        /// The inheritance sentence and the `baseType` annotation name different bases.
+        BaseMismatch => "base-mismatch",
+        /// A type referenced by the input has no page; it was rebuilt from the evidence of other
+        /// pages.
+        ReconstructedType => "reconstructed-type",
+        /// A type referenced by the input has no page and no evidence; it is generated as a
+        /// placeholder.
+        PlaceholderType => "placeholder-type",
+        /// An enum member name or value was damaged (translated, mangled) and was repaired.
+        RepairedEnumMember => "repaired-enum-member",
+        /// An enum member name or value is damaged and no evidence allowed a repair.
+        DamagedEnumMember => "damaged-enum-member",
+        /// The backticked possible values of a property disagree with the enum's members.
+        PossibleValuesMismatch => "possible-values-mismatch",
+        /// Two pages define the same qualified type; the first (by path) wins.
+        DuplicateType => "duplicate-type",
+        /// The same property appears twice in one type; the first wins.
+        DuplicateProperty => "duplicate-property",
+        /// Inheritance forms a cycle; the edge closing it is dropped.
+        InheritanceCycle => "inheritance-cycle",
+        /// An inheritance chain is deeper than the schema allows; it is cut.
+        InheritanceTooDeep => "inheritance-too-deep",
+        /// A property repeated on a derived page disagrees with its declaration on the base.
+        InheritedPropertyConflict => "inherited-property-conflict",
+    }
 }
 
 impl Code {
-    /// Every code, in a stable order (for reports and documentation).
-    pub const ALL: &'static [Code] = &[
-        Code::Io,
-        Code::NotATypePage,
-        Code::BadFrontMatter,
-        Code::BadAnnotation,
-        Code::BadJsonBlock,
-        Code::RepairedJson,
-        Code::MissingJsonBlock,
-        Code::BadTableRow,
-        Code::IgnoredTable,
-        Code::UnknownType,
-        Code::PropertyNameMismatch,
-        Code::JsonExtraKey,
-        Code::JsonMissingKey,
-        Code::JsonTypeMismatch,
-        Code::BaseMismatch,
-        Code::ReconstructedType,
-        Code::PlaceholderType,
-        Code::RepairedEnumMember,
-        Code::DamagedEnumMember,
-        Code::PossibleValuesMismatch,
-        Code::DuplicateType,
-        Code::DuplicateProperty,
-        Code::InheritanceCycle,
-        Code::InheritanceTooDeep,
-        Code::InheritedPropertyConflict,
-    ];
-
-    /// The stable textual code, e.g. `reconstructed-type`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::Io => "io",
-            Code::NotATypePage => "not-a-type-page",
-            Code::BadFrontMatter => "bad-front-matter",
-            Code::BadAnnotation => "bad-annotation",
-            Code::BadJsonBlock => "bad-json-block",
-            Code::RepairedJson => "repaired-json",
-            Code::MissingJsonBlock => "missing-json-block",
-            Code::BadTableRow => "bad-table-row",
-            Code::IgnoredTable => "ignored-table",
-            Code::UnknownType => "unknown-type",
-            Code::PropertyNameMismatch => "property-name-mismatch",
-            Code::JsonExtraKey => "json-extra-key",
-            Code::JsonMissingKey => "json-missing-key",
-            Code::JsonTypeMismatch => "json-type-mismatch",
-            Code::BaseMismatch => "base-mismatch",
-            Code::ReconstructedType => "reconstructed-type",
-            Code::PlaceholderType => "placeholder-type",
-            Code::RepairedEnumMember => "repaired-enum-member",
-            Code::DamagedEnumMember => "damaged-enum-member",
-            Code::PossibleValuesMismatch => "possible-values-mismatch",
-            Code::DuplicateType => "duplicate-type",
-            Code::DuplicateProperty => "duplicate-property",
-            Code::InheritanceCycle => "inheritance-cycle",
-            Code::InheritanceTooDeep => "inheritance-too-deep",
-            Code::InheritedPropertyConflict => "inherited-property-conflict",
-        }
-    }
-
     /// The severity this code is always reported with.
     pub fn severity(self) -> Severity {
         match self {
@@ -157,33 +104,6 @@ impl Code {
             Code::NotATypePage | Code::RepairedJson | Code::IgnoredTable => Severity::Info,
             _ => Severity::Warning,
         }
-    }
-}
-
-impl Serialize for Code {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Code {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Code::from_str_code(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown diagnostic code `{s}`")))
-    }
-}
-
-impl Code {
-    /// Reads a code written by [`Code::as_str`].
-    pub fn from_str_code(s: &str) -> Option<Code> {
-        Code::ALL.iter().copied().find(|c| c.as_str() == s)
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -217,23 +137,6 @@ impl fmt::Display for Location {
             (l, 0) => write!(f, "{file}:{l}"),
             (l, c) => write!(f, "{file}:{l}:{c}"),
         }
-    }
-}
-
-/// Text from the docs as printed in a one-line report: control characters (which would end the
-/// line or drive the terminal) and bidirectional overrides are written as `\u{..}` escapes.
-struct Printable<'a>(&'a str);
-
-impl fmt::Display for Printable<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
-                write!(f, "{}", c.escape_unicode())?;
-            } else {
-                f.write_char(c)?;
-            }
-        }
-        Ok(())
     }
 }
 
@@ -279,6 +182,19 @@ impl fmt::Display for Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_read_back_what_they_print() {
+        for &code in Code::ALL {
+            assert_eq!(code.as_str().parse::<Code>(), Ok(code));
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{code}\""));
+            assert_eq!(serde_json::from_str::<Code>(&json).unwrap(), code);
+        }
+        assert_eq!(Code::ReconstructedType.to_string(), "reconstructed-type");
+        let err = serde_json::from_str::<Code>("\"no-such-code\"").unwrap_err();
+        assert_eq!(err.to_string(), "unknown diagnostic code `no-such-code`");
+    }
 
     #[test]
     fn reports_stay_on_one_line_and_cannot_drive_the_terminal() {

@@ -12,24 +12,25 @@
 //!   catch-all `Unrecognized(String)`. With [`DiffOptions::non_exhaustive`] both carry
 //!   `#[non_exhaustive]`.
 //!
-//! The [`Severity`] of a change is derived from both axes by [`severity_of`]. A [`Report`] renders
-//! as text ([`render_text`]), a Markdown PR comment ([`render_markdown`]) or JSON
-//! ([`render_json`]); [`Report::fails`] gives the exit decision for a `--fail-on` threshold.
+//! The [`Severity`] of a change is derived from both axes by [`severity_of`]. A [`DiffReport`]
+//! renders as text ([`render_text`]), a Markdown PR comment ([`render_markdown`]) or JSON
+//! ([`render_json`]); [`DiffReport::fails`] gives the exit decision for a `--fail-on` threshold.
 //!
 //! Properties are compared on each type's *own* properties only, so a property removed from a
 //! base type is reported once, on the base, not again in every subtype. A property whose
 //! declaration moves between a type and one of its ancestors is a [`ChangeKind::PropertyMoved`].
 
+use crate::code_enum::code_enum;
 use crate::diag::Severity;
+use crate::docs_text::Printable;
 use crate::primitive::Primitive;
 use crate::schema::{Kind, Member, Property, QualifiedName, Schema, TypeDef, TypeRef};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use std::fmt::Write as _;
 
-/// The version of the report JSON format. Bumped on any incompatible change.
-pub const REPORT_FORMAT_VERSION: u32 = 1;
+/// The version of the diff report JSON format. Bumped on any incompatible change.
+pub const DIFF_FORMAT_VERSION: u32 = 1;
 
 /// How the generated code is shaped, and what the diff looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,123 +43,85 @@ pub struct DiffOptions {
     pub include_descriptions: bool,
 }
 
-/// What kind of difference a [`Change`] is. Serialized in kebab-case (`property-added`).
-///
-/// Each variant documents its rule as *wire* / *Rust API*; [`severity_of`] turns the pair into a
-/// severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ChangeKind {
-    /// A new type. Wire: `none` (no old message contains it). Rust API: `minor` (a new item).
-    TypeAdded,
-    /// A type disappeared. Wire: `breaks-writers` (requests carrying it are rejected; responses
-    /// simply stop containing it). Rust API: `major` (an item is removed).
-    TypeRemoved,
-    /// A type's qualified name changed in letter case only (one old and one new type whose names
-    /// are equal ignoring ASCII case). Reported once, under the old name; the pair is then
-    /// compared like one type (its other changes are reported under the old name too), and
-    /// properties or bases that name it are not reported again. Wire: `none` for an enum (its
-    /// values are unchanged), else `breaks-writers` (requests naming the old `@odata.type` are
-    /// rejected by a case-sensitive service). Rust API: `major` (the generated type is renamed).
-    TypeRenamed,
-    /// The kind changed (entity, complex, enum). To or from an enum: wire `breaks-both` (a
-    /// string becomes an object or back), Rust API `major` (struct ↔ enum); members and
-    /// properties are then not compared. Between entity and complex: wire `none` (both are JSON
-    /// objects; property differences are reported on their own), Rust API `minor`, with risk
-    /// (the type gains or loses its key and addressability): a warning at most.
-    KindChanged,
-    /// The base type changed. Losing an ancestor or an inherited property: wire
-    /// `breaks-writers` (requests sending those properties, or sending the type where the lost
-    /// ancestor is expected, are rejected), Rust API `major` (fields and upcasts disappear).
-    /// Otherwise wire `none`; Rust API like [`ChangeKind::PropertyAdded`] when inherited
-    /// properties are gained, else `minor`; with risk (polymorphic responses change shape).
-    BaseChanged,
-    /// A type declares a new property. Wire: `none` (old readers ignore unknown keys). Rust API:
-    /// `major` (struct literals of the old struct no longer compile), `minor` when the structs are
-    /// `#[non_exhaustive]`.
-    PropertyAdded,
-    /// A type no longer declares a property (and does not inherit it either). Wire:
-    /// `breaks-writers` (requests carrying it are rejected). Rust API: `major` (a field is
-    /// removed).
-    PropertyRemoved,
-    /// A property's type changed. Wire: computed from what each side can parse — readers break
-    /// when a new value does not parse as the old type (a string in an enum field still parses,
-    /// as `Unrecognized`); writers break when an old value is not valid for the new type (an
-    /// arbitrary string is not a valid enum member; a narrower integer does not accept a wider
-    /// one). Rust API: `major` (the field's type changes).
-    PropertyTypeChanged,
-    /// A property became a collection or stopped being one. Wire: `breaks-both` (an array versus
-    /// a scalar). Rust API: `major`.
-    PropertyCollectionChanged,
-    /// A property's declaration moved between a type and one of its ancestors (hoisted to a base,
-    /// or pushed down from it), so the type still has it. Wire: `none` (the type's JSON is
-    /// unchanged). Rust API: `patch` (inherited fields are flattened into each struct). The
-    /// ancestor's side of the move is reported on the ancestor as an addition or removal.
-    PropertyMoved,
-    /// A likely rename: one property removed and one added in the same type, with the same type
-    /// and collection flag and a similar name (equal ignoring case, or a small edit distance
-    /// relative to the length). Reported once, under the old name. Wire: `breaks-both` (readers
-    /// lose the value, writers send a key the service rejects). Rust API: `major`.
-    PropertyRenamed,
-    /// An enum gained a member. Wire: `none` (old readers keep it as `Unrecognized`), with risk:
-    /// code matching on the old members silently misses it. Rust API: `major` (exhaustive matches
-    /// break), `minor` when the enums are `#[non_exhaustive]`.
-    MemberAdded,
-    /// An enum lost a member. Wire: `breaks-writers` (requests sending it are rejected; readers
-    /// merely stop seeing it, their match arm becomes dead code). Rust API: `major` (a variant is
-    /// removed).
-    MemberRemoved,
-    /// An enum member's integer value changed (both revisions give a value). Wire:
-    /// `breaks-readers` (clients that interpret the number — flags, storage — misread it). Rust
-    /// API: `patch` (variant names are unchanged; the catch-all variant rules out explicit
-    /// discriminants).
-    MemberValueChanged,
-    /// A description changed (only with [`DiffOptions::include_descriptions`]; whitespace
-    /// differences are ignored). Wire: `none`. Rust API: `patch` (documentation only).
-    DescriptionChanged,
+code_enum! {
+    /// What kind of difference a [`Change`] is. Serialized in kebab-case (`property-added`).
+    ///
+    /// Each variant documents its rule as *wire* / *Rust API*; [`severity_of`] turns the pair
+    /// into a severity.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum ChangeKind("change kind", serde: derive) {
+        /// A new type. Wire: `none` (no old message contains it). Rust API: `minor` (a new item).
+        TypeAdded => "type-added",
+        /// A type disappeared. Wire: `breaks-writers` (requests carrying it are rejected; responses
+        /// simply stop containing it). Rust API: `major` (an item is removed).
+        TypeRemoved => "type-removed",
+        /// A type's qualified name changed in letter case only (one old and one new type whose
+        /// names are equal ignoring ASCII case). Reported once, under the old name; the pair is
+        /// then compared like one type (its other changes are reported under the old name too), and
+        /// properties or bases that name it are not reported again. Wire: `none` for an enum (its
+        /// values are unchanged), else `breaks-writers` (requests naming the old `@odata.type` are
+        /// rejected by a case-sensitive service). Rust API: `major` (the generated type is
+        /// renamed).
+        TypeRenamed => "type-renamed",
+        /// The kind changed (entity, complex, enum). To or from an enum: wire `breaks-both` (a
+        /// string becomes an object or back), Rust API `major` (struct ↔ enum); members and
+        /// properties are then not compared. Between entity and complex: wire `none` (both are JSON
+        /// objects; property differences are reported on their own), Rust API `minor`, with risk
+        /// (the type gains or loses its key and addressability): a warning at most.
+        KindChanged => "kind-changed",
+        /// The base type changed. Losing an ancestor or an inherited property: wire
+        /// `breaks-writers` (requests sending those properties, or sending the type where the lost
+        /// ancestor is expected, are rejected), Rust API `major` (fields and upcasts disappear).
+        /// Otherwise wire `none`; Rust API like [`ChangeKind::PropertyAdded`] when inherited
+        /// properties are gained, else `minor`; with risk (polymorphic responses change shape).
+        BaseChanged => "base-changed",
+        /// A type declares a new property. Wire: `none` (old readers ignore unknown keys). Rust
+        /// API: `major` (struct literals of the old struct no longer compile), `minor` when the
+        /// structs are `#[non_exhaustive]`.
+        PropertyAdded => "property-added",
+        /// A type no longer declares a property (and does not inherit it either). Wire:
+        /// `breaks-writers` (requests carrying it are rejected). Rust API: `major` (a field is
+        /// removed).
+        PropertyRemoved => "property-removed",
+        /// A property's type changed. Wire: computed from what each side can parse — readers break
+        /// when a new value does not parse as the old type (a string in an enum field still parses,
+        /// as `Unrecognized`); writers break when an old value is not valid for the new type (an
+        /// arbitrary string is not a valid enum member; a narrower integer does not accept a wider
+        /// one). Rust API: `major` (the field's type changes).
+        PropertyTypeChanged => "property-type-changed",
+        /// A property became a collection or stopped being one. Wire: `breaks-both` (an array
+        /// versus a scalar). Rust API: `major`.
+        PropertyCollectionChanged => "property-collection-changed",
+        /// A property's declaration moved between a type and one of its ancestors (hoisted to a
+        /// base, or pushed down from it), so the type still has it. Wire: `none` (the type's JSON
+        /// is unchanged). Rust API: `patch` (inherited fields are flattened into each struct). The
+        /// ancestor's side of the move is reported on the ancestor as an addition or removal.
+        PropertyMoved => "property-moved",
+        /// A likely rename: one property removed and one added in the same type, with the same type
+        /// and collection flag and a similar name (equal ignoring case, or a small edit distance
+        /// relative to the length). Reported once, under the old name. Wire: `breaks-both` (readers
+        /// lose the value, writers send a key the service rejects). Rust API: `major`.
+        PropertyRenamed => "property-renamed",
+        /// An enum gained a member. Wire: `none` (old readers keep it as `Unrecognized`), with
+        /// risk: code matching on the old members silently misses it. Rust API: `major` (exhaustive
+        /// matches break), `minor` when the enums are `#[non_exhaustive]`.
+        MemberAdded => "member-added",
+        /// An enum lost a member. Wire: `breaks-writers` (requests sending it are rejected; readers
+        /// merely stop seeing it, their match arm becomes dead code). Rust API: `major` (a variant
+        /// is removed).
+        MemberRemoved => "member-removed",
+        /// An enum member's integer value changed (both revisions give a value). Wire:
+        /// `breaks-readers` (clients that interpret the number — flags, storage — misread it). Rust
+        /// API: `patch` (variant names are unchanged; the catch-all variant rules out explicit
+        /// discriminants).
+        MemberValueChanged => "member-value-changed",
+        /// A description changed (only with [`DiffOptions::include_descriptions`]; whitespace
+        /// differences are ignored). Wire: `none`. Rust API: `patch` (documentation only).
+        DescriptionChanged => "description-changed",
+    }
 }
 
 impl ChangeKind {
-    /// Every kind, in the order reports list them.
-    pub const ALL: &'static [ChangeKind] = &[
-        ChangeKind::TypeAdded,
-        ChangeKind::TypeRemoved,
-        ChangeKind::TypeRenamed,
-        ChangeKind::KindChanged,
-        ChangeKind::BaseChanged,
-        ChangeKind::PropertyAdded,
-        ChangeKind::PropertyRemoved,
-        ChangeKind::PropertyTypeChanged,
-        ChangeKind::PropertyCollectionChanged,
-        ChangeKind::PropertyMoved,
-        ChangeKind::PropertyRenamed,
-        ChangeKind::MemberAdded,
-        ChangeKind::MemberRemoved,
-        ChangeKind::MemberValueChanged,
-        ChangeKind::DescriptionChanged,
-    ];
-
-    /// The stable kebab-case name (`property-added`), as serialized.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChangeKind::TypeAdded => "type-added",
-            ChangeKind::TypeRemoved => "type-removed",
-            ChangeKind::TypeRenamed => "type-renamed",
-            ChangeKind::KindChanged => "kind-changed",
-            ChangeKind::BaseChanged => "base-changed",
-            ChangeKind::PropertyAdded => "property-added",
-            ChangeKind::PropertyRemoved => "property-removed",
-            ChangeKind::PropertyTypeChanged => "property-type-changed",
-            ChangeKind::PropertyCollectionChanged => "property-collection-changed",
-            ChangeKind::PropertyMoved => "property-moved",
-            ChangeKind::PropertyRenamed => "property-renamed",
-            ChangeKind::MemberAdded => "member-added",
-            ChangeKind::MemberRemoved => "member-removed",
-            ChangeKind::MemberValueChanged => "member-value-changed",
-            ChangeKind::DescriptionChanged => "description-changed",
-        }
-    }
-
     /// True for kinds that stay compatible on both axes but can still surprise existing code
     /// (see the variant docs): they are reported as warnings rather than infos.
     pub fn risky(self) -> bool {
@@ -169,25 +132,20 @@ impl ChangeKind {
     }
 }
 
-impl fmt::Display for ChangeKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+code_enum! {
+    /// JSON (wire) compatibility of a change, for a client built from the old schema talking to
+    /// a service that follows the new one. Serialized in kebab-case (`breaks-readers`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Wire("wire compatibility", serde: derive) {
+        /// Old clients keep working.
+        None => "none",
+        /// A client parsing responses fails or loses data.
+        BreaksReaders => "breaks-readers",
+        /// Requests built from the old schema are rejected.
+        BreaksWriters => "breaks-writers",
+        /// Both of the above.
+        BreaksBoth => "breaks-both",
     }
-}
-
-/// JSON (wire) compatibility of a change, for a client built from the old schema talking to a
-/// service that follows the new one. Serialized in kebab-case (`breaks-readers`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Wire {
-    /// Old clients keep working.
-    None,
-    /// A client parsing responses fails or loses data.
-    BreaksReaders,
-    /// Requests built from the old schema are rejected.
-    BreaksWriters,
-    /// Both of the above.
-    BreaksBoth,
 }
 
 impl Wire {
@@ -200,56 +158,19 @@ impl Wire {
             (true, true) => Wire::BreaksBoth,
         }
     }
-
-    /// True unless [`Wire::None`].
-    pub fn breaks(self) -> bool {
-        self != Wire::None
-    }
-
-    /// The stable kebab-case name, as serialized.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Wire::None => "none",
-            Wire::BreaksReaders => "breaks-readers",
-            Wire::BreaksWriters => "breaks-writers",
-            Wire::BreaksBoth => "breaks-both",
-        }
-    }
 }
 
-impl fmt::Display for Wire {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The semver impact of a change on the generated Rust API. Ordered `patch < minor < major`.
-/// Serialized in lowercase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RustApi {
-    /// No API change (documentation, behaviour-preserving layout).
-    Patch,
-    /// A backward-compatible addition.
-    Minor,
-    /// Code compiled against the old API may stop compiling.
-    Major,
-}
-
-impl RustApi {
-    /// The stable lowercase name, as serialized.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RustApi::Patch => "patch",
-            RustApi::Minor => "minor",
-            RustApi::Major => "major",
-        }
-    }
-}
-
-impl fmt::Display for RustApi {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+code_enum! {
+    /// The semver impact of a change on the generated Rust API. Ordered
+    /// `patch < minor < major`. Serialized in lowercase.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum RustApi("Rust API impact", serde: derive) {
+        /// No API change (documentation, behaviour-preserving layout).
+        Patch => "patch",
+        /// A backward-compatible addition.
+        Minor => "minor",
+        /// Code compiled against the old API may stop compiling.
+        Major => "major",
     }
 }
 
@@ -287,7 +208,7 @@ pub struct Change {
 }
 
 impl Change {
-    /// The order of [`Report::changes`]: type, property (none first), kind, then message.
+    /// The order of [`DiffReport::changes`]: type, property (none first), kind, then message.
     fn sort_key(&self) -> (&str, Option<&str>, ChangeKind, &str) {
         (
             &self.type_name,
@@ -298,9 +219,9 @@ impl Change {
     }
 }
 
-/// Counts per severity.
+/// Changes counted per severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct SeverityCounts {
+pub struct ChangesBySeverity {
     /// Changes with [`Severity::Error`].
     pub error: usize,
     /// Changes with [`Severity::Warning`].
@@ -309,7 +230,7 @@ pub struct SeverityCounts {
     pub info: usize,
 }
 
-impl SeverityCounts {
+impl ChangesBySeverity {
     /// The count for one severity.
     pub fn get(&self, severity: Severity) -> usize {
         match severity {
@@ -320,11 +241,11 @@ impl SeverityCounts {
     }
 }
 
-/// Totals of a [`Report`].
+/// Totals of a [`DiffReport`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Summary {
+pub struct DiffSummary {
     /// Number of changes per severity.
-    pub severities: SeverityCounts,
+    pub severities: ChangesBySeverity,
     /// Number of changes per kind (kinds that occur only, in [`ChangeKind::ALL`] order).
     pub kinds: BTreeMap<ChangeKind, usize>,
     /// Types only in the new schema.
@@ -337,16 +258,16 @@ pub struct Summary {
 
 /// The result of [`diff`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Report {
-    /// [`REPORT_FORMAT_VERSION`].
+pub struct DiffReport {
+    /// [`DIFF_FORMAT_VERSION`].
     pub format_version: u32,
     /// Every change, sorted by type, property (none first), kind and message.
     pub changes: Vec<Change>,
     /// Totals.
-    pub summary: Summary,
+    pub summary: DiffSummary,
 }
 
-impl Report {
+impl DiffReport {
     /// The highest severity among the changes; `None` when nothing changed.
     pub fn worst(&self) -> Option<Severity> {
         self.changes.iter().map(|c| c.severity).max()
@@ -364,7 +285,7 @@ impl Report {
 }
 
 /// Compares two schema revisions. Types are matched by qualified name.
-pub fn diff(old: &Schema, new: &Schema, options: &DiffOptions) -> Report {
+pub fn diff(old: &Schema, new: &Schema, options: &DiffOptions) -> DiffReport {
     let old_types = index_types(old);
     let new_types = index_types(new);
     let renamed = case_renames(&old_types, &new_types);
@@ -431,8 +352,8 @@ pub fn diff(old: &Schema, new: &Schema, options: &DiffOptions) -> Report {
     changes.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     changes.dedup();
     let summary = summarize(&changes, &old_types, &new_types, &renamed);
-    Report {
-        format_version: REPORT_FORMAT_VERSION,
+    DiffReport {
+        format_version: DIFF_FORMAT_VERSION,
         changes,
         summary,
     }
@@ -482,8 +403,8 @@ fn summarize(
     old_types: &BTreeMap<QualifiedName, &TypeDef>,
     new_types: &BTreeMap<QualifiedName, &TypeDef>,
     renamed: &BTreeMap<QualifiedName, QualifiedName>,
-) -> Summary {
-    let mut summary = Summary::default();
+) -> DiffSummary {
+    let mut summary = DiffSummary::default();
     let mut changed: BTreeSet<&str> = BTreeSet::new();
     for c in changes {
         match c.severity {
@@ -945,25 +866,10 @@ fn match_renames<'p>(
 /// The case-insensitive edit distance of two names when they are similar enough to be a rename
 /// (distance at most a quarter of the longer name, and at most 3), else `None`.
 fn name_distance(a: &str, b: &str) -> Option<usize> {
-    let a: Vec<char> = a.to_lowercase().chars().collect();
-    let b: Vec<char> = b.to_lowercase().chars().collect();
-    let d = levenshtein(&a, &b);
-    let longest = a.len().max(b.len());
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let d = strsim::levenshtein(&a, &b);
+    let longest = a.chars().count().max(b.chars().count());
     (d <= 3 && d * 4 <= longest).then_some(d)
-}
-
-fn levenshtein(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = substitution.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 /// What a property type looks like in JSON.
@@ -1114,7 +1020,7 @@ fn code_list<S: AsRef<str>>(items: &[S]) -> String {
 }
 
 /// Changes grouped by type, in report order.
-fn by_type(report: &Report) -> Vec<(&str, Vec<&Change>)> {
+fn by_type(report: &DiffReport) -> Vec<(&str, Vec<&Change>)> {
     let mut groups: Vec<(&str, Vec<&Change>)> = Vec::new();
     let mut sorted: Vec<&Change> = report.changes.iter().collect();
     sorted.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -1135,7 +1041,7 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn summary_line(report: &Report) -> String {
+fn summary_line(report: &DiffReport) -> String {
     let s = &report.summary;
     format!(
         "{} ({}, {}, {}); types: {} added, {} removed, {} changed",
@@ -1152,12 +1058,14 @@ fn summary_line(report: &Report) -> String {
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
 /// Renders the report for a terminal: one block per type (its qualified name, then one line per
-/// change: `  severity[kind]: message (wire: …, rust api: …)`), then a summary line.
+/// change: `  severity[kind]: message (wire: …, rust api: …)`), then a summary line. Names and
+/// messages are written as [`Diagnostic`](crate::diag::Diagnostic)s are: control characters and
+/// bidirectional overrides from the docs become `\u{..}` escapes.
 ///
 /// With `color`, type names are bold and severities coloured (ANSI escapes from `anstyle`);
 /// print through `anstream`, which strips them when the output is not a terminal or
 /// `NO_COLOR` is set.
-pub fn render_text(report: &Report, color: bool) -> String {
+pub fn render_text(report: &DiffReport, color: bool) -> String {
     use anstyle::{AnsiColor, Style};
     let paint = |style: Style, text: &str| {
         if color {
@@ -1173,7 +1081,7 @@ pub fn render_text(report: &Report, color: bool) -> String {
         return out;
     }
     for (ty, changes) in by_type(report) {
-        let _ = writeln!(out, "{}", paint(bold, ty));
+        let _ = writeln!(out, "{}", paint(bold, &Printable(ty).to_string()));
         for c in changes {
             let (color, word) = match c.severity {
                 Severity::Error => (AnsiColor::Red, "error"),
@@ -1184,7 +1092,10 @@ pub fn render_text(report: &Report, color: bool) -> String {
             let _ = writeln!(
                 out,
                 "  {tag}[{}]: {} (wire: {}, rust api: {})",
-                c.kind, c.message, c.wire, c.rust_api
+                c.kind,
+                Printable(&c.message),
+                c.wire,
+                c.rust_api
             );
         }
     }
@@ -1195,7 +1106,7 @@ pub fn render_text(report: &Report, color: bool) -> String {
 /// Renders the report as a Markdown pull-request comment: a heading, a table of counts per
 /// severity, the type totals, a table of counts per kind, then one section per type with one
 /// bullet per change.
-pub fn render_markdown(report: &Report) -> String {
+pub fn render_markdown(report: &DiffReport) -> String {
     let mut out = String::from("## Schema changes\n\n");
     if report.changes.is_empty() {
         out.push_str("No changes.\n");
@@ -1229,7 +1140,7 @@ pub fn render_markdown(report: &Report) -> String {
 }
 
 /// Renders the report as pretty JSON with a trailing newline.
-pub fn render_json(report: &Report) -> String {
+pub fn render_json(report: &DiffReport) -> String {
     let mut s = serde_json::to_string_pretty(report).expect("a report is always serializable");
     s.push('\n');
     s
@@ -1343,11 +1254,11 @@ mod tests {
         Schema::new(types, Vec::new())
     }
 
-    fn run(old: Vec<TypeDef>, new: Vec<TypeDef>) -> Report {
+    fn run(old: Vec<TypeDef>, new: Vec<TypeDef>) -> DiffReport {
         diff(&schema(old), &schema(new), &DiffOptions::default())
     }
 
-    fn kinds(report: &Report) -> Vec<(String, Option<String>, ChangeKind)> {
+    fn kinds(report: &DiffReport) -> Vec<(String, Option<String>, ChangeKind)> {
         report
             .changes
             .iter()
@@ -1355,7 +1266,7 @@ mod tests {
             .collect()
     }
 
-    fn one(report: &Report) -> &Change {
+    fn one(report: &DiffReport) -> &Change {
         assert_eq!(report.changes.len(), 1, "{report:#?}");
         &report.changes[0]
     }
@@ -1378,7 +1289,7 @@ mod tests {
         assert!(report.is_empty());
         assert_eq!(report.worst(), None);
         assert!(!report.fails(Severity::Info));
-        assert_eq!(report.summary, Summary::default());
+        assert_eq!(report.summary, DiffSummary::default());
         assert_eq!(render_text(&report, true), "no changes\n");
         assert_eq!(
             render_markdown(&report),
@@ -1945,7 +1856,7 @@ mod tests {
         );
     }
 
-    fn sample_report() -> Report {
+    fn sample_report() -> DiffReport {
         let old = reset(vec![prop("passcode", "String")]);
         let mut new = reset(vec![]);
         new.push(enumeration("actionState", &[("none", Some(0))]));
@@ -2024,7 +1935,7 @@ mod tests {
         assert_eq!(change["severity"], "error");
         assert_eq!(value["summary"]["kinds"]["member-added"], 1);
         assert_eq!(value["summary"]["severities"]["error"], 1);
-        let back: Report = serde_json::from_str(&json).unwrap();
+        let back: DiffReport = serde_json::from_str(&json).unwrap();
         assert_eq!(back, sample_report());
         for kind in ChangeKind::ALL {
             assert_eq!(
@@ -2032,5 +1943,53 @@ mod tests {
                 serde_json::Value::from(kind.as_str())
             );
         }
+    }
+
+    #[test]
+    fn every_classification_serializes_and_parses_as_its_text() {
+        fn check<T>(all: &[T])
+        where
+            T: Copy
+                + PartialEq
+                + std::fmt::Debug
+                + std::fmt::Display
+                + Serialize
+                + std::str::FromStr,
+            <T as std::str::FromStr>::Err: std::fmt::Debug,
+        {
+            for &v in all {
+                let text = v.to_string();
+                assert_eq!(
+                    serde_json::to_value(v).unwrap(),
+                    serde_json::Value::from(&*text)
+                );
+                assert_eq!(text.parse::<T>().unwrap(), v);
+            }
+        }
+        check(ChangeKind::ALL);
+        check(Wire::ALL);
+        check(RustApi::ALL);
+        assert_eq!(
+            "breaks".parse::<Wire>().unwrap_err().to_string(),
+            "unknown wire compatibility `breaks`"
+        );
+    }
+
+    #[test]
+    fn text_rendering_escapes_control_characters_and_bidi_overrides_from_the_docs() {
+        let old = reset(vec![prop("pass\u{202e}code\r\n", "String")]);
+        let mut new = reset(vec![]);
+        new.push(complex("evil\u{1b}[2J", None, vec![]));
+        let text = render_text(
+            &diff(&schema(old), &schema(new), &DiffOptions::default()),
+            false,
+        );
+        assert!(text.contains("microsoft.graph.evil\\u{1b}[2J\n"), "{text}");
+        assert!(
+            text.contains("property `pass\\u{202e}code\\u{d}\\u{a}` (String) was removed"),
+            "{text}"
+        );
+        assert!(!text.contains(['\u{1b}', '\u{202e}', '\r']), "{text}");
+        assert_eq!(text.lines().count(), 5, "{text}");
     }
 }

@@ -11,9 +11,11 @@
 //! schema saved as JSON or from a git revision, for `diff`.
 
 mod builder;
+mod code_enum;
 pub mod config;
 pub mod diag;
 pub mod diff;
+mod docs_text;
 pub mod emit;
 pub mod git;
 pub mod input;
@@ -29,6 +31,7 @@ pub mod tree;
 use std::path::PathBuf;
 
 pub use builder::{Builder, Error, Generated, DEFAULT_FILE_NAME};
+pub use code_enum::UnknownCode;
 
 /// Reads the pages under `inputs` and builds their schema (stages 1 and 2).
 pub fn schema_of(inputs: &[PathBuf]) -> Result<schema::Schema, input::InputError> {

@@ -5,7 +5,7 @@ use msgraph_docgen::config::{Config, ConfigOverrides, FailOn, DEFAULT_OUT};
 use msgraph_docgen::diag::Severity;
 use msgraph_docgen::diff::DiffOptions;
 use msgraph_docgen::parse::Page;
-use msgraph_docgen::report::{self, SeverityCounts};
+use msgraph_docgen::report::{self, DiagnosticsBySeverity};
 use msgraph_docgen::schema::Schema;
 use msgraph_docgen::tree::TreeFormat;
 use msgraph_docgen::{input, load, Builder, Error};
@@ -185,7 +185,7 @@ fn tree(args: TreeArgs) -> Result<ExitCode, Failure> {
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let (pages, schema) = load_with_progress(&args.input)?;
     let examples = (!args.verbose).then_some(report::DEFAULT_EXAMPLES);
-    let report = report::Report::new(&pages, &schema, examples);
+    let report = report::CheckReport::new(&pages, &schema, examples);
     print!(
         "{}",
         match args.format {
@@ -303,7 +303,7 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, Failure> {
     {
         eprintln!("{d}");
     }
-    let counts = SeverityCounts::of(&schema.diagnostics);
+    let counts = DiagnosticsBySeverity::of(&schema.diagnostics);
     eprintln!("{}", report::summary_line(schema.types().len(), &counts));
     let out = config.out.as_deref().unwrap_or(Path::new(DEFAULT_OUT));
     let target = out.join(builder.output_file_name());

@@ -1,10 +1,10 @@
 //! The `check` report: what a docs tree holds and what its pages got wrong, as one model that
 //! the command line renders as text or as JSON.
 //!
-//! [`Report::new`] counts pages by class, types by kind and origin, properties, and groups the
-//! diagnostics by code with a few examples each (spread over distinct files, so one bad page
-//! does not hide the others). The JSON form ([`Report::to_json`]) is a stable, versioned format
-//! ([`REPORT_FORMAT_VERSION`]), described in the README.
+//! [`CheckReport::new`] counts pages by class, types by kind and origin, properties, and groups
+//! the diagnostics by code with a few examples each (spread over distinct files, so one bad page
+//! does not hide the others). The JSON form ([`CheckReport::to_json`]) is a stable, versioned
+//! format ([`CHECK_FORMAT_VERSION`]), described in the README.
 
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::parse::{Page, PageClass};
@@ -13,17 +13,17 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
 
-/// The version of the report JSON format. Bumped on any incompatible change (version 1 was an
-/// undocumented flat list of diagnostics).
-pub const REPORT_FORMAT_VERSION: u32 = 2;
+/// The version of the check report JSON format. Bumped on any incompatible change (version 1
+/// was an undocumented flat list of diagnostics).
+pub const CHECK_FORMAT_VERSION: u32 = 2;
 
 /// How many examples each code shows by default.
 pub const DEFAULT_EXAMPLES: usize = 3;
 
-/// The whole report.
+/// The whole `check` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Report {
-    /// [`REPORT_FORMAT_VERSION`].
+pub struct CheckReport {
+    /// [`CHECK_FORMAT_VERSION`].
     pub format_version: u32,
     /// Pages by class.
     pub pages: PageCounts,
@@ -109,15 +109,15 @@ pub struct DiagnosticSummary {
     /// Every diagnostic.
     pub total: usize,
     /// Counts per severity.
-    pub by_severity: SeverityCounts,
+    pub by_severity: DiagnosticsBySeverity,
     /// One group per code that occurs: errors first, then warnings, then infos; within a
     /// severity the most frequent code first.
     pub by_code: Vec<CodeGroup>,
 }
 
-/// Counts per [`Severity`].
+/// Diagnostics counted per [`Severity`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct SeverityCounts {
+pub struct DiagnosticsBySeverity {
     /// Errors: input not understood, data missing from the output.
     pub error: usize,
     /// Warnings: damaged or contradictory docs, settled by a rule.
@@ -143,12 +143,12 @@ pub struct CodeGroup {
     pub omitted: usize,
 }
 
-impl Report {
+impl CheckReport {
     /// The report of a schema built from `pages`; `examples` limits the examples per code
     /// (`None`: all diagnostics).
-    pub fn new(pages: &[Page], schema: &Schema, examples: Option<usize>) -> Report {
-        Report {
-            format_version: REPORT_FORMAT_VERSION,
+    pub fn new(pages: &[Page], schema: &Schema, examples: Option<usize>) -> CheckReport {
+        CheckReport {
+            format_version: CHECK_FORMAT_VERSION,
             pages: page_counts(pages, schema),
             types: type_counts(schema),
             properties: property_counts(schema),
@@ -248,10 +248,10 @@ impl Report {
     }
 }
 
-impl SeverityCounts {
+impl DiagnosticsBySeverity {
     /// Counts the diagnostics of each severity.
-    pub fn of(diagnostics: &[Diagnostic]) -> SeverityCounts {
-        let mut counts = SeverityCounts::default();
+    pub fn of(diagnostics: &[Diagnostic]) -> DiagnosticsBySeverity {
+        let mut counts = DiagnosticsBySeverity::default();
         for d in diagnostics {
             match d.severity {
                 Severity::Error => counts.error += 1,
@@ -265,7 +265,7 @@ impl SeverityCounts {
 
 /// The one-line summary that ends the `check` report and that `generate` prints:
 /// `3 types; 0 errors, 2 warnings, 1 notes`.
-pub fn summary_line(types: usize, diagnostics: &SeverityCounts) -> String {
+pub fn summary_line(types: usize, diagnostics: &DiagnosticsBySeverity) -> String {
     format!(
         "{types} types; {} errors, {} warnings, {} notes",
         diagnostics.error, diagnostics.warning, diagnostics.info
@@ -347,7 +347,7 @@ fn property_counts(schema: &Schema) -> PropertyCounts {
 fn diagnostic_summary(diags: &[Diagnostic], examples: Option<usize>) -> DiagnosticSummary {
     let mut s = DiagnosticSummary {
         total: diags.len(),
-        by_severity: SeverityCounts::of(diags),
+        by_severity: DiagnosticsBySeverity::of(diags),
         ..DiagnosticSummary::default()
     };
     let mut groups: BTreeMap<Code, Vec<&Diagnostic>> = BTreeMap::new();
@@ -438,7 +438,7 @@ mod tests {
             parse_page("overview.md", "# Overview\n\nNothing here.\n"),
         ];
         let schema = crate::schema::build(&pages);
-        let r = Report::new(&pages, &schema, Some(DEFAULT_EXAMPLES));
+        let r = CheckReport::new(&pages, &schema, Some(DEFAULT_EXAMPLES));
         assert_eq!(
             r.pages,
             PageCounts {
@@ -531,8 +531,8 @@ mod tests {
         let pages = vec![parse_page("seed.md", SEED)];
         let schema = crate::schema::build(&pages);
         let v: serde_json::Value =
-            serde_json::from_str(&Report::new(&pages, &schema, Some(1)).to_json()).unwrap();
-        assert_eq!(v["format_version"], REPORT_FORMAT_VERSION);
+            serde_json::from_str(&CheckReport::new(&pages, &schema, Some(1)).to_json()).unwrap();
+        assert_eq!(v["format_version"], CHECK_FORMAT_VERSION);
         assert_eq!(v["pages"]["resource"], 1);
         assert_eq!(v["types"]["by_kind"]["enum"], 1);
         assert_eq!(v["types"]["by_origin"]["reconstructed"], 2);
@@ -550,7 +550,7 @@ mod tests {
     fn summary_line_counts_types_and_each_severity() {
         let pages = vec![parse_page("seed.md", SEED)];
         let schema = crate::schema::build(&pages);
-        let counts = SeverityCounts::of(&schema.diagnostics);
+        let counts = DiagnosticsBySeverity::of(&schema.diagnostics);
         assert_eq!(
             summary_line(schema.types().len(), &counts),
             "3 types; 0 errors, 2 warnings, 0 notes"

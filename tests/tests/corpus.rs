@@ -7,7 +7,7 @@
 use msgraph_docgen::diag::Code;
 use msgraph_docgen::emit::{emit, EmitOptions};
 use msgraph_docgen::input::{list_pages, parse_files};
-use msgraph_docgen::report::Report;
+use msgraph_docgen::report::CheckReport;
 use msgraph_docgen_e2e::corpus;
 use std::collections::BTreeSet;
 
@@ -55,7 +55,7 @@ fn every_tree_every_page() {
         );
         insta::assert_snapshot!(
             snapshot_name(tree),
-            counts(&Report::new(&pages, &schema, Some(0)))
+            counts(&CheckReport::new(&pages, &schema, Some(0)))
         );
         let code = emit(&schema, &EmitOptions::default());
         syn::parse_file(&code)
@@ -82,7 +82,7 @@ fn snapshot_name(tree: &str) -> String {
 /// The report as JSON without examples (their paths depend on where the corpus is), with the
 /// diagnostic groups keyed by code in alphabetical order so that a changed count is a one-line
 /// diff.
-fn counts(report: &Report) -> String {
+fn counts(report: &CheckReport) -> String {
     let mut v = serde_json::to_value(report).unwrap();
     let mut groups: Vec<serde_json::Value> = v["diagnostics"]["by_code"]
         .as_array_mut()

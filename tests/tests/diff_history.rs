@@ -5,8 +5,8 @@
 
 use msgraph_docgen::diag::Severity;
 use msgraph_docgen::diff::{
-    diff, render_json, render_markdown, render_text, severity_of, ChangeKind, DiffOptions, Report,
-    RustApi, Wire,
+    diff, render_json, render_markdown, render_text, severity_of, ChangeKind, DiffOptions,
+    DiffReport, RustApi, Wire,
 };
 use msgraph_docgen::input::parse_source;
 use msgraph_docgen::parse::Page;
@@ -108,7 +108,7 @@ fn schema_of_tree(tree: &[(&str, &Revision)]) -> Schema {
 type Key = (String, Option<String>, ChangeKind);
 
 /// The key of each change.
-fn keys(report: &Report) -> Vec<Key> {
+fn keys(report: &DiffReport) -> Vec<Key> {
     report
         .changes
         .iter()
@@ -125,7 +125,13 @@ fn key(ty: &str, property: Option<&str>, kind: ChangeKind) -> Key {
 }
 
 /// What must hold for any report: determinism, classification, counts, renderings.
-fn check_report(report: &Report, old: &Schema, new: &Schema, options: &DiffOptions, what: &str) {
+fn check_report(
+    report: &DiffReport,
+    old: &Schema,
+    new: &Schema,
+    options: &DiffOptions,
+    what: &str,
+) {
     assert_eq!(
         report,
         &diff(old, new, options),
@@ -172,7 +178,7 @@ fn check_report(report: &Report, old: &Schema, new: &Schema, options: &DiffOptio
         .filter(|l| l.starts_with("- **"))
         .count();
     assert_eq!(bullets, n, "{what}: markdown bullets");
-    let back: Report = serde_json::from_str(&render_json(report)).unwrap();
+    let back: DiffReport = serde_json::from_str(&render_json(report)).unwrap();
     assert_eq!(&back, report, "{what}: JSON round trip");
 }
 

@@ -3,7 +3,7 @@
 //! Slow in debug builds: `.ci/run` runs them with `--release`.
 
 use msgraph_docgen::diag::Severity;
-use msgraph_docgen::diff::{diff, Change, ChangeKind, DiffOptions, Report, RustApi, Wire};
+use msgraph_docgen::diff::{diff, Change, ChangeKind, DiffOptions, DiffReport, RustApi, Wire};
 use msgraph_docgen::schema::Schema;
 use msgraph_docgen_e2e::corpus;
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,7 +17,12 @@ fn tree(corpus: &Path, tree: &str) -> Schema {
     msgraph_docgen::schema_of(&[corpus.join(tree)]).expect("readable tree")
 }
 
-fn find<'r>(report: &'r Report, ty: &str, property: Option<&str>, kind: ChangeKind) -> &'r Change {
+fn find<'r>(
+    report: &'r DiffReport,
+    ty: &str,
+    property: Option<&str>,
+    kind: ChangeKind,
+) -> &'r Change {
     report
         .changes
         .iter()

@@ -70,10 +70,10 @@ fn generated_code(case: &Path) -> Result<String, String> {
 
 /// `msgraph-docgen check pages` as text.
 fn check_report(case: &Path) -> Result<String, String> {
-    use msgraph_docgen::report::{Report, DEFAULT_EXAMPLES};
+    use msgraph_docgen::report::{CheckReport, DEFAULT_EXAMPLES};
     let pages = pages_in(case, "pages")?;
     let schema = msgraph_docgen::schema::build(&pages);
-    Ok(Report::new(&pages, &schema, Some(DEFAULT_EXAMPLES)).render_text())
+    Ok(CheckReport::new(&pages, &schema, Some(DEFAULT_EXAMPLES)).render_text())
 }
 
 /// `msgraph-docgen diff old new --format markdown`.

@@ -5,6 +5,7 @@
 //! fields and methods, UpperCamelCase for types and variants, never a keyword, and unique in
 //! their scope after case conversion.
 
+use crate::docs_text::is_unsafe_char;
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
 use std::collections::{BTreeMap, BTreeSet};
@@ -97,20 +98,15 @@ pub fn module(segment: &str) -> String {
     }
 }
 
-/// True for characters that must not reach a doc comment as they are: control characters (a
-/// bare `\r` does not even compile, `\n` would end the line) and the bidirectional overrides
-/// and isolates that can make displayed text differ from the source (rustc denies them).
-pub fn is_doc_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// A docs name (type, property, member) as it may stand inside a doc comment code span: the
-/// characters of [`is_doc_unsafe`] and backticks (which would end the span or open a code
-/// block) are written as `\u{..}` escapes.
+/// A docs name (type, property, member) as it may stand inside a doc comment code span: control
+/// characters (a bare `\r` does not even compile, `\n` would end the line), the bidirectional
+/// overrides and isolates that can make displayed text differ from the source (rustc denies
+/// them) and backticks (which would end the span or open a code block) are written as `\u{..}`
+/// escapes.
 pub fn doc_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
-        if is_doc_unsafe(c) || c == '`' {
+        if is_unsafe_char(c) || c == '`' {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
@@ -220,7 +216,7 @@ mod tests {
     fn names_in_docs_cannot_end_the_line_the_span_or_the_reading_order() {
         assert_eq!(doc_name("a\rb`c\u{202e}d"), "a\\u{d}b\\u{60}c\\u{202e}d");
         assert_eq!(doc_name("über type"), "über type");
-        assert!(is_doc_unsafe('\u{2066}') && is_doc_unsafe('\u{7}') && !is_doc_unsafe('й'));
+        assert!(is_unsafe_char('\u{2066}') && is_unsafe_char('\u{7}') && !is_unsafe_char('й'));
     }
 
     #[test]

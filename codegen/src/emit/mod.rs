@@ -9,8 +9,9 @@
 pub mod ident;
 mod types;
 
+use crate::docs_text::is_unsafe_char;
 use crate::schema::{Kind, QualifiedName, Schema, TypeDef, TypeRef};
-use ident::{camel, doc_name, is_doc_unsafe, snake, to_ident, Scope};
+use ident::{camel, doc_name, snake, to_ident, Scope};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
@@ -252,7 +253,7 @@ fn doc_lines(text: &str) -> Vec<String> {
                 '<' => out.push_str("&lt;"),
                 '>' => out.push_str("&gt;"),
                 '\\' => out.push_str("\\\\"),
-                c if is_doc_unsafe(c) => out.push(' '),
+                c if is_unsafe_char(c) => out.push(' '),
                 c => out.push(c),
             }
         }

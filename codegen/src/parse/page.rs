@@ -6,6 +6,7 @@ use super::locale;
 use super::markdown::{self, Block, Heading, Inline, Table};
 use super::type_cell::{self, Target, TypeCell, TypeSpec};
 use crate::diag::{Code, Diagnostic, Location};
+use crate::docs_text::is_identifier;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -159,12 +160,7 @@ impl Page {
         let mut seen = std::collections::HashSet::new();
         for c in &row.code {
             let c = c.trim();
-            let ok = !c.is_empty()
-                && c.chars()
-                    .next()
-                    .is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
-                && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
-            if ok && seen.insert(c) {
+            if is_identifier(c) && seen.insert(c) {
                 out.push(c.to_owned());
             }
         }

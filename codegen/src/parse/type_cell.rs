@@ -4,6 +4,7 @@
 
 use super::locale;
 use super::markdown::Inline;
+use crate::docs_text::is_dotted_identifier;
 use crate::primitive::Primitive;
 
 /// Where a link points, reduced to what identifies a type.
@@ -89,13 +90,6 @@ pub struct TypeCell {
     pub collection: bool,
 }
 
-fn is_identifier(s: &str) -> bool {
-    let mut chars = s.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
-        && !s.ends_with('.')
-}
-
 /// Parses a type cell.
 pub fn parse(cell: &Inline) -> TypeCell {
     let text = cell
@@ -135,7 +129,7 @@ fn parse_words(text: &str) -> TypeSpec {
         if let Some(p) = Primitive::from_spelling(rest) {
             return TypeSpec::Primitive(p);
         }
-        if is_identifier(rest) && !locale::mentions_collection(rest) {
+        if is_dotted_identifier(rest) && !locale::mentions_collection(rest) {
             return TypeSpec::Name(rest.to_owned());
         }
     }
@@ -172,7 +166,7 @@ fn parse_words(text: &str) -> TypeSpec {
         return TypeSpec::Primitive(p);
     }
     let words: Vec<&str> = cleaned.split_whitespace().collect();
-    if words.len() == 1 && is_identifier(words[0]) {
+    if words.len() == 1 && is_dotted_identifier(words[0]) {
         return TypeSpec::Name(words[0].to_owned());
     }
     // A lone identifier followed by a primitive word in another language (`Строка` etc.) is

@@ -4,6 +4,7 @@
 use super::names::reconcile_names;
 use super::{Kind, Member, Origin, Property, QualifiedName, Schema, TypeDef, TypeRef};
 use crate::diag::{Code, Diagnostic, Location};
+use crate::docs_text::is_identifier;
 use crate::parse::page::identifier_matching;
 use crate::parse::{Page, PageClass, PropertyRow, Target, TypeSpec};
 use crate::primitive::Primitive;
@@ -70,12 +71,6 @@ fn split_qualified(q: &str, default_ns: &str) -> (String, String) {
         Some((ns, name)) => (ns.to_owned(), name.to_owned()),
         None => (default_ns.to_owned(), q.trim().to_owned()),
     }
-}
-
-fn is_identifier(s: &str) -> bool {
-    let mut c = s.chars();
-    matches!(c.next(), Some(f) if f.is_ascii_alphabetic() || f == '_')
-        && c.all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
 }
 
 /// True when `name` (simple or qualified) can be the type a link to page `stem` stands for:

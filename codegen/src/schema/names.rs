@@ -10,6 +10,7 @@
 //! Every match that is not exact is a `property-name-mismatch`.
 
 use crate::diag::{Code, Diagnostic};
+use crate::docs_text::is_identifier;
 use crate::parse::{locale, Page, PropertyRow, TypeSpec};
 use crate::primitive::Primitive;
 use serde_json::{Map, Value};
@@ -178,12 +179,6 @@ fn positional(page: &Page, row: &PropertyRow, key: &str) -> Diagnostic {
         row,
         format!("which the JSON block does not have; the unclaimed JSON key `{key}` at the same position is used"),
     )
-}
-
-fn is_identifier(s: &str) -> bool {
-    let mut c = s.chars();
-    matches!(c.next(), Some(f) if f.is_ascii_alphabetic() || f == '_')
-        && c.all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
 }
 
 /// False when the JSON placeholder contradicts the row's type: an array for a single value (or
