@@ -119,6 +119,15 @@ pub struct Location {
 }
 
 impl Location {
+    /// A location in `file` at a 1-based line and column (0 for unknown).
+    pub fn new(file: &str, line: u32, column: u32) -> Location {
+        Location {
+            file: file.to_owned(),
+            line,
+            column,
+        }
+    }
+
     /// A location covering a whole file.
     pub fn file(file: &str) -> Location {
         Location {
@@ -163,6 +172,41 @@ impl Diagnostic {
             code,
             message: message.into(),
         }
+    }
+}
+
+/// Where a stage collects its findings: `diags.push(code, at, message)` gives each the severity
+/// its code carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty collection.
+    pub fn new() -> Diagnostics {
+        Diagnostics::default()
+    }
+
+    /// Records a finding of `code` at `at`.
+    pub fn push(&mut self, code: Code, at: Location, message: impl Into<String>) {
+        self.list.push(Diagnostic::new(code, at, message));
+    }
+
+    /// The findings so far, in the order they were recorded.
+    pub fn as_slice(&self) -> &[Diagnostic] {
+        &self.list
+    }
+
+    /// The findings, in the order they were recorded.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.list
+    }
+}
+
+impl Extend<Diagnostic> for Diagnostics {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
+        self.list.extend(iter);
     }
 }
 
