@@ -1,0 +1,144 @@
+//! The command line: subcommands, their flags and help texts (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use msgraph_docgen::config::FailOn;
+use msgraph_docgen::tree::TreeFormat;
+use std::path::PathBuf;
+
+/// Generate typed Rust models of Microsoft Graph from its Markdown API reference pages.
+///
+/// Point it at resource pages (files or directories, any locale): it parses them, builds a
+/// schema, reports what the docs got wrong, and writes Rust types.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Write Rust types for the pages (or, with --check, verify the checked-in ones).
+    ///
+    /// Settings come from `docgen.toml` in the current directory (or --config) when present;
+    /// flags override them.
+    Generate(GenerateArgs),
+    /// Print the inheritance tree of a type: its ancestors, then every type derived from it.
+    Tree(TreeArgs),
+    /// Print the intermediate schema as JSON (format_version 1; see the README).
+    Schema {
+        /// Docs pages or directories of pages (repeatable).
+        #[arg(long, short, default_value = "docs-input")]
+        input: Vec<PathBuf>,
+    },
+    /// Summarise the pages, types and diagnostics (grouped by code, with examples).
+    /// Exit 0 when there are no errors, 1 when there are.
+    Check(CheckArgs),
+    /// Compare two schema revisions: what changed, and whether it breaks JSON consumers or the
+    /// generated Rust API. Each side is a docs tree, a single page, or a saved `schema` JSON file;
+    /// with --git-repo, each side is a revision of a git repository, read without a checkout.
+    Diff(DiffArgs),
+}
+
+#[derive(Args)]
+pub(crate) struct GenerateArgs {
+    /// Docs pages or directories of pages (repeatable; default: the config's, else `docs-input`).
+    #[arg(long, short)]
+    pub(crate) input: Vec<PathBuf>,
+    /// Directory to write into (default: the config's, else `generated/src`).
+    #[arg(long, short)]
+    pub(crate) out: Option<PathBuf>,
+    /// Settings file (default: `docgen.toml` when it exists).
+    #[arg(long)]
+    pub(crate) config: Option<PathBuf>,
+    /// Generate only this type and what it needs (repeatable; qualified name).
+    #[arg(long = "root", value_name = "TYPE")]
+    pub(crate) roots: Vec<String>,
+    /// With --root, also generate the types derived from the roots.
+    #[arg(long)]
+    pub(crate) subtypes: bool,
+    /// With --root, leave navigation properties untyped instead of following them.
+    #[arg(long)]
+    pub(crate) skip_navigation: bool,
+    /// Map a primitive to a Rust type (repeatable), e.g. `DateTimeOffset=String`.
+    #[arg(long = "map", value_name = "PRIMITIVE=TYPE")]
+    pub(crate) maps: Vec<String>,
+    /// Name of the generated file (default `msgraph_types.rs`).
+    #[arg(long)]
+    pub(crate) file_name: Option<String>,
+    /// Write nothing; exit 1 naming the stale file if it differs from what the docs produce.
+    #[arg(long)]
+    pub(crate) check: bool,
+    /// Mark generated structs and enums #[non_exhaustive].
+    #[arg(long)]
+    pub(crate) non_exhaustive: bool,
+    /// Fail (exit 1, write nothing) when a diagnostic of this severity or worse is found.
+    #[arg(long, value_enum)]
+    pub(crate) fail_on: Option<FailOn>,
+}
+
+#[derive(Args)]
+pub(crate) struct TreeArgs {
+    /// The type (qualified name; `microsoft.graph.` may be left out).
+    #[arg(value_name = "TYPE")]
+    pub(crate) root: String,
+    /// Docs pages or directories of pages (repeatable).
+    #[arg(long, short, default_value = "docs-input")]
+    pub(crate) input: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TreeFormat::Text)]
+    pub(crate) format: TreeFormat,
+}
+
+#[derive(Args)]
+pub(crate) struct CheckArgs {
+    /// Docs pages or directories of pages (repeatable).
+    #[arg(long, short, default_value = "docs-input")]
+    pub(crate) input: Vec<PathBuf>,
+    /// List every diagnostic under its code (default: the first few of each code).
+    #[arg(long)]
+    pub(crate) verbose: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+}
+
+#[derive(Args)]
+pub(crate) struct DiffArgs {
+    /// The old revision: a path, or with --git-repo a git revision (commit, tag, branch).
+    pub(crate) old: PathBuf,
+    /// The new revision: a path, or with --git-repo a git revision.
+    pub(crate) new: PathBuf,
+    /// With --git-repo: only the `*.md` pages under this path of the repository (default:
+    /// the whole tree).
+    #[arg(requires = "git_repo")]
+    pub(crate) path: Option<String>,
+    /// Read OLD and NEW as revisions of the git repository at DIR.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) git_repo: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub(crate) format: DiffFormat,
+    /// Exit 1 when a change of this severity or worse is found.
+    #[arg(long, value_enum)]
+    pub(crate) fail_on: Option<FailOn>,
+    /// Classify Rust API changes as if generated with --non-exhaustive.
+    #[arg(long)]
+    pub(crate) non_exhaustive: bool,
+    /// Also report description-only changes (as infos).
+    #[arg(long)]
+    pub(crate) descriptions: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
