@@ -10,6 +10,8 @@
 //! [`report`] summarises a schema and its diagnostics for the `check` command; [`load`] reads a
 //! schema saved as JSON or from a git revision, for `diff`.
 
+#![warn(missing_docs)]
+
 mod builder;
 mod code_enum;
 pub mod config;
