@@ -33,10 +33,14 @@ fn write_with(
     }
     std::fs::create_dir_all(dir)?;
     let target = dir.join(name);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A temporary file is private (0600) by default; the generated file is not. Ask for what an
+    // ordinary write asks for, 0666, which the process's umask then narrows as usual.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir)?;
     fill(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     tmp.persist(&target).map_err(|e| e.error)?;
@@ -54,6 +58,19 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_gets_the_mode_of_an_ordinary_write() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let ordinary = dir.path().join("ordinary.rs");
+        std::fs::write(&ordinary, "x").unwrap();
+        let written = write_atomically(dir.path(), "generated.rs", b"x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // (Under umask 077 both are 0600 and this cannot tell; CI runs with 022.)
+        assert_eq!(mode(&written), mode(&ordinary));
     }
 
     #[test]
