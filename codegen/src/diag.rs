@@ -9,25 +9,18 @@ use crate::docs_text::Printable;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Something worth knowing that needs no action (a page skipped because it declares no type).
-    Info,
-    /// The docs are damaged or contradict themselves; a rule decided and the output may be imprecise.
-    Warning,
-    /// Input that could not be understood at all; data is missing from the output.
-    Error,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
+code_enum! {
+    /// How bad a diagnostic is (ordered: info < warning < error).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Severity("severity", serde: derive) {
+        /// Something worth knowing that needs no action (a page skipped because it declares no
+        /// type).
+        Info => "info",
+        /// The docs are damaged or contradict themselves; a rule decided and the output may be
+        /// imprecise.
+        Warning => "warning",
+        /// Input that could not be understood at all; data is missing from the output.
+        Error => "error",
     }
 }
 

@@ -1,99 +1,54 @@
 //! The primitive (Edm) types of Microsoft Graph, and every spelling the docs use for them.
 
-use serde::Serialize;
-use std::fmt;
-
-/// A primitive type of the Graph data model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum Primitive {
-    /// `Edm.String` (also `Url`).
-    String,
-    /// `Edm.Boolean`.
-    Boolean,
-    /// `Edm.Byte`.
-    Byte,
-    /// `Edm.SByte`.
-    SByte,
-    /// `Edm.Int16`.
-    Int16,
-    /// `Edm.Int32` (also `int`, `Integer`).
-    Int32,
-    /// `Edm.Int64`.
-    Int64,
-    /// `Edm.Single`.
-    Single,
-    /// `Edm.Double` (also `numeric`).
-    Double,
-    /// `Edm.Decimal`.
-    Decimal,
-    /// `Edm.Guid`.
-    Guid,
-    /// `Edm.DateTimeOffset` (also `DateTime`, `Timestamp`): an ISO 8601 instant, in UTC in practice.
-    DateTimeOffset,
-    /// `Edm.Date`: a calendar date.
-    Date,
-    /// `Edm.TimeOfDay`: a wall-clock time.
-    TimeOfDay,
-    /// `Edm.Duration`: an ISO 8601 duration such as `PT1H` or `P30D`.
-    Duration,
-    /// `Edm.Binary`: base64-encoded bytes.
-    Binary,
-    /// `Edm.Stream`: a media stream, carried as a URL or base64 text in JSON.
-    Stream,
-    /// Untyped JSON (`Json`, `JSON object`): any JSON value.
-    Json,
+crate::code_enum::code_enum! {
+    /// A primitive type of the Graph data model. Its text (`as_str`, `Display`, `FromStr`,
+    /// serde) is the canonical name used in the schema JSON: `String`, `Int32`,
+    /// `DateTimeOffset`, ...
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Primitive("primitive type", serde: derive) {
+        /// `Edm.String` (also `Url`).
+        String => "String",
+        /// `Edm.Boolean`.
+        Boolean => "Boolean",
+        /// `Edm.Byte`.
+        Byte => "Byte",
+        /// `Edm.SByte`.
+        SByte => "SByte",
+        /// `Edm.Int16`.
+        Int16 => "Int16",
+        /// `Edm.Int32` (also `int`, `Integer`).
+        Int32 => "Int32",
+        /// `Edm.Int64`.
+        Int64 => "Int64",
+        /// `Edm.Single`.
+        Single => "Single",
+        /// `Edm.Double` (also `numeric`).
+        Double => "Double",
+        /// `Edm.Decimal`.
+        Decimal => "Decimal",
+        /// `Edm.Guid`.
+        Guid => "Guid",
+        /// `Edm.DateTimeOffset` (also `DateTime`, `Timestamp`): an ISO 8601 instant.
+        DateTimeOffset => "DateTimeOffset",
+        /// `Edm.Date`: a calendar date.
+        Date => "Date",
+        /// `Edm.TimeOfDay`: a wall-clock time.
+        TimeOfDay => "TimeOfDay",
+        /// `Edm.Duration`: an ISO 8601 duration such as `PT1H` or `P30D`.
+        Duration => "Duration",
+        /// `Edm.Binary`: base64-encoded bytes.
+        Binary => "Binary",
+        /// `Edm.Stream`: a media stream, carried as a URL or base64 text in JSON.
+        Stream => "Stream",
+        /// Untyped JSON (`Json`, `JSON object`): any JSON value.
+        Json => "Json",
+    }
 }
 
 impl Primitive {
-    /// The canonical name used in the schema JSON (`String`, `Int32`, `DateTimeOffset`, ...).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Primitive::String => "String",
-            Primitive::Boolean => "Boolean",
-            Primitive::Byte => "Byte",
-            Primitive::SByte => "SByte",
-            Primitive::Int16 => "Int16",
-            Primitive::Int32 => "Int32",
-            Primitive::Int64 => "Int64",
-            Primitive::Single => "Single",
-            Primitive::Double => "Double",
-            Primitive::Decimal => "Decimal",
-            Primitive::Guid => "Guid",
-            Primitive::DateTimeOffset => "DateTimeOffset",
-            Primitive::Date => "Date",
-            Primitive::TimeOfDay => "TimeOfDay",
-            Primitive::Duration => "Duration",
-            Primitive::Binary => "Binary",
-            Primitive::Stream => "Stream",
-            Primitive::Json => "Json",
-        }
-    }
-
-    /// Every primitive, in a stable order.
-    pub const ALL: &'static [Primitive] = &[
-        Primitive::String,
-        Primitive::Boolean,
-        Primitive::Byte,
-        Primitive::SByte,
-        Primitive::Int16,
-        Primitive::Int32,
-        Primitive::Int64,
-        Primitive::Single,
-        Primitive::Double,
-        Primitive::Decimal,
-        Primitive::Guid,
-        Primitive::DateTimeOffset,
-        Primitive::Date,
-        Primitive::TimeOfDay,
-        Primitive::Duration,
-        Primitive::Binary,
-        Primitive::Stream,
-        Primitive::Json,
-    ];
-
     /// Reads a canonical name (as written by [`Primitive::as_str`]).
     pub fn from_canonical(name: &str) -> Option<Primitive> {
-        Primitive::ALL.iter().copied().find(|p| p.as_str() == name)
+        name.parse().ok()
     }
 
     /// Reads an English spelling from a type cell, case-insensitively, with or without `Edm.`.
@@ -150,12 +105,6 @@ const SPELLINGS: &[(&str, Primitive)] = &[
     ("object", Primitive::Json),
     ("untyped", Primitive::Json),
 ];
-
-impl fmt::Display for Primitive {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 #[cfg(test)]
 mod tests {
