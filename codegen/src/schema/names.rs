@@ -9,7 +9,7 @@
 //! taken by position only when no other key is left (the table may be the one that is wrong).
 //! Every match that is not exact is a `property-name-mismatch`.
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostics};
 use crate::docs_text::is_identifier;
 use crate::parse::{locale, Page, PropertyRow, TypeSpec};
 use crate::primitive::Primitive;
@@ -22,7 +22,7 @@ const ALIKE: f64 = 0.6;
 pub(super) fn reconcile_names(
     page: &Page,
     json: Option<&Map<String, Value>>,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Diagnostics,
 ) -> Vec<String> {
     let rows = &page.properties;
     let keys: Vec<(&String, &Value)> = json
@@ -51,11 +51,8 @@ pub(super) fn reconcile_names(
             (0..keys.len()).find(|&k| !m.used[k] && keys[k].0.eq_ignore_ascii_case(&row.name))
         {
             m.take(i, k);
-            diags.push(mismatch(
-                page,
-                row,
-                format!("the JSON key is `{}`; the JSON key wins", keys[k].0),
-            ));
+            let decision = format!("the JSON key is `{}`; the JSON key wins", keys[k].0);
+            mismatch(diags, page, row, decision);
         }
     }
     // A translated name that reads like a key once transliterated.
@@ -83,14 +80,11 @@ pub(super) fn reconcile_names(
     for (_, i, k) in alike {
         if m.names[i].is_none() && !m.used[k] {
             m.take(i, k);
-            diags.push(mismatch(
-                page,
-                &rows[i],
-                format!(
-                    "the JSON key `{}` reads alike once transliterated and is used",
-                    keys[k].0
-                ),
-            ));
+            let decision = format!(
+                "the JSON key `{}` reads alike once transliterated and is used",
+                keys[k].0
+            );
+            mismatch(diags, page, &rows[i], decision);
         }
     }
     // By position: rows whose name is translated, or all unmatched rows when exactly as many
@@ -125,7 +119,7 @@ pub(super) fn reconcile_names(
             };
             if let Some(k) = chosen {
                 m.take(i, k);
-                diags.push(positional(page, &rows[i], keys[k].0));
+                positional(diags, page, &rows[i], keys[k].0);
                 progress = true;
             }
         }
@@ -138,7 +132,7 @@ pub(super) fn reconcile_names(
             .or_else(|| free().next())
         {
             m.take(i, k);
-            diags.push(positional(page, &rows[i], keys[k].0));
+            positional(diags, page, &rows[i], keys[k].0);
         }
     }
     m.names
@@ -165,20 +159,20 @@ impl Matching {
     }
 }
 
-fn mismatch(page: &Page, row: &PropertyRow, decision: String) -> Diagnostic {
-    Diagnostic::new(
+/// Records a `property-name-mismatch` for `row`: what the table says, then `decision`.
+fn mismatch(diags: &mut Diagnostics, page: &Page, row: &PropertyRow, decision: String) {
+    let message = format!("the table says `{}`, {decision}", row.name);
+    diags.push(
         Code::PropertyNameMismatch,
         page.at(row.line, row.column),
-        format!("the table says `{}`, {decision}", row.name),
-    )
+        message,
+    );
 }
 
-fn positional(page: &Page, row: &PropertyRow, key: &str) -> Diagnostic {
-    mismatch(
-        page,
-        row,
-        format!("which the JSON block does not have; the unclaimed JSON key `{key}` at the same position is used"),
-    )
+/// Records that `row` was matched by position to the unclaimed JSON `key`.
+fn positional(diags: &mut Diagnostics, page: &Page, row: &PropertyRow, key: &str) {
+    let decision = format!("which the JSON block does not have; the unclaimed JSON key `{key}` at the same position is used");
+    mismatch(diags, page, row, decision);
 }
 
 /// False when the JSON placeholder contradicts the row's type: an array for a single value (or
@@ -221,12 +215,12 @@ mod tests {
     use super::*;
     use crate::parse::parse_page;
 
-    fn names(rows: &str, json: &str) -> (Vec<String>, Vec<Diagnostic>) {
+    fn names(rows: &str, json: &str) -> (Vec<String>, Vec<crate::diag::Diagnostic>) {
         let text = format!("<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"}} -->\n```json\n{json}\n```\n\n## Properties\n|Свойство|Тип|Описание|\n|-|-|-|\n{rows}");
         let page = parse_page("x.md", &text);
-        let mut diags = Vec::new();
+        let mut diags = Diagnostics::new();
         let names = reconcile_names(&page, page.json.as_ref().map(|j| &j.object), &mut diags);
-        (names, diags)
+        (names, diags.into_vec())
     }
 
     #[test]

@@ -1,0 +1,196 @@
+//! Pages → [`Schema`]: naming, cross-page type resolution, inheritance, reconstruction of types
+//! whose pages are absent, and the rules that settle contradictions between tables and JSON.
+//!
+//! [`build`] runs the steps in order, each in its own module:
+//! - `index`: names every type the pages declare and resolves references between pages;
+//! - `resource`: reads the properties and base of each resource page;
+//! - `enums`: reads enum members, repairing machine-translation damage;
+//! - `reconstruct`: rebuilds the types whose pages are absent from what other pages prove;
+//! - `inheritance`: settles bases (cycles, depth), kinds and inherited properties.
+
+mod enums;
+mod index;
+mod inheritance;
+mod reconstruct;
+mod resource;
+
+pub use inheritance::MAX_INHERITANCE_DEPTH;
+
+use super::{QualifiedName, Schema, TypeDef};
+use crate::diag::{Diagnostics, Location};
+use crate::parse::{Page, PageClass};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// The namespace assumed when a page names none.
+const DEFAULT_NAMESPACE: &str = "microsoft.graph";
+
+/// A type under construction: the definition plus what resolution still needs.
+struct Draft {
+    def: TypeDef,
+    /// `keyProperty` from the annotation.
+    keyed: bool,
+    /// Defined by the page named after the type (`user.md` for `user`).
+    canonical: bool,
+}
+
+/// A type referenced by the input whose page is absent.
+#[derive(Default)]
+struct Missing {
+    /// The stem of the page links point to, when a link names it.
+    stem: Option<String>,
+    /// Types whose base it is.
+    base_of: Vec<QualifiedName>,
+    /// Backticked possible values from rows typed with it.
+    possible_values: Vec<String>,
+    /// The same values, for deduplication.
+    seen_values: HashSet<String>,
+    /// JSON string placeholders seen for rows typed with it.
+    string_placeholders: usize,
+    /// JSON object placeholders seen for rows typed with it.
+    object_placeholders: usize,
+    /// The first reference to it.
+    first_seen: Location,
+}
+
+/// The state of one [`build`]: the types found so far, the indexes that resolve references to
+/// them, the evidence about absent types and enums, and the findings.
+#[derive(Default)]
+struct SchemaBuilder {
+    /// Every type declared (or reconstructed) so far, by qualified name.
+    drafts: BTreeMap<QualifiedName, Draft>,
+    /// The type each page stem defines.
+    by_stem: HashMap<String, QualifiedName>,
+    /// The enum each `### x values` section (page stem, section key) defines.
+    by_anchor: HashMap<(String, String), QualifiedName>,
+    /// The types of each simple name, in lowercase.
+    by_simple: HashMap<String, Vec<QualifiedName>>,
+    /// The identifier texts of links to each page stem.
+    link_names: HashMap<String, BTreeSet<String>>,
+    /// Referenced types no page defines.
+    missing: BTreeMap<QualifiedName, Missing>,
+    /// Enum → backticked value lists from properties typed with it.
+    enum_evidence: BTreeMap<QualifiedName, Vec<Vec<String>>>,
+    /// Resource pages that define a type another page defines too: their properties are merged
+    /// into that (primary) definition.
+    secondary: BTreeSet<String>,
+    /// The findings of every page and step.
+    diags: Diagnostics,
+}
+
+/// The namespace a page declares (when it reads as one), else [`DEFAULT_NAMESPACE`].
+fn namespace_of(page: &Page) -> String {
+    page.namespace
+        .clone()
+        .filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned())
+}
+
+/// Splits `namespace.name` at the last `.` (a leading `#` dropped); a name without a `.` is in
+/// `default_ns`.
+fn split_qualified(q: &str, default_ns: &str) -> (String, String) {
+    match q.trim().trim_start_matches('#').rsplit_once('.') {
+        Some((ns, name)) => (ns.to_owned(), name.to_owned()),
+        None => (default_ns.to_owned(), q.trim().to_owned()),
+    }
+}
+
+/// ` collection` for a collection, else nothing: the suffix of a type in a message.
+fn collection_suffix(collection: bool) -> &'static str {
+    if collection {
+        " collection"
+    } else {
+        ""
+    }
+}
+
+/// Builds the schema of a set of pages. The result does not depend on the order of `pages`.
+pub fn build(pages: &[Page]) -> Schema {
+    let mut sorted: Vec<&Page> = pages.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut builder = SchemaBuilder::default();
+    for page in &sorted {
+        builder.diags.extend(page.diagnostics.iter().cloned());
+    }
+    builder.index(&sorted);
+    // Primary definitions first, then the partial pages merged into them.
+    for secondary in [false, true] {
+        for page in &sorted {
+            if page.class == PageClass::Resource
+                && builder.secondary.contains(&page.path) == secondary
+            {
+                builder.read_resource(page);
+            }
+        }
+    }
+    builder.read_enums(&sorted);
+    builder.reconstruct_missing(&sorted);
+    builder.settle_inheritance();
+    builder.finish()
+}
+
+impl SchemaBuilder {
+    /// The schema of the drafts, with the findings sorted and deduplicated.
+    fn finish(self) -> Schema {
+        let types: Vec<TypeDef> = self.drafts.into_values().map(|d| d.def).collect();
+        let mut diagnostics = self.diags.into_vec();
+        diagnostics.sort();
+        diagnostics.dedup();
+        Schema::new(types, diagnostics)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Code;
+    use crate::parse::parse_page;
+    use crate::schema::{Kind, Origin};
+
+    const SEED: &str =
+        include_str!("../../../../docs-input/intune-devices-resetpasscodeactionresult.md");
+
+    #[test]
+    fn founding_page_reconstructs_base_and_enum() {
+        let schema = build(&[parse_page(
+            "docs-input/intune-devices-resetpasscodeactionresult.md",
+            SEED,
+        )]);
+        let names: Vec<QualifiedName> =
+            schema.types().iter().map(TypeDef::qualified_name).collect();
+        assert_eq!(
+            names,
+            [
+                "microsoft.graph.actionState",
+                "microsoft.graph.deviceActionResult",
+                "microsoft.graph.resetPasscodeActionResult"
+            ]
+        );
+        let reset = schema
+            .get("microsoft.graph.resetPasscodeActionResult")
+            .unwrap();
+        assert_eq!(
+            reset.base.as_deref(),
+            Some("microsoft.graph.deviceActionResult")
+        );
+        assert_eq!(reset.kind, Kind::Complex);
+        let own: Vec<&str> = reset.own_properties().map(|p| p.name.as_str()).collect();
+        assert_eq!(own, ["passcode", "errorCode"]);
+        assert_eq!(reset.properties.len(), 6);
+        assert_eq!(reset.properties[1].ty, "microsoft.graph.actionState");
+        let base = schema.get("microsoft.graph.deviceActionResult").unwrap();
+        assert_eq!(base.origin, Origin::Reconstructed);
+        assert_eq!(base.properties.len(), 4);
+        let state = schema.get("microsoft.graph.actionState").unwrap();
+        assert_eq!(state.kind, Kind::Enum);
+        assert_eq!(state.members.len(), 7);
+        let codes: Vec<Code> = schema.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::ReconstructedType, Code::ReconstructedType]);
+    }
+
+    #[test]
+    fn page_order_does_not_matter() {
+        let a = parse_page("a/intune-devices-resetpasscodeactionresult.md", SEED);
+        let b = parse_page("b/other.md", "# Overview\n\nNothing here.\n");
+        assert_eq!(build(&[a.clone(), b.clone()]), build(&[b, a]));
+    }
+}

@@ -1,0 +1,448 @@
+//! Reading resource pages: each property row becomes a property (its name settled against the
+//! JSON block, its shape checked against the JSON placeholder), JSON keys no row declares are
+//! added, the base is read, and partial pages of a type are merged into its primary definition.
+
+use super::{collection_suffix, split_qualified, Missing, SchemaBuilder, DEFAULT_NAMESPACE};
+use crate::diag::{Code, Location};
+use crate::parse::{Page, PropertyRow};
+use crate::primitive::Primitive;
+use crate::schema::names::reconcile_names;
+use crate::schema::{Kind, Property, QualifiedName, TypeRef};
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// The primitive or type a JSON placeholder suggests (`"String (timestamp)"`, `1024`, `{...}`),
+/// and whether it is a collection.
+fn placeholder_type(value: &Value) -> (String, bool) {
+    match value {
+        Value::Array(items) => (
+            items.first().map_or_else(
+                || Primitive::Json.as_str().to_owned(),
+                |v| placeholder_type(v).0,
+            ),
+            true,
+        ),
+        Value::Object(o) => match o.get("@odata.type").and_then(Value::as_str) {
+            // `{"@odata.type": "Edm.Stream"}` names a primitive.
+            Some(t) if Primitive::from_spelling(t.trim_start_matches('#')).is_some() => (
+                Primitive::from_spelling(t.trim_start_matches('#'))
+                    .map_or("Json", Primitive::as_str)
+                    .to_owned(),
+                false,
+            ),
+            Some(t) => (t.trim_start_matches('#').to_owned(), false),
+            None => (Primitive::Json.as_str().to_owned(), false),
+        },
+        Value::Bool(_) => (Primitive::Boolean.as_str().to_owned(), false),
+        Value::Number(n) if n.is_f64() => (Primitive::Double.as_str().to_owned(), false),
+        Value::Number(_) => (Primitive::Int32.as_str().to_owned(), false),
+        Value::String(s) => (placeholder_primitive(s).as_str().to_owned(), false),
+        Value::Null => (Primitive::Json.as_str().to_owned(), false),
+    }
+}
+
+/// The primitive a string placeholder names (`"String (timestamp)"`, `"Int64"`,
+/// `"<Unknown Primitive Type Edm.Stream>"`); `String` when it names none.
+fn placeholder_primitive(s: &str) -> Primitive {
+    let lower = s.to_ascii_lowercase();
+    if lower.contains("timestamp") || lower.contains("datetime") {
+        Primitive::DateTimeOffset
+    } else if lower.contains("duration") {
+        Primitive::Duration
+    } else {
+        let head = s.split(['(', ' ']).next().unwrap_or("");
+        // `<Unknown Primitive Type Edm.Stream>`.
+        let edm = s
+            .split(|c: char| c.is_whitespace() || c == '<' || c == '>')
+            .find(|w| w.len() > 4 && w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("edm.")));
+        Primitive::from_spelling(head)
+            .or_else(|| edm.and_then(Primitive::from_spelling))
+            .unwrap_or(Primitive::String)
+    }
+}
+
+/// The `@odata.type` a JSON value (or the first element of an array) shows.
+fn odata_type_hint(value: Option<&Value>) -> Option<&str> {
+    value
+        .and_then(|v| match v {
+            Value::Array(items) => items.first(),
+            v => Some(v),
+        })
+        .and_then(|v| v.get("@odata.type"))
+        .and_then(Value::as_str)
+        .map(|t| t.trim().trim_start_matches('#'))
+}
+
+impl SchemaBuilder {
+    /// Reads a resource page's properties and base, settling names against the JSON block.
+    pub(super) fn read_resource(&mut self, page: &Page) {
+        let Some(q) = self.by_stem.get(&page.stem).cloned() else {
+            return;
+        };
+        if self.drafts.get(&q).map(|d| d.def.kind) == Some(Kind::Enum) {
+            return;
+        }
+        let mut props = self.read_rows(page, &q);
+        self.add_json_only_keys(page, &q, &mut props);
+        let base = self.read_base(page, &q);
+        if self.secondary.contains(&page.path) {
+            self.merge_partial_page(page, &q, props, base);
+        } else {
+            let draft = self.drafts.get_mut(&q).expect("declared in index");
+            draft.def.properties = props;
+            draft.def.base = base;
+        }
+    }
+
+    /// The properties of the page's rows, each named by its JSON key; a row repeating a name
+    /// is dropped (`duplicate-property`).
+    fn read_rows(&mut self, page: &Page, q: &QualifiedName) -> Vec<Property> {
+        let json = page.json.as_ref().map(|j| &j.object);
+        let names = reconcile_names(page, json, &mut self.diags);
+        let mut props: Vec<Property> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        for (row, name) in page.properties.iter().zip(names) {
+            if name == "@odata.type" {
+                continue; // the annotation every generated type carries anyway
+            }
+            let at = page.at(row.line, row.column);
+            if !seen.insert(name.clone()) {
+                let message = format!("`{name}` is listed twice; the first row wins");
+                self.diags.push(Code::DuplicateProperty, at, message);
+                continue;
+            }
+            props.push(self.read_row(page, row, name, json, q));
+        }
+        props
+    }
+
+    /// The property of one row named `name`, declared by `q`.
+    fn read_row(
+        &mut self,
+        page: &Page,
+        row: &PropertyRow,
+        name: String,
+        json: Option<&Map<String, Value>>,
+        q: &QualifiedName,
+    ) -> Property {
+        let at = page.at(row.line, row.column);
+        let value = json.and_then(|j| j.get(&name));
+        let ty = self.resolve_row(page, row, odata_type_hint(value));
+        let mut collection = row.ty.collection;
+        if let Some(value) = value {
+            collection = self.compare_with_placeholder(&name, &ty, collection, value, &at);
+        } else if json.is_some() && !row.navigation {
+            let message = format!("`{name}` is in the table but not in the JSON representation");
+            self.diags.push(Code::JsonMissingKey, at.clone(), message);
+        }
+        self.note_possible_values(row, &ty);
+        Property {
+            name,
+            ty,
+            collection,
+            inherited: false,
+            declared_by: q.clone(),
+            navigation: row.navigation,
+            description: row.description.clone(),
+            source: Some(at),
+        }
+    }
+
+    /// Checks a row's type (`ty`, a collection or not) against the JSON placeholder `value`
+    /// and returns whether the property is a collection: the JSON shape wins. Counts the
+    /// placeholders of a missing type, which tell what kind of type it is.
+    fn compare_with_placeholder(
+        &mut self,
+        name: &str,
+        ty: &TypeRef,
+        collection: bool,
+        value: &Value,
+        at: &Location,
+    ) -> bool {
+        let json_collection = value.is_array();
+        if json_collection != collection {
+            let message = format!(
+                "`{name}`: the table says {}, the JSON block shows {}; the JSON shape wins",
+                if collection {
+                    "a collection"
+                } else {
+                    "a single value"
+                },
+                if json_collection {
+                    "an array"
+                } else {
+                    "a single value"
+                }
+            );
+            self.diags.push(Code::JsonTypeMismatch, at.clone(), message);
+        }
+        let element = if let Value::Array(items) = value {
+            items.first().unwrap_or(&Value::Null)
+        } else {
+            value
+        };
+        if element.is_object() && ty.as_primitive().is_some_and(|p| p != Primitive::Json) {
+            let message = format!(
+                "`{name}`: the table says `{ty}`, the JSON block shows an object; the table wins"
+            );
+            self.diags.push(Code::JsonTypeMismatch, at.clone(), message);
+        }
+        if let Some(m) = ty.as_named().and_then(|n| self.missing.get_mut(n)) {
+            if element.is_object() {
+                m.object_placeholders += 1
+            } else if element.is_string() {
+                m.string_placeholders += 1
+            }
+        }
+        json_collection
+    }
+
+    /// Keeps the backticked possible values of a row typed with a named type: evidence for the
+    /// members of an enum, or of a missing type.
+    fn note_possible_values(&mut self, row: &PropertyRow, ty: &TypeRef) {
+        let raw = Page::possible_values(row);
+        let values: Vec<String> = raw
+            .iter()
+            .filter(|v| !Page::is_query_syntax(v))
+            .cloned()
+            .collect();
+        if let (false, Some(named)) = (raw.is_empty(), ty.as_named()) {
+            let lists = self.enum_evidence.entry(named.clone()).or_default();
+            if raw.len() != values.len() {
+                lists.push(raw);
+            }
+            lists.push(values.clone());
+            if let Some(m) = self.missing.get_mut(named) {
+                for v in values {
+                    if m.seen_values.insert(v.clone()) {
+                        m.possible_values.push(v);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds the JSON keys no row declares, typed by their placeholders (`json-extra-key`).
+    fn add_json_only_keys(&mut self, page: &Page, q: &QualifiedName, props: &mut Vec<Property>) {
+        let Some(j) = page.json.as_ref() else {
+            return;
+        };
+        let declared: HashSet<String> = props.iter().map(|p| p.name.clone()).collect();
+        let at = page.at(j.line, 1);
+        for key in j.object.keys().filter(|k| !k.starts_with('@')) {
+            if declared.contains(key.as_str()) {
+                continue;
+            }
+            let (ty, collection) = placeholder_type(&j.object[key.as_str()]);
+            let message = format!("`{key}` is in the JSON representation but in no table; added with the type its placeholder shows (`{ty}`)");
+            self.diags.push(Code::JsonExtraKey, at.clone(), message);
+            let ty = match QualifiedName::parse(&ty) {
+                Some(named) if !self.drafts.contains_key(&named) => {
+                    TypeRef::Named(self.note_missing(&ty, page, None, &at))
+                }
+                Some(named) => TypeRef::Named(named),
+                // A primitive, or an `@odata.type` without a namespace, which nothing can
+                // resolve: untyped JSON.
+                None => TypeRef::parse(&ty).unwrap_or(TypeRef::Primitive(Primitive::Json)),
+            };
+            props.push(Property {
+                name: key.clone(),
+                ty,
+                collection,
+                inherited: false,
+                declared_by: q.clone(),
+                navigation: false,
+                description: String::new(),
+                source: Some(at.clone()),
+            });
+        }
+    }
+
+    /// The base of the type `q` a page defines: the annotation's `baseType`, else the
+    /// inheritance sentence. A base no page defines is recorded as missing, the base of `q`.
+    fn read_base(&mut self, page: &Page, q: &QualifiedName) -> Option<QualifiedName> {
+        let annotated = page
+            .annotation
+            .as_ref()
+            .and_then(|a| a.base_type.clone())
+            .flatten();
+        let linked = page.base_link.clone().and_then(|l| {
+            let at = page.at(l.line, 1);
+            self.resolve_target(page, &l.target, &l.text, None, &at)
+        });
+        let at = page.at(page.base_link.as_ref().map_or(1, |l| l.line), 1);
+        let base = match (annotated, linked) {
+            (Some(a), Some(l)) => {
+                let (ns, name) = split_qualified(&a, DEFAULT_NAMESPACE);
+                let a = QualifiedName::new(&ns, &name);
+                if a != l {
+                    let message = format!("the inheritance sentence names `{l}`, the annotation's baseType `{a}`; the annotation wins");
+                    self.diags.push(Code::BaseMismatch, at.clone(), message);
+                }
+                Some(a)
+            }
+            (Some(a), None) => {
+                let (ns, name) = split_qualified(&a, DEFAULT_NAMESPACE);
+                Some(QualifiedName::new(&ns, &name))
+            }
+            (None, l) => l,
+        };
+        if let Some(b) = base.as_ref().filter(|b| !self.drafts.contains_key(*b)) {
+            let stem = page
+                .base_link
+                .as_ref()
+                .and_then(|l| l.target.stem().map(str::to_owned));
+            let m = self.missing.entry(b.clone()).or_insert_with(|| Missing {
+                first_seen: at,
+                ..Missing::default()
+            });
+            if m.stem.is_none() {
+                m.stem = stem;
+            }
+            if !m.base_of.contains(q) {
+                m.base_of.push(q.clone());
+            }
+        }
+        base
+    }
+
+    /// Merges a partial page of a type defined elsewhere: adds the properties only it lists
+    /// (a conflicting repeat is a `duplicate-property`) and, when the primary definition has
+    /// none, its base.
+    fn merge_partial_page(
+        &mut self,
+        page: &Page,
+        q: &QualifiedName,
+        props: Vec<Property>,
+        base: Option<QualifiedName>,
+    ) {
+        let draft = self.drafts.get_mut(q).expect("declared in index");
+        let primary = draft
+            .def
+            .source
+            .as_ref()
+            .map_or_else(String::new, Location::to_string);
+        let mut added = 0;
+        for p in props {
+            match draft.def.properties.iter().find(|e| e.name == p.name) {
+                None => {
+                    draft.def.properties.push(p);
+                    added += 1;
+                }
+                Some(e) if e.ty != p.ty || e.collection != p.collection => {
+                    let at = p
+                        .source
+                        .clone()
+                        .unwrap_or_else(|| Location::file(&page.path));
+                    let message = format!(
+                        "`{}` is also listed at {} as `{}`{}; that row wins",
+                        p.name,
+                        e.source
+                            .as_ref()
+                            .map_or_else(String::new, Location::to_string),
+                        e.ty,
+                        collection_suffix(e.collection)
+                    );
+                    self.diags.push(Code::DuplicateProperty, at, message);
+                }
+                Some(_) => {}
+            }
+        }
+        if draft.def.base.is_none() {
+            draft.def.base = base;
+        }
+        let line = page.annotation.as_ref().map_or(0, |a| a.line);
+        let at = page.at(line, if line == 0 { 0 } else { 1 });
+        let message = format!("`{q}` is also defined at {primary}; the {added} properties only this page lists are merged into that definition");
+        self.diags.push(Code::DuplicateType, at, message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Code;
+    use crate::parse::parse_page;
+    use crate::schema::build;
+
+    #[test]
+    fn translated_names_take_json_keys_and_values_are_repaired() {
+        let resource = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"questions\": \"String\", \"state\": \"String\"}\n```\n\n## Properties\n|Свойство|Тип|Описание|\n|-|-|-|\n|вопросы|String|x|\n|state|[s](s.md)|`none`, `done`, `failed`|\n";
+        let en = "# s enum type\n\n## <a name=\"members\"></a>Элементы\n|Элемент|Значение|Описание|\n|-|-|-|\n|нет|нуль|a|\n|done|1,1|b|\n|не удалось|2|c|\n";
+        let schema = build(&[parse_page("x.md", resource), parse_page("s.md", en)]);
+        let x = schema.get("microsoft.graph.x").unwrap();
+        assert_eq!(x.properties[0].name, "questions");
+        let s = schema.get("microsoft.graph.s").unwrap();
+        let members: Vec<(&str, Option<i64>)> = s
+            .members
+            .iter()
+            .map(|m| (m.name.as_str(), m.value))
+            .collect();
+        assert_eq!(
+            members,
+            [("none", Some(0)), ("done", Some(1)), ("failed", Some(2))]
+        );
+    }
+
+    #[test]
+    fn json_only_keys_take_their_placeholder_type_and_a_bare_odata_type_is_untyped() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"a\": {\"@odata.type\": \"user\"}, \"b\": {\"@odata.type\": \"microsoft.graph.y\"}, \"c\": true}\n```\n";
+        let schema = build(&[parse_page("x.md", text)]);
+        let x = schema.get("microsoft.graph.x").unwrap();
+        let types: Vec<(&str, &str)> = x
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.ty.as_str()))
+            .collect();
+        assert_eq!(
+            types,
+            [("a", "Json"), ("b", "microsoft.graph.y"), ("c", "Boolean")]
+        );
+    }
+
+    #[test]
+    fn partial_pages_of_one_type_are_merged_into_the_page_named_after_it() {
+        let page = |ty: &str, rows: &str| {
+            format!("<!-- {{\"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph.{ty}\"}} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{rows}")
+        };
+        let intune = page(
+            "user",
+            "|id|String|x|\n|deviceEnrollmentLimit|Int32|x|\n|aboutMe|Int32|x|\n",
+        );
+        let main = page("user", "|id|String|x|\n|aboutMe|String|x|\n");
+        let pages = [
+            parse_page("intune-devices-user.md", &intune),
+            parse_page("user.md", &main),
+        ];
+        let schema = build(&pages);
+        let user = schema.get("microsoft.graph.user").unwrap();
+        assert_eq!(user.source.as_ref().unwrap().file, "user.md");
+        let props: Vec<(&str, &str)> = user
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.ty.as_str()))
+            .collect();
+        assert_eq!(
+            props,
+            [
+                ("id", "String"),
+                ("aboutMe", "String"),
+                ("deviceEnrollmentLimit", "Int32")
+            ]
+        );
+        let diags: Vec<(Code, &str, u32)> = schema
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.location.file.as_str(), d.location.line))
+            .collect();
+        assert_eq!(
+            diags,
+            [
+                (Code::DuplicateType, "intune-devices-user.md", 1),
+                (Code::DuplicateProperty, "intune-devices-user.md", 8),
+            ]
+        );
+        assert!(schema.diagnostics[0]
+            .message
+            .contains("the 1 properties only this page lists are merged"));
+    }
+}
