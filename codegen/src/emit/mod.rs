@@ -10,7 +10,7 @@
 //! Rust field of every property, for structs and conversions alike), `structs`, `family`
 //! (traits, conversions, `Any...` enums), `enums`, `docs` (rustdoc text), [`ident`] (naming and
 //! escaping), `types` (primitives), `options` ([`EmitOptions`]). This file holds the context
-//! they share ([`Emitter`]), lays the items out in modules and formats them.
+//! they share (`Emitter`), lays the items out in modules and formats them.
 
 mod docs;
 mod enums;
