@@ -1,0 +1,192 @@
+//! Which Rust field each property of a struct becomes — its identifier and whether it is
+//! boxed — decided in one place, for the struct itself and for every conversion into it.
+
+use super::ident::{snake, to_ident, Scope};
+use super::Emitter;
+use crate::schema::{Kind, Property, QualifiedName, Schema, TypeDef};
+use proc_macro2::Ident;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The fields the generator adds to every struct: the `@odata.type` annotation and the map of
+/// unknown properties. No property may take their names.
+pub(super) const GENERATED_FIELDS: [&str; 2] = ["odata_type", "additional_properties"];
+
+/// The struct fields whose type must be boxed, as (containing type, field type) pairs.
+pub(super) type BoxedEdges = BTreeSet<(QualifiedName, QualifiedName)>;
+
+/// One property of a struct type, as a Rust field.
+pub(super) struct Field<'a> {
+    /// The property.
+    pub(super) property: &'a Property,
+    /// The field's identifier: snake_case, unique in the struct (`_2` on collisions), never one
+    /// of [`GENERATED_FIELDS`], keywords escaped.
+    pub(super) ident: Ident,
+    /// The field holds `Box<T>` to break a cycle of struct sizes (see [`boxed_edges`]).
+    pub(super) boxed: bool,
+}
+
+impl Field<'_> {
+    /// The JSON name of the property.
+    pub(super) fn json(&self) -> &str {
+        &self.property.name
+    }
+}
+
+impl Emitter<'_> {
+    /// The fields of the struct of `t`, one per property, in property order.
+    pub(super) fn fields_of<'t>(&self, t: &'t TypeDef) -> Vec<Field<'t>> {
+        let q = t.qualified_name();
+        let mut scope = Scope::new();
+        for name in GENERATED_FIELDS {
+            scope.reserve(name);
+        }
+        t.properties
+            .iter()
+            .map(|property| {
+                let boxed = !property.collection
+                    && property
+                        .ty
+                        .as_named()
+                        .is_some_and(|n| self.boxed.contains(&(q.clone(), n.clone())));
+                Field {
+                    property,
+                    ident: to_ident(&scope.unique(&snake(&property.name))),
+                    boxed,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Types that must be boxed to break infinite size: struct fields (not collections) whose type
+/// can reach the containing type again through single-valued struct fields.
+pub(super) fn boxed_edges(
+    schema: &Schema,
+    polymorphic: &BTreeMap<QualifiedName, Vec<QualifiedName>>,
+) -> BoxedEdges {
+    let mut edges: BTreeMap<QualifiedName, BTreeSet<QualifiedName>> = BTreeMap::new();
+    for t in schema.types().iter().filter(|t| t.kind != Kind::Enum) {
+        let targets = t
+            .properties
+            .iter()
+            .filter(|p| !p.collection)
+            .filter_map(|p| p.ty.as_named())
+            .filter(|n| schema.get(n.as_str()).is_some_and(|x| x.kind != Kind::Enum))
+            // A type with subtypes is held through its `Any...` enum, whose variants are boxed.
+            .filter(|n| !polymorphic.contains_key(*n))
+            .cloned();
+        edges.insert(t.qualified_name(), targets.collect());
+    }
+    let reaches = |from: &QualifiedName, to: &QualifiedName| -> bool {
+        let mut stack = vec![from.clone()];
+        let mut seen = BTreeSet::new();
+        while let Some(n) = stack.pop() {
+            if n == *to {
+                return true;
+            }
+            if seen.insert(n.clone()) {
+                stack.extend(edges.get(&n).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    let mut out = BTreeSet::new();
+    for (from, targets) in &edges {
+        for to in targets {
+            if reaches(to, from) {
+                out.insert((from.clone(), to.clone()));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{Origin, TypeRef};
+
+    fn property(owner: &str, name: &str, ty: &str, collection: bool) -> Property {
+        Property {
+            name: name.to_owned(),
+            ty: TypeRef::parse(ty).unwrap(),
+            collection,
+            inherited: false,
+            declared_by: QualifiedName::new("microsoft.graph", owner),
+            navigation: false,
+            description: String::new(),
+            source: None,
+        }
+    }
+
+    fn complex(name: &str, properties: Vec<Property>) -> TypeDef {
+        TypeDef {
+            name: name.to_owned(),
+            namespace: "microsoft.graph".to_owned(),
+            kind: Kind::Complex,
+            base: None,
+            description: String::new(),
+            origin: Origin::Page,
+            is_abstract: false,
+            open_type: false,
+            source: None,
+            properties,
+            members: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn field_names_are_unique_escaped_and_leave_the_generated_fields_alone() {
+        let t = complex(
+            "thing",
+            vec![
+                property("thing", "odataType", "String", false),
+                property("thing", "fooBar", "String", false),
+                property("thing", "foo_bar", "String", false),
+                property("thing", "type", "String", false),
+                property("thing", "additionalProperties", "String", false),
+            ],
+        );
+        let schema = Schema::new(vec![t], Vec::new());
+        let options = crate::emit::EmitOptions::default();
+        let emitter = Emitter::new(&schema, &options);
+        let names: Vec<String> = emitter
+            .fields_of(&schema.types()[0])
+            .iter()
+            .map(|f| f.ident.to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "odata_type_2",
+                "foo_bar",
+                "foo_bar_2",
+                "r#type",
+                "additional_properties_2"
+            ]
+        );
+    }
+
+    #[test]
+    fn single_valued_fields_that_close_a_cycle_are_boxed() {
+        let node = complex(
+            "node",
+            vec![
+                property("node", "next", "microsoft.graph.node", false),
+                property("node", "children", "microsoft.graph.node", true),
+                property("node", "leaf", "microsoft.graph.leaf", false),
+            ],
+        );
+        let leaf = complex("leaf", vec![property("leaf", "name", "String", false)]);
+        let schema = Schema::new(vec![node, leaf], Vec::new());
+        let options = crate::emit::EmitOptions::default();
+        let emitter = Emitter::new(&schema, &options);
+        let node = schema.get("microsoft.graph.node").unwrap();
+        let fields = emitter.fields_of(node);
+        let boxed: Vec<(&str, bool)> = fields.iter().map(|f| (f.json(), f.boxed)).collect();
+        assert_eq!(
+            boxed,
+            [("next", true), ("children", false), ("leaf", false)]
+        );
+    }
+}

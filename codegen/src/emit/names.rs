@@ -1,0 +1,137 @@
+//! The Rust names of a schema's types, `...Fields` traits and `Any...` enums, and the paths
+//! that reach them from any module of the generated code.
+
+use super::ident::{self, camel, to_ident, Scope};
+use crate::schema::{Kind, QualifiedName, Schema, TypeDef};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeMap;
+
+/// The names chosen for every type of a schema.
+pub(super) struct Names {
+    /// Qualified name → (module path segments, Rust type name).
+    pub(super) types: BTreeMap<QualifiedName, (Vec<String>, String)>,
+    /// Qualified name → name of its `...Fields` trait (types with subtypes only).
+    pub(super) traits: BTreeMap<QualifiedName, String>,
+    /// Qualified name → name of its `Any...` enum, which holds the type or any type derived from
+    /// it, chosen by `@odata.type` (types with subtypes only).
+    pub(super) anys: BTreeMap<QualifiedName, String>,
+}
+
+/// Module path for a namespace: `microsoft.graph` is the root, `microsoft.graph.callRecords`
+/// becomes `call_records`.
+pub(super) fn module_of(namespace: &str) -> Vec<String> {
+    let rest = namespace
+        .strip_prefix("microsoft.graph")
+        .unwrap_or(namespace);
+    rest.split('.')
+        .filter(|s| !s.is_empty())
+        .map(ident::module)
+        .collect()
+}
+
+impl Names {
+    /// Chooses the names of every type of `schema`, unique within each module.
+    pub(super) fn new(schema: &Schema) -> Names {
+        let mut scopes: BTreeMap<Vec<String>, Scope> = BTreeMap::new();
+        let subtypes = schema.subtypes();
+        let mut types = BTreeMap::new();
+        let mut traits = BTreeMap::new();
+        let mut anys = BTreeMap::new();
+        // Type names first, then traits. Types defined by a page claim their name before
+        // reconstructed ones and placeholders (a miscased link must not take `User` from
+        // `user`); ties resolve in schema order, so the result is deterministic.
+        let mut by_claim: Vec<&TypeDef> = schema.types().iter().collect();
+        by_claim.sort_by_key(|t| t.origin);
+        for t in by_claim {
+            let module = module_of(&t.namespace);
+            let scope = scopes
+                .entry(module.clone())
+                .or_insert_with(Scope::for_types);
+            let name = scope.unique(&camel(&t.name));
+            types.insert(t.qualified_name(), (module, name));
+        }
+        for t in schema.types() {
+            let q = t.qualified_name();
+            if t.kind != Kind::Enum && subtypes.contains_key(&q) {
+                let module = module_of(&t.namespace);
+                let scope = scopes.entry(module).or_insert_with(Scope::for_types);
+                traits.insert(q.clone(), scope.unique(&format!("{}Fields", types[&q].1)));
+                anys.insert(q.clone(), scope.unique(&format!("Any{}", types[&q].1)));
+            }
+        }
+        Names {
+            types,
+            traits,
+            anys,
+        }
+    }
+
+    /// The Rust name of the type `qualified` (which must be a type of the schema).
+    pub(super) fn type_name(&self, qualified: &str) -> &str {
+        &self.types[qualified].1
+    }
+
+    /// A path to `item`, declared in the module of `qualified`, usable from inside module `from`.
+    pub(super) fn path(&self, from: &[String], qualified: &str, item: &str) -> TokenStream {
+        let target = match self.types.get(qualified) {
+            Some((module, _)) => module.clone(),
+            None => Vec::new(),
+        };
+        let mut common = 0;
+        while common < from.len() && common < target.len() && from[common] == target[common] {
+            common += 1;
+        }
+        let supers = (common..from.len()).map(|_| quote!(super::));
+        let downs = target[common..].iter().map(|m| {
+            let m = to_ident(m);
+            quote!(#m::)
+        });
+        let item = to_ident(item);
+        quote!(#(#supers)* #(#downs)* #item)
+    }
+
+    /// The Rust type of a value declared as `qualified`: its `Any...` enum when it has subtypes
+    /// (so the value keeps whichever derived type `@odata.type` names), else the type itself.
+    pub(super) fn value_path(&self, from: &[String], qualified: &str) -> TokenStream {
+        match self.anys.get(qualified) {
+            Some(any) => self.path(from, qualified, any),
+            None => self.type_path(from, qualified),
+        }
+    }
+
+    /// A path to the struct or enum of `qualified` usable from inside module `from` (`Value`
+    /// for a type the schema does not have).
+    pub(super) fn type_path(&self, from: &[String], qualified: &str) -> TokenStream {
+        let name = self
+            .types
+            .get(qualified)
+            .map_or("Value", |(_, n)| n.as_str());
+        self.path(from, qualified, name)
+    }
+
+    /// The Rust path of every type from the root of the generated code, by qualified name.
+    pub(super) fn into_type_paths(self) -> BTreeMap<QualifiedName, String> {
+        self.types
+            .into_iter()
+            .map(|(q, (module, name))| {
+                let mut path: Vec<String> =
+                    module.iter().map(|m| to_ident(m).to_string()).collect();
+                path.push(to_ident(&name).to_string());
+                (q, path.join("::"))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sub_namespaces_become_modules() {
+        assert!(module_of("microsoft.graph").is_empty());
+        assert_eq!(module_of("microsoft.graph.callRecords"), ["call_records"]);
+        assert_eq!(module_of("microsoft.graph.a.serde"), ["a", "serde_"]);
+    }
+}
