@@ -1,6 +1,7 @@
 //! Stage 1: Markdown pages → [`Page`]s.
 //!
-//! [`markdown`] turns pulldown-cmark events into located blocks; [`page`] reads those blocks as
+//! [`markdown`] turns pulldown-cmark events into located blocks, after [`raw_tables`] has mended
+//! the table rows it would misread; [`page`] reads those blocks as
 //! a docs page (annotation, JSON block, inheritance sentence, property and members tables);
 //! [`type_cell`], [`json_block`] and [`locale`] are the small grammars it uses.
 
@@ -8,6 +9,7 @@ pub mod json_block;
 pub mod locale;
 pub mod markdown;
 pub mod page;
+pub mod raw_tables;
 pub mod type_cell;
 
 pub use page::{

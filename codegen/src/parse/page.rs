@@ -4,6 +4,7 @@
 use super::json_block;
 use super::locale;
 use super::markdown::{self, Block, Heading, Inline, Table};
+use super::raw_tables;
 use super::type_cell::{self, Target, TypeCell, TypeSpec};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::docs_text::is_identifier;
@@ -368,7 +369,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
     // A BOM is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (front_matter, body) = front_matter(text, path, &mut diagnostics);
-    let defused = markdown::defuse_wide_tables(text);
+    let defused = raw_tables::defuse_wide_tables(text);
     for &(line, columns) in defused.as_ref().map_or(&[][..], |(_, l)| l) {
         diagnostics.push(Diagnostic::new(
             Code::BadTableRow,
@@ -379,7 +380,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
             },
             format!(
                 "a table delimiter row of {columns} columns (at most {} are read); table ignored",
-                markdown::MAX_TABLE_COLUMNS
+                raw_tables::MAX_TABLE_COLUMNS
             ),
         ));
     }
