@@ -1,9 +1,12 @@
-//! A tolerant JSON reader for the JSON representation blocks and annotations.
+//! A tolerant JSON reader for the JSON representation blocks and annotations, and the reading
+//! of a page's JSON representation block into a [`JsonBlock`].
 //!
 //! The docs' JSON is hand-written: trailing commas, `//` and `/* */` comments, `&quot;` for `"`,
 //! text after the closing brace. The reader repairs those (outside strings only) and then hands
 //! the text to serde_json; it reports whether repairs were needed.
 
+use super::page::JsonBlock;
+use crate::diag::{Code, Diagnostics, Location};
 use serde_json::Value;
 
 /// The result of a tolerant read.
@@ -106,9 +109,60 @@ pub fn read(text: &str) -> Result<Tolerant, serde_json::Error> {
     })
 }
 
+/// Reads the code of a page's JSON representation block, whose code starts at `line` of the page
+/// at `path`. Repairs and keys with surrounding spaces are reported and read anyway; code that
+/// is not JSON even after repairs is reported and gives `None`, as does JSON that is not an
+/// object.
+pub(super) fn read_representation(
+    code: &str,
+    line: u32,
+    path: &str,
+    diags: &mut Diagnostics,
+) -> Option<JsonBlock> {
+    let t = match read(code) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = line + e.line().saturating_sub(1) as u32;
+            diags.push(
+                Code::BadJsonBlock,
+                Location::new(path, line, e.column() as u32),
+                format!(
+                    "the JSON representation is not JSON even after repairs ({e}); \
+                     the tables alone are used"
+                ),
+            );
+            return None;
+        }
+    };
+    if t.repaired {
+        diags.push(
+            Code::RepairedJson,
+            Location::new(path, line, 1),
+            "the JSON representation is not strict JSON (comments, trailing commas or \
+             entities); read after repairs",
+        );
+    }
+    let Value::Object(mut object) = t.value else {
+        return None;
+    };
+    if object.keys().any(|k| k.trim() != k) {
+        diags.push(
+            Code::RepairedJson,
+            Location::new(path, line, 1),
+            "keys of the JSON representation have surrounding spaces (`\"rank \"`); read trimmed",
+        );
+        object = object
+            .into_iter()
+            .map(|(k, v)| (k.trim().to_owned(), v))
+            .collect();
+    }
+    Some(JsonBlock { object, line })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::parse_page;
 
     #[test]
     fn strict_json_is_not_repaired() {
@@ -135,5 +189,15 @@ mod tests {
     fn hopeless_input_is_an_error() {
         assert!(read("{ \"address\": NAV.PostalAddress }").is_err());
         assert!(read("").is_err());
+    }
+
+    #[test]
+    fn json_keys_with_spaces_are_trimmed_and_reported() {
+        let text = "## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"rank \": 1, \"id\": \"s\"}\n```\n";
+        let page = parse_page("x.md", text);
+        let keys: Vec<&String> = page.json.as_ref().unwrap().object.keys().collect();
+        assert_eq!(keys, ["rank", "id"]);
+        assert_eq!(page.diagnostics[0].code, Code::RepairedJson);
+        assert_eq!(page.diagnostics[0].location.line, 4);
     }
 }

@@ -1,13 +1,20 @@
 //! Stage 1: Markdown pages → [`Page`]s.
 //!
-//! [`markdown`] turns pulldown-cmark events into located blocks; [`page`] reads those blocks as
-//! a docs page (annotation, JSON block, inheritance sentence, property and members tables);
-//! [`type_cell`], [`json_block`] and [`locale`] are the small grammars it uses.
+//! [`markdown`] turns pulldown-cmark events into located blocks, after [`raw_tables`] has mended
+//! the table rows it would misread; [`page`] reads those blocks as a docs page, handing each
+//! piece to the module that knows it: the front matter, the resource annotation, the JSON block
+//! ([`json_block`]), the property and members tables, and the intro (namespace, inheritance
+//! sentence, description). [`type_cell`] and [`locale`] are the small grammars they use.
 
+mod annotation;
+mod front_matter;
+mod intro;
 pub mod json_block;
 pub mod locale;
 pub mod markdown;
 pub mod page;
+pub mod raw_tables;
+mod tables;
 pub mod type_cell;
 
 pub use page::{

@@ -1,0 +1,75 @@
+//! The YAML-like front matter at the top of a page (`---`, `key: value` lines, `---`).
+//!
+//! Only flat `key: value` pairs are read (the docs use nothing else); front matter that cannot be
+//! read that way is reported and treated as absent.
+
+use crate::diag::{Code, Diagnostics, Location};
+use std::collections::BTreeMap;
+
+/// Splits off the front matter of `text` (a page at `path`). Returns the pairs and the byte
+/// offset where the body starts (0 when there is no readable front matter).
+pub(super) fn split(
+    text: &str,
+    path: &str,
+    diags: &mut Diagnostics,
+) -> (BTreeMap<String, String>, usize) {
+    let mut map = BTreeMap::new();
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "---" {
+        return (map, 0);
+    }
+    let mut offset = first_line_end + 1;
+    let mut line_no = 1u32;
+    while offset <= text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |e| offset + e);
+        let line = text[offset..end].trim_end_matches('\r');
+        line_no += 1;
+        if line.trim_end() == "---" {
+            return (map, (end + 1).min(text.len()));
+        }
+        match line.split_once(':') {
+            Some((k, v)) if !k.trim().is_empty() && !k.contains(' ') => {
+                let v = v.trim().trim_matches('"').trim_matches('\'').to_owned();
+                map.insert(k.trim().to_owned(), v);
+            }
+            _ if line.trim().is_empty() => {}
+            _ => {
+                diags.push(
+                    Code::BadFrontMatter,
+                    Location::new(path, line_no, 1),
+                    format!(
+                        "expected a `key: value` front matter line, found `{}`; \
+                         front matter ignored",
+                        line.trim()
+                    ),
+                );
+                map.clear();
+            }
+        }
+        if end >= text.len() {
+            break;
+        }
+        offset = end + 1;
+    }
+    // No closing `---`: treat as absent, parse the whole text as Markdown.
+    diags.push(
+        Code::BadFrontMatter,
+        Location::new(path, 1, 1),
+        "front matter opened with `---` is never closed; front matter ignored",
+    );
+    (BTreeMap::new(), 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Code;
+    use crate::parse::{parse_page, PageClass};
+
+    #[test]
+    fn bad_front_matter_is_absent_not_fatal() {
+        let page = parse_page("p.md", "---\nзаголовок тип: x; doc: y\n---\n# Title\n");
+        assert!(page.front_matter.is_empty());
+        assert_eq!(page.diagnostics[0].code, Code::BadFrontMatter);
+        assert_eq!(page.class, PageClass::Other);
+    }
+}

@@ -1,0 +1,198 @@
+//! The intro of a page (the paragraphs before the first `##` heading): the namespace line, the
+//! inheritance sentence and the description.
+//!
+//! The inheritance sentence is found by its marker words in any known language
+//! ([`locale::inheritance_marker`]), or, in a language the locale table does not know, by the
+//! rows that are marked as inherited from the same page.
+
+use super::locale;
+use super::markdown::{self, Inline};
+use super::page::{page_links, LinkRef, Page, PropertyRow};
+use std::collections::BTreeMap;
+
+/// Reads the intro paragraphs into [`Page::namespace`], [`Page::base_link`] and
+/// [`Page::description`]. Runs after the tables: the inherited rows corroborate the base.
+pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
+    let inherited_stems = inherited_stems(&page.properties);
+    for para in intro {
+        let text = para.text.trim();
+        if page.namespace.is_none() {
+            if let Some(ns) = text
+                .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                .find(|w| w.to_ascii_lowercase().starts_with("microsoft.graph"))
+            {
+                page.namespace = Some(ns.trim_end_matches('.').to_owned());
+                continue;
+            }
+        }
+        let links = page_links(para);
+        if page.base_link.is_none() && !links.is_empty() {
+            if let Some(base) = inheritance_link(text, &links, &inherited_stems) {
+                page.base_link = Some(base.clone());
+                continue;
+            }
+        }
+        if page.description.is_empty() && !text.starts_with("[!") && !text.is_empty() {
+            page.description = text.to_owned();
+        }
+    }
+}
+
+/// The base type link of an intro paragraph `text` with page `links`, if it is the inheritance
+/// sentence: a marker word, then the link (in the sentence of the marker, short: at most 60
+/// characters besides the link texts, in any script); or, in a locale the table does not know,
+/// a short single-link paragraph whose link the inherited rows point to as well.
+fn inheritance_link<'a>(
+    text: &str,
+    links: &'a [LinkRef],
+    inherited_stems: &[&str],
+) -> Option<&'a LinkRef> {
+    let short = |t: &str, links: &[&LinkRef]| {
+        let link_chars: usize = links.iter().map(|l| l.text.chars().count()).sum();
+        t.chars().count().saturating_sub(link_chars) <= 60
+    };
+    let marked = sentences(text).find_map(|sentence| {
+        let at = locale::inheritance_marker(sentence)?;
+        if locale::turns_inheritance_around(sentence) {
+            return None;
+        }
+        // The first link after the marker (the longest of those starting there).
+        let after = &sentence[at..];
+        let base = links
+            .iter()
+            .filter(|l| !l.text.is_empty())
+            .filter_map(|l| Some((after.find(l.text.as_str())?, l)))
+            .min_by_key(|(p, l)| (*p, std::cmp::Reverse(l.text.len())))?
+            .1;
+        let inside: Vec<&LinkRef> = links
+            .iter()
+            .filter(|l| sentence.contains(l.text.as_str()))
+            .collect();
+        short(sentence, &inside).then_some(base)
+    });
+    let all: Vec<&LinkRef> = links.iter().collect();
+    let corroborated = links.len() == 1
+        && short(text, &all)
+        && links[0]
+            .target
+            .stem()
+            .is_some_and(|s| inherited_stems.contains(&s));
+    marked.or(corroborated.then(|| &links[0]))
+}
+
+/// The sentences of a paragraph: split after `.`, `!` or `?` followed by a space.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, '.' | '!' | '?')
+                    && rest[i + 1..].starts_with(|n: char| n.is_whitespace())
+            })
+            .map_or(rest.len(), |(i, _)| i + 1);
+        let (sentence, tail) = rest.split_at(end);
+        rest = tail.trim_start();
+        Some(sentence)
+    })
+}
+
+/// Pages that rows are marked as inherited from: rows whose description ends with a link to the
+/// page, in a sentence of at most four words before it (`Inherited from [entity](entity.md).`,
+/// `Наследуется от [объекта](entity.md)`) that is a known inheritance marker or that at least
+/// two rows share (a marker in a language the locale table does not know).
+fn inherited_stems(rows: &[PropertyRow]) -> Vec<&str> {
+    let mut phrases: BTreeMap<(&str, String), usize> = BTreeMap::new();
+    for row in rows {
+        let Some(last) = row.description_links.last() else {
+            continue;
+        };
+        let Some(stem) = last.target.stem() else {
+            continue;
+        };
+        let end = row
+            .description
+            .trim_end_matches(|c: char| markdown::is_blank(c) || matches!(c, '.' | ')' | ';'));
+        let Some(before) = end.strip_suffix(last.text.as_str()) else {
+            continue;
+        };
+        let start = before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1);
+        let phrase = before[start..].trim();
+        if !phrase.is_empty() && phrase.split_whitespace().count() <= 4 {
+            *phrases.entry((stem, phrase.to_lowercase())).or_insert(0) += 1;
+        }
+    }
+    let mut stems: Vec<&str> = phrases
+        .into_iter()
+        .filter(|((_, phrase), n)| *n >= 2 || locale::mentions_inheritance(phrase))
+        .map(|((stem, _), _)| stem)
+        .collect();
+    stems.dedup();
+    stems
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::parse_page;
+
+    #[test]
+    fn inheritance_sentences_in_any_phrasing_and_reference_links() {
+        let forms = [
+            "Inherits from [entity](entity.md).",
+            "Derived from [entity](../resources/entity.md)",
+            "Наследует [объект](entity.md) .",
+            "Этот ресурс является производным от ресурса [entity](entity.md).",
+            "Inherits from [entity][].\n\n[entity]: entity.md",
+        ];
+        for form in forms {
+            let text = format!("# x resource type\n\nNamespace: microsoft.graph\n\n{form}\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|String|x|\n");
+            let page = parse_page("x.md", &text);
+            let base = page.base_link.as_ref().unwrap_or_else(|| panic!("{form}"));
+            assert_eq!(base.target.stem(), Some("entity"), "{form}");
+            assert_eq!(base.line, 5, "{form}");
+        }
+        // A base page naming its derived types has no base.
+        let text = "# baseTask\n\nЭто базовый тип, наследуемый [ресурсом](task.md) задачи.\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|x|\n";
+        assert_eq!(parse_page("basetask.md", text).base_link, None);
+        // A link in an intro and in a row's description is no inheritance (`recurrenceRange`).
+        let text = "# recurrenceRange\n\nDescribes a date range over which a recurring [event](event.md) repeats.\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|startDate|Date|The same value as the start of the recurring [event](event.md). Required.|\n";
+        assert_eq!(parse_page("recurrencerange.md", text).base_link, None);
+        // The marker's sentence, not the paragraph's first link.
+        let text = "# x\n\nПредставляет ресурс для [объекта educationAssignment](educationassignment.md). Наследуется от [educationResource](educationresource.md).\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|String|x|\n";
+        let page = parse_page("educationmediaresource.md", text);
+        assert_eq!(
+            page.base_link.unwrap().target.stem(),
+            Some("educationresource")
+        );
+        // A base page naming what inherits from it, then its own base in another paragraph.
+        let text = "# x\n\nАбстрактный тип. Этот абстрактный тип наследуется типом [ресурса customAccessPackageWorkflowExtension](customaccesspackageworkflowextension.md) .\n\nНаследуется [от сущности](entity.md).\n";
+        let page = parse_page("customcalloutextension.md", text);
+        assert_eq!(page.base_link.unwrap().target.stem(), Some("entity"));
+        let text = "# x\n\nOne of [Domain](domain.md) or [DomainDnsCnameRecord](domaindnscnamerecord.md) entities. Inherited from [DomainDnsRecord](domaindnsrecord.md) entity.\n";
+        let page = parse_page("domaindnsunavailablerecord.md", text);
+        assert_eq!(
+            page.base_link.unwrap().target.stem(),
+            Some("domaindnsrecord")
+        );
+        let text = "# x\n\nБазовый класс. Он наследуется [accessReviewNotificationRecipientQueryScope](../resources/accessReviewNotificationRecipientQueryScope.md).\n";
+        assert_eq!(
+            parse_page("accessreviewnotificationrecipientscope.md", text).base_link,
+            None
+        );
+        let text = "# x\n\nЭто абстрактный тип, унаследованный [accessReviewQueryScope,](accessreviewqueryscope.md) и [y](y.md).\n";
+        assert_eq!(parse_page("accessreviewscope.md", text).base_link, None);
+        // `производных` (of derived types) inside a link text is no marker.
+        let text = "# x\n\nЭтот ресурс является абстрактным типом для [производных userSignInInsight.](usersignininsight.md)\n";
+        assert_eq!(parse_page("governanceinsight.md", text).base_link, None);
+        // Rows ending with a link are no inheritance marker unless they share a short phrase.
+        let text = "# printTaskStatus\n\nRepresents the current execution status of a [printTask](printtask.md).\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|state|String|The current processing state of the [printTask](printtask.md).|\n|description|String|A human-readable description of the state of the [printTask](printtask.md).|\n";
+        assert_eq!(parse_page("printtaskstatus.md", text).base_link, None);
+        // A sentence in no known language: the link the inherited rows point to.
+        let text = "# x\n\nIst abgeleitet von [entity](entity.md).\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|Die ID. Geerbt von [entity](entity.md).|\n|name|String|Der Name. Geerbt von [entity](entity.md).|\n";
+        let page = parse_page("x.md", text);
+        assert_eq!(page.base_link.unwrap().target.stem(), Some("entity"));
+    }
+}

@@ -1,0 +1,200 @@
+//! Table rows mended in the raw page text, before pulldown-cmark reads it.
+//!
+//! Two things GFM gets wrong for the docs are fixed on the text itself, keeping every line where
+//! it is: pipes inside code spans (GFM splits cells before reading code spans) are escaped, and
+//! overly wide tables (which pulldown-cmark pads into millions of cells) are blanked out.
+
+/// Escapes the pipes inside code spans of table rows (`` `|` `` → `` `\|` ``), so that they
+/// stay in their cell: GFM splits cells before reading code spans, the docs mean the pipe
+/// literally. Only lines that look like table rows (a pipe outside code spans) outside fenced
+/// code are touched; the text is borrowed unchanged when there is nothing to escape. Lines keep their numbers; a cell after
+/// an escaped pipe has its column shifted by one.
+pub fn escape_code_span_pipes(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut fence: Option<&str> = None;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let end = start + line.len();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+        } else if line.contains('|') && line.contains('`') {
+            if let Some(escaped) = escape_row(line) {
+                let buf = out.get_or_insert_with(|| text[..start].to_owned());
+                buf.push_str(&escaped);
+                start = end;
+                continue;
+            }
+        }
+        if let Some(buf) = &mut out {
+            buf.push_str(line);
+        }
+        start = end;
+    }
+    match out {
+        Some(s) => std::borrow::Cow::Owned(s),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// One table row with the pipes inside its code spans escaped, if it has any.
+pub(super) fn escape_row(line: &str) -> Option<String> {
+    // Quick rejection: a pipe inside a code span lies between the first and last backtick.
+    let (first, last) = (line.find('`')?, line.rfind('`')?);
+    if !line[first..last].contains('|') {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'`' => {
+                let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                let open_end = i + run;
+                // The closing run: exactly `run` backticks.
+                let mut j = open_end;
+                let mut close = None;
+                while j < bytes.len() {
+                    if bytes[j] == b'`' {
+                        let r = bytes[j..].iter().take_while(|&&b| b == b'`').count();
+                        if r == run {
+                            close = Some(j);
+                            break;
+                        }
+                        j += r;
+                    } else {
+                        j += 1;
+                    }
+                }
+                match close {
+                    Some(c) => {
+                        spans.push((open_end, c));
+                        i = c + run;
+                    }
+                    None => i = open_end,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    let is_pipe = |at: usize| bytes[at] == b'|' && (at == 0 || bytes[at - 1] != b'\\');
+    // A table row has a pipe outside code spans; only then do pipes inside them need escaping.
+    let mut outside = 0;
+    let mut inside = 0;
+    let mut from = 0;
+    for &(a, b) in spans
+        .iter()
+        .chain(std::iter::once(&(bytes.len(), bytes.len())))
+    {
+        outside += (from..a).filter(|&at| is_pipe(at)).count();
+        inside += (a..b).filter(|&at| is_pipe(at)).count();
+        from = b;
+    }
+    if outside == 0 || inside == 0 {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len() + 4);
+    let mut last = 0;
+    for &(a, b) in &spans {
+        for at in (a..b).filter(|&at| is_pipe(at)) {
+            out.push_str(&line[last..at]);
+            out.push('\\');
+            last = at;
+        }
+    }
+    out.push_str(&line[last..]);
+    Some(out)
+}
+
+/// Tables wider than this are not read as tables (real pages have at most 6 columns).
+/// pulldown-cmark pads every short row to the header width (up to 2^18 cells per table, each
+/// table), so a wide header over many short rows turns a few bytes per row into thousands of
+/// cells: 50 tables of 500 columns and 500 one-cell rows (200 kB) took 1.7 GB.
+pub const MAX_TABLE_COLUMNS: usize = 32;
+
+/// Blanks out, with spaces (so offsets and lines stay), every table delimiter row of more than
+/// [`MAX_TABLE_COLUMNS`] cells, so that its table is read as plain text. Returns the new text
+/// and the (1-based line, columns) of each row blanked, or `None` when there is none.
+pub fn defuse_wide_tables(text: &str) -> Option<(String, Vec<(u32, usize)>)> {
+    let mut found: Vec<(usize, usize, usize, u32)> = Vec::new(); // (start, end, columns, line)
+    let mut start = 0;
+    for (number, line) in (1..).zip(text.split_inclusive('\n')) {
+        let end = start + line.len();
+        let delimiter = line.contains('|')
+            && line.contains('-')
+            && line.bytes().all(|b| b" \t\r\n|:->".contains(&b));
+        if delimiter {
+            let columns = line
+                .split(|c: char| c != '-')
+                .filter(|r| !r.is_empty())
+                .count();
+            if columns > MAX_TABLE_COLUMNS {
+                found.push((start, end, columns, number));
+            }
+        }
+        start = end;
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let mut out = text.as_bytes().to_vec();
+    let mut rows = Vec::with_capacity(found.len());
+    for (start, end, columns, line) in found {
+        for b in &mut out[start..end] {
+            if !matches!(*b, b'\r' | b'\n') {
+                *b = b' ';
+            }
+        }
+        rows.push((line, columns));
+    }
+    // Only ASCII bytes of ASCII-only lines were replaced: still UTF-8.
+    String::from_utf8(out).ok().map(|t| (t, rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::markdown::{blocks, Block};
+
+    fn parse(text: &str) -> Vec<Block> {
+        blocks(text, 0)
+    }
+
+    #[test]
+    fn pipes_in_code_spans_stay_in_their_cell() {
+        let text = "|Property|Type|Description|\n|-|-|-|\n|name|String|Not `|`, `` ` ``, `a\\|b` or `^`.|\n\n```\n|`|`|\n```\n";
+        let escaped = escape_code_span_pipes(text);
+        assert_eq!(escaped.lines().count(), text.lines().count());
+        assert!(escaped.contains("```\n|`|`|\n```"), "fenced code untouched");
+        let b = parse(&escaped);
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(t.rows[0].len(), 3);
+        assert_eq!(t.rows[0][2].text, "Not |, `, a|b or ^.");
+        assert_eq!(t.rows[0][2].code, ["|", "`", "a|b", "^"]);
+        assert!(matches!(
+            escape_code_span_pipes("|a|`b`|\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn wide_tables_are_blanked_in_place() {
+        let wide = format!("|a|b|\n{}|\n|x|\n", "|-".repeat(MAX_TABLE_COLUMNS + 1));
+        let text = format!("|a|b|\n|-|-|\n|1|2|\n\n{wide}");
+        let (defused, rows) = defuse_wide_tables(&text).unwrap();
+        assert_eq!(rows, [(6, MAX_TABLE_COLUMNS + 1)]);
+        assert_eq!(defused.len(), text.len());
+        let b = parse(&defused);
+        assert_eq!(b.iter().filter(|b| matches!(b, Block::Table(_))).count(), 1);
+        assert!(defuse_wide_tables(&format!("{}|\n", "|-".repeat(MAX_TABLE_COLUMNS))).is_none());
+        assert!(defuse_wide_tables("---\n- a\n").is_none());
+    }
+}

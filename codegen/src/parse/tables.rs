@@ -1,0 +1,370 @@
+//! The tables of a page: property and relationship tables (whose rows become [`PropertyRow`]s)
+//! and members tables (the page's own enum, or the `### x values` sections, read as
+//! [`EnumTable`]s).
+//!
+//! Columns are found by their header words in any known language ([`locale`]), else by
+//! position; a table under Properties without a type column is no property table.
+
+use super::locale;
+use super::markdown::{self, Heading, Inline, Table};
+use super::page::{page_links, EnumTable, MemberRow, Page, PropertyRow};
+use super::type_cell::{self, TypeSpec};
+use crate::diag::{Code, Diagnostics};
+
+/// Where a table stands.
+pub(super) struct TableContext<'a> {
+    /// Key of the current H2 (`""` in the intro).
+    pub(super) section: &'a str,
+    /// The current H2 itself.
+    pub(super) heading: Option<&'a Heading>,
+    /// The current H3 or deeper heading under it.
+    pub(super) sub: Option<&'a Heading>,
+}
+
+impl TableContext<'_> {
+    /// The `x values` heading the table stands under, if any: the H3/H4, or an H2 `## x values`
+    /// with no deeper heading in between (`printercapabilities.md`).
+    pub(super) fn values_heading(&self) -> Option<&Heading> {
+        match self.sub {
+            Some(h) => Some(h).filter(|h| h.key().ends_with("-values")),
+            None => self.heading.filter(|h| h.key().ends_with("-values")),
+        }
+    }
+}
+
+/// The ASCII identifier in `text` whose lowercase form equals `wanted` (if any), else none.
+pub fn identifier_matching(text: &str, wanted: &str) -> Option<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .find(|w| !w.is_empty() && w.to_ascii_lowercase() == wanted)
+        .map(str::to_owned)
+}
+
+/// Reads a table standing at `ctx` into the page: a members table into
+/// [`Page::enums`], a property or relationship table into [`Page::properties`]; tables
+/// elsewhere are skipped.
+pub(super) fn read_table(
+    page: &mut Page,
+    table: Table,
+    ctx: &TableContext<'_>,
+    diags: &mut Diagnostics,
+) {
+    let values_heading = ctx.values_heading();
+    if ctx.section == "members" || values_heading.is_some() {
+        let name = values_heading.map(|h| {
+            let wanted = h.key().trim_end_matches("-values").replace('-', "");
+            identifier_matching(&h.text, &wanted).unwrap_or(wanted)
+        });
+        // Under `## Members` with an H3 that is not `x values`, the table is still the page's enum.
+        let name = if ctx.section == "members" && values_heading.is_none() {
+            None
+        } else {
+            name
+        };
+        let key = values_heading.map_or_else(|| ctx.section.to_owned(), Heading::key);
+        page.enums.push(read_members(table, name, key));
+        return;
+    }
+    let navigation = ctx.section == "relationships";
+    if ctx.section != "properties" && !navigation {
+        return;
+    }
+    read_property_table(page, table, navigation, diags);
+}
+
+/// Reads the rows of a table under Properties (or Relationships, when `navigation`) into
+/// [`Page::properties`], unless it is no property table (too few columns, no type column).
+fn read_property_table(page: &mut Page, table: Table, navigation: bool, diags: &mut Diagnostics) {
+    if table.header.len() < 2 {
+        diags.push(
+            Code::BadTableRow,
+            page.at(table.line, 1),
+            format!(
+                "expected a property table with name and type columns, \
+                 found {} column(s); table ignored",
+                table.header.len()
+            ),
+        );
+        return;
+    }
+    let Some((type_col, desc_col)) = property_columns(&table) else {
+        let header: Vec<&str> = table.header.iter().map(|h| h.text.as_str()).collect();
+        diags.push(
+            Code::IgnoredTable,
+            page.at(table.line, 1),
+            format!(
+                "the table `{}` under {} has no type column (its header names none and most of \
+                 its second cells are not types); not read as properties",
+                header.join(" | "),
+                if navigation {
+                    "Relationships"
+                } else {
+                    "Properties"
+                },
+            ),
+        );
+        return;
+    };
+    let Table { header, rows, .. } = table;
+    for mut row in rows {
+        let filled = row.iter().filter(|c| !c.text.is_empty()).count();
+        if filled == 0 {
+            continue;
+        }
+        if filled == 1 && !row[0].text.is_empty() {
+            if row[0].is_all_strong() {
+                continue; // group row `|**Onboarding**|`
+            }
+            // A description wrapped onto a line without pipes.
+            if let Some(prev) = page
+                .properties
+                .last_mut()
+                .filter(|p| p.line + 1 >= row[0].line.saturating_sub(3))
+            {
+                prev.description.push(' ');
+                prev.description.push_str(&row[0].text);
+                prev.code.append(&mut row[0].code);
+                continue;
+            }
+        }
+        let name = clean_name(&row[0]);
+        if name.is_empty() {
+            diags.push(
+                Code::BadTableRow,
+                page.at(row[0].line, row[0].column),
+                "expected a property name in the first cell, found none; row ignored",
+            );
+            continue;
+        }
+        let type_cell = row
+            .get_mut(type_col)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        let desc = desc_col
+            .and_then(|c| row.get_mut(c))
+            .map(std::mem::take)
+            .unwrap_or_default();
+        let mut description_links = page_links(&desc);
+        let mut description = desc.text;
+        let mut code = desc.code;
+        for (i, extra) in row.iter_mut().enumerate().skip(1) {
+            if i != type_col && Some(i) != desc_col && !extra.text.is_empty() {
+                let header = header.get(i).map_or("", |h| h.text.trim());
+                description.push_str(&format!(" {header}: {}.", extra.text));
+                code.append(&mut extra.code);
+                description_links.extend(page_links(extra));
+            }
+        }
+        page.properties.push(PropertyRow {
+            name,
+            ty: type_cell::parse(&type_cell),
+            type_text: type_cell.text,
+            description,
+            code,
+            description_links,
+            navigation,
+            line: row[0].line,
+            column: 1,
+        });
+    }
+}
+
+/// The property name in a name cell: `**x**;` → `x`, `name (deprecated)` → `name`.
+fn clean_name(cell: &Inline) -> String {
+    let text = cell
+        .text
+        .trim_matches(|c: char| markdown::is_blank(c) || c == ';' || c == '*' || c == '`');
+    // `name (deprecated)`, `name - note`: the first token.
+    let first = text
+        .split(|c: char| markdown::is_blank(c) || c == '(')
+        .next()
+        .unwrap_or("");
+    first
+        .trim_matches(|c: char| c == ';' || c == ',' || c == '.' || c == '*' || c == '`')
+        .to_owned()
+}
+
+/// The type and description columns of a property table, located by header words
+/// ([`locale::is_type_header`]), else by position (name, type, description). A table whose
+/// header names no type column and whose second cells are mostly not primitives, links or
+/// qualified names (a list of values, derived types or limits standing under Properties) is no
+/// property table: `None`.
+fn property_columns(table: &Table) -> Option<(usize, Option<usize>)> {
+    let find = |wanted: fn(&str) -> bool| {
+        table
+            .header
+            .iter()
+            .skip(1)
+            .position(|h| wanted(&h.text))
+            .map(|i| i + 1)
+    };
+    let type_col = match find(locale::is_type_header) {
+        Some(c) => c,
+        None => {
+            let rows: Vec<&Vec<Inline>> = table
+                .rows
+                .iter()
+                .filter(|r| r.iter().filter(|c| !c.text.is_empty()).count() >= 2)
+                .collect();
+            // Bare words (`Red`, `Yes`, `read`) read as type names anywhere: only primitives,
+            // links and qualified names count as evidence of a type column.
+            let typed = rows
+                .iter()
+                .filter(|r| match type_cell::parse(&r[1]).spec {
+                    TypeSpec::Primitive(_) | TypeSpec::Link { .. } => true,
+                    TypeSpec::Name(n) => n.contains('.'),
+                    TypeSpec::Unknown(_) => false,
+                })
+                .count();
+            if rows.is_empty() || typed * 2 < rows.len() {
+                return None;
+            }
+            1
+        }
+    };
+    let desc_col = find(locale::is_description_header)
+        .or_else(|| (table.header.len() >= 3 && type_col != 2).then_some(2));
+    Some((type_col, desc_col))
+}
+
+/// Reads a members table as the enum `name` (`None` for the page's own enum) under the section
+/// `key`. The value column is found by position and content; group rows are skipped.
+fn read_members(table: Table, name: Option<String>, key: String) -> EnumTable {
+    let cols = table.header.len();
+    // Column 1 holds values when there are three or more columns, or when most of its cells
+    // contain a digit (`Member|Value` without description).
+    let value_col = if cols >= 3 {
+        Some(1)
+    } else if cols == 2 {
+        let digits = table
+            .rows
+            .iter()
+            .filter(|r| {
+                r.get(1)
+                    .is_some_and(|c| c.text.chars().any(|ch| ch.is_ascii_digit()))
+            })
+            .count();
+        (digits * 2 > table.rows.len()).then_some(1)
+    } else {
+        None
+    };
+    let desc_col = match (cols, value_col) {
+        (c, Some(_)) if c >= 3 => Some(c - 1),
+        (2, None) => Some(1),
+        _ => None,
+    };
+    let members = table
+        .rows
+        .into_iter()
+        .filter(|r| {
+            r.first()
+                .is_some_and(|c| !c.text.is_empty() && !c.is_all_strong())
+        })
+        .map(|mut r| MemberRow {
+            name: r[0]
+                .text
+                .trim_matches(|c: char| markdown::is_blank(c) || matches!(c, '`' | '*' | ';'))
+                .to_owned(),
+            value: value_col
+                .and_then(|c| r.get_mut(c))
+                .map(|c| std::mem::take(&mut c.text)),
+            description: desc_col
+                .and_then(|c| r.get_mut(c))
+                .map(|c| std::mem::take(&mut c.text))
+                .unwrap_or_default(),
+            line: r[0].line,
+        })
+        .collect();
+    EnumTable {
+        name,
+        key,
+        members,
+        line: table.line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Code;
+    use crate::parse::{parse_page, PageClass, TypeSpec};
+
+    #[test]
+    fn enum_page_with_damaged_members() {
+        let text = "---\ndoc_type: enumPageType\n---\n# <a name=\"actionstate-enum-type\"></a>тип enum actionState\n\n## <a name=\"members\"></a>Элементы\n|Элемент|Значение|Описание|\n|:---|:---|:---|\n|нет|0|x|\n|done|4 |y|\n";
+        let page = parse_page("x/intune-devices-actionstate.md", text);
+        assert_eq!(page.class, PageClass::Enum);
+        assert_eq!(page.enums[0].members[1].name, "done");
+        assert_eq!(page.enums[0].members[1].value.as_deref(), Some("4"));
+        assert_eq!(page.enums[0].members[0].line, 9);
+    }
+
+    #[test]
+    fn inline_values_tables_and_continuations() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n\n## Properties\n|Property|Type|Description|\n|:-|:-|:-|\n|ageGroup|[ageGroup](#agegroup-values)|The group\ncontinued here.|\n|**Group**|\n\n### ageGroup values\n|Member|Value|Description|\n|-|-|-|\n|minor|0|A minor.|\n";
+        let page = parse_page("x.md", text);
+        assert_eq!(page.properties.len(), 1);
+        assert!(
+            page.properties[0].description.ends_with("continued here."),
+            "{:?}",
+            page.properties[0]
+        );
+        assert_eq!(page.enums[0].name.as_deref(), Some("ageGroup"));
+        assert_eq!(page.enums[0].key, "agegroup-values");
+    }
+
+    #[test]
+    fn values_table_under_an_h2() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.p\"} -->\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|feed|printerFeedOrientation|x|\n\n## printerFeedOrientation values\n\n|Member|Description|\n|-|-|\n|longEdgeFirst|x|\n\n### printQuality values\n\n|Member|Description|\n|-|-|\n|low|x|\n";
+        let page = parse_page("printercapabilities.md", text);
+        let names: Vec<_> = page.enums.iter().map(|e| e.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            [Some("printerFeedOrientation"), Some("printQuality")]
+        );
+        assert_eq!(page.enums[0].key, "printerfeedorientation-values");
+        assert_eq!(page.properties.len(), 1);
+    }
+
+    #[test]
+    fn tables_without_a_type_column_are_not_properties() {
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.group\"} -->\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|visibility|String|See below.|\n\n### Colors\n\n| Pre-set constant\t| Color mapped to in Outlook |\n|:---|:---|\n| Preset0 | Red |\n| Preset1 | Orange |\n\n### Group visibility options\n\n|Value|Description|\n|:----|-----------|\n| Public | Anyone can join the group.|\n| Private | Owner permission is needed.|\n\n### Derived types\n\n| Type | Description |\n|-|-|\n| [a](a.md) | Audio quality data. |\n\n### Limits\n\n| Resource | Maximum expiration time |\n|-|-|\n| Teams **chat** | 60 minutes (1 hour) |\n";
+        let page = parse_page("group.md", text);
+        let names: Vec<_> = page.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["visibility"]);
+        let ignored: Vec<u32> = page
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::IgnoredTable)
+            .map(|d| d.location.line)
+            .collect();
+        assert_eq!(ignored, [9, 16, 23, 29]);
+    }
+
+    #[test]
+    fn columns_are_located_by_header_words_else_by_position() {
+        // An older layout with Required/Nullable between type and description.
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.idp\"} -->\n## Properties\n|Property|Type|Required|Nullable|Description|\n|-|-|-|-|-|\n|name|String|Yes|No|The name.|\n";
+        let page = parse_page("identityprovider.md", text);
+        let p = &page.properties[0];
+        assert_eq!(
+            p.ty.spec,
+            TypeSpec::Primitive(crate::primitive::Primitive::String)
+        );
+        assert_eq!(p.description, "The name. Required: Yes. Nullable: No.");
+        // Unknown header words (another locale): by position, because the cells read as types.
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n## Properties\n|Eigenschaft|Typ|Beschreibung|\n|-|-|-|\n|name|String|Der Name.|\n|count|Int32|Die Zahl.|\n";
+        let page = parse_page("x.md", text);
+        assert_eq!(page.properties.len(), 2);
+        assert_eq!(page.properties[1].description, "Die Zahl.");
+        // Padded, TAB- and NBSP-separated cells, no outer pipes, escaped pipe and a pipe in code.
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n## Properties\nProperty\t| Type\u{a0}|Description\n:---|:---|:---\n  name\u{a0} |\tString\t| Files (*.mobileconfig \\| *.xml) or `|`.\n";
+        let page = parse_page("x.md", text);
+        let p = &page.properties[0];
+        assert_eq!(p.name, "name");
+        assert_eq!(
+            p.ty.spec,
+            TypeSpec::Primitive(crate::primitive::Primitive::String)
+        );
+        assert_eq!(p.description, "Files (*.mobileconfig | *.xml) or |.");
+    }
+}
