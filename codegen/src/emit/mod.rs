@@ -8,7 +8,7 @@
 //!
 //! The parts, by job: `names` (Rust names of types, traits and `Any...` enums), `fields` (the
 //! Rust field of every property, for structs and conversions alike), `structs`, `family`
-//! (traits, conversions, `Any...` enums), `enums`, `docs` (rustdoc text), [`ident`] (naming and
+//! (traits, conversions, `Any...` enums), `enums`, `docs` (rustdoc text), `ident` (naming and
 //! escaping), `types` (primitives), `options` ([`EmitOptions`]). This file holds the context
 //! they share (`Emitter`), lays the items out in modules and formats them.
 
@@ -16,7 +16,7 @@ mod docs;
 mod enums;
 mod family;
 mod fields;
-pub mod ident;
+mod ident;
 mod names;
 mod options;
 mod structs;

@@ -1,21 +1,21 @@
 //! Stage 1: Markdown pages → [`Page`]s.
 //!
-//! [`markdown`] turns pulldown-cmark events into located blocks, after [`raw_tables`] has mended
-//! the table rows it would misread; [`page`] reads those blocks as a docs page, handing each
+//! `markdown` turns pulldown-cmark events into located blocks, after `raw_tables` has mended
+//! the table rows it would misread; `page` reads those blocks as a docs page, handing each
 //! piece to the module that knows it: the front matter, the resource annotation, the JSON block
-//! ([`json_block`]), the property and members tables, and the intro (namespace, inheritance
-//! sentence, description). [`type_cell`] and [`locale`] are the small grammars they use.
+//! (`json_block`), the property and members tables, and the intro (namespace, inheritance
+//! sentence, description). `type_cell` and `locale` are the small grammars they use.
 
 mod annotation;
 mod front_matter;
 mod intro;
-pub mod json_block;
-pub mod locale;
-pub mod markdown;
-pub mod page;
-pub mod raw_tables;
+mod json_block;
+pub(crate) mod locale;
+mod markdown;
+pub(crate) mod page;
+mod raw_tables;
 mod tables;
-pub mod type_cell;
+mod type_cell;
 
 pub use page::{
     parse_page, Annotation, EnumTable, JsonBlock, LinkRef, MemberRow, Page, PageClass, PropertyRow,

@@ -55,6 +55,23 @@ pub(super) fn reconcile_names(
             mismatch(diags, page, row, decision);
         }
     }
+    match_transliterated(page, &keys, &mut m, diags);
+    match_by_position(page, &keys, &mut m, diags);
+    m.names
+        .into_iter()
+        .zip(rows)
+        .map(|(n, r)| n.map_or_else(|| r.name.clone(), |k| keys[k].0.clone()))
+        .collect()
+}
+
+/// Matches rows whose translated name reads like a key once transliterated, best scores first.
+fn match_transliterated(
+    page: &Page,
+    keys: &[(&String, &Value)],
+    m: &mut Matching,
+    diags: &mut Diagnostics,
+) {
+    let rows = &page.properties;
     // A translated name that reads like a key once transliterated.
     let mut alike: Vec<(f64, usize, usize)> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
@@ -87,6 +104,18 @@ pub(super) fn reconcile_names(
             mismatch(diags, page, &rows[i], decision);
         }
     }
+}
+
+/// Matches what is left by position: rows whose name is translated (or every unmatched row when
+/// exactly as many keys are left) take the key beside a matched neighbour's key, then the
+/// remaining keys in order.
+fn match_by_position(
+    page: &Page,
+    keys: &[(&String, &Value)],
+    m: &mut Matching,
+    diags: &mut Diagnostics,
+) {
+    let rows = &page.properties;
     // By position: rows whose name is translated, or all unmatched rows when exactly as many
     // keys are left.
     let open = |m: &Matching| {
@@ -95,13 +124,13 @@ pub(super) fn reconcile_names(
             .collect::<Vec<_>>()
     };
     let free_keys = m.used.iter().filter(|u| !**u).count();
-    let all = open(&m).len() == free_keys;
+    let all = open(m).len() == free_keys;
     let eligible = |i: usize| all || !is_identifier(&rows[i].name);
     // The key right after the previous matched row's key, or right before the next one's.
     let mut progress = true;
     while progress {
         progress = false;
-        for i in open(&m).into_iter().filter(|&i| eligible(i)) {
+        for i in open(m).into_iter().filter(|&i| eligible(i)) {
             let before = (0..i).rev().find_map(|j| m.key_of(j)).map(|k| k + 1);
             let after = (i + 1..rows.len())
                 .find_map(|j| m.key_of(j))
@@ -125,7 +154,7 @@ pub(super) fn reconcile_names(
         }
     }
     // The remaining keys in order.
-    for i in open(&m).into_iter().filter(|&i| eligible(i)) {
+    for i in open(m).into_iter().filter(|&i| eligible(i)) {
         let free = || (0..keys.len()).filter(|&k| !m.used[k]);
         if let Some(k) = free()
             .find(|&k| compatible(&rows[i], keys[k].1))
@@ -135,11 +164,6 @@ pub(super) fn reconcile_names(
             positional(diags, page, &rows[i], keys[k].0);
         }
     }
-    m.names
-        .into_iter()
-        .zip(rows)
-        .map(|(n, r)| n.map_or_else(|| r.name.clone(), |k| keys[k].0.clone()))
-        .collect()
 }
 
 /// Rows matched so far: the key index of each row, and which keys are taken.
