@@ -82,6 +82,37 @@ code_enum! {
         InheritanceTooDeep => "inheritance-too-deep",
         /// A property repeated on a derived page disagrees with its declaration on the base.
         InheritedPropertyConflict => "inherited-property-conflict",
+        /// `check --metadata`: the docs define a type the service metadata does not declare.
+        MetadataExtraType => "metadata-extra-type",
+        /// `check --metadata`: a docs type's name differs from the metadata's only in case.
+        MetadataTypeCase => "metadata-type-case",
+        /// `check --metadata`: the docs and the metadata give a type different kinds (entity,
+        /// complex, enum).
+        MetadataKind => "metadata-kind",
+        /// `check --metadata`: the docs and the metadata give a type different bases.
+        MetadataBase => "metadata-base",
+        /// `check --metadata`: a docs property the metadata declares neither on the type nor on
+        /// an ancestor.
+        MetadataExtraProperty => "metadata-extra-property",
+        /// `check --metadata`: a property the docs declare on the type and the metadata on an
+        /// ancestor (an inherited row read as the type's own; the JSON is the same).
+        MetadataAncestorProperty => "metadata-ancestor-property",
+        /// `check --metadata`: a property the metadata declares on the type and the docs do not
+        /// (or inherit from elsewhere).
+        MetadataMissingProperty => "metadata-missing-property",
+        /// `check --metadata`: a property name differs from the metadata's only in case.
+        MetadataPropertyCase => "metadata-property-case",
+        /// `check --metadata`: a property's type differs from the metadata's.
+        MetadataPropertyType => "metadata-property-type",
+        /// `check --metadata`: a property is a collection on one side and a single value on the
+        /// other.
+        MetadataCollection => "metadata-collection",
+        /// `check --metadata`: an enum member the metadata does not declare.
+        MetadataExtraMember => "metadata-extra-member",
+        /// `check --metadata`: an enum member the metadata declares and the docs do not.
+        MetadataMissingMember => "metadata-missing-member",
+        /// `check --metadata`: an enum member's value differs from the metadata's.
+        MetadataMemberValue => "metadata-member-value",
     }
 }
 
@@ -94,7 +125,10 @@ impl Code {
             | Code::BadAnnotation
             | Code::InheritanceCycle
             | Code::InheritanceTooDeep => Severity::Error,
-            Code::NotATypePage | Code::RepairedJson | Code::IgnoredTable => Severity::Info,
+            Code::NotATypePage
+            | Code::RepairedJson
+            | Code::IgnoredTable
+            | Code::MetadataAncestorProperty => Severity::Info,
             _ => Severity::Warning,
         }
     }

@@ -8,7 +8,8 @@
 //! 3. [`emit`]: a schema → Rust source, formatted by prettyplease.
 //!
 //! [`report`] summarises a schema and its diagnostics for the `check` command; [`load`] reads a
-//! schema saved as JSON or from a git revision, for `diff`.
+//! schema saved as JSON or from a git revision, for `diff`; [`metadata`] measures a schema against
+//! the service's own metadata (CSDL) for `check --metadata`.
 
 #![warn(missing_docs)]
 
@@ -22,6 +23,7 @@ pub mod emit;
 pub mod git;
 pub mod input;
 pub mod load;
+pub mod metadata;
 pub mod output;
 mod parallel;
 pub mod parse;

@@ -5,8 +5,14 @@
 //! the diagnostics by code with a few examples each (spread over distinct files, so one bad page
 //! does not hide the others). The JSON form ([`CheckReport::to_json`]) is a stable, versioned
 //! format ([`CHECK_FORMAT_VERSION`]), described in the README.
+//!
+//! With the service metadata (`check --metadata`, [`CheckReport::with_metadata`]) the report
+//! gains a [`MetadataSection`]: the agreement figures, and the disagreements, which join the
+//! other diagnostics under their `metadata-*` codes.
 
 use crate::diag::{Code, Diagnostic, Severity};
+use crate::docs_text::Printable;
+use crate::metadata::{Comparison, Figures, TypeTally};
 use crate::parse::{Page, PageClass};
 use crate::schema::{Kind, Origin, Schema};
 use serde::Serialize;
@@ -33,6 +39,32 @@ pub struct CheckReport {
     pub properties: PropertyCounts,
     /// Diagnostics by severity and by code.
     pub diagnostics: DiagnosticSummary,
+    /// The comparison with the service metadata; only with `check --metadata` (the key is
+    /// absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<MetadataSection>,
+}
+
+/// The docs against the service metadata (`check --metadata`): the figures and how many
+/// disagreements of each code. The disagreements themselves are in the report's diagnostics.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetadataSection {
+    /// The metadata file, as given.
+    pub file: String,
+    /// How the types of the two sides pair up.
+    pub types: TypeTally,
+    /// The agreement figures (see the README for the set each is computed over).
+    pub figures: Figures,
+    /// The number of diagnostics of each `metadata-*` code that occurs.
+    pub disagreements: BTreeMap<Code, usize>,
+    /// Metadata types no docs type stands for (they have no docs location): the first few by
+    /// name, or all of them with `--verbose`.
+    pub only_in_metadata: Vec<String>,
+    /// How many of those are not listed.
+    pub only_in_metadata_omitted: usize,
+    /// Elements of the metadata file that were left out (a type without a name, a second
+    /// declaration), each with its line.
+    pub ignored: Vec<String>,
 }
 
 /// Pages by what they turned out to be. The classes partition `total`.
@@ -153,6 +185,40 @@ impl CheckReport {
             types: type_counts(schema),
             properties: property_counts(schema),
             diagnostics: diagnostic_summary(&schema.diagnostics, examples),
+            metadata: None,
+        }
+    }
+
+    /// [`CheckReport::new`] with the comparison of the schema with the service metadata read
+    /// from `file` ([`crate::metadata::compare`]): its diagnostics join the schema's, and its
+    /// figures make the `metadata` section.
+    pub fn with_metadata(
+        pages: &[Page],
+        schema: &Schema,
+        file: &str,
+        comparison: &Comparison,
+        examples: Option<usize>,
+    ) -> CheckReport {
+        let mut all = schema.diagnostics.clone();
+        all.extend(comparison.diagnostics.iter().cloned());
+        let mut disagreements = BTreeMap::new();
+        for d in &comparison.diagnostics {
+            *disagreements.entry(d.code).or_insert(0) += 1;
+        }
+        let limit = examples.unwrap_or(usize::MAX);
+        let only = &comparison.only_in_metadata;
+        CheckReport {
+            diagnostics: diagnostic_summary(&all, examples),
+            metadata: Some(MetadataSection {
+                file: file.to_owned(),
+                types: comparison.types.clone(),
+                figures: comparison.figures.clone(),
+                disagreements,
+                only_in_metadata: only.iter().take(limit).map(|q| q.to_string()).collect(),
+                only_in_metadata_omitted: only.len().saturating_sub(limit),
+                ignored: comparison.ignored.clone(),
+            }),
+            ..CheckReport::new(pages, schema, examples)
         }
     }
 
@@ -212,6 +278,9 @@ impl CheckReport {
             "properties  {:>6}  declared ({} navigation, {} collections); {} inherited; {} enum members",
             pr.declared, pr.navigation, pr.collection, pr.inherited, pr.enum_members
         );
+        if let Some(m) = &self.metadata {
+            render_metadata(&mut out, m);
+        }
         let d = &self.diagnostics;
         if !d.by_code.is_empty() {
             let _ = writeln!(out, "\ndiagnostics by code:");
@@ -270,6 +339,105 @@ pub fn summary_line(types: usize, diagnostics: &DiagnosticsBySeverity) -> String
         "{types} types; {} errors, {} warnings, {} notes",
         diagnostics.error, diagnostics.warning, diagnostics.info
     )
+}
+
+/// The `metadata` section of the text report.
+fn render_metadata(out: &mut String, m: &MetadataSection) {
+    let t = &m.types;
+    let _ = writeln!(
+        out,
+        "\nmetadata    {}: {} types; {} on both sides ({} paired ignoring case), {} only in the docs, {} only in the metadata",
+        Printable(&m.file),
+        t.metadata,
+        t.both,
+        t.case_only,
+        t.only_in_docs,
+        t.only_in_metadata
+    );
+    let f = &m.figures;
+    let own = &f.own_properties;
+    let members = &f.enum_members;
+    let rows = [
+        (
+            "base type right",
+            f.base.to_string(),
+            "entity and complex types on both sides",
+        ),
+        ("kind right", f.kind.to_string(), "types on both sides"),
+        (
+            "own properties",
+            format!("precision {}, recall {}", own.precision, own.recall),
+            "",
+        ),
+        (
+            "",
+            format!(
+                "{} of the false ones declared on an ancestor",
+                own.false_declared_on_ancestor
+            ),
+            "",
+        ),
+        (
+            "property type right",
+            f.property_type.to_string(),
+            "own properties matched by name",
+        ),
+        (
+            "collection right",
+            f.collection.to_string(),
+            "own properties matched by name",
+        ),
+        (
+            "enum members",
+            format!("precision {}, recall {}", members.precision, members.recall),
+            "",
+        ),
+        (
+            "enum values right",
+            members.value.to_string(),
+            "matched members with a value in the docs",
+        ),
+    ];
+    for (label, figure, over) in rows {
+        let over = if over.is_empty() {
+            String::new()
+        } else {
+            format!("  over {over}")
+        };
+        let _ = writeln!(out, "  {label:<21} {figure}{over}");
+    }
+    if !m.disagreements.is_empty() {
+        let list: Vec<String> = m
+            .disagreements
+            .iter()
+            .map(|(code, n)| format!("{code} {n}"))
+            .collect();
+        let _ = writeln!(out, "  {:<21} {}", "disagreements", list.join(", "));
+    }
+    if t.only_in_metadata > 0 {
+        let names: Vec<String> = m
+            .only_in_metadata
+            .iter()
+            .map(|n| Printable(n).to_string())
+            .collect();
+        let more = if m.only_in_metadata_omitted > 0 {
+            format!(
+                " ... and {} more (--verbose lists all)",
+                m.only_in_metadata_omitted
+            )
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  {:<21} {}{more}",
+            "only in the metadata",
+            names.join(", ")
+        );
+    }
+    for note in &m.ignored {
+        let _ = writeln!(out, "  ignored in the metadata: {}", Printable(note));
+    }
 }
 
 fn page_counts(pages: &[Page], schema: &Schema) -> PageCounts {

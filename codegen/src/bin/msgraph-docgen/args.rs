@@ -101,6 +101,11 @@ pub(crate) struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
+    /// Also compare the docs with the service's own metadata (OData CSDL / EDMX XML): each
+    /// disagreement as a `metadata-*` diagnostic, and the agreement figures in a `metadata`
+    /// section. The metadata is only compared, never used to fill the schema.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) metadata: Option<PathBuf>,
 }
 
 #[derive(Args)]

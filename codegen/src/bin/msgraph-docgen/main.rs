@@ -46,11 +46,27 @@ fn tree(args: TreeArgs) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The `check` command: the report of the pages, exit 1 when it has errors.
+/// The `check` command: the report of the pages (with `--metadata`, measured against the
+/// service metadata), exit 1 when it has errors.
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    use msgraph_docgen::metadata::{compare, Metadata};
+    // Read the metadata first: a bad file fails before the slow part.
+    let metadata = match &args.metadata {
+        Some(path) => Some((path, Metadata::read(path)?)),
+        None => None,
+    };
     let (pages, schema) = load_with_progress(&args.input)?;
     let examples = (!args.verbose).then_some(report::DEFAULT_EXAMPLES);
-    let report = report::CheckReport::new(&pages, &schema, examples);
+    let report = match &metadata {
+        Some((path, metadata)) => report::CheckReport::with_metadata(
+            &pages,
+            &schema,
+            &path.display().to_string(),
+            &compare(&schema, metadata),
+            examples,
+        ),
+        None => report::CheckReport::new(&pages, &schema, examples),
+    };
     print!(
         "{}",
         match args.format {
