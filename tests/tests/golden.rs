@@ -6,6 +6,7 @@
 //! tests/fixtures/emit/<case>/docgen.toml          optional settings (`input = ["pages"]`, knobs)
 //! tests/fixtures/emit/<case>/expected.rs          the generated code
 //! tests/fixtures/reports/check/<case>/pages/*.md
+//! tests/fixtures/reports/check/<case>/metadata.xml    optional: `check --metadata metadata.xml`
 //! tests/fixtures/reports/check/<case>/expected.txt    `check`'s text report
 //! tests/fixtures/reports/diff/<case>/{old,new}/*.md
 //! tests/fixtures/reports/diff/<case>/expected.md      `diff --format markdown` from old to new
@@ -68,12 +69,27 @@ fn generated_code(case: &Path) -> Result<String, String> {
     Ok(builder.generate_code().map_err(|e| e.to_string())?.code)
 }
 
-/// `msgraph-docgen check pages` as text.
+/// `msgraph-docgen check pages` as text (with `--metadata metadata.xml` when the case has one).
 fn check_report(case: &Path) -> Result<String, String> {
+    use msgraph_docgen::metadata::{compare, Metadata};
     use msgraph_docgen::report::{CheckReport, DEFAULT_EXAMPLES};
     let pages = pages_in(case, "pages")?;
     let schema = msgraph_docgen::schema::build(&pages);
-    Ok(CheckReport::new(&pages, &schema, Some(DEFAULT_EXAMPLES)).render_text())
+    let metadata = case.join("metadata.xml");
+    let report = if metadata.is_file() {
+        let metadata = Metadata::read(&metadata).map_err(|e| e.to_string())?;
+        let comparison = compare(&schema, &metadata);
+        CheckReport::with_metadata(
+            &pages,
+            &schema,
+            "metadata.xml",
+            &comparison,
+            Some(DEFAULT_EXAMPLES),
+        )
+    } else {
+        CheckReport::new(&pages, &schema, Some(DEFAULT_EXAMPLES))
+    };
+    Ok(report.render_text())
 }
 
 /// `msgraph-docgen diff old new --format markdown`.

@@ -243,7 +243,12 @@ impl Comparer<'_> {
                 Code::MetadataMissingProperty,
                 at.clone(),
                 format!(
-                    "the service metadata declares `{}` ({}) on `{name}`; {docs_note}",
+                    "the service metadata declares the {} `{}` ({}) on `{name}`; {docs_note}",
+                    if mp.navigation {
+                        "navigation property"
+                    } else {
+                        "property"
+                    },
                     mp.name,
                     type_phrase(&mp.ty, mp.collection)
                 ),
@@ -402,8 +407,8 @@ fn case_note(a: Option<&str>, b: Option<&str>) -> &'static str {
     }
 }
 
-/// `Edm.String`-free spelling of a metadata property type: `String`, `collection of
-/// microsoft.graph.user`.
+/// A metadata property's type as a message says it: `` `String` ``, `` a collection of
+/// `microsoft.graph.user` ``.
 fn type_phrase(ty: &TypeRef, collection: bool) -> String {
     if collection {
         format!("a collection of `{ty}`")
@@ -539,7 +544,7 @@ An identity.
         has(Code::MetadataExtraProperty, "no property `nickname`");
         has(
             Code::MetadataMissingProperty,
-            "`mail` (`String`) on `microsoft.graph.user`; the docs do not",
+            "the property `mail` (`String`) on `microsoft.graph.user`; the docs do not",
         );
         has(
             Code::MetadataKind,
