@@ -1,7 +1,7 @@
 //! The service's own metadata (OData CSDL), and how the docs' schema compares with it.
 //!
 //! `check --metadata FILE` reads Microsoft's service metadata ([`Metadata::read`], in
-//! [`csdl`]) and measures the schema read from the docs against it ([`compare`]): every
+//! `csdl.rs`) and measures the schema read from the docs against it ([`compare`]): every
 //! disagreement becomes a located diagnostic on the docs side, and the agreement is summed up in
 //! [`Figures`]. The metadata is a yardstick only: it sits beside [`schema`](crate::schema), as
 //! `diff` does, and nothing in `schema` or `emit` ever reads it.
