@@ -106,19 +106,6 @@ struct Pair {
     value: TokenStream,
 }
 
-impl Pair {
-    /// The pair's tokens, so that an error spans from the key to the end of the value.
-    fn tokens(&self) -> TokenStream {
-        let (key, value) = (&self.key, &self.value);
-        quote!(#key: #value)
-    }
-
-    /// An error over the whole pair saying what the key takes.
-    fn mistyped(&self, expected: &str) -> syn::Error {
-        syn::Error::new_spanned(self.tokens(), format!("`{}` takes {expected}", self.key))
-    }
-}
-
 impl Parse for Pair {
     fn parse(input: ParseStream) -> syn::Result<Pair> {
         let key = input.call(Ident::parse_any)?;
@@ -168,6 +155,17 @@ fn strings(value: &TokenStream) -> Option<Vec<LitStr>> {
 }
 
 impl Pair {
+    /// The pair's tokens, so that an error spans from the key to the end of the value.
+    fn tokens(&self) -> TokenStream {
+        let (key, value) = (&self.key, &self.value);
+        quote!(#key: #value)
+    }
+
+    /// An error over the whole pair saying what the key takes.
+    fn mistyped(&self, expected: &str) -> syn::Error {
+        syn::Error::new_spanned(self.tokens(), format!("`{}` takes {expected}", self.key))
+    }
+
     fn string(&self) -> syn::Result<LitStr> {
         syn::parse2(self.value.clone()).map_err(|_| self.mistyped("a string literal"))
     }
