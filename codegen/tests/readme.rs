@@ -1,6 +1,7 @@
-//! The README's examples are real: its `msgraph-docgen` command lines run and succeed, and its
-//! build.rs example is what the `tests/build-script` crate runs. (Its Rust library example is a
-//! doctest of `msgraph_docgen`.)
+//! The README's examples are real: its `msgraph-docgen` command lines run and succeed, its
+//! build.rs example is what the `tests/build-script` crate runs, and its macro example is what
+//! the `tests/macro-user` crate expands. (Its Rust library example is a doctest of
+//! `msgraph_docgen`.)
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -119,6 +120,25 @@ fn the_readme_build_script_is_the_one_the_build_script_crate_runs() {
         assert!(
             build_rs.contains(&line),
             "README build.rs line not in tests/build-script/build.rs: {line}"
+        );
+    }
+}
+
+#[test]
+fn the_readme_macro_call_is_the_one_the_macro_user_crate_expands() {
+    let lib_rs = std::fs::read_to_string(workspace().join("tests/macro-user/src/lib.rs")).unwrap();
+    let example = blocks(&readme(), "rust,ignore")
+        .into_iter()
+        .find(|b| {
+            b.iter()
+                .any(|l| l.contains("msgraph_docgen_macros::generate!"))
+        })
+        .expect("a macro example in the README");
+    assert!(example.len() > 3, "{example:?}");
+    for line in example {
+        assert!(
+            lib_rs.lines().any(|l| l == line),
+            "README macro line not in tests/macro-user/src/lib.rs: {line}"
         );
     }
 }

@@ -1,0 +1,5 @@
+msgraph_docgen_macros::generate! {
+    input: ["../../../../docs-input", "no/such/docs"],
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+msgraph_docgen_macros::generate! {
+    input: "../../../../docs-input",
+    root: ["microsoft.graph.resetPasscodeActionResult"],
+}
+
+fn main() {}

@@ -1,0 +1,29 @@
+// The founding page's type and its family, from the workspace's docs-input/.
+#![deny(warnings)]
+
+msgraph_docgen_macros::generate! {
+    input: "../../../../docs-input",
+    roots: ["microsoft.graph.resetPasscodeActionResult"],
+    subtypes: true,
+    fail_on: "error",
+}
+
+fn main() {
+    let json = serde_json::json!({
+        "@odata.type": "#microsoft.graph.resetPasscodeActionResult",
+        "actionState": "done",
+        "startDateTime": "2021-04-07T10:11:12.1234567Z",
+        "passcode": "314159",
+        "errorCode": -42
+    });
+    let any: AnyDeviceActionResult = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(any.fields().action_state(), Some(&ActionState::Done));
+    let AnyDeviceActionResult::ResetPasscodeActionResult(reset) = &any else {
+        panic!("{any:?}")
+    };
+    let reset: &ResetPasscodeActionResult = reset;
+    assert_eq!(reset.start_date_time.unwrap().as_second(), 1617790272);
+    assert_eq!(serde_json::to_value(&any).unwrap(), json);
+    let base = DeviceActionResult::from(reset.clone());
+    assert_eq!(base.additional_properties["passcode"], "314159");
+}
