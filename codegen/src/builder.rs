@@ -502,6 +502,38 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_gives_a_translated_input_its_english_names() {
+        let dir = tempfile::tempdir().unwrap();
+        // A relationship row: no JSON key tells the translated name's English one.
+        let page = |title: &str, heading: &str, name: &str| {
+            format!("# {title}\n\n## <a name=\"relationships\"></a>{heading}\n\n| Relationship | Type | Description |\n|:---|:---|:---|\n| {name} | [x](x.md) | {title} |\n\n<!-- {{ \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\" }} -->\n```json\n{{}}\n```\n")
+        };
+        for (tree, text) in [
+            ("en", page("x resource type", "Relationships", "parent")),
+            ("ru", page("Тип ресурса x", "Связи", "родитель")),
+        ] {
+            std::fs::create_dir(dir.path().join(tree)).unwrap();
+            std::fs::write(dir.path().join(tree).join("x.md"), text).unwrap();
+        }
+        let mut b = Builder::new();
+        b.input(dir.path().join("ru")).cargo_directives(false);
+        let translated = b.generate_code().unwrap().code;
+        assert!(!translated.contains("pub parent:"), "{translated}");
+        let generated = b.reference(dir.path().join("en")).generate_code().unwrap();
+        assert!(
+            generated.code.contains("pub parent: Option<"),
+            "{}",
+            generated.code
+        );
+        assert!(generated.code.contains("/// Тип ресурса x"));
+        let err = b
+            .reference(dir.path().join("none"))
+            .generate_code()
+            .unwrap_err();
+        assert!(matches!(err, Error::Reference(_)), "{err}");
+    }
+
+    #[test]
     fn an_unknown_root_fails() {
         let err = founding().root("nothing").generate_code().unwrap_err();
         assert!(matches!(err, Error::Root(_)), "{err}");

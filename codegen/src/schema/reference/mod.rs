@@ -6,25 +6,24 @@
 //! a nearby date has them intact. [`apply_reference`] takes the schema of each tree, built by the
 //! same pipeline, and corrects the translated one:
 //!
-//! 1. **Types** are paired page by page: a translated type with the English type of the same
-//!    name (then the same name in another case) on the English page of the same file name;
-//!    what is left, with the English type of that name anywhere in the reference. A paired type
-//!    takes the English name (every reference to it follows), kind and base.
-//! 2. **Rows** of a paired type ([`rows::match_rows`]) are paired by JSON name, then by the name
-//!    in another case, then — for translated names that are not identifiers at all — by
-//!    position, within the stretch between two paired rows, when both stretches are as long and
-//!    the rows agree on what they hold (type, collection, relationship). A paired row takes the
-//!    English name, type, collection and relationship flag.
-//! 3. **Enum members** are paired the same way; a paired member takes the English name and
-//!    value. An enum the translation left without members takes the English ones.
-//! 4. Inherited properties are then recomputed from the corrected own properties and bases.
+//! 1. **Types** are paired: with the English type of the same name on the English page of the
+//!    same file name, else on any English page; failing both, the same ignoring case. A paired
+//!    type takes the English name (every reference to it follows), kind and base; a type the
+//!    translation defines twice in two spellings becomes one ([`merge_twins`]).
+//! 2. **Rows** of a paired type are paired by [`match_rows`]: JSON name, name ignoring case,
+//!    then damaged names by position between paired rows or by transliteration. A paired row
+//!    takes the English name, type, collection and relationship flag.
+//! 3. **Enum members** are paired the same way and take the English name and value; an enum
+//!    page that lists no members takes the English ones.
+//! 4. Inherited properties are recomputed from the corrected own properties and bases.
 //!
 //! Descriptions, sources and everything the English page does not settle stay as translated.
-//! Each identifier taken is a `reference-applied` info at the translated row; rows or members
-//! only one side has (a lagging translation describes an older schema, a newer one a newer
-//! schema) and pairs whose shapes differ are `reference-mismatch` warnings, and the translated
-//! reading is kept; a translated page with no English page is a `reference-missing-page`
-//! warning. The step is pure: the same two schemas always give the same result.
+//! Each identifier taken is a `reference-applied` info at the translated row or type; rows or
+//! members only one side has (a lagging translation describes an older schema) and what cannot
+//! be taken are `reference-mismatch` warnings, and the translated reading is kept; a translated
+//! page with no English page is a `reference-missing-page` warning. The step is pure and
+//! deterministic: the same two schemas always give the same result, and an English schema is
+//! its own reference unchanged.
 
 mod rows;
 
@@ -34,19 +33,40 @@ use crate::primitive::Primitive;
 use rows::{match_rows, Row};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-/// The translated schema corrected by its English reference (see the [module](self) docs):
-/// identifiers from `english`, descriptions from `translated`, and a diagnostic for every
-/// identifier taken and every disagreement left.
+/// The translated schema corrected by its English reference: identifiers from `english`,
+/// descriptions from `translated`, and a diagnostic for every identifier taken and every
+/// disagreement left.
+///
+/// 1. **Types** are paired: with the English type of the same name on the English page of the
+///    same file name, else on any English page; failing both, the same ignoring case. A paired
+///    type takes the English name (every reference to it follows), kind and base; a type the
+///    translation defines twice in two spellings becomes one.
+/// 2. **Rows** of a paired type are paired by JSON name, then name ignoring case, then damaged
+///    names (no identifier, or capitals only) by position between rows already paired, or by
+///    reading alike once transliterated. A paired row takes the English name, type, collection
+///    and relationship flag.
+/// 3. **Enum members** are paired the same way (a member of the same value also pairs by
+///    position) and take the English name and value; an enum page that lists no members takes
+///    the English ones.
+/// 4. Inherited properties are recomputed from the corrected own properties and bases.
+///
+/// Rows or members only one side has (a lagging translation) are kept as translated and
+/// reported (`reference-mismatch`); nothing is added from English.
 ///
 /// ```
 /// use msgraph_docgen::parse::parse_page;
 /// use msgraph_docgen::schema::{apply_reference, build};
-/// let english = build(&[parse_page("en/x.md", "# x resource type\n\n## Properties\n\n| Property | Type | Description |\n|---|---|---|\n| rootCertificate | String | The root. |\n")]);
-/// let russian = build(&[parse_page("ru/x.md", "# Тип ресурса x\n\n## Свойства\n\n| Свойство | Тип | Описание |\n|---|---|---|\n| рутцертификате | String | Корень. |\n")]);
+/// // A relationship row (no JSON key names it) in English and machine-translated.
+/// let page = |path: &str, title: &str, name: &str| {
+///     let text = format!("# {title}\n\n## Relationships\n\n| Relationship | Type | Description |\n|---|---|---|\n| {name} | [x](x.md) | {title} |\n\n<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"}} -->\n```json\n{{}}\n```\n");
+///     build(&[parse_page(path, &text)])
+/// };
+/// let english = page("en/x.md", "x resource type", "rootCertificate");
+/// let russian = page("ru/x.md", "Тип ресурса x", "рутцертификате");
 /// let corrected = apply_reference(russian, &english);
-/// let x = corrected.get("microsoft.graph.x").unwrap();
-/// assert_eq!(x.properties[0].name, "rootCertificate");
-/// assert_eq!(x.properties[0].description, "Корень.");
+/// let row = &corrected.get("microsoft.graph.x").unwrap().properties[0];
+/// assert_eq!(row.name, "rootCertificate");
+/// assert_eq!(row.description, "Тип ресурса x");
 /// ```
 pub fn apply_reference(translated: Schema, english: &Schema) -> Schema {
     let (mut types, found) = translated.into_parts();
