@@ -100,8 +100,17 @@ pub fn with_reference(schema: Schema, reference: Option<&Path>) -> Result<Schema
     let Some(path) = reference else {
         return Ok(schema);
     };
-    let english = schema_from_path(path).map_err(|e| LoadError::Reference(Box::new(e)))?;
-    Ok(crate::schema::apply_reference(schema, &english))
+    Ok(crate::schema::apply_reference(
+        schema,
+        &reference_schema(path)?,
+    ))
+}
+
+/// The schema of an English reference (docs pages or a saved schema JSON, read as
+/// [`schema_from_path`] reads them), its errors marked [`LoadError::Reference`]: for a front end
+/// that reads it once and applies it to several schemas, or before the slow part.
+pub fn reference_schema(path: &Path) -> Result<Schema, LoadError> {
+    schema_from_path(path).map_err(|e| LoadError::Reference(Box::new(e)))
 }
 
 /// The schema of the `*.md` pages under `path` (empty: the whole tree) at revision `rev` of the

@@ -52,13 +52,18 @@ fn tree(args: TreeArgs) -> Result<ExitCode, Failure> {
 /// it has errors.
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     use msgraph_docgen::metadata::{compare, Metadata};
-    // Read the metadata first: a bad file fails before the slow part.
+    // Read the metadata and the reference first: a bad file fails before the slow part.
     let metadata = match &args.metadata {
         Some(path) => Some((path, Metadata::read(path)?)),
         None => None,
     };
+    let english = args.reference.as_deref().map(load::reference_schema);
+    let english = english.transpose()?;
     let (pages, schema) = load_with_progress(&args.input)?;
-    let schema = load::with_reference(schema, args.reference.as_deref())?;
+    let schema = match &english {
+        Some(english) => msgraph_docgen::schema::apply_reference(schema, english),
+        None => schema,
+    };
     let examples = (!args.verbose).then_some(report::DEFAULT_EXAMPLES);
     let report = match &metadata {
         Some((path, metadata)) => report::CheckReport::with_metadata(
@@ -124,11 +129,14 @@ fn diff(args: DiffArgs) -> Result<ExitCode, Failure> {
             load::schema_from_path(&args.new)?,
         ),
     };
-    let reference = args.reference.as_deref();
-    let (old, new) = (
-        load::with_reference(old, reference)?,
-        load::with_reference(new, reference)?,
-    );
+    let (old, new) = match args.reference.as_deref().map(load::reference_schema) {
+        Some(english) => {
+            let english = english?;
+            let correct = |s| msgraph_docgen::schema::apply_reference(s, &english);
+            (correct(old), correct(new))
+        }
+        None => (old, new),
+    };
     // Pages that could not be read would show up as removed types: say so.
     for d in old.diagnostics.iter().chain(&new.diagnostics) {
         if d.severity == Severity::Error {
