@@ -4,6 +4,7 @@ use crate::config::{Config, ConfigError, FailOn};
 use crate::diag::Diagnostic;
 use crate::emit::{emit, BadAttribute, EmitOptions};
 use crate::input::{list_pages, parse_files, InputError};
+use crate::load::LoadError;
 use crate::primitive::Primitive;
 use crate::schema::{Schema, Selection, UnknownRoot};
 use std::fmt;
@@ -39,6 +40,8 @@ pub struct Builder {
     file_name: Option<String>,
     fail_on: Option<FailOn>,
     cargo_directives: Option<bool>,
+    /// The English tree that corrects a translated input's identifiers.
+    reference: Option<PathBuf>,
     /// Settings that could not be taken, reported by `generate`.
     invalid: Vec<String>,
 }
@@ -68,6 +71,8 @@ pub enum Error {
     Settings(Vec<String>),
     /// Diagnostics at or above the `fail_on` severity.
     Diagnostics(Vec<Diagnostic>),
+    /// The English reference cannot be loaded.
+    Reference(LoadError),
     /// No output directory: not under cargo and none given.
     NoOutDir,
     /// The output could not be written.
@@ -85,6 +90,7 @@ impl fmt::Display for Error {
             Error::Input(e) => e.fmt(f),
             Error::Config(e) => e.fmt(f),
             Error::Root(e) => e.fmt(f),
+            Error::Reference(e) => e.fmt(f),
             Error::Settings(list) => f.write_str(&list.join("\n")),
             Error::Diagnostics(list) => {
                 for d in list {
@@ -147,6 +153,7 @@ impl Builder {
             .non_exhaustive(config.non_exhaustive);
         b.fail_on = config.fail_on;
         b.file_name = config.file_name.clone();
+        b.reference = config.reference.clone();
         for (primitive, rust) in &config.type_mapping {
             b.map_type(primitive, rust);
         }
@@ -207,6 +214,23 @@ impl Builder {
     /// ```
     pub fn skip_navigation(&mut self, yes: bool) -> &mut Self {
         self.selection.skip_navigation = yes;
+        self
+    }
+
+    /// Corrects a translated input with an English tree of the same or a nearby date (docs
+    /// pages or a directory of them, or a saved schema JSON): type, property and enum member
+    /// names, enum values, bases, kinds and property types come from the English page of the
+    /// same file name where the two agree in structure; descriptions stay translated.
+    /// `reference-*` diagnostics say what was taken and where the two disagree (see
+    /// [`apply_reference`](crate::schema::apply_reference)).
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new()
+    ///     .input("docs/ru-RU/beta/resources")
+    ///     .reference("docs/en-US/beta/resources");
+    /// ```
+    pub fn reference(&mut self, tree: impl AsRef<Path>) -> &mut Self {
+        self.reference = Some(tree.as_ref().to_path_buf());
         self
     }
 
@@ -332,7 +356,9 @@ impl Builder {
             return Err(Error::Settings(self.invalid.clone()));
         }
         let (pages, dirs) = list_pages(&self.inputs)?;
-        let schema = crate::schema::build(&parse_files(&pages))
+        let schema = crate::schema::build(&parse_files(&pages));
+        let schema = crate::load::with_reference(schema, self.reference.as_deref())
+            .map_err(Error::Reference)?
             .select(&self.selection)
             .map_err(Error::Root)?;
         if let Some(level) = self.fail_on {
@@ -363,7 +389,7 @@ impl Builder {
             .unwrap_or_else(|| std::env::var_os("OUT_DIR").is_some());
         if cargo {
             // Before generating, so that fixing a page that fails generation reruns the script.
-            for path in self.inputs.iter() {
+            for path in self.inputs.iter().chain(&self.reference) {
                 println!("cargo:rerun-if-changed={}", path.display());
             }
         }
@@ -473,6 +499,38 @@ mod tests {
             .fail_on(Some(FailOn::Error))
             .generate_code()
             .is_ok());
+    }
+
+    #[test]
+    fn a_reference_gives_a_translated_input_its_english_names() {
+        let dir = tempfile::tempdir().unwrap();
+        // A relationship row: no JSON key tells the translated name's English one.
+        let page = |title: &str, heading: &str, name: &str| {
+            format!("# {title}\n\n## <a name=\"relationships\"></a>{heading}\n\n| Relationship | Type | Description |\n|:---|:---|:---|\n| {name} | [x](x.md) | {title} |\n\n<!-- {{ \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\" }} -->\n```json\n{{}}\n```\n")
+        };
+        for (tree, text) in [
+            ("en", page("x resource type", "Relationships", "parent")),
+            ("ru", page("Тип ресурса x", "Связи", "родитель")),
+        ] {
+            std::fs::create_dir(dir.path().join(tree)).unwrap();
+            std::fs::write(dir.path().join(tree).join("x.md"), text).unwrap();
+        }
+        let mut b = Builder::new();
+        b.input(dir.path().join("ru")).cargo_directives(false);
+        let translated = b.generate_code().unwrap().code;
+        assert!(!translated.contains("pub parent:"), "{translated}");
+        let generated = b.reference(dir.path().join("en")).generate_code().unwrap();
+        assert!(
+            generated.code.contains("pub parent: Option<"),
+            "{}",
+            generated.code
+        );
+        assert!(generated.code.contains("/// Тип ресурса x"));
+        let err = b
+            .reference(dir.path().join("none"))
+            .generate_code()
+            .unwrap_err();
+        assert!(matches!(err, Error::Reference(_)), "{err}");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! skip_navigation = false           # navigation properties stay untyped JSON when true
 //! non_exhaustive = false
 //! fail_on = "error"                 # "error" or "warning": such diagnostics fail generation
+//! reference = "../en-US/resources"  # an English tree correcting a translated input's identifiers
 //!
 //! [type_mapping]                    # primitive → Rust type
 //! DateTimeOffset = "String"
@@ -62,6 +63,9 @@ pub struct Config {
     /// Field pattern → outer attributes.
     #[serde(default)]
     pub field_attributes: BTreeMap<String, Vec<String>>,
+    /// An English tree (docs pages, or a saved schema JSON) whose identifiers correct a
+    /// translated input (see [`crate::Builder::reference`]).
+    pub reference: Option<PathBuf>,
 }
 
 /// The severity from which diagnostics (or, for `diff`, changes) fail the command.
@@ -136,6 +140,8 @@ pub struct ConfigOverrides {
     /// `PRIMITIVE=TYPE` pairs, as given to `--map`; each replaces the file's mapping of that
     /// primitive.
     pub type_mapping: Vec<String>,
+    /// Replaces the file's English reference.
+    pub reference: Option<PathBuf>,
 }
 
 /// The inputs of the `generate` command when neither the file nor a flag gives any.
@@ -145,8 +151,8 @@ pub const DEFAULT_INPUT: &str = "docs-input";
 pub const DEFAULT_OUT: &str = "generated/src";
 
 impl Config {
-    /// Reads a configuration file. Relative `input` and `out` paths are taken relative to the
-    /// file's directory.
+    /// Reads a configuration file. Relative `input`, `out` and `reference` paths are taken
+    /// relative to the file's directory.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
             path: path.to_owned(),
@@ -162,6 +168,9 @@ impl Config {
         }
         if let Some(out) = &mut config.out {
             *out = base.join(&*out);
+        }
+        if let Some(reference) = &mut config.reference {
+            *reference = base.join(&*reference);
         }
         Ok(config)
     }
@@ -198,6 +207,7 @@ impl Config {
         self.skip_navigation |= flags.skip_navigation;
         self.non_exhaustive |= flags.non_exhaustive;
         self.fail_on = flags.fail_on.or(self.fail_on);
+        self.reference = flags.reference.or(self.reference);
         for given in flags.type_mapping {
             let (primitive, rust) = given
                 .split_once('=')
@@ -241,6 +251,7 @@ subtypes = true
 skip_navigation = true
 non_exhaustive = true
 fail_on = "warning"
+reference = "../en-US"
 [type_mapping]
 DateTimeOffset = "String"
 [type_attributes]
@@ -256,6 +267,7 @@ DateTimeOffset = "String"
         assert!(config.subtypes && config.skip_navigation && config.non_exhaustive);
         assert_eq!(config.type_mapping["DateTimeOffset"], "String");
         assert_eq!(config.type_attributes["*"], ["#[derive(Hash)]"]);
+        assert_eq!(config.reference, Some(PathBuf::from("../en-US")));
     }
 
     #[test]
@@ -268,7 +280,7 @@ DateTimeOffset = "String"
     #[test]
     fn flag_values_replace_the_files() {
         let file = Config::parse(
-            "input = [\"docs\"]\nout = \"src/gen\"\nfile_name = \"graph.rs\"\nfail_on = \"error\"\n",
+            "input = [\"docs\"]\nout = \"src/gen\"\nfile_name = \"graph.rs\"\nfail_on = \"error\"\nreference = \"en\"\n",
         )
         .unwrap();
         let config = file
@@ -277,9 +289,11 @@ DateTimeOffset = "String"
                 out: Some("out".into()),
                 file_name: Some("types.rs".into()),
                 fail_on: Some(FailOn::Warning),
+                reference: Some("en-US".into()),
                 ..ConfigOverrides::default()
             })
             .unwrap();
+        assert_eq!(config.reference, Some(PathBuf::from("en-US")));
         assert_eq!(config.input, [PathBuf::from("a"), PathBuf::from("b")]);
         assert_eq!(config.out, Some(PathBuf::from("out")));
         assert_eq!(config.file_name.as_deref(), Some("types.rs"));
@@ -354,9 +368,14 @@ DateTimeOffset = "String"
     fn a_given_file_is_read_with_paths_relative_to_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("settings.toml");
-        std::fs::write(&path, "input = [\"docs\"]\nsubtypes = true\n").unwrap();
+        std::fs::write(
+            &path,
+            "input = [\"docs\"]\nsubtypes = true\nreference = \"en\"\n",
+        )
+        .unwrap();
         let config = Config::for_generate(Some(&path), ConfigOverrides::default()).unwrap();
         assert_eq!(config.input, [dir.path().join("docs")]);
+        assert_eq!(config.reference, Some(dir.path().join("en")));
         assert!(config.subtypes);
         let missing = dir.path().join("missing.toml");
         let err = Config::for_generate(Some(&missing), ConfigOverrides::default()).unwrap_err();

@@ -113,6 +113,18 @@ code_enum! {
         MetadataMissingMember => "metadata-missing-member",
         /// `check --metadata`: an enum member's value differs from the metadata's.
         MetadataMemberValue => "metadata-member-value",
+        /// `--reference`: an identifier of the translation (a type, property or enum member
+        /// name, an enum value, a base, a kind, a property type) was taken from the English page
+        /// of the same file name.
+        ReferenceApplied => "reference-applied",
+        /// `--reference`: the translation and its English page disagree in a way no identifier
+        /// can settle (rows or members only one side has: a lagging translation, or damage);
+        /// the translation's reading is kept.
+        ReferenceMismatch => "reference-mismatch",
+        /// `--reference`: a translated page has no English page of the same file name; its
+        /// types keep the translation's reading (unless an English type of the same name is
+        /// found elsewhere).
+        ReferenceMissingPage => "reference-missing-page",
     }
 }
 
@@ -128,7 +140,8 @@ impl Code {
             Code::NotATypePage
             | Code::RepairedJson
             | Code::IgnoredTable
-            | Code::MetadataAncestorProperty => Severity::Info,
+            | Code::MetadataAncestorProperty
+            | Code::ReferenceApplied => Severity::Info,
             _ => Severity::Warning,
         }
     }

@@ -31,6 +31,8 @@ pub enum LoadError {
         /// The parser's error, with its line and column.
         error: serde_json::Error,
     },
+    /// The English reference (`--reference`) cannot be loaded.
+    Reference(Box<LoadError>),
 }
 
 impl fmt::Display for LoadError {
@@ -53,6 +55,7 @@ impl fmt::Display for LoadError {
                 error.line(),
                 error.column()
             ),
+            LoadError::Reference(e) => write!(f, "the English reference: {e}"),
         }
     }
 }
@@ -88,6 +91,26 @@ pub fn schema_from_path(path: &Path) -> Result<Schema, LoadError> {
         path: path.to_owned(),
         error,
     })
+}
+
+/// `schema` (of a translated tree) corrected by the English reference at `reference` — docs
+/// pages or a saved schema JSON file, read as [`schema_from_path`] reads them — with
+/// [`apply_reference`](crate::schema::apply_reference); `schema` itself when there is none.
+pub fn with_reference(schema: Schema, reference: Option<&Path>) -> Result<Schema, LoadError> {
+    let Some(path) = reference else {
+        return Ok(schema);
+    };
+    Ok(crate::schema::apply_reference(
+        schema,
+        &reference_schema(path)?,
+    ))
+}
+
+/// The schema of an English reference (docs pages or a saved schema JSON, read as
+/// [`schema_from_path`] reads them), its errors marked [`LoadError::Reference`]: for a front end
+/// that reads it once and applies it to several schemas, or before the slow part.
+pub fn reference_schema(path: &Path) -> Result<Schema, LoadError> {
+    schema_from_path(path).map_err(|e| LoadError::Reference(Box::new(e)))
 }
 
 /// The schema of the `*.md` pages under `path` (empty: the whole tree) at revision `rev` of the
@@ -134,6 +157,26 @@ mod tests {
         );
         let err = schema_from_path(&dir.path().join("pages")).unwrap_err();
         assert!(matches!(err, LoadError::Input(_)), "{err}");
+    }
+
+    #[test]
+    fn a_reference_is_applied_when_given_and_named_when_it_fails() {
+        let pages = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs-input"));
+        let schema = schema_from_path(pages).unwrap();
+        assert_eq!(with_reference(schema.clone(), None).unwrap(), schema);
+        // The English tree as its own reference changes nothing.
+        assert_eq!(with_reference(schema.clone(), Some(pages)).unwrap(), schema);
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing.json");
+        let err = with_reference(schema, Some(&missing)).unwrap_err();
+        assert!(matches!(err, LoadError::Reference(_)), "{err}");
+        assert!(
+            err.to_string().starts_with(&format!(
+                "the English reference: {}: cannot read: ",
+                missing.display()
+            )),
+            "{err}"
+        );
     }
 
     #[cfg(unix)]

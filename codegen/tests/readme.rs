@@ -105,6 +105,11 @@ fn every_command_line_of_the_readme_runs() {
                 "{subtype}"
             );
         }
+        // The translated tree, with the English names its reference gives it.
+        let translated =
+            std::fs::read_to_string(workspace().join("target/translated/msgraph_types.rs"))
+                .unwrap();
+        assert!(translated.contains("pub root_certificate_for_server_validation:"));
     }
 }
 

@@ -5,10 +5,12 @@
 
 mod build;
 mod names;
+mod reference;
 mod select;
 mod type_ref;
 
 pub use build::{build, MAX_INHERITANCE_DEPTH};
+pub use reference::apply_reference;
 pub use select::{Selection, UnknownRoot};
 pub use type_ref::{QualifiedName, TypeRef};
 

@@ -30,6 +30,11 @@ pub(crate) enum Command {
         /// Docs pages or directories of pages (repeatable).
         #[arg(long, short, default_value = "docs-input")]
         input: Vec<PathBuf>,
+        /// An English tree of the same or a nearby date (docs pages, or a saved `schema` JSON)
+        /// for a translated INPUT: identifiers come from the English page of the same file name
+        /// where the two agree in structure; descriptions stay translated.
+        #[arg(long, value_name = "TREE")]
+        reference: Option<PathBuf>,
     },
     /// Summarise the pages, types and diagnostics (grouped by code, with examples).
     /// Exit 0 when there are no errors, 1 when there are.
@@ -75,6 +80,13 @@ pub(crate) struct GenerateArgs {
     /// Fail (exit 1, write nothing) when a diagnostic of this severity or worse is found.
     #[arg(long, value_enum)]
     pub(crate) fail_on: Option<FailOn>,
+    /// An English tree of the same or a nearby date (docs pages, or a saved `schema` JSON) for
+    /// a translated INPUT: identifiers (type, property and member names, enum values, bases,
+    /// kinds, property types) come from the English page of the same file name where the two
+    /// agree in structure; descriptions stay translated; `reference-*` diagnostics say what was
+    /// taken and where the two disagree (default: the config's `reference`, if any).
+    #[arg(long, value_name = "TREE")]
+    pub(crate) reference: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -106,6 +118,13 @@ pub(crate) struct CheckArgs {
     /// section. The metadata is only compared, never used to fill the schema.
     #[arg(long, value_name = "FILE")]
     pub(crate) metadata: Option<PathBuf>,
+    /// An English tree of the same or a nearby date (docs pages, or a saved `schema` JSON) for
+    /// a translated INPUT: identifiers (type, property and member names, enum values, bases,
+    /// kinds, property types) come from the English page of the same file name where the two
+    /// agree in structure; descriptions stay translated; `reference-*` diagnostics say what was
+    /// taken and where the two disagree.
+    #[arg(long, value_name = "TREE")]
+    pub(crate) reference: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -133,6 +152,10 @@ pub(crate) struct DiffArgs {
     /// Also report description-only changes (as infos).
     #[arg(long)]
     pub(crate) descriptions: bool,
+    /// An English tree (docs pages, or a saved `schema` JSON) that corrects the identifiers of
+    /// both sides when they are translated trees, as `schema --reference` does.
+    #[arg(long, value_name = "TREE")]
+    pub(crate) reference: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

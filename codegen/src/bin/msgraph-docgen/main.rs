@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Generate(args) => generate(args),
         Command::Tree(args) => tree(args),
-        Command::Schema { input } => schema(&input),
+        Command::Schema { input, reference } => schema(&input, reference.as_deref()),
         Command::Check(args) => check(args),
         Command::Diff(args) => diff(args),
     };
@@ -32,9 +32,10 @@ fn main() -> ExitCode {
     })
 }
 
-/// The `schema` command.
-fn schema(input: &[PathBuf]) -> Result<ExitCode, Failure> {
-    print!("{}", msgraph_docgen::schema_of(input)?.to_json());
+/// The `schema` command (with `--reference`, corrected by the English tree).
+fn schema(input: &[PathBuf], reference: Option<&Path>) -> Result<ExitCode, Failure> {
+    let schema = load::with_reference(msgraph_docgen::schema_of(input)?, reference)?;
+    print!("{}", schema.to_json());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -46,16 +47,23 @@ fn tree(args: TreeArgs) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The `check` command: the report of the pages (with `--metadata`, measured against the
-/// service metadata), exit 1 when it has errors.
+/// The `check` command: the report of the pages (with `--reference`, of their schema corrected
+/// by the English tree; with `--metadata`, measured against the service metadata), exit 1 when
+/// it has errors.
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     use msgraph_docgen::metadata::{compare, Metadata};
-    // Read the metadata first: a bad file fails before the slow part.
+    // Read the metadata and the reference first: a bad file fails before the slow part.
     let metadata = match &args.metadata {
         Some(path) => Some((path, Metadata::read(path)?)),
         None => None,
     };
+    let english = args.reference.as_deref().map(load::reference_schema);
+    let english = english.transpose()?;
     let (pages, schema) = load_with_progress(&args.input)?;
+    let schema = match &english {
+        Some(english) => msgraph_docgen::schema::apply_reference(schema, english),
+        None => schema,
+    };
     let examples = (!args.verbose).then_some(report::DEFAULT_EXAMPLES);
     let report = match &metadata {
         Some((path, metadata)) => report::CheckReport::with_metadata(
@@ -121,6 +129,14 @@ fn diff(args: DiffArgs) -> Result<ExitCode, Failure> {
             load::schema_from_path(&args.new)?,
         ),
     };
+    let (old, new) = match args.reference.as_deref().map(load::reference_schema) {
+        Some(english) => {
+            let english = english?;
+            let correct = |s| msgraph_docgen::schema::apply_reference(s, &english);
+            (correct(old), correct(new))
+        }
+        None => (old, new),
+    };
     // Pages that could not be read would show up as removed types: say so.
     for d in old.diagnostics.iter().chain(&new.diagnostics) {
         if d.severity == Severity::Error {
@@ -158,6 +174,7 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, Failure> {
         non_exhaustive: args.non_exhaustive,
         fail_on: args.fail_on,
         type_mapping: args.maps,
+        reference: args.reference,
     };
     let config = Config::for_generate(args.config.as_deref(), flags)?;
     let builder = Builder::from_config(&config);
