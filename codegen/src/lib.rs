@@ -8,7 +8,8 @@
 //! 3. [`emit`]: a schema → Rust source, formatted by prettyplease.
 //!
 //! [`report`] summarises a schema and its diagnostics for the `check` command; [`load`] reads a
-//! schema saved as JSON or from a git revision, for `diff`.
+//! schema saved as JSON or from a git revision, for `diff`; [`validate`] checks the request and
+//! response examples of the API method pages against a schema.
 
 #![warn(missing_docs)]
 
@@ -29,6 +30,7 @@ pub mod primitive;
 pub mod report;
 pub mod schema;
 pub mod tree;
+pub mod validate;
 
 use std::path::PathBuf;
 

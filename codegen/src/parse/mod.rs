@@ -9,9 +9,9 @@
 mod annotation;
 mod front_matter;
 mod intro;
-mod json_block;
+pub(crate) mod json_block;
 pub(crate) mod locale;
-mod markdown;
+pub(crate) mod markdown;
 pub(crate) mod page;
 mod raw_tables;
 mod tables;
