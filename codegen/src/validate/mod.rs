@@ -360,3 +360,190 @@ impl CheckedExample {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_page;
+
+    const USER: &str = "# user resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | x |\n| displayName | String | x |\n| accountEnabled | Boolean | x |\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.user\", \"keyProperty\": \"id\" } -->\n```json\n{\n  \"id\": \"String\",\n  \"displayName\": \"String\",\n  \"accountEnabled\": true\n}\n```\n";
+
+    /// One API page with the examples `blocks` (annotation, fence info, code).
+    fn validate_page(blocks: &[(&str, &str)]) -> Validation {
+        let resources = vec![parse_page("resources/user.md", USER)];
+        let schema = crate::schema::build(&resources);
+        let mut text = String::from("# Example\n\n");
+        for (annotation, code) in blocks {
+            text.push_str(&format!("<!-- {annotation} -->\n```http\n{code}\n```\n\n"));
+        }
+        let page = read_api_page("api/page.md", &text);
+        validate(&[page], &schema, &resources)
+    }
+
+    fn outcomes(v: &Validation) -> Vec<Outcome> {
+        v.examples.iter().map(|e| e.outcome).collect()
+    }
+
+    fn codes(v: &Validation) -> Vec<Code> {
+        v.diagnostics().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn requests_are_typed_by_their_path_and_responses_by_the_annotation() {
+        let v = validate_page(&[
+            (
+                r#"{"blockType": "request", "name": "create_user"}"#,
+                "POST https://graph.microsoft.com/beta/users\nContent-type: application/json\n\n{\"displayName\": \"x\", \"accountEnabled\": true}",
+            ),
+            (
+                r#"{"blockType": "response", "@odata.type": "microsoft.graph.user"}"#,
+                "HTTP/1.1 201 Created\nContent-type: application/json\n\n{\"id\": \"1\", \"displayName\": \"x\"}",
+            ),
+            (
+                r#"{"blockType": "response"}"#,
+                "HTTP/1.1 200 OK\nContent-type: application/json\n\n{\"value\": [{\"id\": \"1\", \"accountEnabled\": \"yes\"}]}",
+            ),
+        ]);
+        assert_eq!(
+            outcomes(&v),
+            [Outcome::Valid, Outcome::Valid, Outcome::Errors]
+        );
+        let from: Vec<Option<DeclaredFrom>> = v
+            .examples
+            .iter()
+            .map(|e| e.declared.as_ref().map(|d| d.from))
+            .collect();
+        assert_eq!(
+            from,
+            [
+                Some(DeclaredFrom::RequestPath),
+                Some(DeclaredFrom::Annotation),
+                Some(DeclaredFrom::RequestPath)
+            ]
+        );
+        let d = v.diagnostics().next().unwrap();
+        assert_eq!((d.code, d.location.line), (Code::ExampleKind, 24));
+        assert_eq!(v.examples[1].body.as_ref().unwrap()["id"], "1");
+    }
+
+    #[test]
+    fn bodies_that_are_absent_not_json_or_not_typed() {
+        let v = validate_page(&[
+            (r#"{"blockType": "request"}"#, "GET /users/{id}"),
+            (r#"{"blockType": "response"}"#, "HTTP/1.1 204 No Content"),
+            (
+                r#"{"blockType": "request"}"#,
+                "PUT /users/{id}/photo/$value\nContent-type: image/jpeg\n\n<bytes>",
+            ),
+            (
+                r#"{"blockType": "request"}"#,
+                "POST /users/{id}/assignLicense\n\n{\"addLicenses\": []}",
+            ),
+            (
+                r#"{"blockType": "response", "@odata.type": "microsoft.graph.nothing"}"#,
+                "HTTP/1.1 200 OK\n\n{}",
+            ),
+        ]);
+        assert_eq!(
+            outcomes(&v),
+            [
+                Outcome::NoBody,
+                Outcome::NoBody,
+                Outcome::NotJson,
+                Outcome::Unchecked,
+                Outcome::Warnings
+            ]
+        );
+        assert_eq!(codes(&v), [Code::ExampleNoType, Code::ExampleUnknownType]);
+    }
+
+    #[test]
+    fn json_that_is_not_strict_is_located() {
+        let v = validate_page(&[
+            (
+                r#"{"blockType": "response", "@odata.type": "microsoft.graph.user", "truncated": true, "isCollection": true}"#,
+                "HTTP/1.1 200 OK\n\n{\"value\": [{\"id\": \"1\"}, ...]}",
+            ),
+            (
+                r#"{"blockType": "response", "@odata.type": "microsoft.graph.user", "isCollection": true}"#,
+                "HTTP/1.1 200 OK\n\n{\"value\": [{\"id\": \"1\"}, ...]}",
+            ),
+            (
+                r#"{"blockType": "response", "@odata.type": "microsoft.graph.user"}"#,
+                "HTTP/1.1 200 OK\n\n{\n  \"id\": \"1\",\n}",
+            ),
+            (
+                r#"{"blockType": "response", "@odata.type": "microsoft.graph.user"}"#,
+                "HTTP/1.1 200 OK\n\n{\n  \"id\": \n}",
+            ),
+        ]);
+        assert_eq!(
+            codes(&v),
+            [
+                Code::ExampleElidedJson,
+                Code::ExampleRepairedJson,
+                Code::ExampleRepairedJson,
+                Code::ExampleBadJson
+            ]
+        );
+        let at: Vec<(u32, u32)> = v
+            .diagnostics()
+            .map(|d| (d.location.line, d.location.column))
+            .collect();
+        // Repaired and bad JSON point at the first problem: the trailing comma, the missing
+        // value.
+        assert_eq!(at[2], (22, 12));
+        assert_eq!(at[3], (32, 1));
+        assert_eq!(
+            outcomes(&v),
+            [
+                Outcome::Valid,
+                Outcome::Warnings,
+                Outcome::Warnings,
+                Outcome::Errors
+            ]
+        );
+    }
+
+    #[test]
+    fn start_lines_must_match_the_block_type() {
+        let v = validate_page(&[
+            (r#"{"blockType": "request"}"#, "HTTP/1.1 200 OK"),
+            (r#"{"blockType": "response"}"#, "GET /me"),
+            (r#"{"blockType": "response"}"#, "{}"),
+        ]);
+        assert_eq!(codes(&v)[..3], [Code::ExampleBadHttp; 3]);
+    }
+
+    #[test]
+    fn the_report_counts_blocks_outcomes_and_types() {
+        let v = validate_page(&[
+            (r#"{"blockType": "ignored"}"#, "GET /users"),
+            (
+                r#"{"blockType": "response", "@odata.type": "microsoft.graph.user"}"#,
+                "HTTP/1.1 200 OK\n\n{\"accountEnabled\": 1}",
+            ),
+        ]);
+        let r = ValidateReport::new(&v, Some(1));
+        assert_eq!((r.blocks.ignored, r.blocks.response), (1, 1));
+        assert_eq!((r.examples.total, r.examples.with_errors), (1, 1));
+        assert_eq!(
+            r.types_most_often_wrong[0].type_name.as_str(),
+            "microsoft.graph.user"
+        );
+        assert!(r.fails(Severity::Error));
+        let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        assert_eq!(json["format_version"], VALIDATE_FORMAT_VERSION);
+        assert_eq!(json["examples"]["with_errors"], 1);
+        assert_eq!(
+            json["types_most_often_wrong"][0]["type"],
+            "microsoft.graph.user"
+        );
+        assert_eq!(json["diagnostics"]["by_code"][0]["code"], "example-kind");
+        let text = r.render_text();
+        assert!(
+            text.ends_with("1 examples; 1 errors, 0 warnings, 0 notes\n"),
+            "{text}"
+        );
+    }
+}

@@ -598,3 +598,6 @@ fn render_path(path: &[Step]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;
