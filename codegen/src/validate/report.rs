@@ -129,7 +129,7 @@ impl ValidateReport {
         let checked = e.valid + e.with_warnings + e.with_errors;
         let _ = writeln!(
             out,
-            "checked     {:>6}  {} valid, {} with warnings, {} with errors; typed by {} annotations, {} request paths",
+            "checked     {:>6}  {} valid, {} with warnings, {} with errors; typed: {} by annotation, {} by request path",
             checked, e.valid, e.with_warnings, e.with_errors, e.typed_by_annotation, e.typed_by_path
         );
         if !self.types_most_often_wrong.is_empty() {
