@@ -40,7 +40,15 @@ fn fail_on_sets_the_exit_code() {
     }
     // --api takes single pages too; this one's request names an unknown property.
     let page = format!("{api}/user-post-users.md");
-    let out = docgen(&["validate", "--api", &page, "-i", &input, "--fail-on", "error"]);
+    let out = docgen(&[
+        "validate",
+        "--api",
+        &page,
+        "-i",
+        &input,
+        "--fail-on",
+        "error",
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
 }
 
@@ -48,7 +56,9 @@ fn fail_on_sets_the_exit_code() {
 fn json_is_the_documented_report() {
     let api = format!("{CASE}/api");
     let input = format!("{CASE}/resources");
-    let out = docgen(&["validate", "--api", &api, "--input", &input, "--format", "json"]);
+    let out = docgen(&[
+        "validate", "--api", &api, "--input", &input, "--format", "json",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["format_version"], 1);
@@ -69,7 +79,10 @@ fn json_is_the_documented_report() {
     ] {
         assert!(v["examples"][key].is_u64(), "{key}");
     }
-    assert_eq!(v["types_most_often_wrong"][0]["type"], "microsoft.graph.user");
+    assert_eq!(
+        v["types_most_often_wrong"][0]["type"],
+        "microsoft.graph.user"
+    );
     assert_eq!(v["diagnostics"]["by_code"][0]["code"], "example-format");
 }
 

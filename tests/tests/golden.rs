@@ -130,8 +130,7 @@ fn texts_in(case: &Path, folder: &str) -> Result<Vec<(String, String)>, String> 
     names
         .iter()
         .map(|n| {
-            let text =
-                std::fs::read_to_string(dir.join(n)).map_err(|e| format!("{n}: {e}"))?;
+            let text = std::fs::read_to_string(dir.join(n)).map_err(|e| format!("{n}: {e}"))?;
             Ok((format!("{folder}/{n}"), text))
         })
         .collect()

@@ -97,6 +97,11 @@ impl HttpMessage {
         }
     }
 
+    /// True when the block held nothing but blank lines.
+    pub fn is_empty(&self) -> bool {
+        self.start == StartLine::Missing && self.headers.is_empty() && self.body.is_none()
+    }
+
     /// The value of the first header named `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -212,7 +217,8 @@ mod tests {
         assert!(m.headers.is_empty());
         assert_eq!(m.body.as_ref().unwrap().first_line, 1);
         assert!(m.has_json_body());
-        assert_eq!(HttpMessage::read("").start, StartLine::Missing);
+        assert!(HttpMessage::read("\n \n").is_empty());
+        assert!(!m.is_empty());
         assert_eq!(HttpMessage::read("GET").start, StartLine::Missing);
     }
 }

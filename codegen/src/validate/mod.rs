@@ -107,72 +107,93 @@ pub fn read_api_pages(inputs: &[PathBuf]) -> Result<Vec<ApiPage>, InputError> {
 /// with no examples and an `io` error.
 pub fn read_api_file(path: &Path) -> ApiPage {
     let name = path.display().to_string();
-    let failed = |message: String| {
-        let mut page = read_api_page(&name, "");
-        page.diagnostics
-            .push(Code::Io, Location::file(&name), message);
-        page
-    };
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return failed(
-            "expected a regular file, found a directory, FIFO, socket or device; page skipped"
-                .into(),
-        );
+        let message =
+            "expected a regular file, found a directory, FIFO, socket or device; page skipped";
+        return failed_page(&name, message.into(), 0);
     }
     match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => read_api_page(&name, &text),
-            Err(e) => failed(format!(
-                "expected UTF-8 text, found an invalid byte at offset {}; page skipped",
-                e.utf8_error().valid_up_to()
-            )),
-        },
-        Err(e) => failed(format!("cannot read: {e}")),
+        Ok(bytes) => read_api_source(&name, &bytes),
+        Err(e) => failed_page(&name, format!("cannot read: {e}"), 0),
     }
+}
+
+/// Reads one API page held in memory; non-UTF-8 content gives a page with no examples and an
+/// `io` error on the line of the first bad byte.
+pub fn read_api_source(name: &str, bytes: &[u8]) -> ApiPage {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => read_api_page(name, text),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let message = format!(
+                "expected UTF-8 text, found an invalid byte at offset {valid}; page skipped"
+            );
+            failed_page(name, message, line)
+        }
+    }
+}
+
+/// A page with no examples and one `io` error.
+fn failed_page(name: &str, message: String, line: u32) -> ApiPage {
+    let mut page = read_api_page(name, "");
+    page.diagnostics
+        .push(Code::Io, Location::new(name, line, 0), message);
+    page
 }
 
 /// Checks every example of `pages` against `schema` (pages in parallel, results in order).
 /// `resources` are the pages the schema was built from (or none): where they contradict
 /// themselves about a property, a value one of their readings supports is only a warning.
 pub fn validate(pages: &[ApiPage], schema: &Schema, resources: &[Page]) -> Validation {
-    let index = TypeIndex::new(schema);
-    let evidence = Evidence::new(schema, resources);
-    let context = Context {
-        index: &index,
-        evidence: &evidence,
-    };
-    let checked = crate::parallel::map_in_order(pages, 16, |page| check_page(page, &context));
-    let mut v = Validation {
-        pages: pages.len(),
-        blocks: BlockCounts::default(),
-        examples: Vec::new(),
-        page_diagnostics: Vec::new(),
-    };
-    for (page, examples) in pages.iter().zip(checked) {
-        v.blocks.add(&page.blocks);
-        v.page_diagnostics
-            .extend(page.diagnostics.as_slice().iter().cloned());
-        v.examples.extend(examples);
-    }
-    v
+    Validator::new(schema, resources).validate(pages)
 }
 
-/// What every example is checked with.
-struct Context<'a> {
-    index: &'a TypeIndex<'a>,
-    evidence: &'a Evidence,
+/// A schema made ready for checking examples (its lookups built once), for callers that check
+/// many sets of pages against one schema.
+pub struct Validator<'a> {
+    index: TypeIndex<'a>,
+    evidence: Evidence,
+}
+
+impl<'a> Validator<'a> {
+    /// Prepares `schema`, built from `resources` (see [`validate`]).
+    pub fn new(schema: &'a Schema, resources: &[Page]) -> Validator<'a> {
+        Validator {
+            index: TypeIndex::new(schema),
+            evidence: Evidence::new(schema, resources),
+        }
+    }
+
+    /// Checks every example of `pages` (pages in parallel, results in order).
+    pub fn validate(&self, pages: &[ApiPage]) -> Validation {
+        let checked = crate::parallel::map_in_order(pages, 16, |page| check_page(page, self));
+        let mut v = Validation {
+            pages: pages.len(),
+            blocks: BlockCounts::default(),
+            examples: Vec::new(),
+            page_diagnostics: Vec::new(),
+        };
+        for (page, examples) in pages.iter().zip(checked) {
+            v.blocks.add(&page.blocks);
+            v.page_diagnostics
+                .extend(page.diagnostics.as_slice().iter().cloned());
+            v.examples.extend(examples);
+        }
+        v
+    }
 }
 
 /// The examples of one page, checked; a response without a type of its own takes the path of
 /// the request before it.
-fn check_page(page: &ApiPage, index: &Context<'_>) -> Vec<CheckedExample> {
+fn check_page(page: &ApiPage, validator: &Validator<'_>) -> Vec<CheckedExample> {
     let mut last_target: Option<&str> = None;
     let mut out = Vec::with_capacity(page.examples.len());
     for example in &page.examples {
         if let StartLine::Request { target, .. } = &example.message.start {
             last_target = Some(target);
         }
-        out.push(check_example(&page.path, example, index, last_target));
+        out.push(check_example(&page.path, example, validator, last_target));
     }
     out
 }
@@ -182,7 +203,7 @@ fn check_page(page: &ApiPage, index: &Context<'_>) -> Vec<CheckedExample> {
 fn check_example(
     page: &str,
     example: &Example,
-    index: &Context<'_>,
+    validator: &Validator<'_>,
     request_target: Option<&str>,
 ) -> CheckedExample {
     let a = &example.annotation;
@@ -197,29 +218,35 @@ fn check_example(
         findings: Vec::new(),
         outcome: Outcome::NoBody,
     };
-    let at = Location::new(page, example.code_line, 1);
-    if let Some(problem) = start_line_problem(a.block_type, &example.message.start) {
-        checked.push(Code::ExampleBadHttp, at.clone(), problem);
-    }
     let message = &example.message;
+    if let Some(problem) = start_line_problem(a.block_type, message) {
+        // An empty block has no line of its own: the annotation stands for it.
+        let line = if message.is_empty() {
+            a.line
+        } else {
+            example.code_line
+        };
+        checked.push(Code::ExampleBadHttp, Location::new(page, line, 1), problem);
+    }
     match &message.body {
         None => {}
         Some(_) if !message.has_json_body() => checked.outcome = Outcome::NotJson,
-        Some(body) => check_json_body(&mut checked, example, body, index, request_target),
+        Some(body) => check_json_body(&mut checked, example, body, validator, request_target),
     }
     checked.outcome = outcome(&checked);
     checked
 }
 
 /// What is wrong with the start line of a block of this type, if anything.
-fn start_line_problem(block_type: BlockType, start: &StartLine) -> Option<String> {
-    match (block_type, start) {
+fn start_line_problem(block_type: BlockType, message: &HttpMessage) -> Option<String> {
+    match (block_type, &message.start) {
         (BlockType::Request, StartLine::Status { code }) => Some(format!(
             "a `request` block holds a response (status {code})"
         )),
         (BlockType::Response, StartLine::Request { method, .. }) => {
             Some(format!("a `response` block holds a request (`{method}`)"))
         }
+        (_, StartLine::Missing) if message.is_empty() => Some("the block is empty".into()),
         (_, StartLine::Missing) => {
             Some("the block starts with neither a request line nor a status line".into())
         }
@@ -232,7 +259,7 @@ fn check_json_body(
     checked: &mut CheckedExample,
     example: &Example,
     body: &Body,
-    context: &Context<'_>,
+    validator: &Validator<'_>,
     request_target: Option<&str>,
 ) {
     let page = checked.page.clone();
@@ -278,12 +305,12 @@ fn check_json_body(
         return;
     };
     checked.body = Some(json::to_value(&node));
-    let Some(declared) = declared_type(checked, example, context.index, request_target) else {
+    let Some(declared) = declared_type(checked, example, &validator.index, request_target) else {
         return;
     };
     let mut checker = check::BodyChecker::new(
-        context.index,
-        context.evidence,
+        &validator.index,
+        &validator.evidence,
         &lines,
         &page,
         checked.truncated,
