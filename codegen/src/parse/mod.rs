@@ -11,7 +11,7 @@ mod front_matter;
 mod intro;
 pub(crate) mod json_block;
 pub(crate) mod locale;
-pub(crate) mod markdown;
+mod markdown;
 pub(crate) mod page;
 mod raw_tables;
 mod tables;

@@ -2,14 +2,16 @@
 //! (`<!-- {"blockType": "response", "@odata.type": "microsoft.graph.user", ...} -->`) with the
 //! fenced block that follows it, read as an HTTP message.
 //!
-//! The blocks come from the parse stage's Markdown reader (pulldown-cmark), the annotation from
-//! its tolerant JSON reader (trailing commas, comments). An annotation belongs to the next code
-//! block unless another annotation comes first.
+//! The blocks come from pulldown-cmark (HTML comments and code blocks only: an API page's
+//! tables and prose are not read, which keeps the pass over 30 MB of pages short), the
+//! annotation from the parse stage's tolerant JSON reader (trailing commas, comments). An
+//! annotation belongs to the next code block unless another annotation comes first.
 
 use super::http::HttpMessage;
+use super::json::LineIndex;
 use crate::diag::{Code, Diagnostics, Location};
 use crate::parse::json_block;
-use crate::parse::markdown::{self, Block};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -110,14 +112,14 @@ pub fn read_api_page(path: &str, text: &str) -> ApiPage {
         diagnostics: Diagnostics::new(),
     };
     let mut pending: Option<ExampleAnnotation> = None;
-    for block in markdown::blocks(text, 0) {
+    for block in blocks(text) {
         match block {
             Block::Comment { text, line } => {
                 if let Some(a) = annotation(&text, line, path, &mut page.diagnostics) {
                     pending = Some(a);
                 }
             }
-            Block::Code { text, line, .. } => {
+            Block::Code { text, line } => {
                 let Some(annotation) = pending.take() else {
                     continue;
                 };
@@ -133,10 +135,68 @@ pub fn read_api_page(path: &str, text: &str) -> ApiPage {
                     });
                 }
             }
-            _ => {}
         }
     }
     page
+}
+
+/// An HTML comment or a code block of a page.
+enum Block {
+    /// The inside of `<!-- ... -->` and the page line of `<!--`.
+    Comment { text: String, line: u32 },
+    /// The code of a fenced or indented block and the page line of its first line of code.
+    Code { text: String, line: u32 },
+}
+
+/// The HTML comments and code blocks of a page, in order.
+fn blocks(text: &str) -> Vec<Block> {
+    let lines = LineIndex::new(text, 1);
+    let mut out = Vec::new();
+    let mut html: Option<(String, u32)> = None;
+    let mut code: Option<(String, u32)> = None;
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        match event {
+            Event::Start(Tag::HtmlBlock) => html = Some((String::new(), lines.at(range.start).0)),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((buf, line)) = html.take() {
+                    push_comments(&buf, line, &mut out);
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                // The code starts on the line after the fence.
+                code = Some((String::new(), lines.at(range.start).0 + 1));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((text, line)) = code.take() {
+                    out.push(Block::Code { text, line });
+                }
+            }
+            Event::Html(t) | Event::Text(t) => {
+                if let Some((buf, _)) = html.as_mut().or(code.as_mut()) {
+                    buf.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The comments of an HTML block that starts on page line `line`.
+fn push_comments(html: &str, line: u32, out: &mut Vec<Block>) {
+    let mut rest = html;
+    let mut line = line;
+    while let Some(start) = rest.find("<!--") {
+        line += rest[..start].matches('\n').count() as u32;
+        let inner = &rest[start + 4..];
+        let (text, after) = inner.split_once("-->").unwrap_or((inner, ""));
+        out.push(Block::Comment {
+            text: text.to_owned(),
+            line,
+        });
+        line += text.matches('\n').count() as u32;
+        rest = after;
+    }
 }
 
 /// Reads an HTML comment as an example annotation: `None` for any other comment. One that names
