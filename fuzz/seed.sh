@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Seeds the fuzz corpora (fuzz/corpus/<target>/, git-ignored) from the docs corpus:
 #   parse_page: every page of history/ (old revisions: BOMs, CRLF) and every 8th page of each tree;
+#   validate:   every 4th API page of en-US/2021-04-08/beta/api;
 #   pipeline:   groups of neighbouring pages (same family: intune-devices-*, ...), each page
 #               preceded by its file name line, pages separated by NUL bytes (see pipeline.rs).
 # Usage: fuzz/seed.sh [corpus-dir]   (default: $DOCGEN_CORPUS, else ../shared/corpus beside the
@@ -47,4 +48,9 @@ done
 r="$corpus/en-US/2021-04-08/beta/resources"
 group "$here/../docs-input/intune-devices-resetpasscodeactionresult.md" \
     "$r/intune-devices-deviceactionresult.md" "$r/intune-devices-actionstate.md"
-echo "seeded: $(ls "$parse" | wc -l) parse_page inputs, $(ls "$pipeline" | wc -l) pipeline inputs"
+# validate: API pages, named by a hash.
+validate="$here/corpus/validate"
+mkdir -p "$validate"
+find "$corpus/en-US/2021-04-08/beta/api" -name '*.md' | LC_ALL=C sort | awk 'NR % 4 == 1' |
+    while IFS= read -r f; do cp "$f" "$validate/$(sha1sum "$f" | cut -c1-16)"; done
+echo "seeded: $(ls "$parse" | wc -l) parse_page inputs, $(ls "$pipeline" | wc -l) pipeline inputs, $(ls "$validate" | wc -l) validate inputs"

@@ -125,6 +125,53 @@ code_enum! {
         /// types keep the translation's reading (unless an English type of the same name is
         /// found elsewhere).
         ReferenceMissingPage => "reference-missing-page",
+        /// `validate`: an API page's example annotation is not JSON even after repairs.
+        ExampleBadAnnotation => "example-bad-annotation",
+        /// `validate`: an example's block has no request or status line, or the wrong one for
+        /// its block type.
+        ExampleBadHttp => "example-bad-http",
+        /// `validate`: an example's body is not JSON even after repairs; it is not checked.
+        ExampleBadJson => "example-bad-json",
+        /// `validate`: an example's body is not strict JSON (comments, trailing or missing
+        /// commas, `...` in an example not marked `truncated`); read after repairs.
+        ExampleRepairedJson => "example-repaired-json",
+        /// `validate`: an example marked `truncated` elides with `...`; read without them.
+        ExampleElidedJson => "example-elided-json",
+        /// `validate`: neither the annotation nor the request path names the body's type; the
+        /// body is not checked.
+        ExampleNoType => "example-no-type",
+        /// `validate`: the annotation's `@odata.type` is not a type of the schema.
+        ExampleUnknownType => "example-unknown-type",
+        /// `validate`: a property the type does not declare.
+        ExampleUnknownProperty => "example-unknown-property",
+        /// `validate`: a property the type does not declare, in an open type (which accepts
+        /// undeclared properties).
+        ExampleUnknownPropertyOpenType => "example-unknown-property-open-type",
+        /// `validate`: a property the type does not declare, in an example marked `truncated`.
+        ExampleUnknownPropertyTruncated => "example-unknown-property-truncated",
+        /// `validate`: a JSON value of the wrong kind (a string for a number, an object for a
+        /// collection, ...).
+        ExampleKind => "example-kind",
+        /// `validate`: a collection body without its `value` array, or a `value` array where the
+        /// annotation declares a single value.
+        ExampleCollection => "example-collection",
+        /// `validate`: a string or number of the right kind in the wrong format (a date, Guid,
+        /// duration, base64, an integer out of range).
+        ExampleFormat => "example-format",
+        /// `validate`: an enum value that is not a member of the enum.
+        ExampleEnumValue => "example-enum-value",
+        /// `validate`: an enum value or a type name that matches only ignoring letter case
+        /// (`HTML` for `html`, `Microsoft.Graph.OpenTypeExtension`); read as the match.
+        ExampleLetterCase => "example-letter-case",
+        /// `validate`: an object without `@odata.type` whose properties only a derived type
+        /// declares; read as that type.
+        ExampleMissingOdataType => "example-missing-odata-type",
+        /// `validate`: a value the schema does not expect but the resource pages support (their
+        /// table or JSON representation, where they contradict each other).
+        ExampleDisputedProperty => "example-disputed-property",
+        /// `validate`: an `@odata.type` that names neither the declared type nor a type derived
+        /// from it.
+        ExampleOdataType => "example-odata-type",
     }
 }
 
@@ -136,12 +183,20 @@ impl Code {
             | Code::BadJsonBlock
             | Code::BadAnnotation
             | Code::InheritanceCycle
-            | Code::InheritanceTooDeep => Severity::Error,
+            | Code::InheritanceTooDeep
+            | Code::ExampleBadJson
+            | Code::ExampleUnknownProperty
+            | Code::ExampleKind
+            | Code::ExampleFormat
+            | Code::ExampleEnumValue
+            | Code::ExampleOdataType => Severity::Error,
             Code::NotATypePage
             | Code::RepairedJson
             | Code::IgnoredTable
             | Code::MetadataAncestorProperty
-            | Code::ReferenceApplied => Severity::Info,
+            | Code::ReferenceApplied
+            | Code::ExampleElidedJson
+            | Code::ExampleNoType => Severity::Info,
             _ => Severity::Warning,
         }
     }

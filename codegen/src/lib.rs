@@ -9,7 +9,8 @@
 //!
 //! [`report`] summarises a schema and its diagnostics for the `check` command; [`load`] reads a
 //! schema saved as JSON or from a git revision, for `diff`; [`metadata`] measures a schema against
-//! the service's own metadata (CSDL) for `check --metadata`.
+//! the service's own metadata (CSDL) for `check --metadata`; [`validate`] checks the request and
+//! response examples of the API method pages against a schema.
 
 #![warn(missing_docs)]
 
@@ -31,6 +32,7 @@ pub mod primitive;
 pub mod report;
 pub mod schema;
 pub mod tree;
+pub mod validate;
 
 use std::path::PathBuf;
 

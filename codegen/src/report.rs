@@ -282,6 +282,23 @@ impl CheckReport {
             render_metadata(&mut out, m);
         }
         let d = &self.diagnostics;
+        d.render_groups(&mut out);
+        let _ = writeln!(out, "\n{}", summary_line(t.total, &d.by_severity));
+        out
+    }
+}
+
+impl DiagnosticSummary {
+    /// The diagnostics of `diags` grouped by code, with up to `examples` examples per code
+    /// (`None`: all).
+    pub fn of(diags: &[Diagnostic], examples: Option<usize>) -> DiagnosticSummary {
+        diagnostic_summary(diags, examples)
+    }
+
+    /// Appends the `diagnostics by code:` section of a text report (nothing when there are no
+    /// diagnostics).
+    pub fn render_groups(&self, out: &mut String) {
+        let d = self;
         if !d.by_code.is_empty() {
             let _ = writeln!(out, "\ndiagnostics by code:");
             let width = d
@@ -312,8 +329,6 @@ impl CheckReport {
                 }
             }
         }
-        let _ = writeln!(out, "\n{}", summary_line(t.total, &d.by_severity));
-        out
     }
 }
 

@@ -10,6 +10,8 @@
 //! tests/fixtures/reports/check/<case>/expected.txt    `check`'s text report
 //! tests/fixtures/reports/diff/<case>/{old,new}/*.md
 //! tests/fixtures/reports/diff/<case>/expected.md      `diff --format markdown` from old to new
+//! tests/fixtures/reports/validate/<case>/{api,resources}/*.md
+//! tests/fixtures/reports/validate/<case>/expected.txt `validate`'s text report
 //! ```
 //!
 //! Every `expected.rs` is also compiled, and exercised, by `golden_compiled.rs`; a case missing
@@ -48,6 +50,11 @@ const KINDS: &[CaseKind] = &[
         dir: "reports/diff",
         expected: "expected.md",
         produce: diff_report,
+    },
+    CaseKind {
+        dir: "reports/validate",
+        expected: "expected.txt",
+        produce: validate_report,
     },
 ];
 
@@ -102,8 +109,30 @@ fn diff_report(case: &Path) -> Result<String, String> {
     Ok(render_markdown(&report))
 }
 
+/// `msgraph-docgen validate --api api --input resources` as text.
+fn validate_report(case: &Path) -> Result<String, String> {
+    use msgraph_docgen::report::DEFAULT_EXAMPLES;
+    use msgraph_docgen::validate::{read_api_page, validate, ValidateReport};
+    let resources = pages_in(case, "resources")?;
+    let schema = msgraph_docgen::schema::build(&resources);
+    let api = texts_in(case, "api")?
+        .iter()
+        .map(|(name, text)| read_api_page(name, text))
+        .collect::<Vec<_>>();
+    let validation = validate(&api, &schema, &resources);
+    Ok(ValidateReport::new(&validation, Some(DEFAULT_EXAMPLES)).render_text())
+}
+
 /// The `.md` pages of `case/folder`, in name order, each named `folder/file.md`.
 fn pages_in(case: &Path, folder: &str) -> Result<Vec<Page>, String> {
+    Ok(texts_in(case, folder)?
+        .iter()
+        .map(|(name, text)| msgraph_docgen::input::parse_source(name, text.as_bytes()))
+        .collect())
+}
+
+/// The texts of the `.md` files of `case/folder`, in name order, each named `folder/file.md`.
+fn texts_in(case: &Path, folder: &str) -> Result<Vec<(String, String)>, String> {
     let dir = case.join(folder);
     let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut names: Vec<String> = entries
@@ -117,11 +146,8 @@ fn pages_in(case: &Path, folder: &str) -> Result<Vec<Page>, String> {
     names
         .iter()
         .map(|n| {
-            let bytes = std::fs::read(dir.join(n)).map_err(|e| format!("{n}: {e}"))?;
-            Ok(msgraph_docgen::input::parse_source(
-                &format!("{folder}/{n}"),
-                &bytes,
-            ))
+            let text = std::fs::read_to_string(dir.join(n)).map_err(|e| format!("{n}: {e}"))?;
+            Ok((format!("{folder}/{n}"), text))
         })
         .collect()
 }

@@ -6,20 +6,109 @@
 //! BOM or CRLF line endings change nothing.
 //!
 //! Seeds: the founding page (always) and, when the corpus is present, `mutate::CORPUS_SEEDS`.
+//!
+//! The `validate` path gets the same treatment: API pages (the golden case's, always; a few of
+//! the corpus's, when present), damaged the same ways, read for their examples and checked
+//! against a schema, with every finding pointing into its page.
 
 use msgraph_docgen::diag::Code;
 use msgraph_docgen::emit::{emit, EmitOptions};
 use msgraph_docgen::input::parse_source;
+use msgraph_docgen::parse::Page;
 use msgraph_docgen::schema::{build, Kind, Schema, MAX_INHERITANCE_DEPTH};
+use msgraph_docgen::validate::{read_api_source, ValidateReport, Validator};
 use msgraph_docgen_e2e::mutate::{
     self, inheritance_chain, pathological, seeds, Mutation, Nesting, Seed, HOSTILE_NAMES,
     HOSTILE_SNIPPETS,
 };
+use msgraph_docgen_e2e::{corpus, workspace};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use std::sync::LazyLock;
 
 static SEEDS: LazyLock<Vec<Seed>> = LazyLock::new(|| seeds("robustness"));
+
+/// API pages of the corpus chosen for variety: collections, derived types, open types,
+/// ellipses, many examples on one page.
+const CORPUS_API_SEEDS: &[&str] = &[
+    "user-list-memberof.md",
+    "opentypeextension-get.md",
+    "chatmessage-post.md",
+    "governancerolesetting-list.md",
+    "accessreviewinstance-pendingaccessreviewinstances.md",
+];
+
+/// The API seeds, and the resource pages and schema they are checked against: the golden
+/// validate case always; with the corpus, also [`CORPUS_API_SEEDS`] against the resources of
+/// their tree.
+struct ApiSeeds {
+    pages: Vec<Seed>,
+    resources: Vec<Page>,
+    schema: Schema,
+}
+
+static API_SEEDS: LazyLock<ApiSeeds> = LazyLock::new(|| {
+    let case = workspace().join("tests/fixtures/reports/validate/examples");
+    let read_dir = |dir: &std::path::Path| -> Vec<Seed> {
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".md"))
+            .collect();
+        names.sort();
+        names
+            .into_iter()
+            .map(|name| Seed {
+                bytes: std::fs::read(dir.join(&name)).unwrap(),
+                name,
+            })
+            .collect()
+    };
+    let mut pages = read_dir(&case.join("api"));
+    let resources_dir = match corpus("robustness (API pages)") {
+        Some(dir) => {
+            let tree = dir.join("en-US/2021-04-08/beta");
+            for name in CORPUS_API_SEEDS {
+                let bytes = std::fs::read(tree.join("api").join(name))
+                    .unwrap_or_else(|e| panic!("{name}: corpus API seed unreadable: {e}"));
+                pages.push(Seed {
+                    name: (*name).to_owned(),
+                    bytes,
+                });
+            }
+            tree.join("resources")
+        }
+        None => case.join("resources"),
+    };
+    let resources = msgraph_docgen::input::read_pages(&[resources_dir]).unwrap();
+    let schema = build(&resources);
+    ApiSeeds {
+        pages,
+        resources,
+        schema,
+    }
+});
+
+static VALIDATOR: LazyLock<Validator<'static>> =
+    LazyLock::new(|| Validator::new(&API_SEEDS.schema, &API_SEEDS.resources));
+
+/// Validates named API pages: no panic, every finding points into its page, both reports
+/// render.
+fn validate_pages(pages: &[(String, Vec<u8>)]) -> Result<(), TestCaseError> {
+    let api: Vec<_> = pages.iter().map(|(n, b)| read_api_source(n, b)).collect();
+    let v = VALIDATOR.validate(&api);
+    for d in v.diagnostics() {
+        let Some((_, bytes)) = pages.iter().find(|(n, _)| *n == d.location.file) else {
+            return Err(TestCaseError::fail(format!("{d}: names no input page")));
+        };
+        let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+        prop_assert!(d.location.line as usize <= lines, "{d}: past line {lines}");
+    }
+    let report = ValidateReport::new(&v, Some(3));
+    prop_assert!(report.render_text().ends_with(" notes\n"));
+    prop_assert!(serde_json::from_str::<serde_json::Value>(&report.to_json()).is_ok());
+    Ok(())
+}
 
 fn nesting() -> impl Strategy<Value = Nesting> {
     prop_oneof![
@@ -98,6 +187,43 @@ proptest! {
             pages.push((format!("p{i}/{}", seed.name), bytes));
         }
         pipeline(&pages)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn mutated_api_pages_never_panic_and_findings_point_into_them(
+        picks in prop::collection::vec(
+            (any::<Index>(), prop::collection::vec(mutation(), 1..4)),
+            1..4,
+        )
+    ) {
+        let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
+        for (i, (index, mutations)) in picks.iter().enumerate() {
+            let seed = index.get(&API_SEEDS.pages);
+            let mut bytes = seed.bytes.clone();
+            for m in mutations {
+                m.apply(&mut bytes);
+            }
+            pages.push((format!("p{i}/{}", seed.name), bytes));
+        }
+        validate_pages(&pages)?;
+    }
+}
+
+#[test]
+fn every_truncation_of_an_api_page_is_handled() {
+    let seed = &API_SEEDS.pages[2];
+    assert_eq!(seed.name, "user-get.md");
+    for cut in 0..=seed.bytes.len() {
+        validate_pages(&[(seed.name.clone(), seed.bytes[..cut].to_vec())])
+            .unwrap_or_else(|e| panic!("cut at {cut}: {e}"));
     }
 }
 

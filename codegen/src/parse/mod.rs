@@ -9,7 +9,7 @@
 mod annotation;
 mod front_matter;
 mod intro;
-mod json_block;
+pub(crate) mod json_block;
 pub(crate) mod locale;
 mod markdown;
 pub(crate) mod page;

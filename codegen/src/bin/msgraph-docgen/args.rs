@@ -43,6 +43,10 @@ pub(crate) enum Command {
     /// generated Rust API. Each side is a docs tree, a single page, or a saved `schema` JSON file;
     /// with --git-repo, each side is a revision of a git repository, read without a checkout.
     Diff(DiffArgs),
+    /// Check the request and response examples of API method pages against the schema of the
+    /// resource pages: JSON, property names and kinds, formats, enum values, `@odata.type`.
+    /// Exit 0, or 1 when --fail-on is given and a finding reaches it.
+    Validate(ValidateArgs),
 }
 
 #[derive(Args)]
@@ -156,6 +160,26 @@ pub(crate) struct DiffArgs {
     /// both sides when they are translated trees, as `schema --reference` does.
     #[arg(long, value_name = "TREE")]
     pub(crate) reference: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub(crate) struct ValidateArgs {
+    /// API method pages or directories of them (repeatable).
+    #[arg(long, required = true, value_name = "DIR")]
+    pub(crate) api: Vec<PathBuf>,
+    /// Resource pages or directories giving the schema (repeatable; default: `resources`
+    /// beside the first --api directory, `DIR/../resources`).
+    #[arg(long, short)]
+    pub(crate) input: Vec<PathBuf>,
+    /// List every finding under its code (default: the first few of each code).
+    #[arg(long)]
+    pub(crate) verbose: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+    /// Exit 1 when a finding of this severity or worse is made.
+    #[arg(long, value_enum)]
+    pub(crate) fail_on: Option<FailOn>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

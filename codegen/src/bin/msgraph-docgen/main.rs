@@ -16,7 +16,9 @@ type Failure = Box<dyn std::error::Error>;
 
 mod args;
 
-use args::{CheckArgs, Cli, Command, DiffArgs, DiffFormat, Format, GenerateArgs, TreeArgs};
+use args::{
+    CheckArgs, Cli, Command, DiffArgs, DiffFormat, Format, GenerateArgs, TreeArgs, ValidateArgs,
+};
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Command::Schema { input, reference } => schema(&input, reference.as_deref()),
         Command::Check(args) => check(args),
         Command::Diff(args) => diff(args),
+        Command::Validate(args) => validate(args),
     };
     result.unwrap_or_else(|e| {
         eprintln!("error: {e}");
@@ -87,6 +90,45 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The `validate` command: the report of the examples; exit 1 when a finding reaches
+/// `--fail-on`.
+fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
+    use msgraph_docgen::validate::{self, ValidateReport};
+    let input = if args.input.is_empty() {
+        vec![default_resources(&args.api[0])?]
+    } else {
+        args.input
+    };
+    let (resources, schema) = load_with_progress(&input)?;
+    let pages = validate::read_api_pages(&args.api)?;
+    let validation = validate::validate(&pages, &schema, &resources);
+    let examples = (!args.verbose).then_some(report::DEFAULT_EXAMPLES);
+    let report = ValidateReport::new(&validation, examples);
+    let text = match args.format {
+        Format::Json => report.to_json(),
+        Format::Text => report.render_text(),
+    };
+    write_stdout(&text, false)?;
+    Ok(match args.fail_on {
+        Some(level) if report.fails(level.severity()) => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    })
+}
+
+/// `resources` beside the API directory `api` (`DIR/../resources`), when it exists.
+fn default_resources(api: &Path) -> Result<PathBuf, Failure> {
+    let dir = api.join("..").join("resources");
+    if dir.is_dir() {
+        Ok(dir)
+    } else {
+        Err(format!(
+            "no --input given and {} does not exist: name the resource pages with --input",
+            dir.display()
+        )
+        .into())
+    }
 }
 
 /// Reads and parses the pages with a progress bar on a terminal (nothing when stderr is not
