@@ -12,6 +12,7 @@ mod intro;
 mod json_block;
 pub(crate) mod locale;
 mod markdown;
+mod methods;
 pub(crate) mod page;
 mod raw_tables;
 mod tables;
@@ -20,4 +21,5 @@ mod type_cell;
 pub use page::{
     parse_page, Annotation, EnumTable, JsonBlock, LinkRef, MemberRow, Page, PageClass, PropertyRow,
 };
+pub use methods::MethodRow;
 pub use type_cell::{Target, TypeCell, TypeSpec};
