@@ -18,8 +18,8 @@ mod raw_tables;
 mod tables;
 mod type_cell;
 
+pub use methods::MethodRow;
 pub use page::{
     parse_page, Annotation, EnumTable, JsonBlock, LinkRef, MemberRow, Page, PageClass, PropertyRow,
 };
-pub use methods::MethodRow;
 pub use type_cell::{Target, TypeCell, TypeSpec};

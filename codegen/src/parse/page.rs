@@ -6,9 +6,9 @@
 //! `annotation`, [`json_block`], `tables` and `intro`.
 
 use super::markdown::{self, Block, Heading, Inline, Table};
+use super::methods::{self, MethodRow};
 use super::tables::{read_table, TableContext};
 use super::type_cell::{Target, TypeCell};
-use super::methods::{self, MethodRow};
 use super::{annotation, front_matter, intro, json_block, raw_tables};
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::docs_text::is_identifier;

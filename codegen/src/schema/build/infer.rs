@@ -1,18 +1,22 @@
 //! Structural inference: facts the pages do not state but their structure proves. Each one is
-//! flagged (`inferred-*`, info) where it is made.
+//! flagged where it is made (`inferred-*`, info).
 //!
 //! - A resource that states no base and has a key (`keyProperty`), or an `id` row and a Methods
-//!   table (rows linking API pages), derives from `entity` (`inferred-base`).
+//!   table (rows linking API pages), derives from `entity` (`inferred-base`). A key on a type
+//!   with no Methods table that only property rows hold, by value, is not believed: it is a
+//!   complex type (`inferred-kind`).
 //! - A type that only relationship rows ever point to is an entity (`inferred-kind`); with no
 //!   stated base, it derives from `entity` (`inferred-base`).
 //! - An inheritance sentence naming a more specific base than an annotation that says only
 //!   `entity` wins, when the sentence's type itself derives from `entity` (`base-mismatch`).
-//! - A `String` property whose possible values are exactly a documented enum's members is typed
-//!   with that enum (`inferred-enum-type`).
+//! - A row whose description ends with a link to an ancestor's page is inherited from it; an
+//!   ancestor whose page lacks the row gets it (`inferred-inherited`).
+//! - A `String` property whose possible values are a documented enum's members is typed with
+//!   that enum (`inferred-enum-type`).
 //!
-//! None of them applies to a type whose page says `"baseType": null`, and `entity` is only ever
-//! inferred as a base when the input defines or reconstructs it (a subset of pages without the
-//! `entity` page gets no invented root type; a key still makes an entity).
+//! No base is inferred for a type whose page says `"baseType": null`, and `entity` is only
+//! inferred as a base when the input defines or reconstructs it: a subset of pages without the
+//! `entity` page gets no invented root type, only the kind.
 
 use super::{pages_by_type, SchemaBuilder};
 use crate::diag::{Code, Location};
@@ -106,28 +110,15 @@ struct Uses {
     values: usize,
 }
 
-/// Which rules run: all, unless named in `DOCGEN_INFER_OFF` (a measuring aid).
-fn rule_on(name: &str) -> bool {
-    std::env::var("DOCGEN_INFER_OFF")
-        .map(|off| !off.split(',').any(|r| r.trim() == name))
-        .unwrap_or(true)
-}
-
 impl SchemaBuilder {
     /// Runs the inference rules, in order, on the types read from `pages`.
     pub(super) fn infer(&mut self, pages: &[&Page]) {
         let by_type = page_facts(self, pages);
         let uses = self.uses_by_type();
-        if rule_on("key") {
-            self.infer_entity_bases(&by_type, &uses);
-        }
-        if rule_on("nav") {
-            self.infer_relationship_targets(&by_type, &uses);
-        }
+        self.infer_entity_bases(&by_type, &uses);
+        self.infer_relationship_targets(&by_type, &uses);
         self.settle_sentence_bases();
-        if rule_on("enum-type") {
-            self.infer_enum_types();
-        }
+        self.infer_enum_types();
     }
 
     /// True when the input has an `entity` that can be a base (defined or reconstructed).
@@ -155,17 +146,16 @@ impl SchemaBuilder {
         uses
     }
 
-    /// Rule: a resource with no stated base and a key, or an `id` row and a Methods table,
-    /// derives from `entity`. A key on a type with no Methods table that only property rows
-    /// hold (by value, never as a relationship) is not believed: it stays a complex type.
+    /// Rule: a resource with no stated base and a key, or an `id` row and a Methods table, is
+    /// an entity and derives from `entity`. A key on a type with no Methods table that only
+    /// property rows hold (by value, never as a relationship) is not believed: it stays a
+    /// complex type.
     fn infer_entity_bases(
         &mut self,
         by_type: &HashMap<QualifiedName, PageFacts>,
         uses: &BTreeMap<QualifiedName, Uses>,
     ) {
-        if !self.has_entity() {
-            return;
-        }
+        let entity = self.has_entity();
         for (q, d) in &mut self.drafts {
             if q == ENTITY
                 || d.def.base.is_some()
@@ -175,31 +165,31 @@ impl SchemaBuilder {
                 continue;
             }
             let facts = by_type.get(q).copied().unwrap_or_default();
-            if facts.no_base {
-                continue;
-            }
-            let has_id = d.def.properties.iter().any(|p| p.name == "id");
-            let has_methods = facts.methods;
+            let at = d.def.source.clone().unwrap_or_default();
             let u = uses.get(q).copied().unwrap_or_default();
-            if d.keyed && !has_methods && u.values > 0 && u.relationships == 0 && rule_on("by-value") {
+            if d.keyed && !facts.methods && u.values > 0 && u.relationships == 0 {
                 d.keyed = false;
-                let at = d.def.source.clone().unwrap_or_default();
                 let message = format!("`{q}` has a key (`keyProperty`) but no Methods table, and only property rows ({}) hold it, by value: it is a complex type", u.values);
                 self.diags.push(Code::InferredKind, at, message);
                 continue;
             }
+            let has_id = d.def.properties.iter().any(|p| p.name == "id");
             let evidence = if d.keyed {
                 "a key (`keyProperty`)"
-            } else if has_id && has_methods {
+            } else if has_id && facts.methods {
                 "an `id` row and a Methods table"
             } else {
                 continue;
             };
-            d.def.base = QualifiedName::parse(ENTITY);
             d.def.kind = Kind::Entity;
-            let at = d.def.source.clone().unwrap_or_default();
-            let message = format!("`{q}` states no base and has {evidence}: it derives from `{ENTITY}`, like every entity type");
-            self.diags.push(Code::InferredBase, at, message);
+            if entity && !facts.no_base {
+                d.def.base = QualifiedName::parse(ENTITY);
+                let message = format!("`{q}` states no base and has {evidence}: it derives from `{ENTITY}`, like every entity type");
+                self.diags.push(Code::InferredBase, at, message);
+            } else if !d.keyed {
+                let message = format!("`{q}` has {evidence}: it is an entity type");
+                self.diags.push(Code::InferredKind, at, message);
+            }
         }
     }
 
@@ -213,7 +203,8 @@ impl SchemaBuilder {
         let entity = self.has_entity();
         for (q, u) in uses {
             let relationships = u.relationships;
-            if relationships == 0 || u.values > 0 || q == ENTITY {
+            // A type deriving from `entity` is an entity already.
+            if relationships == 0 || u.values > 0 || q == ENTITY || self.derives_from_entity(q) {
                 continue;
             }
             let Some(d) = self.drafts.get_mut(q) else {
@@ -224,10 +215,12 @@ impl SchemaBuilder {
             }
             let at = d.def.source.clone().unwrap_or_default();
             d.def.kind = Kind::Entity;
-            let message = format!("only relationship rows ({relationships}) point to `{q}`: it is an entity type");
+            let message = format!(
+                "only relationship rows ({relationships}) point to `{q}`: it is an entity type"
+            );
             self.diags.push(Code::InferredKind, at.clone(), message);
             let no_base = by_type.get(q).is_some_and(|f| f.no_base);
-            if entity && d.def.base.is_none() && !no_base && rule_on("nav-base") {
+            if entity && d.def.base.is_none() && !no_base {
                 d.def.base = QualifiedName::parse(ENTITY);
                 let message = format!("`{q}` states no base and only relationship rows point to it: it derives from `{ENTITY}`, like every entity type");
                 self.diags.push(Code::InferredBase, at, message);
@@ -244,8 +237,7 @@ impl SchemaBuilder {
             let Some(annotated) = annotated else {
                 continue;
             };
-            let specific = rule_on("sentence")
-                && annotated == ENTITY
+            let specific = annotated == ENTITY
                 && s.named != ENTITY
                 && self.derives_from_entity(&s.named)
                 && !self.derives_from(&s.named, &q);
@@ -266,9 +258,6 @@ impl SchemaBuilder {
     /// ancestors list it, it is added to the ancestor (its page is behind its derived pages).
     /// Runs once bases are settled, before properties are attributed.
     pub(super) fn lift_marked_rows(&mut self) {
-        if !rule_on("inherited") {
-            return;
-        }
         for mark in std::mem::take(&mut self.row_marks) {
             let Some(ancestor) = self.by_stem.get(&mark.stem).cloned() else {
                 continue;
@@ -359,7 +348,12 @@ impl SchemaBuilder {
         let typed: HashSet<(&QualifiedName, &QualifiedName)> = self
             .drafts
             .iter()
-            .flat_map(|(q, d)| d.def.properties.iter().filter_map(move |p| Some((q, p.ty.as_named()?))))
+            .flat_map(|(q, d)| {
+                d.def
+                    .properties
+                    .iter()
+                    .filter_map(move |p| Some((q, p.ty.as_named()?)))
+            })
             .collect();
         let mut retyped: Vec<(StringValues, QualifiedName)> = Vec::new();
         for sv in std::mem::take(&mut self.string_values) {
@@ -428,5 +422,185 @@ fn pick_enum<'a>(candidates: &'a [QualifiedName], sv: &StringValues) -> Option<&
     match (named.next(), named.next()) {
         (Some(one), None) => Some(one),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Code;
+    use crate::parse::{parse_page, Page};
+    use crate::schema::{build, Kind, Schema};
+
+    /// A resource page of `microsoft.graph.{name}`: `annotation` adds keys to the annotation,
+    /// `intro` and `sections` go before the Properties table of `rows`.
+    fn page(name: &str, annotation: &str, intro: &str, sections: &str, rows: &str) -> Page {
+        let text = format!("# {name}\n\n{intro}\n\n{sections}\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{rows}\n## JSON representation\n<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"{annotation}}} -->\n");
+        parse_page(&format!("{}.md", name.to_ascii_lowercase()), &text)
+    }
+
+    fn entity() -> Page {
+        page(
+            "entity",
+            ", \"keyProperty\": \"id\"",
+            "",
+            "",
+            "|id|String|x|\n",
+        )
+    }
+
+    const METHODS: &str = "## Methods\n|Method|Return type|Description|\n|-|-|-|\n|[Get](../api/thing-get.md)|[thing](thing.md)|x|\n";
+
+    fn base_and_kind(schema: &Schema, name: &str) -> (Option<String>, Kind) {
+        let t = schema.get(&format!("microsoft.graph.{name}")).unwrap();
+        (t.base.as_ref().map(|b| b.name().to_owned()), t.kind)
+    }
+
+    fn count(schema: &Schema, code: Code) -> usize {
+        schema.diagnostics.iter().filter(|d| d.code == code).count()
+    }
+
+    #[test]
+    fn keys_and_id_rows_with_methods_make_entities_deriving_from_entity() {
+        let key = ", \"keyProperty\": \"id\"";
+        let pages = [
+            entity(),
+            page("keyed", key, "", "", "|name|String|x|\n"),
+            page("thing", "", "", METHODS, "|id|String|x|\n"),
+            page("plain", "", "", "", "|id|String|x|\n"),
+            page("root", &format!("{key}, \"baseType\": null"), "", "", ""),
+        ];
+        let schema = build(&pages);
+        let entity = Some("entity".to_owned());
+        assert_eq!(
+            base_and_kind(&schema, "keyed"),
+            (entity.clone(), Kind::Entity)
+        );
+        assert_eq!(base_and_kind(&schema, "thing"), (entity, Kind::Entity));
+        assert_eq!(base_and_kind(&schema, "plain"), (None, Kind::Complex));
+        assert_eq!(base_and_kind(&schema, "root"), (None, Kind::Entity));
+        assert_eq!(count(&schema, Code::InferredBase), 2);
+        let thing = schema.get("microsoft.graph.thing").unwrap();
+        assert!(thing.properties[0].inherited, "`id` is entity's");
+        // Without the `entity` page no root type is invented: the kind only.
+        let schema = build(&pages[1..3]);
+        assert_eq!(base_and_kind(&schema, "keyed"), (None, Kind::Entity));
+        assert_eq!(base_and_kind(&schema, "thing"), (None, Kind::Entity));
+        assert_eq!(count(&schema, Code::InferredBase), 0);
+        assert_eq!(count(&schema, Code::InferredKind), 1);
+    }
+
+    #[test]
+    fn relationship_targets_are_entities_and_keys_held_by_value_are_not() {
+        let key = ", \"keyProperty\": \"id\"";
+        let holder = "|value|[held](held.md)|x|\n|both|[mixed](mixed.md)|x|\n\n## Relationships\n|Relationship|Type|Description|\n|-|-|-|\n|target|[target](target.md) collection|x|\n|mixed|[mixed](mixed.md)|x|\n";
+        let pages = [
+            entity(),
+            page("holder", key, "", METHODS, holder),
+            page("held", key, "", "", "|id|String|x|\n"),
+            page("target", "", "", "", "|name|String|x|\n"),
+            page("mixed", "", "", "", "|name|String|x|\n"),
+        ];
+        let schema = build(&pages);
+        let entity = Some("entity".to_owned());
+        assert_eq!(base_and_kind(&schema, "target"), (entity, Kind::Entity));
+        assert_eq!(base_and_kind(&schema, "mixed"), (None, Kind::Complex));
+        assert_eq!(base_and_kind(&schema, "held"), (None, Kind::Complex));
+        assert_eq!(count(&schema, Code::InferredKind), 2, "target and held");
+    }
+
+    #[test]
+    fn a_more_specific_sentence_base_wins_over_an_annotation_saying_entity() {
+        let as_entity = ", \"baseType\": \"microsoft.graph.entity\"";
+        let sentence = |base: &str| format!("Inherits from [{base}]({base}.md).");
+        let pages = [
+            entity(),
+            page(
+                "outlookItem",
+                ", \"keyProperty\": \"id\"",
+                "",
+                "",
+                "|changeKey|String|x|\n",
+            ),
+            page("contact", as_entity, &sentence("outlookItem"), "", ""),
+            page("address", "", "", "", "|city|String|x|\n"),
+            page("place", as_entity, &sentence("address"), "", ""),
+        ];
+        let schema = build(&pages);
+        assert_eq!(
+            base_and_kind(&schema, "contact").0.as_deref(),
+            Some("outlookItem")
+        );
+        assert_eq!(base_and_kind(&schema, "place").0.as_deref(), Some("entity"));
+        let decision = |file: &str| {
+            schema
+                .diagnostics
+                .iter()
+                .find(|d| d.code == Code::BaseMismatch && d.location.file == file)
+                .map(|d| d.message.rsplit("; ").next().unwrap_or("").to_owned())
+        };
+        assert_eq!(
+            decision("contact.md").as_deref(),
+            Some("`microsoft.graph.outlookItem` derives from `microsoft.graph.entity` and is more specific: the sentence wins")
+        );
+        assert_eq!(decision("place.md").as_deref(), Some("the annotation wins"));
+    }
+
+    #[test]
+    fn rows_ending_with_a_link_to_an_ancestor_are_inherited_from_it() {
+        let rows = "|own|String|x|\n|shared|Int32|Описание. Унаследовано от [mobileApp](mobileapp.md)|\n|id|String|Inherited from [mobileApp](mobileapp.md).|\n";
+        let pages = [
+            page("mobileApp", "", "", "", "|id|String|x|\n"),
+            page(
+                "webApp",
+                ", \"baseType\": \"microsoft.graph.mobileApp\"",
+                "",
+                "",
+                rows,
+            ),
+        ];
+        let schema = build(&pages);
+        let app = schema.get("microsoft.graph.mobileApp").unwrap();
+        let names: Vec<&str> = app.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["id", "shared"]);
+        let web = schema.get("microsoft.graph.webApp").unwrap();
+        let own: Vec<&str> = web.own_properties().map(|p| p.name.as_str()).collect();
+        assert_eq!(own, ["own"]);
+        assert_eq!(count(&schema, Code::InferredInherited), 1);
+    }
+
+    #[test]
+    fn string_rows_listing_an_enums_members_are_typed_with_it() {
+        let level = "# level enum type\n\n## Members\n|Member|Value|Description|\n|-|-|-|\n|low|0|a|\n|High|1|b|\n|unknownFutureValue|2|c|\n";
+        let rows = "|level|String|Possible values: `low`, `high`.|\n|other|String|`low`, `medium`.|\n|mode|[level](level.md)|x|\n|note|String|If **mode** is `low` or `high`, …|\n";
+        let schema = build(&[
+            parse_page("level.md", level),
+            page("setting", "", "", "", rows),
+        ]);
+        let t = schema.get("microsoft.graph.setting").unwrap();
+        let types: Vec<(&str, &str)> = t
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.ty.as_str()))
+            .collect();
+        assert_eq!(
+            types,
+            [
+                ("level", "String"),
+                ("other", "String"),
+                ("mode", "microsoft.graph.level"),
+                ("note", "String")
+            ],
+            "a sibling is typed with the enum: its values are that sibling's"
+        );
+        let rows =
+            "|level|String|Possible values: `low`, `high`.|\n|other|String|`low`, `medium`.|\n";
+        let schema = build(&[
+            parse_page("level.md", level),
+            page("setting", "", "", "", rows),
+        ]);
+        let t = schema.get("microsoft.graph.setting").unwrap();
+        assert_eq!(t.properties[0].ty, "microsoft.graph.level");
+        assert_eq!(t.properties[1].ty, "String");
+        assert_eq!(count(&schema, Code::InferredEnumType), 1);
     }
 }

@@ -4,11 +4,13 @@
 //! [`build`] runs the steps in order, each in its own module:
 //! - `index`: names every type the pages declare and resolves references between pages;
 //! - `resource`: reads the properties and base of each resource page;
-//! - `enums`: reads enum members, repairing machine-translation damage;
+//! - `enums`: reads enum members, repairing machine-translation damage (with more evidence
+//!   from `enum_hints`);
 //! - `reconstruct`: rebuilds the types whose pages are absent from what other pages prove;
 //! - `infer`: what the structure proves that no page states (entity bases and kinds, enum types);
 //! - `inheritance`: settles bases (cycles, depth), kinds and inherited properties.
 
+mod enum_hints;
 mod enums;
 mod index;
 mod infer;
@@ -73,6 +75,10 @@ struct SchemaBuilder {
     missing: BTreeMap<QualifiedName, Missing>,
     /// Enum → backticked value lists from properties typed with it.
     enum_evidence: BTreeMap<QualifiedName, Vec<Vec<String>>>,
+    /// Enum → value lists that may stand for its members but are not checked against them:
+    /// plain-text lists of rows typed with it, backticked lists of `String` rows named like it.
+    /// Used to repair damaged tables only.
+    enum_hints: BTreeMap<QualifiedName, Vec<Vec<String>>>,
     /// Resource pages that define a type another page defines too: their properties are merged
     /// into that (primary) definition.
     secondary: BTreeSet<String>,

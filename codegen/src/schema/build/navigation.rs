@@ -18,7 +18,9 @@ use crate::parse::{locale, MethodRow, Page, Target, TypeSpec};
 use std::collections::{BTreeSet, HashSet};
 
 /// The verbs of API page names (`{type}-{verb}-{navigation}`), as the file names spell them.
-const VERBS: &[&str] = &["list", "get", "post", "add", "create", "update", "delete", "remove"];
+const VERBS: &[&str] = &[
+    "list", "get", "post", "add", "create", "update", "delete", "remove",
+];
 
 /// How alike (0 to 1) a transliterated name must read to a candidate to break a tie.
 const ALIKE: f64 = 0.6;
@@ -232,13 +234,19 @@ mod tests {
             Some("decisions")
         );
         assert_eq!(
-            cased_from("Список incompatibleAccessPackages", "incompatibleaccesspackages")
-                .as_deref(),
+            cased_from(
+                "Список incompatibleAccessPackages",
+                "incompatibleaccesspackages"
+            )
+            .as_deref(),
             Some("incompatibleAccessPackages")
         );
         assert_eq!(
-            cased_from("accessPackageResourceRoleScope", "accesspackageresourcerolescopes")
-                .as_deref(),
+            cased_from(
+                "accessPackageResourceRoleScope",
+                "accesspackageresourcerolescopes"
+            )
+            .as_deref(),
             Some("accessPackageResourceRoleScopes")
         );
         assert_eq!(cased_from("user", "decisions"), None);

@@ -2,7 +2,9 @@
 //! prove (rows marked as inherited from a base, backticked possible values), else generated as
 //! open placeholders.
 
-use super::{pages_by_type, split_qualified, Draft, Missing, PagesByType, SchemaBuilder, DEFAULT_NAMESPACE};
+use super::{
+    pages_by_type, split_qualified, Draft, Missing, PagesByType, SchemaBuilder, DEFAULT_NAMESPACE,
+};
 use crate::diag::Code;
 use crate::parse::Page;
 use crate::schema::{Kind, Member, Origin, Property, QualifiedName, TypeDef};

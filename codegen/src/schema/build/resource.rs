@@ -2,6 +2,7 @@
 //! JSON block, its shape checked against the JSON placeholder), JSON keys no row declares are
 //! added, the base is read, and partial pages of a type are merged into its primary definition.
 
+use super::enum_hints::plain_value_list;
 use super::infer::{ending_link, RowMark, SentenceBase, StringValues, ENTITY};
 use super::{collection_suffix, split_qualified, Missing, SchemaBuilder, DEFAULT_NAMESPACE};
 use crate::diag::{Code, Location};
@@ -219,6 +220,15 @@ impl SchemaBuilder {
             .filter(|v| !Page::is_query_syntax(v))
             .cloned()
             .collect();
+        if let (true, Some(named)) = (raw.is_empty(), ty.as_named()) {
+            let plain = plain_value_list(&row.description);
+            if !plain.is_empty() {
+                self.enum_hints
+                    .entry(named.clone())
+                    .or_default()
+                    .push(plain);
+            }
+        }
         if let (false, Some(named)) = (raw.is_empty(), ty.as_named()) {
             let lists = self.enum_evidence.entry(named.clone()).or_default();
             if raw.len() != values.len() {
@@ -243,10 +253,13 @@ impl SchemaBuilder {
         q: &QualifiedName,
         at: &Location,
     ) {
-        let values: Vec<String> = Page::possible_values(row)
+        let mut values: Vec<String> = Page::possible_values(row)
             .into_iter()
             .filter(|v| !Page::is_query_syntax(v))
             .collect();
+        if values.is_empty() {
+            values = plain_value_list(&row.description);
+        }
         if values.len() > 1 {
             self.string_values.push(StringValues {
                 owner: q.clone(),
@@ -313,10 +326,12 @@ impl SchemaBuilder {
                 if a != l && a == ENTITY {
                     // Settled once every base is known (`infer`): the sentence may be the more
                     // specific one.
-                    self.sentence_bases.entry(q.clone()).or_insert(SentenceBase {
-                        named: l,
-                        at: at.clone(),
-                    });
+                    self.sentence_bases
+                        .entry(q.clone())
+                        .or_insert(SentenceBase {
+                            named: l,
+                            at: at.clone(),
+                        });
                 } else if a != l {
                     let message = format!("the inheritance sentence names `{l}`, the annotation's baseType `{a}`; the annotation wins");
                     self.diags.push(Code::BaseMismatch, at.clone(), message);
