@@ -254,10 +254,15 @@ impl SchemaBuilder {
     }
 
     /// Rule: a row whose description ends with a link to an ancestor's page is inherited from
-    /// that ancestor, whatever the words around the link; when neither the ancestor nor its own
-    /// ancestors list it, it is added to the ancestor (its page is behind its derived pages).
-    /// Runs once bases are settled, before properties are attributed.
+    /// that ancestor, whatever the words around the link. Rows the ancestor (or its own
+    /// ancestors) declares are inherited already; a row it lacks is added to it when at least
+    /// half of its descendants mark it so (its page is behind theirs), and otherwise left to
+    /// the type (one page's stray link must not give every descendant a property). Runs once
+    /// bases are settled, before properties are attributed.
     pub(super) fn lift_marked_rows(&mut self) {
+        // (ancestor, property) → the types marking it, and the first mark.
+        let mut marked: BTreeMap<(QualifiedName, String), (BTreeSet<QualifiedName>, RowMark)> =
+            BTreeMap::new();
         for mark in std::mem::take(&mut self.row_marks) {
             let Some(ancestor) = self.by_stem.get(&mark.stem).cloned() else {
                 continue;
@@ -268,11 +273,27 @@ impl SchemaBuilder {
             {
                 continue;
             }
+            let owner = mark.owner.clone();
+            marked
+                .entry((ancestor, mark.property.clone()))
+                .or_insert_with(|| (BTreeSet::new(), mark))
+                .0
+                .insert(owner);
+        }
+        for ((ancestor, property), (owners, mark)) in marked {
+            let descendants = self
+                .drafts
+                .keys()
+                .filter(|q| **q != ancestor && self.derives_from(q, &ancestor))
+                .count();
+            if owners.len() * 2 < descendants {
+                continue;
+            }
             let Some(row) = self.drafts.get(&mark.owner).and_then(|d| {
                 d.def
                     .properties
                     .iter()
-                    .find(|p| p.name == mark.property)
+                    .find(|p| p.name == property)
                     .cloned()
             }) else {
                 continue;
@@ -284,7 +305,7 @@ impl SchemaBuilder {
                 declared_by: ancestor.clone(),
                 ..row
             });
-            let message = format!("`{}` of `{}` ends with a link to the page of its ancestor `{ancestor}`, which does not list it: inherited from `{ancestor}`", mark.property, mark.owner);
+            let message = format!("`{property}` ends with a link to the page of `{ancestor}`, an ancestor that does not list it, on {} of its {descendants} derived types: inherited from `{ancestor}`", owners.len());
             self.diags.push(Code::InferredInherited, mark.at, message);
         }
     }
@@ -566,6 +587,29 @@ mod tests {
         let own: Vec<&str> = web.own_properties().map(|p| p.name.as_str()).collect();
         assert_eq!(own, ["own"]);
         assert_eq!(count(&schema, Code::InferredInherited), 1);
+        // One derived page of three marking it is no evidence about the ancestor.
+        let other = |name: &str| {
+            page(
+                name,
+                ", \"baseType\": \"microsoft.graph.mobileApp\"",
+                "",
+                "",
+                "",
+            )
+        };
+        let more = [
+            pages[0].clone(),
+            pages[1].clone(),
+            other("iosApp"),
+            other("macApp"),
+        ];
+        let schema = build(&more);
+        let app = schema.get("microsoft.graph.mobileApp").unwrap();
+        assert_eq!(app.properties.len(), 1);
+        let web = schema.get("microsoft.graph.webApp").unwrap();
+        let own: Vec<&str> = web.own_properties().map(|p| p.name.as_str()).collect();
+        assert_eq!(own, ["own", "shared"]);
+        assert_eq!(count(&schema, Code::InferredInherited), 0);
     }
 
     #[test]
