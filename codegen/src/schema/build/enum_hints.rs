@@ -69,9 +69,10 @@ fn camel_suffixes(name: &str) -> Vec<String> {
 }
 
 impl SchemaBuilder {
-    /// Adds the value lists of `String` rows named like an enum (the property name is the
-    /// enum's name or a camel-case suffix of it, in the singular) to that enum's hints, when
-    /// exactly one enum (of the row's namespace, if any is) is named so.
+    /// Adds the value lists of `String` rows named like an enum to that enum's hints: the enum
+    /// named by the type's and the property's names joined (`chatMessage` + `importance`), else
+    /// the one enum (of the row's namespace, if any is) whose name or camel-case suffix is the
+    /// property name, in the singular.
     pub(super) fn gather_named_like_hints(&mut self) {
         let mut by_suffix: HashMap<String, Vec<&QualifiedName>> = HashMap::new();
         for (q, d) in &self.drafts {
@@ -83,6 +84,24 @@ impl SchemaBuilder {
         }
         let mut hints: Vec<(QualifiedName, Vec<String>)> = Vec::new();
         for sv in &self.string_values {
+            // `importance` of `chatMessage`: `chatMessageImportance`, when it is an enum.
+            let joined = format!("{}{}", sv.owner.name(), sv.property);
+            let joined = self
+                .by_simple
+                .get(&joined.to_ascii_lowercase())
+                .and_then(|qs| {
+                    qs.iter().find(|q| {
+                        q.namespace() == sv.owner.namespace()
+                            && self
+                                .drafts
+                                .get(*q)
+                                .is_some_and(|d| d.def.kind == Kind::Enum)
+                    })
+                });
+            if let Some(q) = joined {
+                hints.push((q.clone(), sv.values.clone()));
+                continue;
+            }
             let name = sv.property.to_ascii_lowercase();
             let singular = [name.as_str(), name.trim_end_matches('s')];
             let Some(enums) = singular.iter().find_map(|n| by_suffix.get(*n)) else {
@@ -105,8 +124,10 @@ impl SchemaBuilder {
     }
 
     /// For a table whose damaged rows (names that are not identifiers) are as many as the
-    /// values every list of `q` holds beyond the intact names, those values in order, one per
-    /// damaged row (`None` for intact rows); else `None`.
+    /// values the lists of `q` hold beyond the intact names, those values in order, one per
+    /// damaged row (`None` for intact rows); else `None`. Only lists that hold every intact
+    /// name (but `unknownFutureValue`) count: a list lacking one describes another version of
+    /// the enum.
     pub(super) fn leftover_names(
         &self,
         q: &QualifiedName,
@@ -130,6 +151,13 @@ impl SchemaBuilder {
             .into_iter()
             .chain(self.enum_hints.get(q))
             .flatten()
+            .filter(|list| {
+                let names: HashSet<String> = list.iter().map(|v| v.to_ascii_lowercase()).collect();
+                // `unknownFutureValue`, the sentinel of evolvable enums, is rarely listed.
+                intact
+                    .iter()
+                    .all(|i| names.contains(i) || i == "unknownfuturevalue")
+            })
             .flatten()
             .filter(|v| !Page::is_query_syntax(v))
             .filter(|v| {
@@ -216,5 +244,40 @@ mod tests {
             .filter(|d| d.code == Code::RepairedEnumMember)
             .count();
         assert_eq!(repaired, 2);
+    }
+
+    #[test]
+    fn a_string_row_names_the_enum_of_its_type_and_property_names() {
+        let message = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.chatMessage\"} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|importance|String|Значения: `normal`, `high`, `urgent`.|\n";
+        let enums = "# Enums\n\n### chatMessageImportance values\n\n|Member|\n|:---|\n|нормальный|\n|высокая|\n|срочный|\n\n### importance values\n\n|Member|\n|:---|\n|low|\n|normal|\n|high|\n\n### actionSource values\n\n|Member|Value|\n|:---|:---|\n|Вручную|0|\n|policyDefault|1|\n";
+        // `actionSource` lists values of another version of the enum (no `policyDefault`).
+        let label = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.label\"} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|actionSource|String|`manual`, `default`.|\n";
+        let schema = build(&[
+            parse_page("chatmessage.md", message),
+            parse_page("enums.md", enums),
+            parse_page("label.md", label),
+        ]);
+        let members = |q: &str| -> Vec<String> {
+            schema
+                .get(q)
+                .unwrap()
+                .members
+                .iter()
+                .map(|m| m.name.clone())
+                .collect()
+        };
+        assert_eq!(
+            members("microsoft.graph.chatMessageImportance"),
+            ["normal", "high", "urgent"]
+        );
+        assert_eq!(
+            members("microsoft.graph.actionSource"),
+            ["Вручную", "policyDefault"]
+        );
+        let importance = &schema
+            .get("microsoft.graph.chatMessage")
+            .unwrap()
+            .properties[0];
+        assert_eq!(importance.ty, "microsoft.graph.chatMessageImportance");
     }
 }
