@@ -82,6 +82,19 @@ code_enum! {
         InheritanceTooDeep => "inheritance-too-deep",
         /// A property repeated on a derived page disagrees with its declaration on the base.
         InheritedPropertyConflict => "inherited-property-conflict",
+        /// A type that states no base derives from `entity`: it has a key, or an `id` row and a
+        /// Methods table, or is only ever the target of relationship rows.
+        InferredBase => "inferred-base",
+        /// A complex type is an entity: only relationship rows ever point to it.
+        InferredKind => "inferred-kind",
+        /// A row whose description ends with a link to an ancestor's page is inherited from it.
+        InferredInherited => "inferred-inherited",
+        /// A `String` property whose possible values are exactly a documented enum's members is
+        /// typed with that enum.
+        InferredEnumType => "inferred-enum-type",
+        /// A translated navigation property name was replaced by the English name of the
+        /// Methods table's API page for it.
+        RepairedNavigationName => "repaired-navigation-name",
         /// `check --metadata`: the docs define a type the service metadata does not declare.
         MetadataExtraType => "metadata-extra-type",
         /// `check --metadata`: a docs type's name differs from the metadata's only in case.
@@ -193,6 +206,10 @@ impl Code {
             Code::NotATypePage
             | Code::RepairedJson
             | Code::IgnoredTable
+            | Code::InferredBase
+            | Code::InferredKind
+            | Code::InferredInherited
+            | Code::InferredEnumType
             | Code::MetadataAncestorProperty
             | Code::ReferenceApplied
             | Code::ExampleElidedJson

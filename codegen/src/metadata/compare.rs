@@ -570,11 +570,12 @@ An identity.
             ("user.md", 12)
         );
         let f = &c.figures;
-        // Entity or complex in the metadata: user, identity, and directoryObject (reconstructed
-        // by the docs from the relationship row: a complex type with no base). Only identity's
-        // base (none) agrees.
+        // Entity or complex in the metadata: user, identity, and directoryObject (a placeholder
+        // for the relationship row's type: an entity, since only relationship rows point to it,
+        // with no base, as the input has no `entity`). Only identity's base (none) agrees.
         assert_eq!(f.base, Ratio::new(1, 3));
-        assert_eq!(f.kind, Ratio::new(2, 4));
+        // All but identity, keyed in the docs and a complex type in the metadata.
+        assert_eq!(f.kind, Ratio::new(3, 4));
         // Docs own: user id, displayName, businessPhones, ageGroup, nickname, manager;
         // identity DisplayName. Metadata own: user 5, identity 1, directoryObject 1.
         assert_eq!(f.own_properties.precision, Ratio::new(4, 7));

@@ -3,8 +3,9 @@
 //! `markdown` turns pulldown-cmark events into located blocks, after `raw_tables` has mended
 //! the table rows it would misread; `page` reads those blocks as a docs page, handing each
 //! piece to the module that knows it: the front matter, the resource annotation, the JSON block
-//! (`json_block`), the property and members tables, and the intro (namespace, inheritance
-//! sentence, description). `type_cell` and `locale` are the small grammars they use.
+//! (`json_block`), the property and members tables, the Methods table's links (`methods`), and
+//! the intro (namespace, inheritance sentence, description). `type_cell` and `locale` are the
+//! small grammars they use.
 
 mod annotation;
 mod front_matter;
@@ -12,11 +13,13 @@ mod intro;
 pub(crate) mod json_block;
 pub(crate) mod locale;
 mod markdown;
+mod methods;
 pub(crate) mod page;
 mod raw_tables;
 mod tables;
 mod type_cell;
 
+pub use methods::MethodRow;
 pub use page::{
     parse_page, Annotation, EnumTable, JsonBlock, LinkRef, MemberRow, Page, PageClass, PropertyRow,
 };

@@ -6,6 +6,7 @@
 //! `annotation`, [`json_block`], `tables` and `intro`.
 
 use super::markdown::{self, Block, Heading, Inline, Table};
+use super::methods::{self, MethodRow};
 use super::tables::{read_table, TableContext};
 use super::type_cell::{Target, TypeCell};
 use super::{annotation, front_matter, intro, json_block, raw_tables};
@@ -160,6 +161,8 @@ pub struct Page {
     pub properties: Vec<PropertyRow>,
     /// Members tables.
     pub enums: Vec<EnumTable>,
+    /// Rows of the Methods table (rows linking to API method pages), in order.
+    pub methods: Vec<MethodRow>,
     /// Problems found on this page.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -244,6 +247,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
         description: String::new(),
         properties: Vec::new(),
         enums: Vec::new(),
+        methods: Vec::new(),
         diagnostics: Vec::new(),
     };
     let intro = read_blocks(&mut page, markdown::blocks(text, body), &mut diags);
@@ -304,6 +308,7 @@ fn read_blocks(page: &mut Page, blocks: Vec<Block>, diags: &mut Diagnostics) -> 
                 }
             }
             Block::Table(table) => {
+                page.methods.extend(methods::method_rows(&table));
                 let ctx = TableContext {
                     section: &section,
                     heading: section_heading.as_ref(),

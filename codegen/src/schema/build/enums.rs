@@ -66,6 +66,7 @@ impl Damage {
 impl SchemaBuilder {
     /// Reads enum members, repairing machine-translation damage from the backticked values.
     pub(super) fn read_enums(&mut self, pages: &[&Page]) {
+        self.gather_named_like_hints();
         for page in pages {
             for table in &page.enums {
                 let Some(q) = self.enum_of_table(page, table) else {
@@ -108,12 +109,27 @@ impl SchemaBuilder {
             .get(q)
             .and_then(|lists| best_value_list(lists, &table.members, damage.any()))
             .cloned();
+        // With no list standing for the table row by row, the damaged rows may take what the
+        // intact rows leave over of every list.
+        let leftover = match (&evidence, damage.visible) {
+            (None, true) => self.leftover_names(q, &table.members),
+            _ => None,
+        };
         let mut members = Vec::new();
         let mut member_names: HashSet<String> = HashSet::new();
         for (i, row) in table.members.iter().enumerate() {
             let at = page.at(row.line, 1);
             let english = evidence.as_ref().map(|ev| ev[i].as_str());
-            let name = self.member_name(&row.name, english, &damage, &at);
+            let left = leftover.as_ref().and_then(|l| l[i].as_deref());
+            let name = match left {
+                Some(left) => {
+                    let message = format!("member `{}` is not an identifier; the possible values leave `{left}` over once the intact members are taken, and it is used", row.name);
+                    self.diags
+                        .push(Code::RepairedEnumMember, at.clone(), message);
+                    left.to_owned()
+                }
+                None => self.member_name(&row.name, english, &damage, &at),
+            };
             let value = self.member_value(row, i, &name, &damage, &at);
             if !member_names.insert(name.clone()) {
                 let message = format!("member `{name}` appears twice; the second is dropped");

@@ -16,6 +16,7 @@ impl SchemaBuilder {
         let names: Vec<QualifiedName> = self.drafts.keys().cloned().collect();
         self.break_cycles(&names);
         self.limit_depth(&names);
+        self.lift_marked_rows();
         self.settle_kinds(&names);
         self.attribute_properties(&names);
     }

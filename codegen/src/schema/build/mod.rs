@@ -4,13 +4,18 @@
 //! [`build`] runs the steps in order, each in its own module:
 //! - `index`: names every type the pages declare and resolves references between pages;
 //! - `resource`: reads the properties and base of each resource page;
-//! - `enums`: reads enum members, repairing machine-translation damage;
+//! - `enums`: reads enum members, repairing machine-translation damage (with more evidence
+//!   from `enum_hints`);
 //! - `reconstruct`: rebuilds the types whose pages are absent from what other pages prove;
+//! - `infer`: what the structure proves that no page states (entity bases and kinds, enum types);
 //! - `inheritance`: settles bases (cycles, depth), kinds and inherited properties.
 
+mod enum_hints;
 mod enums;
 mod index;
+mod infer;
 mod inheritance;
+mod navigation;
 mod reconstruct;
 mod resource;
 
@@ -70,12 +75,28 @@ struct SchemaBuilder {
     missing: BTreeMap<QualifiedName, Missing>,
     /// Enum → backticked value lists from properties typed with it.
     enum_evidence: BTreeMap<QualifiedName, Vec<Vec<String>>>,
+    /// Enum → value lists that may stand for its members but are not checked against them:
+    /// plain-text lists of rows typed with it, backticked lists of `String` rows named like it.
+    /// Used to repair damaged tables only.
+    enum_hints: BTreeMap<QualifiedName, Vec<Vec<String>>>,
     /// Resource pages that define a type another page defines too: their properties are merged
     /// into that (primary) definition.
     secondary: BTreeSet<String>,
+    /// Inheritance sentences that name another base than an annotation saying `entity`.
+    sentence_bases: BTreeMap<QualifiedName, infer::SentenceBase>,
+    /// `String` rows with backticked possible values (perhaps a documented enum).
+    string_values: Vec<infer::StringValues>,
+    /// Every JSON key of the tree, by its lowercase spelling (the first by path): how a name
+    /// recovered in lowercase is spelled.
+    known_identifiers: HashMap<String, String>,
+    /// Rows whose description ends with a link to a page (perhaps an ancestor's).
+    row_marks: Vec<infer::RowMark>,
     /// The findings of every page and step.
     diags: Diagnostics,
 }
+
+/// The pages that define each type, by qualified name.
+type PagesByType<'a> = HashMap<&'a str, Vec<&'a Page>>;
 
 /// The namespace a page declares (when it reads as one), else [`DEFAULT_NAMESPACE`].
 fn namespace_of(page: &Page) -> String {
@@ -110,6 +131,7 @@ pub fn build(pages: &[Page]) -> Schema {
     let mut builder = SchemaBuilder::default();
     for page in &sorted {
         builder.diags.extend(page.diagnostics.iter().cloned());
+        builder.note_identifiers(page);
     }
     builder.index(&sorted);
     // Primary definitions first, then the partial pages merged into them.
@@ -124,11 +146,38 @@ pub fn build(pages: &[Page]) -> Schema {
     }
     builder.read_enums(&sorted);
     builder.reconstruct_missing(&sorted);
+    builder.infer(&sorted);
     builder.settle_inheritance();
     builder.finish()
 }
 
+/// The pages that define each type (a type's partial pages included), given the type each page
+/// stem defines.
+fn pages_by_type<'a>(
+    by_stem: &'a HashMap<String, QualifiedName>,
+    pages: &[&'a Page],
+) -> PagesByType<'a> {
+    let mut by_type: PagesByType = HashMap::new();
+    for p in pages {
+        if let Some(q) = by_stem.get(&p.stem) {
+            by_type.entry(q.as_str()).or_default().push(*p);
+        }
+    }
+    by_type
+}
+
 impl SchemaBuilder {
+    /// Records the JSON keys of `page` in [`SchemaBuilder::known_identifiers`].
+    fn note_identifiers(&mut self, page: &Page) {
+        for key in page.json.iter().flat_map(|j| j.object.keys()) {
+            if crate::docs_text::is_identifier(key) {
+                self.known_identifiers
+                    .entry(key.to_ascii_lowercase())
+                    .or_insert_with(|| key.clone());
+            }
+        }
+    }
+
     /// The schema of the drafts, with the findings sorted and deduplicated.
     fn finish(self) -> Schema {
         let types: Vec<TypeDef> = self.drafts.into_values().map(|d| d.def).collect();

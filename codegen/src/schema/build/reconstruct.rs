@@ -2,25 +2,19 @@
 //! prove (rows marked as inherited from a base, backticked possible values), else generated as
 //! open placeholders.
 
-use super::{split_qualified, Draft, Missing, SchemaBuilder, DEFAULT_NAMESPACE};
+use super::{
+    pages_by_type, split_qualified, Draft, Missing, PagesByType, SchemaBuilder, DEFAULT_NAMESPACE,
+};
 use crate::diag::Code;
 use crate::parse::Page;
 use crate::schema::{Kind, Member, Origin, Property, QualifiedName, TypeDef};
-use std::collections::{HashMap, HashSet};
-
-/// The pages that define each type, by qualified name.
-type PagesByType<'a> = HashMap<&'a str, Vec<&'a Page>>;
+use std::collections::HashSet;
 
 impl SchemaBuilder {
     /// Rebuilds types that have no page from what the present pages prove.
     pub(super) fn reconstruct_missing(&mut self, pages: &[&Page]) {
         let missing = std::mem::take(&mut self.missing);
-        let mut pages_by_type: PagesByType = HashMap::new();
-        for p in pages {
-            if let Some(q) = self.by_stem.get(&p.stem) {
-                pages_by_type.entry(q.as_str()).or_default().push(*p);
-            }
-        }
+        let pages_by_type = pages_by_type(&self.by_stem, pages);
         for (q, m) in missing {
             let (ns, name) = split_qualified(&q, DEFAULT_NAMESPACE);
             let mut def = TypeDef {

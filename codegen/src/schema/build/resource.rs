@@ -2,6 +2,8 @@
 //! JSON block, its shape checked against the JSON placeholder), JSON keys no row declares are
 //! added, the base is read, and partial pages of a type are merged into its primary definition.
 
+use super::enum_hints::plain_value_list;
+use super::infer::{ending_link, RowMark, SentenceBase, StringValues, ENTITY};
 use super::{collection_suffix, split_qualified, Missing, SchemaBuilder, DEFAULT_NAMESPACE};
 use crate::diag::{Code, Location};
 use crate::parse::{Page, PropertyRow};
@@ -98,7 +100,8 @@ impl SchemaBuilder {
     /// is dropped (`duplicate-property`).
     fn read_rows(&mut self, page: &Page, q: &QualifiedName) -> Vec<Property> {
         let json = page.json.as_ref().map(|j| &j.object);
-        let names = reconcile_names(page, json, &mut self.diags);
+        let mut names = reconcile_names(page, json, &mut self.diags);
+        self.repair_navigation_names(page, q.name(), &mut names);
         let mut props: Vec<Property> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for (row, name) in page.properties.iter().zip(names) {
@@ -136,6 +139,17 @@ impl SchemaBuilder {
             self.diags.push(Code::JsonMissingKey, at.clone(), message);
         }
         self.note_possible_values(row, &ty);
+        if ty == TypeRef::Primitive(Primitive::String) {
+            self.note_string_values(row, &name, q, &at);
+        }
+        if let Some(stem) = ending_link(row) {
+            self.row_marks.push(RowMark {
+                owner: q.clone(),
+                property: name.clone(),
+                stem: stem.to_owned(),
+                at: at.clone(),
+            });
+        }
         Property {
             name,
             ty,
@@ -206,6 +220,15 @@ impl SchemaBuilder {
             .filter(|v| !Page::is_query_syntax(v))
             .cloned()
             .collect();
+        if let (true, Some(named)) = (raw.is_empty(), ty.as_named()) {
+            let plain = plain_value_list(&row.description);
+            if !plain.is_empty() {
+                self.enum_hints
+                    .entry(named.clone())
+                    .or_default()
+                    .push(plain);
+            }
+        }
         if let (false, Some(named)) = (raw.is_empty(), ty.as_named()) {
             let lists = self.enum_evidence.entry(named.clone()).or_default();
             if raw.len() != values.len() {
@@ -219,6 +242,31 @@ impl SchemaBuilder {
                     }
                 }
             }
+        }
+    }
+
+    /// Keeps the possible values of a `String` row: it may stand for a documented enum.
+    fn note_string_values(
+        &mut self,
+        row: &PropertyRow,
+        name: &str,
+        q: &QualifiedName,
+        at: &Location,
+    ) {
+        let mut values: Vec<String> = Page::possible_values(row)
+            .into_iter()
+            .filter(|v| !Page::is_query_syntax(v))
+            .collect();
+        if values.is_empty() {
+            values = plain_value_list(&row.description);
+        }
+        if values.len() > 1 {
+            self.string_values.push(StringValues {
+                owner: q.clone(),
+                property: name.to_owned(),
+                values,
+                at: at.clone(),
+            });
         }
     }
 
@@ -275,7 +323,16 @@ impl SchemaBuilder {
             (Some(a), Some(l)) => {
                 let (ns, name) = split_qualified(&a, DEFAULT_NAMESPACE);
                 let a = QualifiedName::new(&ns, &name);
-                if a != l {
+                if a != l && a == ENTITY {
+                    // Settled once every base is known (`infer`): the sentence may be the more
+                    // specific one.
+                    self.sentence_bases
+                        .entry(q.clone())
+                        .or_insert(SentenceBase {
+                            named: l,
+                            at: at.clone(),
+                        });
+                } else if a != l {
                     let message = format!("the inheritance sentence names `{l}`, the annotation's baseType `{a}`; the annotation wins");
                     self.diags.push(Code::BaseMismatch, at.clone(), message);
                 }

@@ -1,0 +1,283 @@
+//! More evidence for repairing damaged members tables, beyond the backticked values of rows
+//! typed with the enum (`enums`): value lists written as plain text, the lists of `String` rows
+//! named like the enum (`platform` for `clientPlatform`), and the names the intact rows of a
+//! table leave over from those lists.
+
+use super::SchemaBuilder;
+use crate::docs_text::is_identifier;
+use crate::parse::{MemberRow, Page};
+use crate::schema::{Kind, QualifiedName};
+use std::collections::{HashMap, HashSet};
+
+/// The shortest camel-case suffix of an enum name a property name is matched with
+/// (`Type` of `phoneType` is too generic).
+const MIN_SUFFIX: usize = 5;
+
+/// A list of at least three ASCII identifiers separated by commas in `text` (`Possible values
+/// are: Active, ActiveWithError, Disabled и Error.`, in any language): the last word before
+/// the first comma, each word between commas, and the first and last words after the last one
+/// (around a conjunction). Empty when there is none.
+pub(super) fn plain_value_list(text: &str) -> Vec<String> {
+    for sentence in text.split(['.', ';', '(', ')']) {
+        let pieces: Vec<&str> = sentence.split(',').map(str::trim).collect();
+        if pieces.len() < 2 {
+            continue;
+        }
+        let words = |piece: &str| -> Vec<String> {
+            piece
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| matches!(c, '*' | '"' | '\'' | '`' | ':'))
+                        .to_owned()
+                })
+                .collect()
+        };
+        let first = words(pieces[0]);
+        let last = words(pieces[pieces.len() - 1]);
+        let middle: Vec<Vec<String>> = pieces[1..pieces.len() - 1]
+            .iter()
+            .map(|p| words(p))
+            .collect();
+        let Some(head) = first.last() else {
+            continue;
+        };
+        let mut list: Vec<String> = vec![head.clone()];
+        if middle.iter().any(|m| m.len() != 1) {
+            continue;
+        }
+        list.extend(middle.into_iter().flatten());
+        match last.as_slice() {
+            [one] => list.push(one.clone()),
+            [a, _, b] => list.extend([a.clone(), b.clone()]),
+            _ => continue,
+        }
+        if list.len() >= 3 && list.iter().all(|w| is_identifier(w)) {
+            return list;
+        }
+    }
+    Vec::new()
+}
+
+/// The camel-case suffixes of a name, in lowercase, at least [`MIN_SUFFIX`] long, the whole
+/// name included: `clientPlatform` → `clientplatform`, `platform`.
+fn camel_suffixes(name: &str) -> Vec<String> {
+    name.char_indices()
+        .filter(|&(i, c)| i == 0 || c.is_ascii_uppercase())
+        .map(|(i, _)| name[i..].to_ascii_lowercase())
+        .filter(|s| s.len() >= MIN_SUFFIX)
+        .collect()
+}
+
+impl SchemaBuilder {
+    /// Adds the value lists of `String` rows named like an enum to that enum's hints: the enum
+    /// named by the type's and the property's names joined (`chatMessage` + `importance`), else
+    /// the one enum (of the row's namespace, if any is) whose name or camel-case suffix is the
+    /// property name, in the singular.
+    pub(super) fn gather_named_like_hints(&mut self) {
+        let mut by_suffix: HashMap<String, Vec<&QualifiedName>> = HashMap::new();
+        for (q, d) in &self.drafts {
+            if d.def.kind == Kind::Enum {
+                for suffix in camel_suffixes(q.name()) {
+                    by_suffix.entry(suffix).or_default().push(q);
+                }
+            }
+        }
+        let mut hints: Vec<(QualifiedName, Vec<String>)> = Vec::new();
+        for sv in &self.string_values {
+            // `importance` of `chatMessage`: `chatMessageImportance`, when it is an enum.
+            let joined = format!("{}{}", sv.owner.name(), sv.property);
+            let joined = self
+                .by_simple
+                .get(&joined.to_ascii_lowercase())
+                .and_then(|qs| {
+                    qs.iter().find(|q| {
+                        q.namespace() == sv.owner.namespace()
+                            && self
+                                .drafts
+                                .get(*q)
+                                .is_some_and(|d| d.def.kind == Kind::Enum)
+                    })
+                });
+            if let Some(q) = joined {
+                hints.push((q.clone(), sv.values.clone()));
+                continue;
+            }
+            let name = sv.property.to_ascii_lowercase();
+            let singular = [name.as_str(), name.trim_end_matches('s')];
+            let Some(enums) = singular.iter().find_map(|n| by_suffix.get(*n)) else {
+                continue;
+            };
+            let local: Vec<&QualifiedName> = enums
+                .iter()
+                .copied()
+                .filter(|e| e.namespace() == sv.owner.namespace())
+                .collect();
+            let chosen = match (local.as_slice(), enums.as_slice()) {
+                ([one], _) | ([], [one]) => (*one).clone(),
+                _ => continue,
+            };
+            hints.push((chosen, sv.values.clone()));
+        }
+        for (q, list) in hints {
+            self.enum_hints.entry(q).or_default().push(list);
+        }
+    }
+
+    /// For a table whose damaged rows (names that are not identifiers) are as many as the
+    /// values the lists of `q` hold beyond the intact names, those values in order, one per
+    /// damaged row (`None` for intact rows); else `None`. Only lists that hold every intact
+    /// name (but `unknownFutureValue`) count: a list lacking one describes another version of
+    /// the enum.
+    pub(super) fn leftover_names(
+        &self,
+        q: &QualifiedName,
+        members: &[MemberRow],
+    ) -> Option<Vec<Option<String>>> {
+        let damaged: Vec<usize> = (0..members.len())
+            .filter(|&i| !is_identifier(&members[i].name))
+            .collect();
+        if damaged.is_empty() {
+            return None;
+        }
+        let intact: HashSet<String> = members
+            .iter()
+            .filter(|m| is_identifier(&m.name))
+            .map(|m| m.name.to_ascii_lowercase())
+            .collect();
+        let mut seen: HashSet<String> = HashSet::new();
+        let left: Vec<&String> = self
+            .enum_evidence
+            .get(q)
+            .into_iter()
+            .chain(self.enum_hints.get(q))
+            .flatten()
+            .filter(|list| {
+                let names: HashSet<String> = list.iter().map(|v| v.to_ascii_lowercase()).collect();
+                // `unknownFutureValue`, the sentinel of evolvable enums, is rarely listed.
+                intact
+                    .iter()
+                    .all(|i| names.contains(i) || i == "unknownfuturevalue")
+            })
+            .flatten()
+            .filter(|v| !Page::is_query_syntax(v))
+            .filter(|v| {
+                let lower = v.to_ascii_lowercase();
+                !intact.contains(&lower) && seen.insert(lower)
+            })
+            .collect();
+        if left.len() != damaged.len() {
+            return None;
+        }
+        let mut out = vec![None; members.len()];
+        for (i, v) in damaged.into_iter().zip(left) {
+            out[i] = Some(v.clone());
+        }
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{camel_suffixes, plain_value_list};
+    use crate::diag::Code;
+    use crate::parse::parse_page;
+    use crate::schema::build;
+
+    #[test]
+    fn plain_lists_are_comma_separated_identifiers_in_any_language() {
+        assert_eq!(
+            plain_value_list("Возможные значения: Active, ActiveWithError, Disabled и Error."),
+            ["Active", "ActiveWithError", "Disabled", "Error"]
+        );
+        assert_eq!(
+            plain_value_list("Possible values are: none, **low**, high."),
+            ["none", "low", "high"]
+        );
+        assert!(plain_value_list("The name, the address, and the city.").is_empty());
+        assert!(plain_value_list("One of a, b.").is_empty());
+    }
+
+    #[test]
+    fn enum_names_have_camel_case_suffixes() {
+        assert_eq!(
+            camel_suffixes("clientPlatform"),
+            ["clientplatform", "platform"]
+        );
+        assert_eq!(camel_suffixes("phoneType"), ["phonetype"]);
+    }
+
+    #[test]
+    fn damaged_rows_take_what_the_intact_rows_leave_over() {
+        // `platform` is named like `clientPlatform` and lists its values (one more than the
+        // table, so no list stands for the table row by row).
+        let resource = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|platform|String|Возможные значения: `windows`, `android`, `ios`, `web`.|\n";
+        let en = "# clientPlatform enum type\n\n## Members\n|Member|Value|Description|\n|-|-|-|\n|windows|0|a|\n|андроид|1|b|\n|веб|3|c|\n";
+        let schema = build(&[
+            parse_page("x.md", resource),
+            parse_page("clientplatform.md", en),
+        ]);
+        let names: Vec<&str> = schema
+            .get("microsoft.graph.clientPlatform")
+            .unwrap()
+            .members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
+        // Three values are left over for two damaged rows: no repair.
+        assert_eq!(names, ["windows", "андроид", "веб"]);
+        let en = en.replace("|веб|3|c|\n", "|веб|3|c|\n|ios|2|d|\n");
+        let schema = build(&[
+            parse_page("x.md", resource),
+            parse_page("clientplatform.md", &en),
+        ]);
+        let names: Vec<&str> = schema
+            .get("microsoft.graph.clientPlatform")
+            .unwrap()
+            .members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(names, ["windows", "android", "web", "ios"]);
+        let repaired = schema
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::RepairedEnumMember)
+            .count();
+        assert_eq!(repaired, 2);
+    }
+
+    #[test]
+    fn a_string_row_names_the_enum_of_its_type_and_property_names() {
+        let message = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.chatMessage\"} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|importance|String|Значения: `normal`, `high`, `urgent`.|\n";
+        let enums = "# Enums\n\n### chatMessageImportance values\n\n|Member|\n|:---|\n|нормальный|\n|высокая|\n|срочный|\n\n### importance values\n\n|Member|\n|:---|\n|low|\n|normal|\n|high|\n\n### actionSource values\n\n|Member|Value|\n|:---|:---|\n|Вручную|0|\n|policyDefault|1|\n";
+        // `actionSource` lists values of another version of the enum (no `policyDefault`).
+        let label = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.label\"} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|actionSource|String|`manual`, `default`.|\n";
+        let schema = build(&[
+            parse_page("chatmessage.md", message),
+            parse_page("enums.md", enums),
+            parse_page("label.md", label),
+        ]);
+        let members = |q: &str| -> Vec<String> {
+            schema
+                .get(q)
+                .unwrap()
+                .members
+                .iter()
+                .map(|m| m.name.clone())
+                .collect()
+        };
+        assert_eq!(
+            members("microsoft.graph.chatMessageImportance"),
+            ["normal", "high", "urgent"]
+        );
+        assert_eq!(
+            members("microsoft.graph.actionSource"),
+            ["Вручную", "policyDefault"]
+        );
+        let importance = &schema
+            .get("microsoft.graph.chatMessage")
+            .unwrap()
+            .properties[0];
+        assert_eq!(importance.ty, "microsoft.graph.chatMessageImportance");
+    }
+}
