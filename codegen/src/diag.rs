@@ -82,6 +82,9 @@ code_enum! {
         InheritanceTooDeep => "inheritance-too-deep",
         /// A property repeated on a derived page disagrees with its declaration on the base.
         InheritedPropertyConflict => "inherited-property-conflict",
+        /// A word of the tree's own language learned from the tree (an inheritance phrase, a
+        /// primitive type word, a collection word): reported once per tree, at its first use.
+        LearnedWord => "learned-word",
         /// `check --metadata`: the docs define a type the service metadata does not declare.
         MetadataExtraType => "metadata-extra-type",
         /// `check --metadata`: a docs type's name differs from the metadata's only in case.
@@ -128,6 +131,7 @@ impl Code {
             Code::NotATypePage
             | Code::RepairedJson
             | Code::IgnoredTable
+            | Code::LearnedWord
             | Code::MetadataAncestorProperty => Severity::Info,
             _ => Severity::Warning,
         }

@@ -3,22 +3,40 @@
 //!
 //! The inheritance sentence is found by its marker words in any known language
 //! ([`locale::inheritance_marker`]), or, in a language the locale table does not know, by the
-//! rows that are marked as inherited from the same page.
+//! rows that are marked as inherited from the same page. The intro's short sentences that end
+//! in a page link are kept ([`Page::linked_phrases`]): in a tree whose language the seed does
+//! not know, the one that recurs on many pages is that tree's inheritance phrase (see
+//! `lexicon`).
 
+use super::lexicon::normalize;
 use super::locale;
 use super::markdown::{self, Inline};
-use super::page::{page_links, LinkRef, Page, PropertyRow};
+use super::page::{page_links, LinkRef, LinkedPhrase, Page, PropertyRow};
 use std::collections::BTreeMap;
 
-/// Reads the intro paragraphs into [`Page::namespace`], [`Page::base_link`] and
-/// [`Page::description`]. Runs after the tables: the inherited rows corroborate the base.
+/// At most this many characters of a sentence stand before or after its link texts for it to
+/// be an inheritance sentence.
+const SHORT: usize = 60;
+
+/// At most this many characters follow the link of a linked phrase (`Inherits from [x](x.md)
+/// entity.`).
+const SHORT_TAIL: usize = 30;
+
+/// Reads the intro paragraphs into [`Page::namespace`], [`Page::base_link`],
+/// [`Page::linked_phrases`] and [`Page::description`]. Runs after the tables: the inherited
+/// rows corroborate the base.
 pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
     let inherited_stems = inherited_stems(&page.properties);
     for para in intro {
         let text = para.text.trim();
         if page.namespace.is_none() {
+            // `Namespace: microsoft.graph`, `命名空间：microsoft.graph`.
             if let Some(ns) = text
-                .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                .split(|c: char| {
+                    c.is_whitespace()
+                        || matches!(c, ',' | ';' | ':')
+                        || !c.is_ascii() && !c.is_alphanumeric()
+                })
                 .find(|w| w.to_ascii_lowercase().starts_with("microsoft.graph"))
             {
                 page.namespace = Some(ns.trim_end_matches('.').to_owned());
@@ -26,6 +44,7 @@ pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
             }
         }
         let links = page_links(para);
+        page.linked_phrases.extend(linked_phrases(text, &links));
         if page.base_link.is_none() && !links.is_empty() {
             if let Some(base) = inheritance_link(text, &links, &inherited_stems) {
                 page.base_link = Some(base.clone());
@@ -49,7 +68,7 @@ fn inheritance_link<'a>(
 ) -> Option<&'a LinkRef> {
     let short = |t: &str, links: &[&LinkRef]| {
         let link_chars: usize = links.iter().map(|l| l.text.chars().count()).sum();
-        t.chars().count().saturating_sub(link_chars) <= 60
+        t.chars().count().saturating_sub(link_chars) <= SHORT
     };
     let marked = sentences(text).find_map(|sentence| {
         let at = locale::inheritance_marker(sentence)?;
@@ -80,7 +99,41 @@ fn inheritance_link<'a>(
     marked.or(corroborated.then(|| &links[0]))
 }
 
-/// The sentences of a paragraph: split after `.`, `!` or `?` followed by a space.
+/// The phrases of a paragraph `text` (with page `links`) that stand before a link, in
+/// sentences of the shape `<short text> [link](x.md)` (a short tail allowed): the candidates for
+/// the inheritance sentence of a language the seed does not know.
+fn linked_phrases(text: &str, links: &[LinkRef]) -> Vec<LinkedPhrase> {
+    let mut out = Vec::new();
+    for sentence in sentences(text) {
+        // The first link of the sentence.
+        let Some((at, link)) = links
+            .iter()
+            .filter(|l| !l.text.is_empty())
+            .filter_map(|l| Some((sentence.find(l.text.as_str())?, l)))
+            .min_by_key(|(at, l)| (*at, std::cmp::Reverse(l.text.len())))
+        else {
+            continue;
+        };
+        let (lead, tail) = (&sentence[..at], &sentence[at + link.text.len()..]);
+        let lead = normalize(lead);
+        if !lead.is_empty() && lead.chars().count() <= SHORT && tail.chars().count() <= SHORT_TAIL {
+            out.push(LinkedPhrase {
+                lead,
+                link: link.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// True for the characters that end a sentence on their own, whatever follows: the full-width
+/// stops of Chinese and Japanese text (`。`, `！`, `？`, `；`) and the like.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '｡' | '।' | '۔' | '։' | '؟')
+}
+
+/// The sentences of a paragraph: split after `.`, `!` or `?` followed by a space, and after a
+/// full-width stop ([`ends_sentence`]).
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
@@ -90,10 +143,11 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         let end = rest
             .char_indices()
             .find(|&(i, c)| {
-                matches!(c, '.' | '!' | '?')
-                    && rest[i + 1..].starts_with(|n: char| n.is_whitespace())
+                ends_sentence(c)
+                    || matches!(c, '.' | '!' | '?')
+                        && rest[i + 1..].starts_with(|n: char| n.is_whitespace())
             })
-            .map_or(rest.len(), |(i, _)| i + 1);
+            .map_or(rest.len(), |(i, c)| i + c.len_utf8());
         let (sentence, tail) = rest.split_at(end);
         rest = tail.trim_start();
         Some(sentence)

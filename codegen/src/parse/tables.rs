@@ -87,7 +87,7 @@ fn read_property_table(page: &mut Page, table: Table, navigation: bool, diags: &
         );
         return;
     }
-    let Some((type_col, desc_col)) = property_columns(&table) else {
+    let Some((type_col, desc_col)) = property_columns(page, &table) else {
         let header: Vec<&str> = table.header.iter().map(|h| h.text.as_str()).collect();
         diags.push(
             Code::IgnoredTable,
@@ -157,6 +157,7 @@ fn read_property_table(page: &mut Page, table: Table, navigation: bool, diags: &
         }
         page.properties.push(PropertyRow {
             name,
+            name_translated: false,
             ty: type_cell::parse(&type_cell),
             type_text: type_cell.text,
             description,
@@ -184,12 +185,46 @@ fn clean_name(cell: &Inline) -> String {
         .to_owned()
 }
 
+/// True when at least a third of the first cells of `table` (and at least two) name keys of
+/// the page's JSON block: a property table whatever its header words (no values, limits or
+/// derived-types table lists JSON keys; a property table may list more rows than the block
+/// shows).
+pub(super) fn first_cells_are_keys(page: &Page, table: &Table) -> bool {
+    let Some(json) = page.json.as_ref() else {
+        return false;
+    };
+    let names: Vec<String> = table
+        .rows
+        .iter()
+        .filter_map(|r| r.first())
+        .filter(|c| !c.text.trim().is_empty() && !c.is_all_strong())
+        .map(clean_name)
+        .collect();
+    let keys = names
+        .iter()
+        .filter(|n| json.object.contains_key(n.as_str()))
+        .count();
+    keys >= 2 && keys * 3 >= names.len()
+}
+
+/// True when most of the second cells of `table` are short (a few words, as type cells are),
+/// not prose.
+fn second_cells_are_short(table: &Table) -> bool {
+    let cells: Vec<&Inline> = table.rows.iter().filter_map(|r| r.get(1)).collect();
+    let short = cells
+        .iter()
+        .filter(|c| c.text.split_whitespace().count() <= 4)
+        .count();
+    short * 2 > cells.len()
+}
+
 /// The type and description columns of a property table, located by header words
 /// ([`locale::is_type_header`]), else by position (name, type, description). A table whose
-/// header names no type column and whose second cells are mostly not primitives, links or
-/// qualified names (a list of values, derived types or limits standing under Properties) is no
-/// property table: `None`.
-fn property_columns(table: &Table) -> Option<(usize, Option<usize>)> {
+/// header names no type column is still a property table when its first cells are mostly the
+/// JSON block's keys and its second cells short (a header in another language); one whose
+/// second cells are mostly not primitives, links or qualified names either (a list of values,
+/// derived types or limits standing under Properties) is no property table: `None`.
+fn property_columns(page: &Page, table: &Table) -> Option<(usize, Option<usize>)> {
     let find = |wanted: fn(&str) -> bool| {
         table
             .header
@@ -200,6 +235,7 @@ fn property_columns(table: &Table) -> Option<(usize, Option<usize>)> {
     };
     let type_col = match find(locale::is_type_header) {
         Some(c) => c,
+        None if first_cells_are_keys(page, table) && second_cells_are_short(table) => 1,
         None => {
             let rows: Vec<&Vec<Inline>> = table
                 .rows
