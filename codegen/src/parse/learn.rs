@@ -117,7 +117,7 @@ struct NameTally {
 
 /// In a tree with at least this many learned property names, the names are translated: the
 /// other row names that are no JSON key anywhere are words too.
-const TRANSLATED_TREE: usize = 10;
+const TRANSLATED_TREE: usize = 3;
 
 /// Property names: each row name that is no JSON key of the tree, paired with the keys its
 /// pages leave unclaimed by the rows whose names match (and, to break ties, with the key its

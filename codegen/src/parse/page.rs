@@ -355,6 +355,7 @@ fn read_tables(
     diags: &mut Diagnostics,
 ) {
     let mut rest: Vec<PlacedTable> = Vec::new();
+    let mut previous_section: Option<String> = None;
     for placed in tables {
         let PlacedTable {
             table,
@@ -362,10 +363,15 @@ fn read_tables(
             heading,
             sub,
         } = placed;
+        let first = previous_section.as_deref() != Some(section.as_str())
+            && sub.is_none()
+            && heading.is_some();
+        previous_section = Some(section.clone());
         let ctx = TableContext {
             section: &section,
             heading: heading.as_ref(),
             sub: sub.as_ref(),
+            first,
         };
         // Multi-enum pages (`enums.md`) have no H2: their `### x values` tables stand in the
         // intro.
@@ -391,6 +397,7 @@ fn read_tables(
                 section: "properties",
                 heading: None,
                 sub: None,
+                first: false,
             };
             read_table(page, placed.table, &ctx, diags);
         }

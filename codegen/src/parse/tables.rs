@@ -19,6 +19,9 @@ pub(super) struct TableContext<'a> {
     pub(super) heading: Option<&'a Heading>,
     /// The current H3 or deeper heading under it.
     pub(super) sub: Option<&'a Heading>,
+    /// True for the first table of the section, right under its H2 (no H3 between): the
+    /// section's own table.
+    pub(super) first: bool,
 }
 
 impl TableContext<'_> {
@@ -69,12 +72,18 @@ pub(super) fn read_table(
     if ctx.section != "properties" && !navigation {
         return;
     }
-    read_property_table(page, table, navigation, diags);
+    read_property_table(page, table, navigation, ctx.first, diags);
 }
 
 /// Reads the rows of a table under Properties (or Relationships, when `navigation`) into
 /// [`Page::properties`], unless it is no property table (too few columns, no type column).
-fn read_property_table(page: &mut Page, table: Table, navigation: bool, diags: &mut Diagnostics) {
+fn read_property_table(
+    page: &mut Page,
+    table: Table,
+    navigation: bool,
+    direct: bool,
+    diags: &mut Diagnostics,
+) {
     if table.header.len() < 2 {
         diags.push(
             Code::BadTableRow,
@@ -87,7 +96,7 @@ fn read_property_table(page: &mut Page, table: Table, navigation: bool, diags: &
         );
         return;
     }
-    let Some((type_col, desc_col)) = property_columns(page, &table) else {
+    let Some((type_col, desc_col)) = property_columns(page, &table, direct) else {
         let header: Vec<&str> = table.header.iter().map(|h| h.text.as_str()).collect();
         diags.push(
             Code::IgnoredTable,
@@ -220,11 +229,12 @@ fn second_cells_are_short(table: &Table) -> bool {
 
 /// The type and description columns of a property table, located by header words
 /// ([`locale::is_type_header`]), else by position (name, type, description). A table whose
-/// header names no type column is still a property table when its first cells are mostly the
-/// JSON block's keys and its second cells short (a header in another language); one whose
-/// second cells are mostly not primitives, links or qualified names either (a list of values,
-/// derived types or limits standing under Properties) is no property table: `None`.
-fn property_columns(page: &Page, table: &Table) -> Option<(usize, Option<usize>)> {
+/// header names no type column (a header in another language) is still a property table when
+/// its second cells are short and it stands right under the section's H2 (`direct`) or its
+/// first cells are JSON keys ([`first_cells_are_keys`]); one whose second cells are mostly
+/// not primitives, links or qualified names either (a list of values, derived types or limits
+/// standing under an H3 of Properties) is no property table: `None`.
+fn property_columns(page: &Page, table: &Table, direct: bool) -> Option<(usize, Option<usize>)> {
     let find = |wanted: fn(&str) -> bool| {
         table
             .header
@@ -235,7 +245,7 @@ fn property_columns(page: &Page, table: &Table) -> Option<(usize, Option<usize>)
     };
     let type_col = match find(locale::is_type_header) {
         Some(c) => c,
-        None if first_cells_are_keys(page, table) && second_cells_are_short(table) => 1,
+        None if (direct || first_cells_are_keys(page, table)) && second_cells_are_short(table) => 1,
         None => {
             let rows: Vec<&Vec<Inline>> = table
                 .rows
