@@ -104,14 +104,21 @@ fn inheritance_link<'a>(
 /// the inheritance sentence of a language the seed does not know.
 fn linked_phrases(text: &str, links: &[LinkRef]) -> Vec<LinkedPhrase> {
     let mut out = Vec::new();
+    // The links in document order: each sentence takes the next ones whose texts follow each
+    // other in it (every search starts where the last match ended: linear in the text).
+    let mut links = links.iter().filter(|l| !l.text.is_empty()).peekable();
     for sentence in sentences(text) {
-        // The first link of the sentence.
-        let Some((at, link)) = links
-            .iter()
-            .filter(|l| !l.text.is_empty())
-            .filter_map(|l| Some((sentence.find(l.text.as_str())?, l)))
-            .min_by_key(|(at, l)| (*at, std::cmp::Reverse(l.text.len())))
-        else {
+        let mut first: Option<(usize, &LinkRef)> = None;
+        let mut from = 0;
+        while let Some(&link) = links.peek() {
+            let Some(at) = sentence[from..].find(link.text.as_str()) else {
+                break;
+            };
+            first.get_or_insert((from + at, link));
+            from += at + link.text.len();
+            links.next();
+        }
+        let Some((at, link)) = first else {
             continue;
         };
         let (lead, tail) = (&sentence[..at], &sentence[at + link.text.len()..]);
@@ -248,5 +255,33 @@ mod tests {
         let text = "# x\n\nIst abgeleitet von [entity](entity.md).\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|Die ID. Geerbt von [entity](entity.md).|\n|name|String|Der Name. Geerbt von [entity](entity.md).|\n";
         let page = parse_page("x.md", text);
         assert_eq!(page.base_link.unwrap().target.stem(), Some("entity"));
+    }
+
+    #[test]
+    fn full_width_stops_end_sentences_and_linked_phrases_are_kept() {
+        let text = "# x\n\n命名空间：microsoft.graph.callRecords\n\n表示一个项目。继承自 [entity](entity.md)。另请参阅 [overview](/graph/overview) 和 [y](y.md) 的更多信息。\n";
+        let page = parse_page("x.md", text);
+        assert_eq!(
+            page.namespace.as_deref(),
+            Some("microsoft.graph.callRecords")
+        );
+        let leads: Vec<(&str, Option<&str>)> = page
+            .linked_phrases
+            .iter()
+            .map(|l| (l.lead.as_str(), l.link.target.stem()))
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                ("继承自", Some("entity")),
+                ("另请参阅 overview 和", Some("y"))
+            ]
+        );
+        // The seed knows no such phrase: the base comes from the tree's lexicon, if at all.
+        assert_eq!(page.base_link, None);
+        // Long leads and long tails are no inheritance sentences.
+        let long = "a ".repeat(40);
+        let text = format!("# x\n\n{long}[y](y.md).\n\nZulo [y](y.md) {long}.\n");
+        assert!(parse_page("x.md", &text).linked_phrases.is_empty());
     }
 }

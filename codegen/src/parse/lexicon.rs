@@ -15,7 +15,7 @@ use super::type_cell::{self, TypeCell, TypeSpec};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::primitive::Primitive;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// What one learned word rests on: how often it was seen and where first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,20 +193,20 @@ impl Lexicon {
     }
 
     /// For each row of `page`, the JSON key its name stands for when it is a learned name
-    /// word, no other row has that name and, on a page with a JSON block, the block has that
-    /// key.
+    /// word, no row has that name already and, on a page with a JSON block, the block has that
+    /// key (or the row is a navigation property, which JSON blocks do not show).
     fn names_of<'a>(&'a self, page: &Page) -> Vec<Option<&'a str>> {
         if self.names.is_empty() {
             return vec![None; page.properties.len()];
         }
         let keys = page.json.as_ref().map(|j| &j.object);
+        let present: HashSet<&str> = page.properties.iter().map(|r| r.name.as_str()).collect();
         page.properties
             .iter()
             .map(|row| {
                 let (key, _) = self.names.get(&row.name.to_lowercase())?;
-                let taken = page.properties.iter().any(|r| r.name == *key);
                 let shown = keys.is_none_or(|k| k.contains_key(key) || row.navigation);
-                (!taken && shown).then_some(key.as_str())
+                (!present.contains(key.as_str()) && shown).then_some(key.as_str())
             })
             .collect()
     }
@@ -272,6 +272,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::learn::tests::{base_page, made_up_page};
 
     fn evidence() -> Evidence {
         Evidence {
@@ -305,5 +306,47 @@ mod tests {
         assert!(lexicon.is_inheritance_phrase("zulo pakte"));
         assert!(lexicon.is_inheritance_phrase("kato zulo pakte"));
         assert!(!lexicon.is_inheritance_phrase("kazulo pakte"));
+    }
+
+    #[test]
+    fn pages_are_read_again_with_the_learned_words() {
+        let mut pages: Vec<Page> = (0..4).map(made_up_page).collect();
+        pages.push(base_page());
+        let lexicon = Lexicon::learn(&pages);
+        let page = &pages[0];
+        assert_eq!(page.base_link, None);
+        assert!(matches!(page.properties[0].ty.spec, TypeSpec::Name(_)));
+        let revised = lexicon.revise(page);
+        let base = revised.base_link.as_ref().map(|l| l.target.stem());
+        assert_eq!(base, Some(Some("baseitem")));
+        let rows: Vec<(&str, &TypeSpec, bool)> = revised
+            .properties
+            .iter()
+            .map(|r| (r.name.as_str(), &r.ty.spec, r.ty.collection))
+            .collect();
+        let string = TypeSpec::Primitive(Primitive::String);
+        assert_eq!(rows[0], ("id", &string, false));
+        assert_eq!(rows[1], ("title", &string, false));
+        assert_eq!(rows[2].1, &TypeSpec::Primitive(Primitive::Boolean));
+        assert_eq!(rows[3], ("tags", &string, true));
+        assert!(rows[4].2, "[part](part.md) vorimat is a collection");
+        let renamed: Vec<&Diagnostic> = revised
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::PropertyNameMismatch)
+            .collect();
+        assert_eq!(renamed.len(), 1);
+        assert!(
+            renamed[0].message.contains("`nomira`"),
+            "{}",
+            renamed[0].message
+        );
+        // Each word is reported once, at its first use.
+        let report = lexicon.report();
+        assert!(report.iter().all(|d| d.code == Code::LearnedWord));
+        assert_eq!(report.len(), 5, "{report:#?}");
+        // Nothing learned: the page itself.
+        assert!(matches!(Lexicon::default().revise(page), Cow::Borrowed(_)));
+        assert!(matches!(lexicon.revise(&pages[4]), Cow::Borrowed(_)));
     }
 }

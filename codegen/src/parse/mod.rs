@@ -5,18 +5,21 @@
 //! piece to the module that knows it: the front matter, the resource annotation, the JSON block
 //! (`json_block`), the property and members tables, and the intro (namespace, inheritance
 //! sentence, description). `type_cell` and `locale` are the small grammars they use.
-//! `lexicon` holds a tree's words beyond the seed, which `learn` finds over all pages; the
-//! schema stage re-reads each page with them ([`Lexicon::revise`]).
+//! `lexicon` holds a tree's words beyond the seed, which `learn` (with `learn_names` and the
+//! JSON votes of `placeholder`) finds over all pages; the schema stage re-reads each page with
+//! them ([`Lexicon::revise`]).
 
 mod annotation;
 mod front_matter;
 mod intro;
 mod json_block;
 mod learn;
+mod learn_names;
 mod lexicon;
 pub(crate) mod locale;
 mod markdown;
 pub(crate) mod page;
+mod placeholder;
 mod raw_tables;
 mod tables;
 mod type_cell;

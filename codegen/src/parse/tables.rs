@@ -413,4 +413,25 @@ mod tests {
         );
         assert_eq!(p.description, "Files (*.mobileconfig | *.xml) or |.");
     }
+
+    #[test]
+    fn property_tables_are_known_by_place_and_rows_not_header_words() {
+        // A header in another language, type cells the seed cannot read: the first table
+        // under Properties is read by position; the second (a list of values) is not.
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n## <a name=\"properties\"></a>Свойства\n|Имя|Вид|Описание|\n|-|-|-|\n|name|Мирафо|Имя.|\n|color|Мирафо|Цвет.|\n\n|Константа|Цвет|\n|-|-|\n|Preset0|Red|\n";
+        let page = parse_page("x.md", text);
+        let names: Vec<&str> = page.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["name", "color"]);
+        assert_eq!(page.properties[0].description, "Имя.");
+        assert!(page
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::IgnoredTable));
+        // No Properties section at all (`## x Properties`): the table whose first cells are
+        // the JSON block's keys.
+        let text = "# x\n\n## operationError Properties\n|Property|Type|Description|\n|-|-|-|\n|code|string (readonly)|The code.|\n|message|string|The message.|\n\n## Methods\n|Method|Return|\n|-|-|\n|[Get](../api/x-get.md)|x|\n\n## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"code\": \"String\", \"message\": \"String\"}\n```\n";
+        let page = parse_page("x.md", text);
+        let names: Vec<&str> = page.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["code", "message"]);
+    }
 }

@@ -405,4 +405,18 @@ mod tests {
             TypeSpec::Unknown(_)
         ));
     }
+
+    #[test]
+    fn annotated_primitives_in_full_width_parentheses() {
+        let words = Lexicon::default();
+        let (cleaned, head) = stripped_words("Строка（url）", &words);
+        assert_eq!(
+            (cleaned.as_str(), head.as_str()),
+            ("Строка（url）", "Строка")
+        );
+        assert_eq!(
+            parse(&cell("Строка（url）", &[])).spec,
+            TypeSpec::Primitive(Primitive::String)
+        );
+    }
 }
