@@ -246,22 +246,37 @@ const ALIKE: f64 = 0.7;
 /// alike too easily).
 const MIN_ALIKE_LEN: usize = 10;
 
+/// The page type names of a tree by their first two characters: the names a transliterated
+/// word is compared with (a machine transliteration keeps the start of the name).
+type NamesByStart<'a> = HashMap<&'a str, Vec<&'a str>>;
+
+/// [`NamesByStart`] of `names`.
+fn names_by_start(names: &HashSet<String>) -> NamesByStart<'_> {
+    let mut by_start: NamesByStart<'_> = HashMap::new();
+    for name in names {
+        let start = name.char_indices().nth(2).map_or(name.len(), |(i, _)| i);
+        by_start.entry(&name[..start]).or_default().push(name);
+    }
+    by_start
+}
+
 /// True when the normalized `word` names a page type of the tree, as it is or transliterated
 /// by machine translation.
-fn names_a_page_type(word: &str, names: &HashSet<String>) -> bool {
+fn names_a_page_type(word: &str, names: &HashSet<String>, by_start: &NamesByStart<'_>) -> bool {
     if names.contains(word) {
         return true;
     }
     let Some(latin) = locale::transliterate(word).filter(|l| *l != word) else {
         return false;
     };
-    if latin.len() < MIN_ALIKE_LEN {
+    if names.contains(&latin) || latin.len() < MIN_ALIKE_LEN {
         return names.contains(&latin);
     }
-    names.contains(&latin)
-        || names
-            .iter()
-            .any(|n| strsim::normalized_levenshtein(&latin, n) >= ALIKE)
+    by_start
+        .get(&latin[..2])
+        .into_iter()
+        .flatten()
+        .any(|n| strsim::normalized_levenshtein(&latin, n) >= ALIKE)
 }
 
 /// Primitive words: the words of type cells read as no type, counted over the rows whose JSON
@@ -296,6 +311,7 @@ fn learn_primitives(pages: &[Page], words: &Lexicon) -> BTreeMap<String, (Primit
             *votes.entry(vote).or_insert(0) += 1;
         }
     }
+    let by_start = names_by_start(&names);
     let mut learned = BTreeMap::new();
     for (word, (mut tally, votes)) in tallies {
         let Some((primitive, agreeing)) = winner(&votes) else {
@@ -303,7 +319,7 @@ fn learn_primitives(pages: &[Page], words: &Lexicon) -> BTreeMap<String, (Primit
         };
         tally.agreeing = agreeing;
         match tally.learned() {
-            Some(evidence) if !names_a_page_type(&word, &names) => {
+            Some(evidence) if !names_a_page_type(&word, &names, &by_start) => {
                 learned.insert(word, (primitive, evidence));
             }
             _ => {}
@@ -430,6 +446,18 @@ pub(super) mod tests {
             .collect();
         pages.push(base_page());
         assert!(Lexicon::learn(&pages).is_empty());
+    }
+
+    #[test]
+    fn transliterated_type_names_are_no_words() {
+        let names: HashSet<String> = ["analyticsactivitytype", "user", "stroka"]
+            .map(str::to_owned)
+            .into();
+        let by_start = names_by_start(&names);
+        let named = |w: &str| names_a_page_type(w, &names, &by_start);
+        assert!(named("аналитиксактивититипе"));
+        assert!(named("user") && named("строка"));
+        assert!(!named("логическое") && !named("mirafo"));
     }
 
     #[test]
