@@ -95,6 +95,9 @@ code_enum! {
         /// A translated navigation property name was replaced by the English name of the
         /// Methods table's API page for it.
         RepairedNavigationName => "repaired-navigation-name",
+        /// A word of the tree's own language learned from the tree (an inheritance phrase, a
+        /// primitive type word, a collection word): reported once per tree, at its first use.
+        LearnedWord => "learned-word",
         /// `check --metadata`: the docs define a type the service metadata does not declare.
         MetadataExtraType => "metadata-extra-type",
         /// `check --metadata`: a docs type's name differs from the metadata's only in case.
@@ -210,6 +213,7 @@ impl Code {
             | Code::InferredKind
             | Code::InferredInherited
             | Code::InferredEnumType
+            | Code::LearnedWord
             | Code::MetadataAncestorProperty
             | Code::ReferenceApplied
             | Code::ExampleElidedJson

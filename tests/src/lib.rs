@@ -2,7 +2,9 @@
 //! turn a docs JSON representation (placeholders such as `"String (timestamp)"`) into a payload
 //! with real, typed values.
 
+pub mod agreement;
 pub mod mutate;
+pub mod pseudo;
 
 use msgraph_docgen::primitive::Primitive;
 use msgraph_docgen::schema::{Kind, Schema, TypeRef};

@@ -3,22 +3,40 @@
 //!
 //! The inheritance sentence is found by its marker words in any known language
 //! ([`locale::inheritance_marker`]), or, in a language the locale table does not know, by the
-//! rows that are marked as inherited from the same page.
+//! rows that are marked as inherited from the same page. The intro's short sentences that end
+//! in a page link are kept ([`Page::linked_phrases`]): in a tree whose language the seed does
+//! not know, the one that recurs on many pages is that tree's inheritance phrase (see
+//! `lexicon`).
 
+use super::lexicon::normalize;
 use super::locale;
 use super::markdown::{self, Inline};
-use super::page::{page_links, LinkRef, Page, PropertyRow};
+use super::page::{page_links, LinkRef, LinkedPhrase, Page, PropertyRow};
 use std::collections::BTreeMap;
 
-/// Reads the intro paragraphs into [`Page::namespace`], [`Page::base_link`] and
-/// [`Page::description`]. Runs after the tables: the inherited rows corroborate the base.
+/// At most this many characters of a sentence stand before or after its link texts for it to
+/// be an inheritance sentence.
+const SHORT: usize = 60;
+
+/// At most this many characters follow the link of a linked phrase (`Inherits from [x](x.md)
+/// entity.`).
+const SHORT_TAIL: usize = 30;
+
+/// Reads the intro paragraphs into [`Page::namespace`], [`Page::base_link`],
+/// [`Page::linked_phrases`] and [`Page::description`]. Runs after the tables: the inherited
+/// rows corroborate the base.
 pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
     let inherited_stems = inherited_stems(&page.properties);
     for para in intro {
         let text = para.text.trim();
         if page.namespace.is_none() {
+            // `Namespace: microsoft.graph`, `命名空间：microsoft.graph`.
             if let Some(ns) = text
-                .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                .split(|c: char| {
+                    c.is_whitespace()
+                        || matches!(c, ',' | ';' | ':')
+                        || !c.is_ascii() && !c.is_alphanumeric()
+                })
                 .find(|w| w.to_ascii_lowercase().starts_with("microsoft.graph"))
             {
                 page.namespace = Some(ns.trim_end_matches('.').to_owned());
@@ -26,6 +44,7 @@ pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
             }
         }
         let links = page_links(para);
+        page.linked_phrases.extend(linked_phrases(text, &links));
         if page.base_link.is_none() && !links.is_empty() {
             if let Some(base) = inheritance_link(text, &links, &inherited_stems) {
                 page.base_link = Some(base.clone());
@@ -49,7 +68,7 @@ fn inheritance_link<'a>(
 ) -> Option<&'a LinkRef> {
     let short = |t: &str, links: &[&LinkRef]| {
         let link_chars: usize = links.iter().map(|l| l.text.chars().count()).sum();
-        t.chars().count().saturating_sub(link_chars) <= 60
+        t.chars().count().saturating_sub(link_chars) <= SHORT
     };
     let marked = sentences(text).find_map(|sentence| {
         let at = locale::inheritance_marker(sentence)?;
@@ -80,7 +99,48 @@ fn inheritance_link<'a>(
     marked.or(corroborated.then(|| &links[0]))
 }
 
-/// The sentences of a paragraph: split after `.`, `!` or `?` followed by a space.
+/// The phrases of a paragraph `text` (with page `links`) that stand before a link, in
+/// sentences of the shape `<short text> [link](x.md)` (a short tail allowed): the candidates for
+/// the inheritance sentence of a language the seed does not know.
+fn linked_phrases(text: &str, links: &[LinkRef]) -> Vec<LinkedPhrase> {
+    let mut out = Vec::new();
+    // The links in document order: each sentence takes the next ones whose texts follow each
+    // other in it (every search starts where the last match ended: linear in the text).
+    let mut links = links.iter().filter(|l| !l.text.is_empty()).peekable();
+    for sentence in sentences(text) {
+        let mut first: Option<(usize, &LinkRef)> = None;
+        let mut from = 0;
+        while let Some(&link) = links.peek() {
+            let Some(at) = sentence[from..].find(link.text.as_str()) else {
+                break;
+            };
+            first.get_or_insert((from + at, link));
+            from += at + link.text.len();
+            links.next();
+        }
+        let Some((at, link)) = first else {
+            continue;
+        };
+        let (lead, tail) = (&sentence[..at], &sentence[at + link.text.len()..]);
+        let lead = normalize(lead);
+        if !lead.is_empty() && lead.chars().count() <= SHORT && tail.chars().count() <= SHORT_TAIL {
+            out.push(LinkedPhrase {
+                lead,
+                link: link.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// True for the characters that end a sentence on their own, whatever follows: the full-width
+/// stops of Chinese and Japanese text (`。`, `！`, `？`, `；`) and the like.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '｡' | '।' | '۔' | '։' | '؟')
+}
+
+/// The sentences of a paragraph: split after `.`, `!` or `?` followed by a space, and after a
+/// full-width stop ([`ends_sentence`]).
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
@@ -90,10 +150,11 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         let end = rest
             .char_indices()
             .find(|&(i, c)| {
-                matches!(c, '.' | '!' | '?')
-                    && rest[i + 1..].starts_with(|n: char| n.is_whitespace())
+                ends_sentence(c)
+                    || matches!(c, '.' | '!' | '?')
+                        && rest[i + 1..].starts_with(|n: char| n.is_whitespace())
             })
-            .map_or(rest.len(), |(i, _)| i + 1);
+            .map_or(rest.len(), |(i, c)| i + c.len_utf8());
         let (sentence, tail) = rest.split_at(end);
         rest = tail.trim_start();
         Some(sentence)
@@ -194,5 +255,33 @@ mod tests {
         let text = "# x\n\nIst abgeleitet von [entity](entity.md).\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|Die ID. Geerbt von [entity](entity.md).|\n|name|String|Der Name. Geerbt von [entity](entity.md).|\n";
         let page = parse_page("x.md", text);
         assert_eq!(page.base_link.unwrap().target.stem(), Some("entity"));
+    }
+
+    #[test]
+    fn full_width_stops_end_sentences_and_linked_phrases_are_kept() {
+        let text = "# x\n\n命名空间：microsoft.graph.callRecords\n\n表示一个项目。继承自 [entity](entity.md)。另请参阅 [overview](/graph/overview) 和 [y](y.md) 的更多信息。\n";
+        let page = parse_page("x.md", text);
+        assert_eq!(
+            page.namespace.as_deref(),
+            Some("microsoft.graph.callRecords")
+        );
+        let leads: Vec<(&str, Option<&str>)> = page
+            .linked_phrases
+            .iter()
+            .map(|l| (l.lead.as_str(), l.link.target.stem()))
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                ("继承自", Some("entity")),
+                ("另请参阅 overview 和", Some("y"))
+            ]
+        );
+        // The seed knows no such phrase: the base comes from the tree's lexicon, if at all.
+        assert_eq!(page.base_link, None);
+        // Long leads and long tails are no inheritance sentences.
+        let long = "a ".repeat(40);
+        let text = format!("# x\n\n{long}[y](y.md).\n\nZulo [y](y.md) {long}.\n");
+        assert!(parse_page("x.md", &text).linked_phrases.is_empty());
     }
 }

@@ -7,7 +7,7 @@
 
 use super::markdown::{self, Block, Heading, Inline, Table};
 use super::methods::{self, MethodRow};
-use super::tables::{read_table, TableContext};
+use super::tables::{self, read_table, TableContext};
 use super::type_cell::{Target, TypeCell};
 use super::{annotation, front_matter, intro, json_block, raw_tables};
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
@@ -85,11 +85,26 @@ pub(super) fn page_links(inline: &Inline) -> Vec<LinkRef> {
         .collect()
 }
 
+/// A short intro sentence that ends in a page link, `<lead> [link](x.md)`: in a tree whose
+/// language the seed does not know, the lead that recurs on many pages is the inheritance
+/// phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkedPhrase {
+    /// The text before the link, normalized (lowercase, punctuation as single spaces).
+    pub lead: String,
+    /// The link.
+    pub link: LinkRef,
+}
+
 /// One row of a property or relationship table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PropertyRow {
     /// The name cell, cleaned (`**x**;` → `x`, `name (deprecated)` → `name`). May be translated.
     pub name: String,
+    /// True when the name is known to be a word of the tree's language rather than an
+    /// identifier, though spelled like one (`statut` in a tree whose names are translated): it
+    /// is matched to a JSON key by position. Set by [`crate::parse::Lexicon::revise`].
+    pub name_translated: bool,
     /// The type cell.
     pub ty: TypeCell,
     /// The raw type cell text (for messages).
@@ -155,6 +170,9 @@ pub struct Page {
     pub json: Option<JsonBlock>,
     /// The base type link of the inheritance sentence.
     pub base_link: Option<LinkRef>,
+    /// The intro's short sentences that end in a page link, in order (candidates for an
+    /// inheritance phrase learned from the tree).
+    pub linked_phrases: Vec<LinkedPhrase>,
     /// The first descriptive intro paragraph.
     pub description: String,
     /// Property rows (properties tables), then navigation rows (relationships tables).
@@ -244,6 +262,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
         annotation: None,
         json: None,
         base_link: None,
+        linked_phrases: Vec::new(),
         description: String::new(),
         properties: Vec::new(),
         enums: Vec::new(),
@@ -257,6 +276,16 @@ pub fn parse_page(path: &str, text: &str) -> Page {
     page
 }
 
+/// A table with the headings it stands under, kept until the whole page is read (the JSON
+/// block, which may come after it, tells a property table by its rows).
+struct PlacedTable {
+    table: Table,
+    /// Key of the H2 it stands under (`""` in the intro).
+    section: String,
+    heading: Option<Heading>,
+    sub: Option<Heading>,
+}
+
 /// Reads the blocks of a page in document order into `page` (H1, annotation, JSON block,
 /// tables), keeping track of the section each stands in. Returns the intro paragraphs (before
 /// the first H2, outside block quotes), which are read last.
@@ -265,7 +294,7 @@ fn read_blocks(page: &mut Page, blocks: Vec<Block>, diags: &mut Diagnostics) -> 
     let mut section_heading: Option<Heading> = None;
     let mut sub: Option<Heading> = None; // current H3/H4
     let mut intro: Vec<Inline> = Vec::new();
-    let mut intro_tables: Vec<Table> = Vec::new();
+    let mut tables: Vec<PlacedTable> = Vec::new();
     let mut has_properties_section = false;
 
     for block in blocks {
@@ -309,35 +338,77 @@ fn read_blocks(page: &mut Page, blocks: Vec<Block>, diags: &mut Diagnostics) -> 
             }
             Block::Table(table) => {
                 page.methods.extend(methods::method_rows(&table));
-                let ctx = TableContext {
-                    section: &section,
-                    heading: section_heading.as_ref(),
-                    sub: sub.as_ref(),
-                };
-                // Multi-enum pages (`enums.md`) have no H2: their `### x values` tables stand in
-                // the intro.
-                if section.is_empty() && ctx.values_heading().is_none() {
-                    intro_tables.push(table);
-                    continue;
-                }
-                read_table(page, table, &ctx, diags);
+                tables.push(PlacedTable {
+                    table,
+                    section: section.clone(),
+                    heading: section_heading.clone(),
+                    sub: sub.clone(),
+                });
             }
         }
     }
-    // Property tables in the intro of pages with no Properties heading.
-    if !has_properties_section {
-        for table in intro_tables {
-            if table.header.len() >= 2 {
-                let ctx = TableContext {
-                    section: "properties",
-                    heading: None,
-                    sub: None,
-                };
-                read_table(page, table, &ctx, diags);
-            }
-        }
-    }
+    read_tables(page, tables, has_properties_section, diags);
     intro
+}
+
+/// Reads the tables of a page once its JSON block is known: members tables, and property
+/// tables under Properties or Relationships. A page with no Properties heading reads the
+/// tables of its intro as property tables; a page whose sections name none (headings in
+/// another language, no anchors) reads the tables whose first cells are mostly its JSON keys.
+fn read_tables(
+    page: &mut Page,
+    tables: Vec<PlacedTable>,
+    has_properties_section: bool,
+    diags: &mut Diagnostics,
+) {
+    let mut rest: Vec<PlacedTable> = Vec::new();
+    let mut previous_section: Option<String> = None;
+    for placed in tables {
+        let PlacedTable {
+            table,
+            section,
+            heading,
+            sub,
+        } = placed;
+        let first = previous_section.as_deref() != Some(section.as_str())
+            && sub.is_none()
+            && heading.is_some();
+        previous_section = Some(section.clone());
+        let ctx = TableContext {
+            section: &section,
+            heading: heading.as_ref(),
+            sub: sub.as_ref(),
+            first,
+        };
+        // Multi-enum pages (`enums.md`) have no H2: their `### x values` tables stand in the
+        // intro.
+        let elsewhere = !matches!(ctx.section, "properties" | "relationships" | "members");
+        if elsewhere && ctx.values_heading().is_none() {
+            rest.push(PlacedTable {
+                table,
+                section,
+                heading,
+                sub,
+            });
+            continue;
+        }
+        read_table(page, table, &ctx, diags);
+    }
+    let read_any = !page.properties.is_empty() || has_properties_section;
+    for placed in rest {
+        // Property tables in the intro of pages with no Properties heading.
+        let in_intro = placed.section.is_empty() && !has_properties_section;
+        let by_rows = !read_any && tables::first_cells_are_keys(page, &placed.table);
+        if (in_intro && placed.table.header.len() >= 2) || by_rows {
+            let ctx = TableContext {
+                section: "properties",
+                heading: None,
+                sub: None,
+                first: false,
+            };
+            read_table(page, placed.table, &ctx, diags);
+        }
+    }
 }
 
 /// What kind of page `page` is, by what was read from it.

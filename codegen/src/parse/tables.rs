@@ -19,6 +19,9 @@ pub(super) struct TableContext<'a> {
     pub(super) heading: Option<&'a Heading>,
     /// The current H3 or deeper heading under it.
     pub(super) sub: Option<&'a Heading>,
+    /// True for the first table of the section, right under its H2 (no H3 between): the
+    /// section's own table.
+    pub(super) first: bool,
 }
 
 impl TableContext<'_> {
@@ -69,12 +72,18 @@ pub(super) fn read_table(
     if ctx.section != "properties" && !navigation {
         return;
     }
-    read_property_table(page, table, navigation, diags);
+    read_property_table(page, table, navigation, ctx.first, diags);
 }
 
 /// Reads the rows of a table under Properties (or Relationships, when `navigation`) into
 /// [`Page::properties`], unless it is no property table (too few columns, no type column).
-fn read_property_table(page: &mut Page, table: Table, navigation: bool, diags: &mut Diagnostics) {
+fn read_property_table(
+    page: &mut Page,
+    table: Table,
+    navigation: bool,
+    direct: bool,
+    diags: &mut Diagnostics,
+) {
     if table.header.len() < 2 {
         diags.push(
             Code::BadTableRow,
@@ -87,7 +96,7 @@ fn read_property_table(page: &mut Page, table: Table, navigation: bool, diags: &
         );
         return;
     }
-    let Some((type_col, desc_col)) = property_columns(&table) else {
+    let Some((type_col, desc_col)) = property_columns(page, &table, direct) else {
         let header: Vec<&str> = table.header.iter().map(|h| h.text.as_str()).collect();
         diags.push(
             Code::IgnoredTable,
@@ -157,6 +166,7 @@ fn read_property_table(page: &mut Page, table: Table, navigation: bool, diags: &
         }
         page.properties.push(PropertyRow {
             name,
+            name_translated: false,
             ty: type_cell::parse(&type_cell),
             type_text: type_cell.text,
             description,
@@ -184,12 +194,47 @@ fn clean_name(cell: &Inline) -> String {
         .to_owned()
 }
 
+/// True when at least a third of the first cells of `table` (and at least two) name keys of
+/// the page's JSON block: a property table whatever its header words (no values, limits or
+/// derived-types table lists JSON keys; a property table may list more rows than the block
+/// shows).
+pub(super) fn first_cells_are_keys(page: &Page, table: &Table) -> bool {
+    let Some(json) = page.json.as_ref() else {
+        return false;
+    };
+    let names: Vec<String> = table
+        .rows
+        .iter()
+        .filter_map(|r| r.first())
+        .filter(|c| !c.text.trim().is_empty() && !c.is_all_strong())
+        .map(clean_name)
+        .collect();
+    let keys = names
+        .iter()
+        .filter(|n| json.object.contains_key(n.as_str()))
+        .count();
+    keys >= 2 && keys * 3 >= names.len()
+}
+
+/// True when most of the second cells of `table` are short (a few words, as type cells are),
+/// not prose.
+fn second_cells_are_short(table: &Table) -> bool {
+    let cells: Vec<&Inline> = table.rows.iter().filter_map(|r| r.get(1)).collect();
+    let short = cells
+        .iter()
+        .filter(|c| c.text.split_whitespace().count() <= 4)
+        .count();
+    short * 2 > cells.len()
+}
+
 /// The type and description columns of a property table, located by header words
 /// ([`locale::is_type_header`]), else by position (name, type, description). A table whose
-/// header names no type column and whose second cells are mostly not primitives, links or
-/// qualified names (a list of values, derived types or limits standing under Properties) is no
-/// property table: `None`.
-fn property_columns(table: &Table) -> Option<(usize, Option<usize>)> {
+/// header names no type column (a header in another language) is still a property table when
+/// its second cells are short and it stands right under the section's H2 (`direct`) or its
+/// first cells are JSON keys ([`first_cells_are_keys`]); one whose second cells are mostly
+/// not primitives, links or qualified names either (a list of values, derived types or limits
+/// standing under an H3 of Properties) is no property table: `None`.
+fn property_columns(page: &Page, table: &Table, direct: bool) -> Option<(usize, Option<usize>)> {
     let find = |wanted: fn(&str) -> bool| {
         table
             .header
@@ -200,6 +245,7 @@ fn property_columns(table: &Table) -> Option<(usize, Option<usize>)> {
     };
     let type_col = match find(locale::is_type_header) {
         Some(c) => c,
+        None if (direct || first_cells_are_keys(page, table)) && second_cells_are_short(table) => 1,
         None => {
             let rows: Vec<&Vec<Inline>> = table
                 .rows
@@ -366,5 +412,26 @@ mod tests {
             TypeSpec::Primitive(crate::primitive::Primitive::String)
         );
         assert_eq!(p.description, "Files (*.mobileconfig | *.xml) or |.");
+    }
+
+    #[test]
+    fn property_tables_are_known_by_place_and_rows_not_header_words() {
+        // A header in another language, type cells the seed cannot read: the first table
+        // under Properties is read by position; the second (a list of values) is not.
+        let text = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n## <a name=\"properties\"></a>Свойства\n|Имя|Вид|Описание|\n|-|-|-|\n|name|Мирафо|Имя.|\n|color|Мирафо|Цвет.|\n\n|Константа|Цвет|\n|-|-|\n|Preset0|Red|\n";
+        let page = parse_page("x.md", text);
+        let names: Vec<&str> = page.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["name", "color"]);
+        assert_eq!(page.properties[0].description, "Имя.");
+        assert!(page
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::IgnoredTable));
+        // No Properties section at all (`## x Properties`): the table whose first cells are
+        // the JSON block's keys.
+        let text = "# x\n\n## operationError Properties\n|Property|Type|Description|\n|-|-|-|\n|code|string (readonly)|The code.|\n|message|string|The message.|\n\n## Methods\n|Method|Return|\n|-|-|\n|[Get](../api/x-get.md)|x|\n\n## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"code\": \"String\", \"message\": \"String\"}\n```\n";
+        let page = parse_page("x.md", text);
+        let names: Vec<&str> = page.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["code", "message"]);
     }
 }

@@ -2,6 +2,7 @@
 //! `Коллекция [x](x.md)`, `Collection([contentType][])`, `Edm.Binary`, `[x](#x-values)`, ...
 //! (grammar in `docs-format.md` §5). Types come from link targets, never from link texts.
 
+use super::lexicon::Lexicon;
 use super::locale;
 use super::markdown::Inline;
 use crate::docs_text::is_dotted_identifier;
@@ -90,55 +91,44 @@ pub struct TypeCell {
     pub collection: bool,
 }
 
-/// Parses a type cell.
+/// Parses a type cell with the seed's words (see [`read`]).
 pub fn parse(cell: &Inline) -> TypeCell {
-    let text = cell
-        .text
-        .trim_matches(|c: char| super::markdown::is_blank(c) || c == ';' || c == '.');
-    let collection =
-        locale::mentions_collection(text) || text.contains("[]") && !text.contains("][]");
     // A link names the type by its target (the first one that points somewhere useful).
-    if let Some((link, target)) = cell
+    let link = cell
         .links
         .iter()
-        .map(|l| (l, Target::from_dest(&l.dest)))
-        .find(|(_, t)| !matches!(t, Target::External(_)))
-    {
+        .map(|l| (Target::from_dest(&l.dest), l.text.as_str()))
+        .find(|(t, _)| !matches!(t, Target::External(_)));
+    read(&cell.text, link, &Lexicon::default())
+}
+
+/// Reads a type cell of text `text` whose first useful link is `link` (target and text), with
+/// the words of `words`.
+pub(super) fn read(text: &str, link: Option<(Target, &str)>, words: &Lexicon) -> TypeCell {
+    let text = text.trim_matches(|c: char| super::markdown::is_blank(c) || c == ';' || c == '.');
+    let collection =
+        words.mentions_collection(text) || text.contains("[]") && !text.contains("][]");
+    if let Some((target, link_text)) = link {
         return TypeCell {
             spec: TypeSpec::Link {
                 target,
-                text: link.text.clone(),
+                text: link_text.to_owned(),
             },
             collection,
         };
     }
     TypeCell {
-        spec: parse_words(text),
+        spec: parse_words(text, words),
         collection,
     }
 }
 
-/// Reads a type cell without a link.
-fn parse_words(text: &str) -> TypeSpec {
-    let rest = text.trim();
-    // The common case, one plain word: `String`, `Int32`, `microsoft.graph.x`, `actionState`.
-    if rest
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
-    {
-        if let Some(p) = Primitive::from_spelling(rest) {
-            return TypeSpec::Primitive(p);
-        }
-        if is_dotted_identifier(rest) && !locale::mentions_collection(rest) {
-            return TypeSpec::Name(rest.to_owned());
-        }
-    }
-    // Whole-phrase primitive words (`Коллекция строк`, `Двойное с плавающей точкой`).
-    if let Some(p) = locale::primitive(rest) {
-        return TypeSpec::Primitive(p);
-    }
+/// The words of a type cell without a link once its collection words, brackets and wrapping
+/// parentheses are gone, and their head before any `(` or `,` (`string (url)` → `string`):
+/// the forms tried as a primitive.
+pub(super) fn stripped_words(text: &str, words: &Lexicon) -> (String, String) {
     // Strip collection words wherever they stand (`Collection(x)`, `Коллекция (x)`).
-    let rest = remove_words(rest, locale::COLLECTION_WORDS);
+    let rest = words.remove_collection_words(text.trim());
     // Reference links without definitions: `[identitySet][]`, `[identitySet]`.
     let cleaned: String = rest
         .replace("[]", " ")
@@ -153,21 +143,46 @@ fn parse_words(text: &str) -> TypeSpec {
     // Machine translation puts spaces after dots: `edm. DateTime`.
     let joined = cleaned.replace(". ", ".");
     let cleaned = if joined.contains(' ') {
-        cleaned
+        cleaned.to_owned()
     } else {
-        &joined
+        joined
     };
-    if let Some(p) = locale::primitive(cleaned) {
+    // Annotated primitives: `string (url)`, `string, maximum size 20`, `文字列（URL）`.
+    let head = cleaned
+        .split(['(', ',', '（', '，', '、'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    (cleaned, head)
+}
+
+/// Reads a type cell without a link.
+fn parse_words(text: &str, words: &Lexicon) -> TypeSpec {
+    let rest = text.trim();
+    // The common case, one plain word: `String`, `Int32`, `microsoft.graph.x`, `actionState`.
+    if rest
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+    {
+        if let Some(p) = words.primitive(rest) {
+            return TypeSpec::Primitive(p);
+        }
+        if is_dotted_identifier(rest) && !words.mentions_collection(rest) {
+            return TypeSpec::Name(rest.to_owned());
+        }
+    }
+    // Whole-phrase primitive words (`Коллекция строк`, `Двойное с плавающей точкой`).
+    if let Some(p) = words.primitive(rest) {
         return TypeSpec::Primitive(p);
     }
-    // Annotated primitives: `string (url)`, `string, maximum size 20`.
-    let head = cleaned.split(['(', ',']).next().unwrap_or("").trim();
-    if let Some(p) = locale::primitive(head) {
+    let (cleaned, head) = stripped_words(rest, words);
+    if let Some(p) = words.primitive(&cleaned).or_else(|| words.primitive(&head)) {
         return TypeSpec::Primitive(p);
     }
-    let words: Vec<&str> = cleaned.split_whitespace().collect();
-    if words.len() == 1 && is_dotted_identifier(words[0]) {
-        return TypeSpec::Name(words[0].to_owned());
+    let found: Vec<&str> = cleaned.split_whitespace().collect();
+    if found.len() == 1 && is_dotted_identifier(found[0]) {
+        return TypeSpec::Name(found[0].to_owned());
     }
     // A lone identifier followed by a primitive word in another language (`Строка` etc.) is
     // not attempted: anything else is unknown.
@@ -175,21 +190,32 @@ fn parse_words(text: &str) -> TypeSpec {
 }
 
 /// `text` with every case-insensitive occurrence of `words` (lowercase, tried in order)
-/// replaced by a space. Works on characters, so case mappings that change byte lengths are safe.
-fn remove_words(text: &str, words: &[&str]) -> String {
+/// replaced by a space; with `whole`, only occurrences that stand as whole words (no letter
+/// or digit on either side). Works on characters, so case mappings that change byte lengths
+/// are safe.
+pub(super) fn remove_words(text: &str, words: &[&str], whole: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    let mut after_word_char = false;
     // Only ASCII words can occur in ASCII text.
     let ascii = text.is_ascii();
     'scan: while let Some(c) = rest.chars().next() {
-        for word in words.iter().filter(|w| !ascii || w.is_ascii()) {
-            if let Some(len) = locale::starts_with_ci(rest, word) {
+        if !(whole && after_word_char) {
+            for word in words.iter().filter(|w| !ascii || w.is_ascii()) {
+                let Some(len) = locale::starts_with_ci(rest, word) else {
+                    continue;
+                };
+                if whole && rest[len..].starts_with(char::is_alphanumeric) {
+                    continue;
+                }
                 out.push(' ');
                 rest = &rest[len..];
+                after_word_char = false;
                 continue 'scan;
             }
         }
         out.push(c);
+        after_word_char = c.is_alphanumeric();
         rest = &rest[c.len_utf8()..];
     }
     out
@@ -278,14 +304,17 @@ mod tests {
 
     #[test]
     fn collection_words_are_removed_whatever_the_case_mapping() {
-        assert_eq!(remove_words("Коллекция X", &["коллекция"]), "  X");
-        assert_eq!(remove_words("COLLECTION of x", &["collection of"]), "  x");
+        assert_eq!(remove_words("Коллекция X", &["коллекция"], false), "  X");
+        assert_eq!(
+            remove_words("COLLECTION of x", &["collection of"], false),
+            "  x"
+        );
         // The Kelvin sign lowercases to ASCII `k`: no byte-offset confusion, no panic.
         assert_eq!(
-            remove_words("\u{212a}collection", &["collection"]),
+            remove_words("\u{212a}collection", &["collection"], false),
             "\u{212a} "
         );
-        assert_eq!(remove_words("İcollection", &["collection"]), "İ ");
+        assert_eq!(remove_words("İcollection", &["collection"], false), "İ ");
     }
 
     #[test]
@@ -343,7 +372,10 @@ mod tests {
     fn collection_words_are_stripped_whatever_lowercasing_does_to_lengths() {
         // `İ` lowercases to two characters (three bytes): offsets into the lowercased text are
         // not offsets into the cell.
-        assert_eq!(remove_words("İ Collection x", &["collection"]), "İ   x");
+        assert_eq!(
+            remove_words("İ Collection x", &["collection"], false),
+            "İ   x"
+        );
         assert!(matches!(
             parse(&cell("İİ коллекция x", &[])).spec,
             TypeSpec::Unknown(_)
@@ -372,5 +404,19 @@ mod tests {
             parse(&cell("some prose here", &[])).spec,
             TypeSpec::Unknown(_)
         ));
+    }
+
+    #[test]
+    fn annotated_primitives_in_full_width_parentheses() {
+        let words = Lexicon::default();
+        let (cleaned, head) = stripped_words("Строка（url）", &words);
+        assert_eq!(
+            (cleaned.as_str(), head.as_str()),
+            ("Строка（url）", "Строка")
+        );
+        assert_eq!(
+            parse(&cell("Строка（url）", &[])).spec,
+            TypeSpec::Primitive(Primitive::String)
+        );
     }
 }

@@ -125,7 +125,7 @@ fn match_by_position(
     };
     let free_keys = m.used.iter().filter(|u| !**u).count();
     let all = open(m).len() == free_keys;
-    let eligible = |i: usize| all || !is_identifier(&rows[i].name);
+    let eligible = |i: usize| all || !is_identifier(&rows[i].name) || rows[i].name_translated;
     // The key right after the previous matched row's key, or right before the next one's.
     let mut progress = true;
     while progress {

@@ -23,7 +23,8 @@ pub use inheritance::MAX_INHERITANCE_DEPTH;
 
 use super::{QualifiedName, Schema, TypeDef};
 use crate::diag::{Diagnostics, Location};
-use crate::parse::{Page, PageClass};
+use crate::parse::{Lexicon, Page, PageClass};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The namespace assumed when a page names none.
@@ -125,10 +126,15 @@ fn collection_suffix(collection: bool) -> &'static str {
 }
 
 /// Builds the schema of a set of pages. The result does not depend on the order of `pages`.
+/// The pages are first read again with the words learned from the whole tree
+/// ([`Lexicon::learn`], [`Lexicon::revise`]).
 pub fn build(pages: &[Page]) -> Schema {
-    let mut sorted: Vec<&Page> = pages.iter().collect();
+    let lexicon = Lexicon::learn(pages);
+    let revised: Vec<Cow<Page>> = pages.iter().map(|p| lexicon.revise(p)).collect();
+    let mut sorted: Vec<&Page> = revised.iter().map(|p| p.as_ref()).collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     let mut builder = SchemaBuilder::default();
+    builder.diags.extend(lexicon.report());
     for page in &sorted {
         builder.diags.extend(page.diagnostics.iter().cloned());
         builder.note_identifiers(page);

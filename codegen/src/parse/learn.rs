@@ -1,0 +1,469 @@
+//! Learning a tree's words from its pages ([`Lexicon::learn`]): structure says what a word
+//! means, recurrence over pages says that it is a word of the tree's language.
+//!
+//! - **Collection words**: the text left around a link or a primitive in type cells whose JSON
+//!   value is an array (`[x](x.md) vorimat` → `vorimat`), when it is arrays on page after page.
+//! - **Primitive words**: a type-cell word (its collection words removed) whose rows' JSON
+//!   values read as one primitive on page after page (`true`/`false` → `Boolean`, ISO
+//!   timestamps and `"String (timestamp)"` → `DateTimeOffset`, numbers, GUIDs, dates, ...).
+//!   Words that name a page type of the tree, or look like type names (`printColorMode`), are
+//!   not words.
+//! - **Inheritance phrases**: the lead of an intro sentence `<lead> [link](x.md)` that recurs
+//!   on many pages, and whose linked page's properties recur on the page (the inherited ones).
+//! - **Property names** (`learn_names`): a name cell that is no JSON key anywhere in the tree
+//!   (`вопросы`, a made-up word), on pages whose JSON blocks all leave the same key unclaimed
+//!   by the other rows (`questions`).
+//!
+//! Every count is a sum over pages and each decision a threshold on sums: the result does not
+//! depend on the order of the pages, and the work is linear in their size.
+
+use super::learn_names::learn_names;
+use super::lexicon::{normalize, Evidence, Lexicon};
+use super::locale;
+use super::page::{Page, PropertyRow};
+use super::placeholder::{value_vote, winner, Vote};
+use super::type_cell::{stripped_words, TypeSpec};
+use crate::diag::Location;
+use crate::primitive::Primitive;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A word is learned only when it is seen on at least this many pages.
+const MIN_PAGES: usize = 3;
+
+/// At most this many words make a learned type or collection word.
+const MAX_WORDS: usize = 4;
+
+/// The uses of one candidate word, summed over pages.
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    /// Distinct pages (counted while the pages are visited one by one).
+    pub(super) pages: usize,
+    /// The page counted last.
+    last_page: Option<usize>,
+    /// Uses.
+    uses: usize,
+    /// Uses whose structure agrees.
+    agreeing: usize,
+    /// The first use by location.
+    first: Option<Location>,
+}
+
+impl Tally {
+    /// Counts one use on page number `page`, at `at`.
+    pub(super) fn add(&mut self, page: usize, at: Location, agrees: bool) {
+        if self.last_page != Some(page) {
+            self.pages += 1;
+            self.last_page = Some(page);
+        }
+        self.uses += 1;
+        self.agreeing += usize::from(agrees);
+        if self.first.as_ref().is_none_or(|f| at < *f) {
+            self.first = Some(at);
+        }
+    }
+
+    /// The evidence, when the word recurs on enough pages and at least three quarters of its
+    /// uses (and at least [`MIN_PAGES`] of them) agree.
+    fn learned(&self) -> Option<Evidence> {
+        (self.pages >= MIN_PAGES
+            && self.agreeing >= MIN_PAGES
+            && self.agreeing * 4 >= self.uses * 3)
+            .then(|| self.evidence())
+    }
+
+    /// The evidence as counted.
+    pub(super) fn evidence(&self) -> Evidence {
+        Evidence {
+            pages: self.pages,
+            uses: self.uses,
+            agreeing: self.agreeing,
+            first: self.first.clone().unwrap_or_default(),
+        }
+    }
+}
+
+impl Lexicon {
+    /// Learns the words of the tree `pages` beyond the seed (see the module docs). Independent
+    /// of the order of `pages`.
+    pub fn learn(pages: &[Page]) -> Lexicon {
+        // Names first, read with the seed's type words: the JSON values of rows whose names
+        // are translated are evidence for the type words too.
+        let mut lexicon = Lexicon {
+            phrases: learn_phrases(pages),
+            ..Lexicon::default()
+        };
+        lexicon.names = learn_names(pages, &lexicon).0;
+        lexicon.collections = learn_collections(pages, &lexicon);
+        lexicon.primitives = learn_primitives(pages, &lexicon);
+        // Collection words around the primitives just learned (`Mirafo vorimat`).
+        let more = learn_collections(pages, &lexicon);
+        lexicon.collections.extend(more);
+        // Names again, each row's type now read with the tree's words.
+        (lexicon.names, lexicon.foreign_names) = learn_names(pages, &lexicon);
+        lexicon
+    }
+}
+
+/// A page's JSON block, looked up by row (built once per page: lookups in constant time).
+struct RowValues<'p> {
+    object: Option<&'p Map<String, Value>>,
+    /// Lowercase key → the value of the first key of that spelling.
+    lower: HashMap<String, &'p Value>,
+}
+
+impl<'p> RowValues<'p> {
+    fn of(page: &'p Page) -> RowValues<'p> {
+        let object = page.json.as_ref().map(|j| &j.object);
+        let mut lower = HashMap::new();
+        for (k, v) in object.into_iter().flatten() {
+            lower.entry(k.to_lowercase()).or_insert(v);
+        }
+        RowValues { object, lower }
+    }
+
+    /// The value the block shows for a row: by its name, else by the key its name is the
+    /// tree's word for, else by its name in another case.
+    fn get(&self, row: &PropertyRow, words: &Lexicon) -> Option<&'p Value> {
+        let object = self.object?;
+        let name = row.name.to_lowercase();
+        object
+            .get(&row.name)
+            .or_else(|| object.get(&words.names.get(&name)?.0))
+            .or_else(|| self.lower.get(&name).copied())
+    }
+}
+
+/// Collection words: what is left of a type cell around its link or primitive, counted over
+/// the rows whose JSON value is known, agreeing when it is an array.
+fn learn_collections(pages: &[Page], words: &Lexicon) -> BTreeMap<String, Evidence> {
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    for (n, page) in pages.iter().enumerate() {
+        let values = RowValues::of(page);
+        for row in &page.properties {
+            let Some(value) = values.get(row, words).filter(|v| !v.is_null()) else {
+                continue;
+            };
+            let Some(left) = leftover(row, words) else {
+                continue;
+            };
+            let at = page.at(row.line, row.column);
+            tallies
+                .entry(left)
+                .or_default()
+                .add(n, at, value.is_array());
+        }
+    }
+    tallies
+        .into_iter()
+        .filter(|(w, _)| !words.collections.contains_key(w))
+        .filter_map(|(w, t)| Some((w, t.learned()?)))
+        .collect()
+}
+
+/// The text of a type cell besides its link text or its primitive word, normalized, when
+/// the cell is not already read as a collection and that text is a few words.
+fn leftover(row: &PropertyRow, words: &Lexicon) -> Option<String> {
+    if row.ty.collection || words.mentions_collection(&row.type_text) {
+        return None;
+    }
+    let text = normalize(&row.type_text);
+    let left = match &row.ty.spec {
+        TypeSpec::Link { text: link, .. } => {
+            let link = normalize(link);
+            if link.is_empty() {
+                return None;
+            }
+            text.replacen(&link, " ", 1)
+        }
+        TypeSpec::Primitive(_) | TypeSpec::Name(_) | TypeSpec::Unknown(_) => {
+            without_primitive(&text, words)?
+        }
+    };
+    let left = normalize(&left);
+    let count = left.split(' ').count();
+    (!left.is_empty() && count <= MAX_WORDS && left.chars().any(char::is_alphabetic))
+        .then_some(left)
+}
+
+/// The normalized `text` without its longest run of words that names a primitive, if any.
+fn without_primitive(text: &str, words: &Lexicon) -> Option<String> {
+    let list: Vec<&str> = text.split(' ').collect();
+    let mut best: Option<(usize, usize)> = None;
+    for len in (1..=list.len().min(MAX_WORDS)).rev() {
+        for start in 0..=list.len() - len {
+            if words
+                .primitive(&list[start..start + len].join(" "))
+                .is_some()
+            {
+                best = Some((start, len));
+                break;
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    let (start, len) = best?;
+    let mut rest = list[..start].to_vec();
+    rest.extend_from_slice(&list[start + len..]);
+    Some(rest.join(" "))
+}
+
+/// The names the tree's pages give types: page stems and their last `-` segment, annotation
+/// type names, enum section names; lowercase.
+fn page_type_names(pages: &[Page]) -> HashSet<String> {
+    let mut names = HashSet::new();
+    for page in pages {
+        names.insert(page.stem.clone());
+        if let Some((_, last)) = page.stem.rsplit_once('-') {
+            names.insert(last.to_owned());
+        }
+        if let Some(t) = page.annotation.as_ref().and_then(|a| a.odata_type.as_ref()) {
+            let simple = t.rsplit('.').next().unwrap_or(t);
+            names.insert(simple.to_ascii_lowercase());
+        }
+        for e in &page.enums {
+            if let Some(name) = &e.name {
+                names.insert(name.to_ascii_lowercase());
+            }
+        }
+    }
+    names
+}
+
+/// True for words shaped like a type or property name rather than a word: an ASCII
+/// identifier with a capital after its first letter (`printColorMode`).
+pub(super) fn looks_like_a_type_name(word: &str) -> bool {
+    crate::docs_text::is_identifier(word) && word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+}
+
+/// How alike (0 to 1, normalized Levenshtein) a transliterated word must be to a page type
+/// name to stand for it (`аналитиксактивититипе` for `analyticsActivityType`).
+const ALIKE: f64 = 0.7;
+
+/// Transliterated words shorter than this are not compared with type names (short words read
+/// alike too easily).
+const MIN_ALIKE_LEN: usize = 10;
+
+/// The page type names of a tree by their first two characters: the names a transliterated
+/// word is compared with (a machine transliteration keeps the start of the name).
+type NamesByStart<'a> = HashMap<&'a str, Vec<&'a str>>;
+
+/// [`NamesByStart`] of `names`.
+fn names_by_start(names: &HashSet<String>) -> NamesByStart<'_> {
+    let mut by_start: NamesByStart<'_> = HashMap::new();
+    for name in names {
+        let start = name.char_indices().nth(2).map_or(name.len(), |(i, _)| i);
+        by_start.entry(&name[..start]).or_default().push(name);
+    }
+    by_start
+}
+
+/// True when the normalized `word` names a page type of the tree, as it is or transliterated
+/// by machine translation.
+fn names_a_page_type(word: &str, names: &HashSet<String>, by_start: &NamesByStart<'_>) -> bool {
+    if names.contains(word) {
+        return true;
+    }
+    let Some(latin) = locale::transliterate(word).filter(|l| *l != word) else {
+        return false;
+    };
+    if names.contains(&latin) || latin.len() < MIN_ALIKE_LEN {
+        return names.contains(&latin);
+    }
+    by_start
+        .get(&latin[..2])
+        .into_iter()
+        .flatten()
+        .any(|n| strsim::normalized_levenshtein(&latin, n) >= ALIKE)
+}
+
+/// Primitive words: the words of type cells read as no type, counted over the rows whose JSON
+/// value is known, each value a vote for a primitive.
+fn learn_primitives(pages: &[Page], words: &Lexicon) -> BTreeMap<String, (Primitive, Evidence)> {
+    let names = page_type_names(pages);
+    let mut tallies: BTreeMap<String, (Tally, BTreeMap<Vote, usize>)> = BTreeMap::new();
+    for (n, page) in pages.iter().enumerate() {
+        let values = RowValues::of(page);
+        for row in &page.properties {
+            let candidate = match &row.ty.spec {
+                TypeSpec::Name(name) if !name.contains('.') => name.as_str(),
+                TypeSpec::Unknown(text) => text.as_str(),
+                _ => continue,
+            };
+            if looks_like_a_type_name(candidate) {
+                continue;
+            }
+            let (_, head) = stripped_words(candidate, words);
+            let word = normalize(&head);
+            if word.is_empty()
+                || word.split(' ').count() > MAX_WORDS
+                || !word.chars().any(char::is_alphabetic)
+            {
+                continue;
+            }
+            let Some(vote) = values.get(row, words).and_then(value_vote) else {
+                continue;
+            };
+            let (tally, votes) = tallies.entry(word).or_default();
+            tally.add(n, page.at(row.line, row.column), true);
+            *votes.entry(vote).or_insert(0) += 1;
+        }
+    }
+    let by_start = names_by_start(&names);
+    let mut learned = BTreeMap::new();
+    for (word, (mut tally, votes)) in tallies {
+        let Some((primitive, agreeing)) = winner(&votes) else {
+            continue;
+        };
+        tally.agreeing = agreeing;
+        match tally.learned() {
+            Some(evidence) if !names_a_page_type(&word, &names, &by_start) => {
+                learned.insert(word, (primitive, evidence));
+            }
+            _ => {}
+        }
+    }
+    learned
+}
+
+/// The names a page shows for properties: JSON keys (not `@` annotations) and row names.
+fn property_names(page: &Page) -> impl Iterator<Item = &str> {
+    let keys = page
+        .json
+        .iter()
+        .flat_map(|j| j.object.keys())
+        .filter(|k| !k.starts_with('@'))
+        .map(String::as_str);
+    keys.chain(page.properties.iter().map(|r| r.name.as_str()))
+}
+
+/// Inheritance phrases: the leads of linked intro sentences (the seed's own phrases left out),
+/// counted over pages; a use agrees when at least half the properties of the linked page are
+/// on the page too.
+fn learn_phrases(pages: &[Page]) -> BTreeMap<String, Evidence> {
+    let mut names: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for page in pages {
+        names
+            .entry(page.stem.as_str())
+            .or_default()
+            .extend(property_names(page));
+    }
+    let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
+    let empty = HashSet::new();
+    for (n, page) in pages.iter().enumerate() {
+        let own = names.get(page.stem.as_str()).unwrap_or(&empty);
+        for phrase in &page.linked_phrases {
+            let lead = phrase.lead.as_str();
+            if locale::mentions_inheritance(lead) || locale::turns_inheritance_around(lead) {
+                continue;
+            }
+            let Some(stem) = phrase.link.target.stem().filter(|s| *s != page.stem) else {
+                continue;
+            };
+            let linked = names.get(stem).unwrap_or(&empty);
+            let shared = linked.iter().filter(|k| own.contains(*k)).count();
+            let agrees = !linked.is_empty() && shared * 2 >= linked.len();
+            let at = page.at(phrase.link.line, 1);
+            tallies.entry(lead).or_default().add(n, at, agrees);
+        }
+    }
+    tallies
+        .into_iter()
+        .filter(|(_, t)| t.pages >= MIN_PAGES && t.agreeing >= 2 && t.agreeing * 2 > t.uses)
+        .map(|(w, t)| (w.to_owned(), t.evidence()))
+        .collect()
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::parse::parse_page;
+
+    /// A page of a made-up language: `Zulo pakte` inherits, `Mirafo` is String, `Tekasu`
+    /// Boolean, `vorimat` a collection word, `nomira` the name of `title`. `n` varies the
+    /// page (its type, an extra row) so that pages differ.
+    pub(in crate::parse) fn made_up_page(n: usize) -> Page {
+        let extra = if n % 2 == 0 {
+            "| sizeLimit | Mirafo | Bu. |\n"
+        } else {
+            ""
+        };
+        let extra_key = if n % 2 == 0 {
+            ",\n  \"sizeLimit\": \"String\""
+        } else {
+            ""
+        };
+        let text = format!(
+            "# t{n}\n\nNomo：microsoft.graph\n\nKa lu tepi。Zulo pakte [baseItem](baseitem.md)。\n\n\
+             ## <a name=\"properties\"></a>Pruparti\n\n| Nomo | Tipo | Deskri |\n|-|-|-|\n\
+             | id | Mirafo | Bo. |\n| nomira | Mirafo | Ba. |\n| isOn | Tekasu | Be. |\n\
+             | tags | Mirafo vorimat | Bi. |\n| parts | [part](part.md) vorimat | Bu. |\n{extra}\n\
+             <!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.t{n}\"}} -->\n\
+             ```json\n{{\n  \"id\": \"String (identifier)\",\n  \"title\": \"String\",\n  \
+             \"isOn\": true,\n  \"tags\": [\"String\"],\n  \"parts\": [{{}}]{extra_key}\n}}\n```\n"
+        );
+        parse_page(&format!("t{n}.md"), &text)
+    }
+
+    /// The base page the made-up pages inherit from.
+    pub(in crate::parse) fn base_page() -> Page {
+        let text = "# baseItem\n\n## Properties\n| Property | Type | Description |\n|-|-|-|\n| id | String | x |\n\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.baseItem\"} -->\n```json\n{\"id\": \"String\"}\n```\n";
+        parse_page("baseitem.md", text)
+    }
+
+    #[test]
+    fn a_made_up_language_is_learned_from_its_pages_in_any_order() {
+        let mut pages: Vec<Page> = (0..4).map(made_up_page).collect();
+        pages.push(base_page());
+        let lexicon = Lexicon::learn(&pages);
+        let phrases: Vec<&String> = lexicon.phrases.keys().collect();
+        assert_eq!(phrases, ["zulo pakte"]);
+        assert_eq!(lexicon.primitive("Mirafo"), Some(Primitive::String));
+        assert_eq!(lexicon.primitive("tekasu"), Some(Primitive::Boolean));
+        assert!(lexicon.mentions_collection("Mirafo vorimat"));
+        assert_eq!(
+            lexicon.names.get("nomira").map(|(k, _)| k.as_str()),
+            Some("title")
+        );
+        let evidence = &lexicon.primitives["mirafo"].1;
+        let first = (evidence.first.file.as_str(), evidence.first.line);
+        assert_eq!((evidence.pages, first), (4, ("t0.md", 11)));
+        // The same words whatever the order of the pages.
+        pages.reverse();
+        assert_eq!(Lexicon::learn(&pages), lexicon);
+        // A word seen on too few pages is no word of the tree.
+        let few: Vec<Page> = (0..2).map(made_up_page).collect();
+        assert!(Lexicon::learn(&few).primitives.is_empty());
+    }
+
+    #[test]
+    fn english_pages_teach_nothing_new() {
+        let text = "# x\n\nInherits from [baseItem](baseitem.md).\n\n## Properties\n| Property | Type | Description |\n|-|-|-|\n| id | String | x |\n| isOn | Boolean | x |\n| tags | String collection | x |\n\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"id\": \"String\", \"isOn\": true, \"tags\": [\"String\"]}\n```\n";
+        let mut pages: Vec<Page> = (0..5)
+            .map(|n| parse_page(&format!("x{n}.md"), text))
+            .collect();
+        pages.push(base_page());
+        assert!(Lexicon::learn(&pages).is_empty());
+    }
+
+    #[test]
+    fn transliterated_type_names_are_no_words() {
+        let names: HashSet<String> = ["analyticsactivitytype", "user", "stroka"]
+            .map(str::to_owned)
+            .into();
+        let by_start = names_by_start(&names);
+        let named = |w: &str| names_a_page_type(w, &names, &by_start);
+        assert!(named("аналитиксактивититипе"));
+        assert!(named("user") && named("строка"));
+        assert!(!named("логическое") && !named("mirafo"));
+    }
+
+    #[test]
+    fn type_names_are_no_words() {
+        assert!(looks_like_a_type_name("printColorMode"));
+        assert!(!looks_like_a_type_name("Mirafo"));
+        assert!(!looks_like_a_type_name("логическое"));
+    }
+}

@@ -1,0 +1,180 @@
+//! Property names in the tree's language (`вопросы`, a made-up word) learned as the JSON keys
+//! they stand for (`questions`): a name cell that is no JSON key anywhere in the tree, on
+//! pages whose JSON blocks all leave the same key unclaimed by the other rows. This is
+//! cross-situational learning: one page leaves several keys open, the pages together leave
+//! one; the words of most pages go first and each key is the translation of one word. A key
+//! must fit the row's type cell (read with the tree's words) and must not be spelled like the
+//! name (`viewpoint` for `chatViewpoint` is a variant, not a translation).
+
+use super::learn::{looks_like_a_type_name, Tally};
+use super::lexicon::{Evidence, Lexicon};
+use super::locale;
+use super::page::{Page, PropertyRow};
+use super::type_cell::{TypeCell, TypeSpec};
+use crate::primitive::Primitive;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// What the pages where one name word is unmatched say it translates.
+#[derive(Debug, Default)]
+struct NameTally {
+    tally: Tally,
+    /// JSON key → pages where it was left unclaimed beside the word.
+    keys: BTreeMap<String, usize>,
+    /// JSON key → pages where it stands between the keys of the word's neighbouring rows.
+    anchored: BTreeMap<String, usize>,
+    /// Written in camelCase somewhere (`acquiredDateTime`): an identifier, not a word.
+    camel_case: bool,
+}
+
+/// A page with more unclaimed keys, or more unmatched rows, than this teaches no names.
+const MAX_OPEN: usize = 64;
+
+/// In a tree with at least this many learned property names, the names are translated: the
+/// other row names that are no JSON key anywhere are words too.
+const TRANSLATED_TREE: usize = 3;
+
+/// Property names: each row name that is no JSON key of the tree, paired with the keys its
+/// pages leave unclaimed by the rows whose names match (and, to break ties, with the key its
+/// neighbours' keys enclose). Also the other such names, when the tree's names are translated
+/// (see [`TRANSLATED_TREE`]).
+pub(super) fn learn_names(
+    pages: &[Page],
+    words: &Lexicon,
+) -> (BTreeMap<String, (String, Evidence)>, BTreeSet<String>) {
+    let all_keys: HashSet<&str> = pages
+        .iter()
+        .flat_map(|p| p.json.iter().flat_map(|j| j.object.keys()))
+        .map(String::as_str)
+        .collect();
+    let mut tallies: BTreeMap<String, NameTally> = BTreeMap::new();
+    for (n, page) in pages.iter().enumerate() {
+        let Some(json) = page.json.as_ref() else {
+            continue;
+        };
+        let keys: Vec<&String> = json.object.keys().filter(|k| !k.starts_with('@')).collect();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            index.entry(k.to_lowercase()).or_insert(i);
+        }
+        let rows: Vec<&PropertyRow> = page.properties.iter().filter(|r| !r.navigation).collect();
+        let key_of: Vec<Option<usize>> = rows
+            .iter()
+            .map(|r| index.get(&r.name.to_lowercase()).copied())
+            .collect();
+        let claimed: HashSet<usize> = key_of.iter().flatten().copied().collect();
+        let free: Vec<usize> = (0..keys.len()).filter(|k| !claimed.contains(k)).collect();
+        let unmatched = key_of.iter().filter(|k| k.is_none()).count();
+        // A page leaving many keys and rows open says little of any one word (and would cost
+        // the product of the two).
+        if free.is_empty() || free.len() > MAX_OPEN || unmatched > MAX_OPEN {
+            continue;
+        }
+        let mut seen: HashSet<String> = HashSet::new();
+        for (i, row) in rows.iter().enumerate() {
+            let word = row.name.to_lowercase();
+            if word.is_empty()
+                || key_of[i].is_some()
+                || all_keys.contains(row.name.as_str())
+                || !seen.insert(word.clone())
+            {
+                continue;
+            }
+            let t = tallies.entry(word.clone()).or_default();
+            t.tally.add(n, page.at(row.line, row.column), true);
+            t.camel_case |= looks_like_a_type_name(&row.name);
+            let cell = words.reread(row);
+            let fits = |k: usize| {
+                fits(&cell, &json.object[keys[k].as_str()]) && !spelled_alike(&word, keys[k])
+            };
+            for &k in free.iter().filter(|&&k| fits(k)) {
+                *t.keys.entry(keys[k].clone()).or_insert(0) += 1;
+            }
+            // The key between the keys of the rows before and after (the block's ends count).
+            let before = if i == 0 {
+                Some(0)
+            } else {
+                key_of[i - 1].map(|k| k + 1)
+            };
+            let after = if i + 1 == rows.len() {
+                Some(keys.len())
+            } else {
+                key_of[i + 1]
+            };
+            if let (Some(b), Some(a)) = (before, after) {
+                if a == b + 1 && !claimed.contains(&b) && fits(b) {
+                    *t.anchored.entry(keys[b].clone()).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    // The words of several pages first, the strongest first; each key goes to one word.
+    let mut order: Vec<(&String, &NameTally)> = tallies.iter().collect();
+    order.sort_by(|a, b| b.1.tally.pages.cmp(&a.1.tally.pages).then(a.0.cmp(b.0)));
+    let mut taken: HashSet<&str> = HashSet::new();
+    let mut learned = BTreeMap::new();
+    for (word, t) in order {
+        let anchored = |k: &String| t.anchored.get(k).copied().unwrap_or(0);
+        let mut best: Vec<(&String, usize, usize)> = t
+            .keys
+            .iter()
+            .filter(|(k, _)| !taken.contains(k.as_str()))
+            .map(|(k, n)| (k, *n, anchored(k)))
+            .collect();
+        best.sort_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)).then(a.0.cmp(b.0)));
+        let Some(&(key, count, by_place)) = best.first() else {
+            continue;
+        };
+        let runner_up = best.get(1).map_or((0, 0), |b| (b.1, b.2));
+        let several = t.tally.pages >= 2 && count * 4 >= t.tally.pages * 3;
+        if several && (count, by_place) > runner_up && count > runner_up.0 {
+            taken.insert(key);
+            let mut evidence = t.tally.evidence();
+            evidence.agreeing = count;
+            learned.insert(word.clone(), (key.clone(), evidence));
+        }
+    }
+    let foreign = if learned.len() >= TRANSLATED_TREE {
+        tallies
+            .iter()
+            .filter(|(w, t)| !t.camel_case && !learned.contains_key(*w))
+            .map(|(w, _)| w.clone())
+            .collect()
+    } else {
+        BTreeSet::new()
+    };
+    (learned, foreign)
+}
+
+/// True when an ASCII row name (lowercase) is spelled like a JSON key: a variant or a typo
+/// on one side (`viewpoint` for `chatViewpoint`), not a word of another language.
+fn spelled_alike(name: &str, key: &str) -> bool {
+    if !name.is_ascii() {
+        return false;
+    }
+    let key = key.to_ascii_lowercase();
+    key.contains(name) || name.contains(&key) || strsim::normalized_levenshtein(name, &key) >= 0.5
+}
+
+/// True when a type cell allows the JSON value: a collection for an array, a single value
+/// otherwise; no object for a primitive other than `Json`, no number or boolean for a link or
+/// type name.
+fn fits(cell: &TypeCell, value: &Value) -> bool {
+    let element = match value {
+        Value::Null => return true,
+        Value::Array(items) if cell.collection => match items.first() {
+            Some(e) => e,
+            None => return true,
+        },
+        Value::Array(_) => return false,
+        // `"Collection(string)"`, `"[String]"`: a collection written as one placeholder.
+        Value::String(s) if s.starts_with('[') || locale::mentions_collection(s) => value,
+        _ if cell.collection => return false,
+        v => v,
+    };
+    match &cell.spec {
+        TypeSpec::Primitive(Primitive::Json) | TypeSpec::Unknown(_) => true,
+        TypeSpec::Primitive(_) => !element.is_object() || element.get("@odata.type").is_some(),
+        TypeSpec::Link { .. } | TypeSpec::Name(_) => element.is_object() || element.is_string(),
+    }
+}

@@ -1,0 +1,352 @@
+//! The words of one docs tree: the seed's ([`locale`]) and those the tree itself teaches
+//! (see `learn`), and how a page is read again with them ([`Lexicon::revise`]).
+//!
+//! Pages are parsed one by one with the seed alone. A tree in a language the seed does not
+//! know still shows its words by structure: the short phrase before a link that opens page
+//! after page and whose linked page's properties recur on the page is the inheritance phrase; a
+//! type-cell word whose rows' JSON values are `true`/`false` on page after page means
+//! `Boolean`; the text left around a link in cells whose JSON value is an array is a
+//! collection word. [`Lexicon::learn`] finds them over all pages; [`Lexicon::revise`] then
+//! re-reads only what depends on them (the base link, the type cells) from what the page kept.
+
+use super::locale;
+use super::page::{LinkRef, Page, PropertyRow};
+use super::type_cell::{self, TypeCell, TypeSpec};
+use crate::diag::{Code, Diagnostic, Location};
+use crate::primitive::Primitive;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// What one learned word rests on: how often it was seen and where first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Evidence {
+    /// Distinct pages it was seen on.
+    pub(super) pages: usize,
+    /// Uses (sentences or rows) it was seen in.
+    pub(super) uses: usize,
+    /// Uses whose structure agrees with the reading learned.
+    pub(super) agreeing: usize,
+    /// The first use (by path, then line): where the word is reported.
+    pub(super) first: Location,
+}
+
+/// A tree's words beyond the seed. Empty (the seed alone) when nothing was learned; lookups
+/// always consult the seed first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    /// Inheritance phrases (normalized, see [`normalize`]) → evidence.
+    pub(super) phrases: BTreeMap<String, Evidence>,
+    /// Primitive type words (normalized) → the primitive and the evidence.
+    pub(super) primitives: BTreeMap<String, (Primitive, Evidence)>,
+    /// Collection words (normalized) → evidence.
+    pub(super) collections: BTreeMap<String, Evidence>,
+    /// Property names in the tree's language (lowercase) → the JSON key each stands for.
+    pub(super) names: BTreeMap<String, (String, Evidence)>,
+    /// In a tree whose name cells are translated (many names learned), the other row names
+    /// (lowercase) that are no JSON key anywhere in the tree and match none on their page:
+    /// words too, whatever their spelling.
+    pub(super) foreign_names: BTreeSet<String>,
+}
+
+/// Text as learned words are compared: lowercase, every run of characters that are neither
+/// letters nor digits a single space, trimmed (`Zulo pakte:` → `zulo pakte`).
+pub(super) fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// True when the normalized `phrase` occurs in the normalized `text` as whole words.
+fn contains_words(text: &str, phrase: &str) -> bool {
+    !phrase.is_empty()
+        && text.match_indices(phrase).any(|(at, _)| {
+            let end = at + phrase.len();
+            (at == 0 || text[..at].ends_with(' '))
+                && (end == text.len() || text[end..].starts_with(' '))
+        })
+}
+
+impl Lexicon {
+    /// True when nothing was learned: reading with it is reading with the seed.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+            && self.primitives.is_empty()
+            && self.collections.is_empty()
+            && self.names.is_empty()
+    }
+
+    /// The primitive a type word or phrase names: the seed's spellings, then the learned words.
+    pub fn primitive(&self, text: &str) -> Option<Primitive> {
+        locale::primitive(text).or_else(|| {
+            if self.primitives.is_empty() {
+                return None;
+            }
+            self.primitives.get(&normalize(text)).map(|(p, _)| *p)
+        })
+    }
+
+    /// True when `text` holds a collection word: the seed's, or a learned one as whole words.
+    pub fn mentions_collection(&self, text: &str) -> bool {
+        locale::mentions_collection(text) || self.learned_collection_in(text).is_some()
+    }
+
+    /// The first learned collection word that `text` holds as whole words, if any.
+    fn learned_collection_in(&self, text: &str) -> Option<&str> {
+        if self.collections.is_empty() {
+            return None;
+        }
+        let text = normalize(text);
+        self.collections
+            .keys()
+            .find(|w| contains_words(&text, w))
+            .map(String::as_str)
+    }
+
+    /// `text` with the collection words removed (each replaced by a space): the seed's
+    /// anywhere, the learned ones where they stand as whole words.
+    pub(super) fn remove_collection_words(&self, text: &str) -> String {
+        let seedless = type_cell::remove_words(text, locale::COLLECTION_WORDS, false);
+        if self.collections.is_empty() {
+            return seedless;
+        }
+        // Longest first, so that a phrase goes before a word it contains.
+        let mut learned: Vec<&str> = self.collections.keys().map(String::as_str).collect();
+        learned.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        type_cell::remove_words(&seedless, &learned, true)
+    }
+
+    /// A row's type cell read again with these words.
+    pub(super) fn reread(&self, row: &PropertyRow) -> TypeCell {
+        if self.collections.is_empty() && self.primitives.is_empty() {
+            return row.ty.clone();
+        }
+        let link = match &row.ty.spec {
+            TypeSpec::Link { target, text } => Some((target.clone(), text.as_str())),
+            _ => None,
+        };
+        type_cell::read(&row.type_text, link, self)
+    }
+
+    /// True when the intro phrase `lead` (normalized) is a learned inheritance phrase, or ends
+    /// with one (`this type zulo pakte` for `zulo pakte`).
+    fn is_inheritance_phrase(&self, lead: &str) -> bool {
+        self.phrases.keys().any(|p| {
+            lead == p
+                || lead
+                    .strip_suffix(p.as_str())
+                    .is_some_and(|before| before.ends_with(' '))
+        })
+    }
+
+    /// `page` read again with the learned words: the base link from a learned inheritance
+    /// phrase when the seed found none, and every type cell. The page itself when nothing
+    /// changes (always, for an empty lexicon).
+    pub fn revise<'a>(&self, page: &'a Page) -> Cow<'a, Page> {
+        if self.is_empty() {
+            return Cow::Borrowed(page);
+        }
+        let base_link = self.base_link(page);
+        let types: Vec<_> = page.properties.iter().map(|row| self.reread(row)).collect();
+        let names = self.names_of(page);
+        let same_types = types.iter().zip(&page.properties).all(|(t, r)| *t == r.ty);
+        let foreign = |row: &PropertyRow| self.foreign_names.contains(&row.name.to_lowercase());
+        if base_link.is_none()
+            && same_types
+            && names.iter().all(Option::is_none)
+            && !page.properties.iter().any(foreign)
+        {
+            return Cow::Borrowed(page);
+        }
+        let mut page = page.clone();
+        if base_link.is_some() {
+            page.base_link = base_link;
+        }
+        for (row, ty) in page.properties.iter_mut().zip(types) {
+            row.ty = ty;
+            row.name_translated = foreign(row);
+        }
+        for (i, key) in names.into_iter().enumerate() {
+            let Some(key) = key else {
+                continue;
+            };
+            let row = &mut page.properties[i];
+            let message = format!(
+                "the table says `{}`, the tree's word for the JSON key `{key}` (learned); the \
+                 JSON key wins",
+                row.name
+            );
+            let at = Location::new(&page.path, row.line, row.column);
+            page.diagnostics
+                .push(Diagnostic::new(Code::PropertyNameMismatch, at, message));
+            row.name = key.to_owned();
+        }
+        Cow::Owned(page)
+    }
+
+    /// For each row of `page`, the JSON key its name stands for when it is a learned name
+    /// word, no row has that name already and, on a page with a JSON block, the block has that
+    /// key (or the row is a navigation property, which JSON blocks do not show).
+    fn names_of<'a>(&'a self, page: &Page) -> Vec<Option<&'a str>> {
+        if self.names.is_empty() {
+            return vec![None; page.properties.len()];
+        }
+        let keys = page.json.as_ref().map(|j| &j.object);
+        let present: HashSet<&str> = page.properties.iter().map(|r| r.name.as_str()).collect();
+        page.properties
+            .iter()
+            .map(|row| {
+                let (key, _) = self.names.get(&row.name.to_lowercase())?;
+                let shown = keys.is_none_or(|k| k.contains_key(key) || row.navigation);
+                (!present.contains(key.as_str()) && shown).then_some(key.as_str())
+            })
+            .collect()
+    }
+
+    /// The base link a learned inheritance phrase gives a page the seed found none on.
+    fn base_link(&self, page: &Page) -> Option<LinkRef> {
+        if page.base_link.is_some() || self.phrases.is_empty() {
+            return None;
+        }
+        page.linked_phrases
+            .iter()
+            .find(|l| self.is_inheritance_phrase(&l.lead))
+            .map(|l| l.link.clone())
+    }
+
+    /// One `learned-word` diagnostic per learned word, at its first use.
+    pub fn report(&self) -> Vec<Diagnostic> {
+        let percent = |e: &Evidence| e.agreeing * 100 / e.uses.max(1);
+        let phrases = self.phrases.iter().map(|(w, e)| {
+            let message = format!(
+                "learned the inheritance phrase `{w}` from {} pages ({} of the {} linked pages \
+                 checked have their properties on the page)",
+                e.pages, e.agreeing, e.uses
+            );
+            Diagnostic::new(Code::LearnedWord, e.first.clone(), message)
+        });
+        let primitives = self.primitives.iter().map(|(w, (p, e))| {
+            let message = format!(
+                "learned the type word `{w}` as the primitive `{p}` from {} rows on {} pages \
+                 (their JSON values agree for {}%)",
+                e.uses,
+                e.pages,
+                percent(e)
+            );
+            Diagnostic::new(Code::LearnedWord, e.first.clone(), message)
+        });
+        let collections = self.collections.iter().map(|(w, e)| {
+            let message = format!(
+                "learned the collection word `{w}` from {} rows on {} pages (their JSON values \
+                 are arrays for {}%)",
+                e.uses,
+                e.pages,
+                percent(e)
+            );
+            Diagnostic::new(Code::LearnedWord, e.first.clone(), message)
+        });
+        let names = self.names.iter().map(|(w, (key, e))| {
+            let message = format!(
+                "learned the property name `{w}` as the JSON key `{key}` from {} pages (the key \
+                 is left unclaimed on {})",
+                e.pages, e.agreeing
+            );
+            Diagnostic::new(Code::LearnedWord, e.first.clone(), message)
+        });
+        phrases
+            .chain(primitives)
+            .chain(collections)
+            .chain(names)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::learn::tests::{base_page, made_up_page};
+
+    fn evidence() -> Evidence {
+        Evidence {
+            pages: 3,
+            uses: 3,
+            agreeing: 3,
+            first: Location::new("a.md", 1, 1),
+        }
+    }
+
+    #[test]
+    fn words_are_compared_normalized_and_whole() {
+        assert_eq!(normalize(" Zulo  pakte： "), "zulo pakte");
+        assert_eq!(normalize("Вориматъ (x)"), "вориматъ x");
+        assert!(contains_words("vorimat da x", "vorimat"));
+        assert!(!contains_words("vorimatiko x", "vorimat"));
+        let mut lexicon = Lexicon::default();
+        lexicon.collections.insert("vorimat".into(), evidence());
+        lexicon
+            .primitives
+            .insert("mirafo".into(), (Primitive::String, evidence()));
+        lexicon.phrases.insert("zulo pakte".into(), evidence());
+        assert!(lexicon.mentions_collection("Mirafo Vorimat"));
+        assert!(!lexicon.mentions_collection("Vorimatiko"));
+        assert_eq!(lexicon.primitive("MIRAFO"), Some(Primitive::String));
+        assert_eq!(lexicon.primitive("String"), Some(Primitive::String));
+        assert_eq!(
+            lexicon.remove_collection_words("Mirafo vorimat").trim(),
+            "Mirafo"
+        );
+        assert!(lexicon.is_inheritance_phrase("zulo pakte"));
+        assert!(lexicon.is_inheritance_phrase("kato zulo pakte"));
+        assert!(!lexicon.is_inheritance_phrase("kazulo pakte"));
+    }
+
+    #[test]
+    fn pages_are_read_again_with_the_learned_words() {
+        let mut pages: Vec<Page> = (0..4).map(made_up_page).collect();
+        pages.push(base_page());
+        let lexicon = Lexicon::learn(&pages);
+        let page = &pages[0];
+        assert_eq!(page.base_link, None);
+        assert!(matches!(page.properties[0].ty.spec, TypeSpec::Name(_)));
+        let revised = lexicon.revise(page);
+        let base = revised.base_link.as_ref().map(|l| l.target.stem());
+        assert_eq!(base, Some(Some("baseitem")));
+        let rows: Vec<(&str, &TypeSpec, bool)> = revised
+            .properties
+            .iter()
+            .map(|r| (r.name.as_str(), &r.ty.spec, r.ty.collection))
+            .collect();
+        let string = TypeSpec::Primitive(Primitive::String);
+        assert_eq!(rows[0], ("id", &string, false));
+        assert_eq!(rows[1], ("title", &string, false));
+        assert_eq!(rows[2].1, &TypeSpec::Primitive(Primitive::Boolean));
+        assert_eq!(rows[3], ("tags", &string, true));
+        assert!(rows[4].2, "[part](part.md) vorimat is a collection");
+        let renamed: Vec<&Diagnostic> = revised
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::PropertyNameMismatch)
+            .collect();
+        assert_eq!(renamed.len(), 1);
+        assert!(
+            renamed[0].message.contains("`nomira`"),
+            "{}",
+            renamed[0].message
+        );
+        // Each word is reported once, at its first use.
+        let report = lexicon.report();
+        assert!(report.iter().all(|d| d.code == Code::LearnedWord));
+        assert_eq!(report.len(), 5, "{report:#?}");
+        // Nothing learned: the page itself.
+        assert!(matches!(Lexicon::default().revise(page), Cow::Borrowed(_)));
+        assert!(matches!(lexicon.revise(&pages[4]), Cow::Borrowed(_)));
+    }
+}
