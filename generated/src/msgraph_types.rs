@@ -343,11 +343,13 @@ fn serialize_with_odata_type<T: serde::Serialize, S: serde::Serializer>(
     serde::Serialize::serialize(&json, serializer)
 }
 
-/// The types the generated fields use to keep what was read: a property that distinguishes
-/// absent from `null` ([`Nullable`](support::Nullable)) and temporal values kept as the text
-/// received ([`DateTimeOffset`](support::DateTimeOffset), [`Date`](support::Date),
-/// [`TimeOfDay`](support::TimeOfDay), [`Duration`](support::Duration)), with typed access
-/// through `jiff`. Emitted by `msgraph-docgen` into every generated file.
+/// The types the generated fields use to write back what they read: a property that
+/// distinguishes absent from `null` ([`Nullable`](support::Nullable)); values kept as the text
+/// received, with typed access through `jiff` and `uuid`
+/// ([`DateTimeOffset`](support::DateTimeOffset), [`Date`](support::Date),
+/// [`TimeOfDay`](support::TimeOfDay), [`Duration`](support::Duration),
+/// [`Guid`](support::Guid)); and floating-point numbers that keep their integer or fraction
+/// form ([`Float`](support::Float)). Emitted by `msgraph-docgen` into every generated file.
 pub mod support {
     /// A property as JSON has it: absent, `null`, or a value.
     ///
@@ -697,6 +699,139 @@ pub mod support {
             deserializer: D,
         ) -> Result<Self, D::Error> {
             <String as serde::Deserialize>::deserialize(deserializer).map(Self)
+        }
+    }
+    /// A Graph `Guid` (`0f8fad5b-d9cb-469f-a165-70867728950e`), kept as the text received, so
+    /// that upper case and braces are written back as they came.
+    ///
+    /// Reading accepts any JSON string; [`Guid::uuid`] parses it. Equality compares the text.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub struct Guid(String);
+    impl Guid {
+        /// `text` if it is a GUID, kept as written.
+        pub fn parse(text: &str) -> Result<Self, uuid::Error> {
+            uuid::Uuid::parse_str(text)?;
+            Ok(Self(text.to_owned()))
+        }
+        /// The text, as received or built.
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+        /// The GUID the text names.
+        pub fn uuid(&self) -> Result<uuid::Uuid, uuid::Error> {
+            uuid::Uuid::parse_str(&self.0)
+        }
+    }
+    impl From<uuid::Uuid> for Guid {
+        /// Written in lower case with hyphens, as Graph writes GUIDs.
+        fn from(uuid: uuid::Uuid) -> Self {
+            Self(uuid.hyphenated().to_string())
+        }
+    }
+    impl std::str::FromStr for Guid {
+        type Err = uuid::Error;
+        fn from_str(text: &str) -> Result<Self, Self::Err> {
+            Self::parse(text)
+        }
+    }
+    impl std::fmt::Display for Guid {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+    impl serde::Serialize for Guid {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(&self.0)
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for Guid {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            <String as serde::Deserialize>::deserialize(deserializer).map(Self)
+        }
+    }
+    /// A Graph `Single`, `Double` or `Decimal`: an `f64` that remembers whether it was written
+    /// as an integer, so that `10` is written back as `10` and `10.0` as `10.0`.
+    ///
+    /// Read the number with [`Float::get`]; build one with `Float::from(2.5)` (written as
+    /// `f64` writes it). Equality compares the number and its form.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, PartialOrd)]
+    pub struct Float {
+        value: f64,
+        integer: bool,
+    }
+    impl Float {
+        /// The number.
+        pub fn get(self) -> f64 {
+            self.value
+        }
+        /// True when it was read as an integer (`10`), which is how it is written back.
+        pub fn is_integer(self) -> bool {
+            self.integer
+        }
+    }
+    impl From<f64> for Float {
+        fn from(value: f64) -> Self {
+            Self { value, integer: false }
+        }
+    }
+    impl From<Float> for f64 {
+        fn from(float: Float) -> Self {
+            float.value
+        }
+    }
+    impl std::fmt::Display for Float {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            self.value.fmt(f)
+        }
+    }
+    impl serde::Serialize for Float {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let as_integer = self.value as i64;
+            if self.integer && as_integer as f64 == self.value {
+                serializer.serialize_i64(as_integer)
+            } else {
+                serializer.serialize_f64(self.value)
+            }
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for Float {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            struct FloatVisitor;
+            impl serde::de::Visitor<'_> for FloatVisitor {
+                type Value = Float;
+                fn expecting(
+                    &self,
+                    f: &mut std::fmt::Formatter<'_>,
+                ) -> std::fmt::Result {
+                    f.write_str("a number")
+                }
+                fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Float, E> {
+                    Ok(Float {
+                        value: v as f64,
+                        integer: true,
+                    })
+                }
+                fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Float, E> {
+                    Ok(Float {
+                        value: v as f64,
+                        integer: true,
+                    })
+                }
+                fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Float, E> {
+                    Ok(Float::from(v))
+                }
+            }
+            deserializer.deserialize_any(FloatVisitor)
         }
     }
 }

@@ -7,6 +7,8 @@
 //! body parses as JSON, which is what a round trip through generated types needs. It is not a
 //! validator of the pages.
 
+use msgraph_docgen::primitive::Primitive;
+use msgraph_docgen::schema::{Kind, Schema, TypeRef};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -67,6 +69,9 @@ pub struct Examples {
     pub without_body: usize,
     /// Typed annotations whose body is not JSON (elided with `...`, comments, placeholders).
     pub not_json: usize,
+    /// Typed annotations whose body is a bare JSON number, string or literal rather than an
+    /// object or array (`893`, the answer to a `$count` request).
+    pub scalar: usize,
 }
 
 /// The annotations of a page with their byte ranges: the text between `<!--` and `-->` when it
@@ -155,6 +160,10 @@ pub fn read_page(file: &Path, text: &str, out: &mut Examples) {
             out.not_json += 1;
             continue;
         };
+        if !body.is_object() && !body.is_array() {
+            out.scalar += 1;
+            continue;
+        }
         let (odata_type, collection_name) = type_name(annotated);
         let collection = collection_name
             || annotation.get("isCollection").and_then(Value::as_bool) == Some(true);
@@ -192,12 +201,136 @@ pub fn read_dir(dir: &Path) -> std::io::Result<Examples> {
     Ok(out)
 }
 
+/// A value of an example that its documented type cannot hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contradiction {
+    /// Where it is (`/value/0/isEnabled`).
+    pub path: String,
+    /// The type the docs give there (`Boolean`, `a collection of microsoft.graph.x`).
+    pub documented: String,
+    /// The value the example has.
+    pub value: Value,
+}
+
+/// Where the body of an example contradicts the types of `schema`: values of the wrong JSON
+/// kind for their property (a string for a `Boolean`, an object for a `String`, a single value
+/// for a collection, a number for an enum). Objects are checked as the type their
+/// `@odata.type` names, else the declared one; `null`, unknown properties and untyped values
+/// never contradict.
+pub fn contradictions(
+    schema: &Schema,
+    qualified: &str,
+    shape: Shape,
+    body: &Value,
+) -> Vec<Contradiction> {
+    let ty = TypeRef::parse(qualified).expect("a qualified name is a type reference");
+    let mut out = Vec::new();
+    match shape {
+        Shape::One => check_value(schema, &ty, false, body, String::new(), &mut out),
+        Shape::Array => check_value(schema, &ty, true, body, String::new(), &mut out),
+        Shape::Page => check_value(schema, &ty, true, &body["value"], "/value".into(), &mut out),
+    }
+    out
+}
+
+/// Checks one value of type `ty` (a collection of it when `collection`) at `path`.
+fn check_value(
+    schema: &Schema,
+    ty: &TypeRef,
+    collection: bool,
+    value: &Value,
+    path: String,
+    out: &mut Vec<Contradiction>,
+) {
+    let contradiction = |documented: String, out: &mut Vec<Contradiction>| {
+        out.push(Contradiction {
+            path: path.clone(),
+            documented,
+            value: value.clone(),
+        });
+    };
+    if value.is_null() {
+        return;
+    }
+    if collection {
+        match value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    check_value(schema, ty, false, item, format!("{path}/{i}"), out);
+                }
+            }
+            _ => contradiction(format!("a collection of {ty}"), out),
+        }
+        return;
+    }
+    let fits = match ty {
+        TypeRef::Primitive(p) => primitive_fits(*p, value),
+        TypeRef::Named(n) => match schema.get(n.as_str()) {
+            None => true,
+            Some(t) if t.kind == Kind::Enum => value.is_string(),
+            Some(declared) => {
+                let Value::Object(map) = value else {
+                    return contradiction(ty.to_string(), out);
+                };
+                let named = map
+                    .get("@odata.type")
+                    .and_then(Value::as_str)
+                    .and_then(|t| schema.get(t.trim_start_matches('#')));
+                let t = named.unwrap_or(declared);
+                for (key, v) in map {
+                    if let Some(p) = t.properties.iter().find(|p| &p.name == key) {
+                        check_value(schema, &p.ty, p.collection, v, format!("{path}/{key}"), out);
+                    }
+                }
+                true
+            }
+        },
+    };
+    if !fits {
+        contradiction(ty.to_string(), out);
+    }
+}
+
+/// True when `value` has the JSON kind of the primitive.
+fn primitive_fits(p: Primitive, value: &Value) -> bool {
+    match p {
+        Primitive::Boolean => value.is_boolean(),
+        Primitive::Byte
+        | Primitive::SByte
+        | Primitive::Int16
+        | Primitive::Int32
+        | Primitive::Int64 => value.is_i64() || value.is_u64(),
+        Primitive::Single | Primitive::Double | Primitive::Decimal => value.is_number(),
+        Primitive::Json => true,
+        _ => value.is_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
 
-    const PAGE: &str = "# Get user\n\n<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"get_user\"\n}-->\n```http\nGET https://graph.microsoft.com/beta/me\n```\n\n<!-- {\n  \"blockType\": \"response\",\n  \"truncated\": true,\n  \"@odata.type\": \"microsoft.graph.user\"\n} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\n  \"displayName\": \"Adele\",\n  \"manager\": null\n}\n```\n\n<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.user\", \"isCollection\": true} -->\n```\nHTTP/1.1 200 OK\r\nContent-type: application/json\r\n\r\n{\"value\": [{\"id\": \"1\"}]}\n```\n\n<!-- {\"blockType\": \"response\", \"@odata.type\": \"#Collection(microsoft.graph.user)\"} -->\n```http\n[{\"id\": \"2\"}]\n```\n\n<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.user\"} -->\n```http\nHTTP/1.1 200 OK\n\n{\"id\": \"1\", ...}\n```\n\n<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.user\"} -->\n```http\nHTTP/1.1 204 No Content\n```\n";
+    /// A page with a request, typed responses (an object, a collection page with CRLF
+    /// headers, a bare array), one elided with `...`, one without a body and one `$count`.
+    const PAGE: &str = concat!(
+        "# Get user\n\n",
+        "<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"get_user\"\n}-->\n",
+        "```http\nGET https://graph.microsoft.com/beta/me\n```\n\n",
+        "<!-- {\n  \"blockType\": \"response\",\n  \"truncated\": true,\n  \"@odata.type\": \"microsoft.graph.user\"\n} -->\n",
+        "```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n",
+        "{\n  \"displayName\": \"Adele\",\n  \"manager\": null\n}\n```\n\n",
+        "<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.user\", \"isCollection\": true} -->\n",
+        "```\nHTTP/1.1 200 OK\r\nContent-type: application/json\r\n\r\n{\"value\": [{\"id\": \"1\"}]}\n```\n\n",
+        "<!-- {\"blockType\": \"response\", \"@odata.type\": \"#Collection(microsoft.graph.user)\"} -->\n",
+        "```http\n[{\"id\": \"2\"}]\n```\n\n",
+        "<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.user\"} -->\n",
+        "```http\nHTTP/1.1 200 OK\n\n{\"id\": \"1\", ...}\n```\n\n",
+        "<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.user\"} -->\n",
+        "```http\nHTTP/1.1 204 No Content\n```\n\n",
+        "<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.user\", \"isCollection\": true} -->\n",
+        "```http\nHTTP/1.1 200 OK\nContent-type: text/plain\n\n893\n```\n",
+    );
 
     #[test]
     fn typed_examples_with_json_bodies_are_read() {
@@ -234,7 +367,47 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!((out.not_json, out.without_body), (1, 1));
+        assert_eq!((out.not_json, out.without_body, out.scalar), (1, 1, 1));
+    }
+
+    #[test]
+    fn contradictions_name_the_path_the_documented_type_and_the_value() {
+        let page = |name: &str, rows: &str| {
+            format!("<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"}} -->\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{rows}")
+        };
+        let pages = [
+            msgraph_docgen::parse::parse_page(
+                "a.md",
+                &page(
+                    "a",
+                    "|flag|Boolean|x|\n|tags|String collection|x|\n|b|[b](b.md)|x|\n",
+                ),
+            ),
+            msgraph_docgen::parse::parse_page("b.md", &page("b", "|count|Int32|x|\n")),
+        ];
+        let schema = msgraph_docgen::schema::build(&pages);
+        let body = json!({"value": [
+            {"flag": "Boolean", "tags": "one", "b": {"count": 1.5}, "other": 1},
+            {"flag": null, "tags": ["x"], "b": {"count": 2}}
+        ]});
+        let mut found: Vec<(String, String, Value)> =
+            contradictions(&schema, "microsoft.graph.a", Shape::Page, &body)
+                .into_iter()
+                .map(|c| (c.path, c.documented, c.value))
+                .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            found,
+            [
+                ("/value/0/b/count".into(), "Int32".into(), json!(1.5)),
+                ("/value/0/flag".into(), "Boolean".into(), json!("Boolean")),
+                (
+                    "/value/0/tags".into(),
+                    "a collection of String".into(),
+                    json!("one")
+                ),
+            ]
+        );
     }
 
     #[test]

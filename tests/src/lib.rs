@@ -1,6 +1,7 @@
-//! Helpers shared by the end-to-end tests: where the workspace and the corpus are, and how to
+//! Helpers shared by the end-to-end tests: where the workspace and the corpus are, how to
 //! turn a docs JSON representation (placeholders such as `"String (timestamp)"`) into a payload
-//! with real, typed values.
+//! with real, typed values and into variants a lossy reader would change (nulls, offset
+//! timestamps), and the request and response examples of the API pages ([`api_examples`]).
 
 pub mod api_examples;
 pub mod mutate;
@@ -138,11 +139,15 @@ pub const OFFSET_TIMESTAMP: &str = "2017-01-01T00:02:43.5775965-08:00";
 /// A time of day with trailing zeros in its fraction, which a typed time would drop.
 pub const PADDED_TIME_OF_DAY: &str = "10:11:12.0000000";
 
+/// A GUID in upper case, which a typed GUID would write in lower case.
+pub const UPPER_CASE_GUID: &str = "68CA8EC0-11F8-456B-A785-70D9936650D5";
+
 /// A variant of a typed example payload (from [`fill_placeholders`] or [`example_object`])
 /// that a lossy reader would write back differently: every other property of every object
 /// `null` (the first, third, ... when `null_first`, else the second, fourth, ...), the others
-/// kept, with timestamps replaced by [`OFFSET_TIMESTAMP`] and times of day by
-/// [`PADDED_TIME_OF_DAY`]. Objects are walked by the type their `@odata.type` names, else the
+/// kept, with timestamps replaced by [`OFFSET_TIMESTAMP`], times of day by
+/// [`PADDED_TIME_OF_DAY`], GUIDs by [`UPPER_CASE_GUID`] and floating-point numbers by the
+/// integer `10` (which an `f64` writes back as `10.0`). Objects are walked by the type their `@odata.type` names, else the
 /// type the property declares; annotations and unknown keys are left alone.
 ///
 /// Two variants, one with each `null_first`, give every property of the payload both a `null`
@@ -197,6 +202,11 @@ fn vary_element(schema: &Schema, ty: &TypeRef, value: &Value, null_first: bool) 
         (TypeRef::Primitive(Primitive::TimeOfDay), Value::String(_)) => {
             Value::from(PADDED_TIME_OF_DAY)
         }
+        (TypeRef::Primitive(Primitive::Guid), Value::String(_)) => Value::from(UPPER_CASE_GUID),
+        (
+            TypeRef::Primitive(Primitive::Single | Primitive::Double | Primitive::Decimal),
+            Value::Number(_),
+        ) => Value::from(10),
         (TypeRef::Named(n), Value::Object(_)) => {
             with_nulls_and_offsets(schema, n.as_str(), value, null_first)
         }

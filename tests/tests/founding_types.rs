@@ -2,7 +2,7 @@
 
 use msgraph_docgen::parse::parse_page;
 use msgraph_docgen_e2e::{fill_placeholders, workspace};
-use msgraph_types::support::{Date, DateTimeOffset, Duration, Nullable, TimeOfDay};
+use msgraph_types::support::{Date, DateTimeOffset, Duration, Float, Guid, Nullable, TimeOfDay};
 use msgraph_types::{
     ActionState, AnyDeviceActionResult, DeviceActionResult, DeviceActionResultFields,
     ResetPasscodeActionResult,
@@ -306,4 +306,35 @@ fn the_tri_state_reads_as_an_option_where_that_is_enough() {
     assert_eq!(name.clone().map(|n| n.len()), Nullable::Value(4));
     assert_eq!(name.into_value().as_deref(), Some("Ada!"));
     assert_eq!(Nullable::<String>::Null.value(), None);
+}
+
+#[test]
+fn guids_keep_their_case_and_numbers_their_form() {
+    for text in [
+        "68CA8EC0-11F8-456B-A785-70D9936650D5",
+        "{68ca8ec0-11f8-456b-a785-70d9936650d5}",
+    ] {
+        let guid: Guid = serde_json::from_value(json!(text)).unwrap();
+        assert_eq!(serde_json::to_value(&guid).unwrap(), json!(text));
+        assert_eq!(
+            guid.uuid().unwrap().to_string(),
+            "68ca8ec0-11f8-456b-a785-70d9936650d5"
+        );
+    }
+    assert_eq!(
+        Guid::from(uuid::Uuid::nil()).as_str(),
+        "00000000-0000-0000-0000-000000000000"
+    );
+    assert!(Guid::parse("skuId-value").is_err());
+    // `10` stays `10`, `10.0` stays `10.0`, whatever the number.
+    let numbers = json!([10, 10.0, -3, 2.5, 0, 1e300]);
+    let read: Vec<Float> = serde_json::from_value(numbers.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&read).unwrap(), numbers);
+    assert!(read[0].is_integer() && !read[1].is_integer());
+    assert_eq!(read[0].get(), 10.0);
+    assert_eq!(f64::from(read[3]), 2.5);
+    assert_eq!(
+        serde_json::to_value(Float::from(47.0)).unwrap(),
+        json!(47.0)
+    );
 }

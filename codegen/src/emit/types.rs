@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 /// | String | `String` | |
 /// | Boolean | `bool` | |
 /// | Byte, SByte, Int16, Int32, Int64 | `u8`, `i8`, `i16`, `i32`, `i64` | |
-/// | Single, Double, Decimal | `f32`, `f64`, `f64` | serde_json reads decimals as `f64` |
-/// | Guid | `uuid::Uuid` | |
+/// | Single, Double, Decimal | `support::Float` | an `f64` written back in the form it was read (`10`, `10.0`) |
+/// | Guid | `support::Guid` | the text as received (case, braces kept); `uuid::Uuid` on demand |
 /// | DateTimeOffset | `support::DateTimeOffset` | the text as received (offset and digits kept); `jiff::Timestamp` on demand |
 /// | Date | `support::Date` | the text as received; `jiff::civil::Date` on demand |
 /// | TimeOfDay | `support::TimeOfDay` | the text as received (`10:11:12.0000000`); `jiff::civil::Time` on demand |
@@ -29,9 +29,8 @@ pub fn rust_type_of_primitive(p: Primitive) -> &'static str {
         Primitive::Int16 => "i16",
         Primitive::Int32 => "i32",
         Primitive::Int64 => "i64",
-        Primitive::Single => "f32",
-        Primitive::Double | Primitive::Decimal => "f64",
-        Primitive::Guid => "uuid::Uuid",
+        Primitive::Single | Primitive::Double | Primitive::Decimal => "support::Float",
+        Primitive::Guid => "support::Guid",
         Primitive::DateTimeOffset => "support::DateTimeOffset",
         Primitive::Date => "support::Date",
         Primitive::TimeOfDay => "support::TimeOfDay",
@@ -86,5 +85,39 @@ impl TypeMapping {
                 .parse()
                 .expect("type mappings are checked to be Rust types when set"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn support_types_are_reached_from_any_module_and_overrides_are_used_as_given() {
+        let mut mapping = TypeMapping::default();
+        let module = ["call_records".to_owned()];
+        assert_eq!(
+            mapping
+                .tokens_in(Primitive::DateTimeOffset, &module)
+                .to_string(),
+            "super :: support :: DateTimeOffset"
+        );
+        assert_eq!(
+            mapping.tokens_in(Primitive::Double, &[]).to_string(),
+            "support :: Float"
+        );
+        mapping
+            .set(Primitive::DateTimeOffset, "jiff::Timestamp")
+            .unwrap();
+        assert_eq!(
+            mapping
+                .tokens_in(Primitive::DateTimeOffset, &module)
+                .to_string(),
+            "jiff :: Timestamp"
+        );
+        assert_eq!(
+            mapping.tokens_in(Primitive::String, &module).to_string(),
+            "String"
+        );
     }
 }

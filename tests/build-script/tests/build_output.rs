@@ -63,7 +63,7 @@ fn the_family_from_the_corpus() {
         panic!("{:?}", typed[1])
     };
     let location = locate.device_location.value().unwrap();
-    assert_eq!(location.latitude, Nullable::Value(47.64));
+    assert_eq!(location.latitude.value().map(|l| l.get()), Some(47.64));
     assert_eq!(
         location.last_collected_date_time,
         Nullable::Value(DateTimeOffset::parse("2021-07-16T08:09:10Z").unwrap())
