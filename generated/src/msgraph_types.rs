@@ -78,6 +78,7 @@ impl<'de> serde::Deserialize<'de> for ActionState {
 
 /// Graph complex type `microsoft.graph.deviceActionResult`. No docs page was given for this type: it was reconstructed from the pages that refer to it.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct DeviceActionResult {
     /// The `@odata.type` annotation, written back as read. Set it when sending a derived
     /// type where its base is expected.
@@ -86,30 +87,22 @@ pub struct DeviceActionResult {
     /// Название действия. Наследуется от deviceActionResult.
     ///
     /// JSON `actionName`, type String.
-    #[serde(rename = "actionName", default, skip_serializing_if = "support::is_absent")]
+    #[serde(rename = "actionName", skip_serializing_if = "support::is_absent")]
     pub action_name: support::Nullable<String>,
     /// Состояние действия, унаследованной от deviceActionResult. Возможные значения: none, pending, canceled, active, done, failed, notSupported.
     ///
     /// JSON `actionState`, type actionState.
-    #[serde(rename = "actionState", default, skip_serializing_if = "support::is_absent")]
+    #[serde(rename = "actionState", skip_serializing_if = "support::is_absent")]
     pub action_state: support::Nullable<ActionState>,
     /// Время начала действия. Наследуется от deviceActionResult.
     ///
     /// JSON `startDateTime`, type DateTimeOffset.
-    #[serde(
-        rename = "startDateTime",
-        default,
-        skip_serializing_if = "support::is_absent"
-    )]
+    #[serde(rename = "startDateTime", skip_serializing_if = "support::is_absent")]
     pub start_date_time: support::Nullable<support::DateTimeOffset>,
     /// Время последнего обновления действия. Наследуется от deviceActionResult
     ///
     /// JSON `lastUpdatedDateTime`, type DateTimeOffset.
-    #[serde(
-        rename = "lastUpdatedDateTime",
-        default,
-        skip_serializing_if = "support::is_absent"
-    )]
+    #[serde(rename = "lastUpdatedDateTime", skip_serializing_if = "support::is_absent")]
     pub last_updated_date_time: support::Nullable<support::DateTimeOffset>,
     /// Properties the docs did not list (and other `@` annotations), kept so that writing
     /// the value back loses nothing.
@@ -231,6 +224,7 @@ impl<'de> serde::Deserialize<'de> for AnyDeviceActionResult {
 ///
 /// Graph complex type `microsoft.graph.resetPasscodeActionResult`. Derives from `microsoft.graph.deviceActionResult` ([`DeviceActionResult`]); converts into it with `From`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ResetPasscodeActionResult {
     /// The `@odata.type` annotation, written back as read. Set it when sending a derived
     /// type where its base is expected.
@@ -239,40 +233,32 @@ pub struct ResetPasscodeActionResult {
     /// Название действия. Наследуется от deviceActionResult.
     ///
     /// JSON `actionName`, type String. Declared by `microsoft.graph.deviceActionResult`.
-    #[serde(rename = "actionName", default, skip_serializing_if = "support::is_absent")]
+    #[serde(rename = "actionName", skip_serializing_if = "support::is_absent")]
     pub action_name: support::Nullable<String>,
     /// Состояние действия, унаследованной от deviceActionResult. Возможные значения: none, pending, canceled, active, done, failed, notSupported.
     ///
     /// JSON `actionState`, type actionState. Declared by `microsoft.graph.deviceActionResult`.
-    #[serde(rename = "actionState", default, skip_serializing_if = "support::is_absent")]
+    #[serde(rename = "actionState", skip_serializing_if = "support::is_absent")]
     pub action_state: support::Nullable<ActionState>,
     /// Время начала действия. Наследуется от deviceActionResult.
     ///
     /// JSON `startDateTime`, type DateTimeOffset. Declared by `microsoft.graph.deviceActionResult`.
-    #[serde(
-        rename = "startDateTime",
-        default,
-        skip_serializing_if = "support::is_absent"
-    )]
+    #[serde(rename = "startDateTime", skip_serializing_if = "support::is_absent")]
     pub start_date_time: support::Nullable<support::DateTimeOffset>,
     /// Время последнего обновления действия. Наследуется от deviceActionResult
     ///
     /// JSON `lastUpdatedDateTime`, type DateTimeOffset. Declared by `microsoft.graph.deviceActionResult`.
-    #[serde(
-        rename = "lastUpdatedDateTime",
-        default,
-        skip_serializing_if = "support::is_absent"
-    )]
+    #[serde(rename = "lastUpdatedDateTime", skip_serializing_if = "support::is_absent")]
     pub last_updated_date_time: support::Nullable<support::DateTimeOffset>,
     /// Новый секретный код для устройства
     ///
     /// JSON `passcode`, type String.
-    #[serde(rename = "passcode", default, skip_serializing_if = "support::is_absent")]
+    #[serde(rename = "passcode", skip_serializing_if = "support::is_absent")]
     pub passcode: support::Nullable<String>,
     /// Код ошибки действия RotateBitLockerKeys. Допустимые значения от 0 до 2147483647
     ///
     /// JSON `errorCode`, type Int32.
-    #[serde(rename = "errorCode", default, skip_serializing_if = "support::is_absent")]
+    #[serde(rename = "errorCode", skip_serializing_if = "support::is_absent")]
     pub error_code: support::Nullable<i32>,
     /// Properties the docs did not list (and other `@` annotations), kept so that writing
     /// the value back loses nothing.
@@ -458,7 +444,7 @@ pub mod support {
     }
     impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Nullable<T> {
         /// `null` reads as [`Nullable::Null`]; an absent property is [`Nullable::Absent`]
-        /// through `#[serde(default)]`.
+        /// through `#[serde(default)]` (which the generated structs carry).
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {

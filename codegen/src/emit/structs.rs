@@ -156,7 +156,7 @@ impl Emitter<'_> {
             quote! {
                 #docs
                 #attrs
-                #[serde(rename = #json, default, skip_serializing_if = #is_absent)]
+                #[serde(rename = #json, skip_serializing_if = #is_absent)]
                 pub #ident: #nullable<#ty>,
             }
         });
@@ -166,10 +166,12 @@ impl Emitter<'_> {
             .non_exhaustive
             .then(|| quote!(#[non_exhaustive]));
         let attrs = self.attributes.of_type(&t.qualified_name());
-        // The two generated fields are `super::fields::GENERATED_FIELDS`.
+        // The two generated fields are `super::fields::GENERATED_FIELDS`. `serde(default)`: a
+        // property not in the JSON reads as `Nullable::Absent`.
         quote! {
             #type_docs
             #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[serde(default)]
             #attrs
             #non_exhaustive
             pub struct #ident {

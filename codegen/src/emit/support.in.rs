@@ -128,7 +128,7 @@ pub mod support {
 
     impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Nullable<T> {
         /// `null` reads as [`Nullable::Null`]; an absent property is [`Nullable::Absent`]
-        /// through `#[serde(default)]`.
+        /// through `#[serde(default)]` (which the generated structs carry).
         fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let value = <Option<T> as serde::Deserialize>::deserialize(deserializer)?;
             Ok(value.map_or(Self::Null, Self::Value))
