@@ -459,10 +459,10 @@ mod tests {
             .unwrap();
         let code = generated.code;
         assert!(
-            code.contains("pub start_date_time: Option<String>"),
+            code.contains("pub start_date_time: support::Nullable<String>"),
             "{code}"
         );
-        assert!(!code.contains("jiff::Timestamp"));
+        assert!(!code.contains("Nullable<support::DateTimeOffset>"));
         assert!(code.contains("#[doc(alias = \"state\")]\n#[non_exhaustive]\npub enum ActionState"));
         assert!(code.contains("#[doc(alias = \"pin\")]\n    #[serde(rename = \"passcode\""));
         assert_eq!(generated.pages.len(), 1);

@@ -78,6 +78,7 @@ impl<'de> serde::Deserialize<'de> for ActionState {
 
 /// Graph complex type `microsoft.graph.deviceActionResult`. No docs page was given for this type: it was reconstructed from the pages that refer to it.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct DeviceActionResult {
     /// The `@odata.type` annotation, written back as read. Set it when sending a derived
     /// type where its base is expected.
@@ -86,23 +87,23 @@ pub struct DeviceActionResult {
     /// Название действия. Наследуется от deviceActionResult.
     ///
     /// JSON `actionName`, type String.
-    #[serde(rename = "actionName", skip_serializing_if = "Option::is_none")]
-    pub action_name: Option<String>,
+    #[serde(rename = "actionName", skip_serializing_if = "support::is_absent")]
+    pub action_name: support::Nullable<String>,
     /// Состояние действия, унаследованной от deviceActionResult. Возможные значения: none, pending, canceled, active, done, failed, notSupported.
     ///
     /// JSON `actionState`, type actionState.
-    #[serde(rename = "actionState", skip_serializing_if = "Option::is_none")]
-    pub action_state: Option<ActionState>,
+    #[serde(rename = "actionState", skip_serializing_if = "support::is_absent")]
+    pub action_state: support::Nullable<ActionState>,
     /// Время начала действия. Наследуется от deviceActionResult.
     ///
     /// JSON `startDateTime`, type DateTimeOffset.
-    #[serde(rename = "startDateTime", skip_serializing_if = "Option::is_none")]
-    pub start_date_time: Option<jiff::Timestamp>,
+    #[serde(rename = "startDateTime", skip_serializing_if = "support::is_absent")]
+    pub start_date_time: support::Nullable<support::DateTimeOffset>,
     /// Время последнего обновления действия. Наследуется от deviceActionResult
     ///
     /// JSON `lastUpdatedDateTime`, type DateTimeOffset.
-    #[serde(rename = "lastUpdatedDateTime", skip_serializing_if = "Option::is_none")]
-    pub last_updated_date_time: Option<jiff::Timestamp>,
+    #[serde(rename = "lastUpdatedDateTime", skip_serializing_if = "support::is_absent")]
+    pub last_updated_date_time: support::Nullable<support::DateTimeOffset>,
     /// Properties the docs did not list (and other `@` annotations), kept so that writing
     /// the value back loses nothing.
     #[serde(flatten)]
@@ -110,16 +111,16 @@ pub struct DeviceActionResult {
 }
 
 impl DeviceActionResultFields for DeviceActionResult {
-    fn action_name(&self) -> Option<&String> {
+    fn action_name(&self) -> support::Nullable<&String> {
         self.action_name.as_ref()
     }
-    fn action_state(&self) -> Option<&ActionState> {
+    fn action_state(&self) -> support::Nullable<&ActionState> {
         self.action_state.as_ref()
     }
-    fn start_date_time(&self) -> Option<&jiff::Timestamp> {
+    fn start_date_time(&self) -> support::Nullable<&support::DateTimeOffset> {
         self.start_date_time.as_ref()
     }
-    fn last_updated_date_time(&self) -> Option<&jiff::Timestamp> {
+    fn last_updated_date_time(&self) -> support::Nullable<&support::DateTimeOffset> {
         self.last_updated_date_time.as_ref()
     }
 }
@@ -127,14 +128,14 @@ impl DeviceActionResultFields for DeviceActionResult {
 /// Read access to the properties of `microsoft.graph.deviceActionResult`, implemented by the type and every type derived from it: write code once for all of them.
 #[allow(clippy::wrong_self_convention)]
 pub trait DeviceActionResultFields {
-    /// The `actionName` property, if present.
-    fn action_name(&self) -> Option<&String>;
-    /// The `actionState` property, if present.
-    fn action_state(&self) -> Option<&ActionState>;
-    /// The `startDateTime` property, if present.
-    fn start_date_time(&self) -> Option<&jiff::Timestamp>;
-    /// The `lastUpdatedDateTime` property, if present.
-    fn last_updated_date_time(&self) -> Option<&jiff::Timestamp>;
+    /// The `actionName` property: absent, `null` or a reference to its value.
+    fn action_name(&self) -> support::Nullable<&String>;
+    /// The `actionState` property: absent, `null` or a reference to its value.
+    fn action_state(&self) -> support::Nullable<&ActionState>;
+    /// The `startDateTime` property: absent, `null` or a reference to its value.
+    fn start_date_time(&self) -> support::Nullable<&support::DateTimeOffset>;
+    /// The `lastUpdatedDateTime` property: absent, `null` or a reference to its value.
+    fn last_updated_date_time(&self) -> support::Nullable<&support::DateTimeOffset>;
 }
 
 /// A `microsoft.graph.deviceActionResult` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `microsoft.graph.deviceActionResult`: values of derived types keep all their properties.
@@ -223,6 +224,7 @@ impl<'de> serde::Deserialize<'de> for AnyDeviceActionResult {
 ///
 /// Graph complex type `microsoft.graph.resetPasscodeActionResult`. Derives from `microsoft.graph.deviceActionResult` ([`DeviceActionResult`]); converts into it with `From`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ResetPasscodeActionResult {
     /// The `@odata.type` annotation, written back as read. Set it when sending a derived
     /// type where its base is expected.
@@ -231,33 +233,33 @@ pub struct ResetPasscodeActionResult {
     /// Название действия. Наследуется от deviceActionResult.
     ///
     /// JSON `actionName`, type String. Declared by `microsoft.graph.deviceActionResult`.
-    #[serde(rename = "actionName", skip_serializing_if = "Option::is_none")]
-    pub action_name: Option<String>,
+    #[serde(rename = "actionName", skip_serializing_if = "support::is_absent")]
+    pub action_name: support::Nullable<String>,
     /// Состояние действия, унаследованной от deviceActionResult. Возможные значения: none, pending, canceled, active, done, failed, notSupported.
     ///
     /// JSON `actionState`, type actionState. Declared by `microsoft.graph.deviceActionResult`.
-    #[serde(rename = "actionState", skip_serializing_if = "Option::is_none")]
-    pub action_state: Option<ActionState>,
+    #[serde(rename = "actionState", skip_serializing_if = "support::is_absent")]
+    pub action_state: support::Nullable<ActionState>,
     /// Время начала действия. Наследуется от deviceActionResult.
     ///
     /// JSON `startDateTime`, type DateTimeOffset. Declared by `microsoft.graph.deviceActionResult`.
-    #[serde(rename = "startDateTime", skip_serializing_if = "Option::is_none")]
-    pub start_date_time: Option<jiff::Timestamp>,
+    #[serde(rename = "startDateTime", skip_serializing_if = "support::is_absent")]
+    pub start_date_time: support::Nullable<support::DateTimeOffset>,
     /// Время последнего обновления действия. Наследуется от deviceActionResult
     ///
     /// JSON `lastUpdatedDateTime`, type DateTimeOffset. Declared by `microsoft.graph.deviceActionResult`.
-    #[serde(rename = "lastUpdatedDateTime", skip_serializing_if = "Option::is_none")]
-    pub last_updated_date_time: Option<jiff::Timestamp>,
+    #[serde(rename = "lastUpdatedDateTime", skip_serializing_if = "support::is_absent")]
+    pub last_updated_date_time: support::Nullable<support::DateTimeOffset>,
     /// Новый секретный код для устройства
     ///
     /// JSON `passcode`, type String.
-    #[serde(rename = "passcode", skip_serializing_if = "Option::is_none")]
-    pub passcode: Option<String>,
+    #[serde(rename = "passcode", skip_serializing_if = "support::is_absent")]
+    pub passcode: support::Nullable<String>,
     /// Код ошибки действия RotateBitLockerKeys. Допустимые значения от 0 до 2147483647
     ///
     /// JSON `errorCode`, type Int32.
-    #[serde(rename = "errorCode", skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<i32>,
+    #[serde(rename = "errorCode", skip_serializing_if = "support::is_absent")]
+    pub error_code: support::Nullable<i32>,
     /// Properties the docs did not list (and other `@` annotations), kept so that writing
     /// the value back loses nothing.
     #[serde(flatten)]
@@ -265,16 +267,16 @@ pub struct ResetPasscodeActionResult {
 }
 
 impl DeviceActionResultFields for ResetPasscodeActionResult {
-    fn action_name(&self) -> Option<&String> {
+    fn action_name(&self) -> support::Nullable<&String> {
         self.action_name.as_ref()
     }
-    fn action_state(&self) -> Option<&ActionState> {
+    fn action_state(&self) -> support::Nullable<&ActionState> {
         self.action_state.as_ref()
     }
-    fn start_date_time(&self) -> Option<&jiff::Timestamp> {
+    fn start_date_time(&self) -> support::Nullable<&support::DateTimeOffset> {
         self.start_date_time.as_ref()
     }
-    fn last_updated_date_time(&self) -> Option<&jiff::Timestamp> {
+    fn last_updated_date_time(&self) -> support::Nullable<&support::DateTimeOffset> {
         self.last_updated_date_time.as_ref()
     }
 }
@@ -283,18 +285,20 @@ impl From<ResetPasscodeActionResult> for DeviceActionResult {
     /// Views a `microsoft.graph.resetPasscodeActionResult` as a `microsoft.graph.deviceActionResult`: the properties the base does not declare move into `additional_properties`, so serializing the result writes the same JSON.
     fn from(value: ResetPasscodeActionResult) -> Self {
         let mut additional_properties = value.additional_properties;
-        if let Some(v) = value.passcode {
+        if !value.passcode.is_absent() {
             additional_properties
                 .insert(
                     "passcode".to_owned(),
-                    serde_json::to_value(v).expect("generated types always serialize"),
+                    serde_json::to_value(value.passcode)
+                        .expect("generated types always serialize"),
                 );
         }
-        if let Some(v) = value.error_code {
+        if !value.error_code.is_absent() {
             additional_properties
                 .insert(
                     "errorCode".to_owned(),
-                    serde_json::to_value(v).expect("generated types always serialize"),
+                    serde_json::to_value(value.error_code)
+                        .expect("generated types always serialize"),
                 );
         }
         DeviceActionResult {
@@ -323,4 +327,497 @@ fn serialize_with_odata_type<T: serde::Serialize, S: serde::Serializer>(
         map.insert("@odata.type".to_owned(), serde_json::Value::from(tag));
     }
     serde::Serialize::serialize(&json, serializer)
+}
+
+/// The types the generated fields use to write back what they read: a property that
+/// distinguishes absent from `null` ([`Nullable`](support::Nullable)); values kept as the text
+/// received, with typed access through `jiff` and `uuid`
+/// ([`DateTimeOffset`](support::DateTimeOffset), [`Date`](support::Date),
+/// [`TimeOfDay`](support::TimeOfDay), [`Duration`](support::Duration),
+/// [`Guid`](support::Guid)); and floating-point numbers that keep their integer or fraction
+/// form ([`Float`](support::Float)). Emitted by `msgraph-docgen` into every generated file.
+pub mod support {
+    /// A property as JSON has it: absent, `null`, or a value.
+    ///
+    /// Graph gives the two empty states different meanings: in a `PATCH` body an absent
+    /// property is left as it is and a `null` one is cleared. Reading keeps which one was
+    /// sent, and writing sends it back: `Absent` is not written, `Null` is written as `null`.
+    /// A new value starts `Absent` ([`Default`]); set a property with `value.into()` or
+    /// [`Nullable::Value`], clear it with [`Nullable::Null`].
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Nullable<T> {
+        /// Not in the JSON object (not written).
+        Absent,
+        /// JSON `null` (written as `null`).
+        Null,
+        /// A value.
+        Value(T),
+    }
+    impl<T> Nullable<T> {
+        /// True when the property is not in the JSON object.
+        pub fn is_absent(&self) -> bool {
+            matches!(self, Self::Absent)
+        }
+        /// True when the property is JSON `null`.
+        pub fn is_null(&self) -> bool {
+            matches!(self, Self::Null)
+        }
+        /// True when the property has a value.
+        pub fn is_value(&self) -> bool {
+            matches!(self, Self::Value(_))
+        }
+        /// The value, if there is one (`None` when absent or `null`).
+        pub fn value(&self) -> Option<&T> {
+            match self {
+                Self::Value(v) => Some(v),
+                Self::Absent | Self::Null => None,
+            }
+        }
+        /// The value, mutably, if there is one.
+        pub fn value_mut(&mut self) -> Option<&mut T> {
+            match self {
+                Self::Value(v) => Some(v),
+                Self::Absent | Self::Null => None,
+            }
+        }
+        /// The value, if there is one, by value.
+        pub fn into_value(self) -> Option<T> {
+            match self {
+                Self::Value(v) => Some(v),
+                Self::Absent | Self::Null => None,
+            }
+        }
+        /// The same state, with a reference to the value.
+        pub fn as_ref(&self) -> Nullable<&T> {
+            match self {
+                Self::Absent => Nullable::Absent,
+                Self::Null => Nullable::Null,
+                Self::Value(v) => Nullable::Value(v),
+            }
+        }
+        /// The same state, with the value dereferenced (`&Box<T>` → `&T`, `&String` → `&str`).
+        pub fn as_deref(&self) -> Nullable<&T::Target>
+        where
+            T: std::ops::Deref,
+        {
+            match self {
+                Self::Absent => Nullable::Absent,
+                Self::Null => Nullable::Null,
+                Self::Value(v) => Nullable::Value(&**v),
+            }
+        }
+        /// The same state, with `f` applied to the value.
+        pub fn map<U, F: FnOnce(T) -> U>(self, f: F) -> Nullable<U> {
+            match self {
+                Self::Absent => Nullable::Absent,
+                Self::Null => Nullable::Null,
+                Self::Value(v) => Nullable::Value(f(v)),
+            }
+        }
+    }
+    /// True when `value` is [`Nullable::Absent`]: what generated fields give serde's
+    /// `skip_serializing_if`, so that absent properties are not written.
+    pub fn is_absent<T>(value: &Nullable<T>) -> bool {
+        value.is_absent()
+    }
+    impl<T> Default for Nullable<T> {
+        /// [`Nullable::Absent`].
+        fn default() -> Self {
+            Self::Absent
+        }
+    }
+    impl<T> From<T> for Nullable<T> {
+        fn from(value: T) -> Self {
+            Self::Value(value)
+        }
+    }
+    impl<T: serde::Serialize> serde::Serialize for Nullable<T> {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match self {
+                Self::Value(v) => v.serialize(serializer),
+                Self::Absent | Self::Null => serializer.serialize_none(),
+            }
+        }
+    }
+    impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Nullable<T> {
+        /// `null` reads as [`Nullable::Null`]; an absent property is [`Nullable::Absent`]
+        /// through `#[serde(default)]` (which the generated structs carry).
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            let value = <Option<T> as serde::Deserialize>::deserialize(deserializer)?;
+            Ok(value.map_or(Self::Null, Self::Value))
+        }
+    }
+    /// A Graph `DateTimeOffset` (`2017-01-01T00:02:43.5775965-08:00`), kept as the text
+    /// received so that it is written back with the same offset and fractional digits.
+    ///
+    /// Reading accepts any JSON string; [`DateTimeOffset::timestamp`] and
+    /// [`DateTimeOffset::offset`] parse it (RFC 3339, with `jiff`) and say when it is not a
+    /// timestamp. Equality compares the text. Build one from a `jiff::Timestamp` (written in
+    /// UTC, `...Z`), with an offset through [`DateTimeOffset::new`], or from checked text with
+    /// [`DateTimeOffset::parse`].
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub struct DateTimeOffset(String);
+    impl DateTimeOffset {
+        /// The instant `timestamp`, written with `offset` (`2017-01-01T00:02:43.5775965-08:00`).
+        pub fn new(timestamp: jiff::Timestamp, offset: jiff::tz::Offset) -> Self {
+            Self(timestamp.display_with_offset(offset).to_string())
+        }
+        /// `text` if it is a timestamp with an offset, kept as written.
+        pub fn parse(text: &str) -> Result<Self, jiff::Error> {
+            text.parse::<jiff::Timestamp>()?;
+            Ok(Self(text.to_owned()))
+        }
+        /// The text, as received or built.
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+        /// The instant the text names.
+        pub fn timestamp(&self) -> Result<jiff::Timestamp, jiff::Error> {
+            self.0.parse()
+        }
+        /// The offset from UTC the text is written with (`Z` is UTC).
+        pub fn offset(&self) -> Result<jiff::tz::Offset, jiff::Error> {
+            self.timestamp()?;
+            let pieces = jiff::fmt::temporal::Pieces::parse(&self.0)?;
+            Ok(pieces.to_numeric_offset().unwrap_or(jiff::tz::Offset::UTC))
+        }
+        /// The instant as a civil date and time at the offset the text is written with.
+        pub fn to_zoned(&self) -> Result<jiff::Zoned, jiff::Error> {
+            let offset = self.offset()?;
+            Ok(self.timestamp()?.to_zoned(jiff::tz::TimeZone::fixed(offset)))
+        }
+    }
+    impl From<jiff::Timestamp> for DateTimeOffset {
+        /// Written in UTC (`...Z`), with as many fractional digits as needed.
+        fn from(timestamp: jiff::Timestamp) -> Self {
+            Self(timestamp.to_string())
+        }
+    }
+    impl From<&jiff::Zoned> for DateTimeOffset {
+        /// Written with the zone's offset at that instant.
+        fn from(zoned: &jiff::Zoned) -> Self {
+            Self::new(zoned.timestamp(), zoned.offset())
+        }
+    }
+    impl std::str::FromStr for DateTimeOffset {
+        type Err = jiff::Error;
+        fn from_str(text: &str) -> Result<Self, Self::Err> {
+            Self::parse(text)
+        }
+    }
+    impl std::fmt::Display for DateTimeOffset {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+    impl serde::Serialize for DateTimeOffset {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(&self.0)
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for DateTimeOffset {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            <String as serde::Deserialize>::deserialize(deserializer).map(Self)
+        }
+    }
+    /// A Graph `Date` (`2021-07-16`), kept as the text received.
+    ///
+    /// Reading accepts any JSON string; [`Date::date`] parses it. Equality compares the text.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub struct Date(String);
+    impl Date {
+        /// `text` if it is a date (`2021-07-16`), kept as written.
+        pub fn parse(text: &str) -> Result<Self, jiff::Error> {
+            text.parse::<jiff::civil::Date>()?;
+            Ok(Self(text.to_owned()))
+        }
+        /// The text, as received or built.
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+        /// The date the text names.
+        pub fn date(&self) -> Result<jiff::civil::Date, jiff::Error> {
+            self.0.parse()
+        }
+    }
+    impl From<jiff::civil::Date> for Date {
+        fn from(date: jiff::civil::Date) -> Self {
+            Self(date.to_string())
+        }
+    }
+    impl std::str::FromStr for Date {
+        type Err = jiff::Error;
+        fn from_str(text: &str) -> Result<Self, Self::Err> {
+            Self::parse(text)
+        }
+    }
+    impl std::fmt::Display for Date {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+    impl serde::Serialize for Date {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(&self.0)
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for Date {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            <String as serde::Deserialize>::deserialize(deserializer).map(Self)
+        }
+    }
+    /// A Graph `TimeOfDay` (`10:11:12.0000000`), kept as the text received: a typed time
+    /// would drop the trailing zeros.
+    ///
+    /// Reading accepts any JSON string; [`TimeOfDay::time`] parses it. Equality compares the
+    /// text.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub struct TimeOfDay(String);
+    impl TimeOfDay {
+        /// `text` if it is a time of day (`10:11:12`, `10:11:12.0000000`), kept as written.
+        pub fn parse(text: &str) -> Result<Self, jiff::Error> {
+            text.parse::<jiff::civil::Time>()?;
+            Ok(Self(text.to_owned()))
+        }
+        /// The text, as received or built.
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+        /// The time the text names.
+        pub fn time(&self) -> Result<jiff::civil::Time, jiff::Error> {
+            self.0.parse()
+        }
+    }
+    impl From<jiff::civil::Time> for TimeOfDay {
+        fn from(time: jiff::civil::Time) -> Self {
+            Self(time.to_string())
+        }
+    }
+    impl std::str::FromStr for TimeOfDay {
+        type Err = jiff::Error;
+        fn from_str(text: &str) -> Result<Self, Self::Err> {
+            Self::parse(text)
+        }
+    }
+    impl std::fmt::Display for TimeOfDay {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+    impl serde::Serialize for TimeOfDay {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(&self.0)
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for TimeOfDay {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            <String as serde::Deserialize>::deserialize(deserializer).map(Self)
+        }
+    }
+    /// A Graph `Duration` (ISO 8601, `P30D`, `PT1H30M`), kept as the text received.
+    ///
+    /// Reading accepts any JSON string; [`Duration::span`] parses it. Equality compares the
+    /// text.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub struct Duration(String);
+    impl Duration {
+        /// `text` if it is an ISO 8601 duration, kept as written.
+        pub fn parse(text: &str) -> Result<Self, jiff::Error> {
+            jiff::fmt::temporal::SpanParser::new().parse_span(text)?;
+            Ok(Self(text.to_owned()))
+        }
+        /// The text, as received or built.
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+        /// The duration the text names, with its calendar units (`P1M` stays one month).
+        pub fn span(&self) -> Result<jiff::Span, jiff::Error> {
+            jiff::fmt::temporal::SpanParser::new().parse_span(&self.0)
+        }
+    }
+    impl From<jiff::Span> for Duration {
+        /// Written in ISO 8601 (`PT1H30M`).
+        fn from(span: jiff::Span) -> Self {
+            Self(span.to_string())
+        }
+    }
+    impl std::str::FromStr for Duration {
+        type Err = jiff::Error;
+        fn from_str(text: &str) -> Result<Self, Self::Err> {
+            Self::parse(text)
+        }
+    }
+    impl std::fmt::Display for Duration {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+    impl serde::Serialize for Duration {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(&self.0)
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for Duration {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            <String as serde::Deserialize>::deserialize(deserializer).map(Self)
+        }
+    }
+    /// A Graph `Guid` (`0f8fad5b-d9cb-469f-a165-70867728950e`), kept as the text received, so
+    /// that upper case and braces are written back as they came.
+    ///
+    /// Reading accepts any JSON string; [`Guid::uuid`] parses it. Equality compares the text.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub struct Guid(String);
+    impl Guid {
+        /// `text` if it is a GUID, kept as written.
+        pub fn parse(text: &str) -> Result<Self, uuid::Error> {
+            uuid::Uuid::parse_str(text)?;
+            Ok(Self(text.to_owned()))
+        }
+        /// The text, as received or built.
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+        /// The GUID the text names.
+        pub fn uuid(&self) -> Result<uuid::Uuid, uuid::Error> {
+            uuid::Uuid::parse_str(&self.0)
+        }
+    }
+    impl From<uuid::Uuid> for Guid {
+        /// Written in lower case with hyphens, as Graph writes GUIDs.
+        fn from(uuid: uuid::Uuid) -> Self {
+            Self(uuid.hyphenated().to_string())
+        }
+    }
+    impl std::str::FromStr for Guid {
+        type Err = uuid::Error;
+        fn from_str(text: &str) -> Result<Self, Self::Err> {
+            Self::parse(text)
+        }
+    }
+    impl std::fmt::Display for Guid {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+    impl serde::Serialize for Guid {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(&self.0)
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for Guid {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            <String as serde::Deserialize>::deserialize(deserializer).map(Self)
+        }
+    }
+    /// A Graph `Single`, `Double` or `Decimal`: an `f64` that remembers whether it was written
+    /// as an integer, so that `10` is written back as `10` and `10.0` as `10.0`.
+    ///
+    /// Read the number with [`Float::get`]; build one with `Float::from(2.5)` (written as
+    /// `f64` writes it). Equality compares the number and its form.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, PartialOrd)]
+    pub struct Float {
+        value: f64,
+        integer: bool,
+    }
+    impl Float {
+        /// The number.
+        pub fn get(self) -> f64 {
+            self.value
+        }
+        /// True when it was read as an integer (`10`), which is how it is written back.
+        pub fn is_integer(self) -> bool {
+            self.integer
+        }
+    }
+    impl From<f64> for Float {
+        fn from(value: f64) -> Self {
+            Self { value, integer: false }
+        }
+    }
+    impl From<Float> for f64 {
+        fn from(float: Float) -> Self {
+            float.value
+        }
+    }
+    impl std::fmt::Display for Float {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            self.value.fmt(f)
+        }
+    }
+    impl serde::Serialize for Float {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let as_integer = self.value as i64;
+            if self.integer && as_integer as f64 == self.value {
+                serializer.serialize_i64(as_integer)
+            } else {
+                serializer.serialize_f64(self.value)
+            }
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for Float {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            struct FloatVisitor;
+            impl serde::de::Visitor<'_> for FloatVisitor {
+                type Value = Float;
+                fn expecting(
+                    &self,
+                    f: &mut std::fmt::Formatter<'_>,
+                ) -> std::fmt::Result {
+                    f.write_str("a number")
+                }
+                fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Float, E> {
+                    Ok(Float {
+                        value: v as f64,
+                        integer: true,
+                    })
+                }
+                fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Float, E> {
+                    Ok(Float {
+                        value: v as f64,
+                        integer: true,
+                    })
+                }
+                fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Float, E> {
+                    Ok(Float::from(v))
+                }
+            }
+            deserializer.deserialize_any(FloatVisitor)
+        }
+    }
 }

@@ -1,8 +1,10 @@
-//! Helpers shared by the end-to-end tests: where the workspace and the corpus are, and how to
+//! Helpers shared by the end-to-end tests: where the workspace and the corpus are, how to
 //! turn a docs JSON representation (placeholders such as `"String (timestamp)"`) into a payload
-//! with real, typed values.
+//! with real, typed values and into variants a lossy reader would change (nulls, offset
+//! timestamps), and the request and response examples of the API pages ([`api_examples`]).
 
 pub mod agreement;
+pub mod api_examples;
 pub mod mutate;
 pub mod pseudo;
 
@@ -130,4 +132,86 @@ pub fn fill_placeholders(schema: &Schema, qualified: &str, doc: &Value) -> Value
         );
     }
     Value::Object(out)
+}
+
+/// A timestamp with a non-UTC offset and seven fractional digits, as Graph sends them: a
+/// reader that converts to UTC or trims digits writes it back differently.
+pub const OFFSET_TIMESTAMP: &str = "2017-01-01T00:02:43.5775965-08:00";
+
+/// A time of day with trailing zeros in its fraction, which a typed time would drop.
+pub const PADDED_TIME_OF_DAY: &str = "10:11:12.0000000";
+
+/// A GUID in upper case, which a typed GUID would write in lower case.
+pub const UPPER_CASE_GUID: &str = "68CA8EC0-11F8-456B-A785-70D9936650D5";
+
+/// A variant of a typed example payload (from [`fill_placeholders`] or [`example_object`])
+/// that a lossy reader would write back differently: every other property of every object
+/// `null` (the first, third, ... when `null_first`, else the second, fourth, ...), the others
+/// kept, with timestamps replaced by [`OFFSET_TIMESTAMP`], times of day by
+/// [`PADDED_TIME_OF_DAY`], GUIDs by [`UPPER_CASE_GUID`] and floating-point numbers by the
+/// integer `10` (which an `f64` writes back as `10.0`). Objects are walked by the type their `@odata.type` names, else the
+/// type the property declares; annotations and unknown keys are left alone.
+///
+/// Two variants, one with each `null_first`, give every property of the payload both a `null`
+/// and a value.
+pub fn with_nulls_and_offsets(
+    schema: &Schema,
+    qualified: &str,
+    payload: &Value,
+    null_first: bool,
+) -> Value {
+    let Value::Object(map) = payload else {
+        return payload.clone();
+    };
+    let named = map
+        .get("@odata.type")
+        .and_then(Value::as_str)
+        .map(|t| t.trim_start_matches('#'))
+        .and_then(|t| schema.get(t));
+    let Some(t) = named.or_else(|| schema.get(qualified)) else {
+        return payload.clone();
+    };
+    let mut out = Map::new();
+    let mut position = 0;
+    for (key, value) in map {
+        let Some(p) = t.properties.iter().find(|p| &p.name == key) else {
+            out.insert(key.clone(), value.clone());
+            continue;
+        };
+        let null = (position % 2 == 0) == null_first;
+        position += 1;
+        let varied = match value {
+            _ if null => Value::Null,
+            Value::Array(items) if p.collection => Value::Array(
+                items
+                    .iter()
+                    .map(|x| vary_element(schema, &p.ty, x, null_first))
+                    .collect(),
+            ),
+            other => vary_element(schema, &p.ty, other, null_first),
+        };
+        out.insert(key.clone(), varied);
+    }
+    Value::Object(out)
+}
+
+/// One value of a property of type `ty`, varied as [`with_nulls_and_offsets`] says.
+fn vary_element(schema: &Schema, ty: &TypeRef, value: &Value, null_first: bool) -> Value {
+    match (ty, value) {
+        (TypeRef::Primitive(Primitive::DateTimeOffset), Value::String(_)) => {
+            Value::from(OFFSET_TIMESTAMP)
+        }
+        (TypeRef::Primitive(Primitive::TimeOfDay), Value::String(_)) => {
+            Value::from(PADDED_TIME_OF_DAY)
+        }
+        (TypeRef::Primitive(Primitive::Guid), Value::String(_)) => Value::from(UPPER_CASE_GUID),
+        (
+            TypeRef::Primitive(Primitive::Single | Primitive::Double | Primitive::Decimal),
+            Value::Number(_),
+        ) => Value::from(10),
+        (TypeRef::Named(n), Value::Object(_)) => {
+            with_nulls_and_offsets(schema, n.as_str(), value, null_first)
+        }
+        _ => value.clone(),
+    }
 }

@@ -2,6 +2,7 @@
 
 use msgraph_docgen::parse::parse_page;
 use msgraph_docgen_e2e::{fill_placeholders, workspace};
+use msgraph_types::support::{Date, DateTimeOffset, Duration, Float, Guid, Nullable, TimeOfDay};
 use msgraph_types::{
     ActionState, AnyDeviceActionResult, DeviceActionResult, DeviceActionResultFields,
     ResetPasscodeActionResult,
@@ -29,10 +30,11 @@ fn the_pages_own_json_representation_round_trips_with_typed_values() {
     assert_eq!(payload["errorCode"], -42);
     let (typed, back) = round_trip::<ResetPasscodeActionResult>(&payload);
     assert_eq!(back, payload);
-    assert_eq!(typed.passcode.as_deref(), Some("example text"));
-    assert_eq!(typed.error_code, Some(-42));
-    assert_eq!(typed.action_state, Some(ActionState::None));
-    assert_eq!(typed.start_date_time.unwrap().as_second(), 1617790272);
+    assert_eq!(typed.passcode.as_deref(), Nullable::Value("example text"));
+    assert_eq!(typed.error_code, Nullable::Value(-42));
+    assert_eq!(typed.action_state, Nullable::Value(ActionState::None));
+    let started = typed.start_date_time.value().unwrap();
+    assert_eq!(started.timestamp().unwrap().as_second(), 1617790272);
     assert!(typed.additional_properties.is_empty());
 }
 
@@ -49,7 +51,7 @@ fn unknown_properties_and_enum_values_are_kept() {
     assert_eq!(back, payload);
     assert_eq!(
         typed.action_state,
-        Some(ActionState::Unrecognized("pausedByFutureService".into()))
+        Nullable::Value(ActionState::Unrecognized("pausedByFutureService".into()))
     );
     assert_eq!(
         typed.additional_properties["newField"],
@@ -89,7 +91,7 @@ fn a_derived_value_converts_into_its_base_without_loss() {
     });
     let reset: ResetPasscodeActionResult = serde_json::from_value(payload.clone()).unwrap();
     let base = DeviceActionResult::from(reset.clone());
-    assert_eq!(base.action_state, Some(ActionState::Done));
+    assert_eq!(base.action_state, Nullable::Value(ActionState::Done));
     assert_eq!(base.additional_properties["passcode"], "123456");
     assert_eq!(serde_json::to_value(&base).unwrap(), payload);
     // And back: the base keeps everything the derived type needs.
@@ -101,27 +103,33 @@ fn a_derived_value_converts_into_its_base_without_loss() {
 fn describe(result: &impl DeviceActionResultFields) -> String {
     format!(
         "{}: {}",
-        result.action_name().map_or("?", String::as_str),
-        result.action_state().map_or("?", ActionState::as_str)
+        result
+            .action_name()
+            .into_value()
+            .map_or("?", String::as_str),
+        result
+            .action_state()
+            .into_value()
+            .map_or("?", ActionState::as_str)
     )
 }
 
 #[test]
 fn code_for_any_device_action_result_accepts_both() {
     let reset = ResetPasscodeActionResult {
-        action_name: Some("resetPasscode".into()),
-        action_state: Some(ActionState::Active),
+        action_name: "resetPasscode".to_owned().into(),
+        action_state: ActionState::Active.into(),
         ..Default::default()
     };
     let base = DeviceActionResult {
-        action_name: Some("locate".into()),
-        action_state: Some(ActionState::Failed),
+        action_name: "locate".to_owned().into(),
+        action_state: ActionState::Failed.into(),
         ..Default::default()
     };
     assert_eq!(describe(&reset), "resetPasscode: active");
     assert_eq!(describe(&base), "locate: failed");
     fn take(r: impl Into<DeviceActionResult>) -> Option<String> {
-        r.into().action_name
+        r.into().action_name.into_value()
     }
     assert_eq!(take(reset).as_deref(), Some("resetPasscode"));
     assert_eq!(take(base).as_deref(), Some("locate"));
@@ -143,9 +151,9 @@ fn a_base_value_deserializes_into_the_subtype_its_odata_type_names() {
     let AnyDeviceActionResult::ResetPasscodeActionResult(first) = &typed[0] else {
         panic!("expected a resetPasscodeActionResult, got {:?}", typed[0]);
     };
-    assert_eq!(first.passcode.as_deref(), Some("1"));
+    assert_eq!(first.passcode.as_deref(), Nullable::Value("1"));
     assert!(
-        matches!(&typed[1], AnyDeviceActionResult::ResetPasscodeActionResult(r) if r.passcode.as_deref() == Some("2"))
+        matches!(&typed[1], AnyDeviceActionResult::ResetPasscodeActionResult(r) if r.passcode.as_deref() == Nullable::Value("2"))
     );
     assert!(
         matches!(&typed[2], AnyDeviceActionResult::DeviceActionResult(b) if b.odata_type.is_none())
@@ -153,12 +161,12 @@ fn a_base_value_deserializes_into_the_subtype_its_odata_type_names() {
     let AnyDeviceActionResult::DeviceActionResult(future) = &typed[3] else {
         panic!("an unknown subtype is kept as the base, got {:?}", typed[3]);
     };
-    assert_eq!(future.action_name.as_deref(), Some("future"));
+    assert_eq!(future.action_name.as_deref(), Nullable::Value("future"));
     assert_eq!(future.additional_properties["newField"], json!([1]));
     // Shared properties through the family's trait, whatever the variant.
     let names: Vec<_> = typed
         .iter()
-        .map(|v| v.fields().action_name().cloned())
+        .map(|v| v.fields().action_name().into_value().cloned())
         .collect();
     assert_eq!(
         names,
@@ -174,7 +182,7 @@ fn a_base_value_deserializes_into_the_subtype_its_odata_type_names() {
 #[test]
 fn a_derived_value_built_in_code_is_written_with_its_odata_type() {
     let reset = ResetPasscodeActionResult {
-        passcode: Some("9".into()),
+        passcode: "9".to_owned().into(),
         ..Default::default()
     };
     let any = AnyDeviceActionResult::from(reset);
@@ -188,7 +196,7 @@ fn a_derived_value_built_in_code_is_written_with_its_odata_type() {
     let AnyDeviceActionResult::ResetPasscodeActionResult(read) = read else {
         panic!("expected a resetPasscodeActionResult, got {read:?}");
     };
-    assert_eq!(read.passcode.as_deref(), Some("9"));
+    assert_eq!(read.passcode.as_deref(), Nullable::Value("9"));
     assert_eq!(
         read.odata_type.as_deref(),
         Some("#microsoft.graph.resetPasscodeActionResult")
@@ -196,4 +204,137 @@ fn a_derived_value_built_in_code_is_written_with_its_odata_type() {
     // A plain base is written without an annotation.
     let base = AnyDeviceActionResult::from(DeviceActionResult::default());
     assert_eq!(serde_json::to_value(&base).unwrap(), json!({}));
+}
+
+#[test]
+fn explicit_null_and_absence_are_kept_apart() {
+    let payload = json!({"actionName": null, "passcode": "1", "errorCode": null});
+    let (typed, back) = round_trip::<ResetPasscodeActionResult>(&payload);
+    assert_eq!(back, payload);
+    assert!(typed.action_name.is_null());
+    assert!(typed.action_state.is_absent());
+    assert_eq!(typed.passcode.value().map(String::as_str), Some("1"));
+    assert_eq!(typed.error_code.value(), None);
+    // Through the family's getters too.
+    assert_eq!(typed.action_name(), Nullable::Null);
+    assert_eq!(typed.start_date_time(), Nullable::Absent);
+    // Up to the base, a `null` the base does not declare stays `null` in its map.
+    let base = DeviceActionResult::from(typed);
+    assert_eq!(base.additional_properties["errorCode"], Value::Null);
+    assert_eq!(serde_json::to_value(&base).unwrap(), payload);
+}
+
+#[test]
+fn a_patch_body_sets_clears_and_leaves_properties_alone() {
+    let patch = ResetPasscodeActionResult {
+        passcode: "2468".to_owned().into(),
+        error_code: Nullable::Null,
+        ..Default::default()
+    };
+    assert_eq!(
+        serde_json::to_value(&patch).unwrap(),
+        json!({"passcode": "2468", "errorCode": null})
+    );
+}
+
+#[test]
+fn timestamps_keep_their_offset_and_digits() {
+    for text in [
+        "2017-01-01T00:02:43.5775965-08:00",
+        "2021-04-07T10:11:12.1234567Z",
+        "2018-10-04T00:58:45.340Z",
+        "2020-02-04T00:00:00.0000000Z",
+        "2021-04-07T10:11:12+05:30",
+    ] {
+        let payload = json!({"startDateTime": text});
+        let (typed, back) = round_trip::<ResetPasscodeActionResult>(&payload);
+        assert_eq!(back, payload, "{text}");
+        assert_eq!(typed.start_date_time.value().unwrap().as_str(), text);
+    }
+    let pacific = DateTimeOffset::parse("2017-01-01T00:02:43.5775965-08:00").unwrap();
+    let instant = pacific.timestamp().unwrap();
+    assert_eq!(instant.to_string(), "2017-01-01T08:02:43.5775965Z");
+    assert_eq!(pacific.offset().unwrap(), jiff::tz::offset(-8));
+    assert_eq!(pacific.to_zoned().unwrap().hour(), 0);
+    // Built from typed values: in UTC, or with an offset.
+    assert_eq!(
+        DateTimeOffset::from(instant).as_str(),
+        "2017-01-01T08:02:43.5775965Z"
+    );
+    assert_eq!(DateTimeOffset::new(instant, jiff::tz::offset(-8)), pacific);
+    assert!(DateTimeOffset::parse("2017-01-01T00:02:43").is_err());
+    // Read leniently (the text is kept), checked when asked.
+    let odd: DateTimeOffset = serde_json::from_value(json!("datetime-value")).unwrap();
+    assert_eq!(serde_json::to_value(&odd).unwrap(), json!("datetime-value"));
+    assert!(odd.timestamp().is_err());
+}
+
+#[test]
+fn dates_times_of_day_and_durations_keep_their_text() {
+    let time: TimeOfDay = serde_json::from_value(json!("10:11:12.0000000")).unwrap();
+    assert_eq!(
+        serde_json::to_value(&time).unwrap(),
+        json!("10:11:12.0000000")
+    );
+    assert_eq!(time.time().unwrap(), jiff::civil::time(10, 11, 12, 0));
+    assert_eq!(
+        TimeOfDay::from(jiff::civil::time(8, 0, 0, 0)).as_str(),
+        "08:00:00"
+    );
+    let date = Date::parse("2021-07-16").unwrap();
+    assert_eq!(date.date().unwrap(), jiff::civil::date(2021, 7, 16));
+    assert_eq!(
+        Date::from(jiff::civil::date(2021, 7, 16)).to_string(),
+        "2021-07-16"
+    );
+    let duration: Duration = serde_json::from_value(json!("P30D")).unwrap();
+    assert_eq!(duration.span().unwrap().get_days(), 30);
+    assert_eq!(
+        Duration::from(jiff::Span::new().hours(1).minutes(30)).as_str(),
+        "PT1H30M"
+    );
+    assert!(Duration::parse("1 hour").is_err());
+}
+
+#[test]
+fn the_tri_state_reads_as_an_option_where_that_is_enough() {
+    let mut name: Nullable<String> = Nullable::default();
+    assert!(name.is_absent() && !name.is_null() && !name.is_value());
+    name = "Ada".to_owned().into();
+    assert_eq!(name.as_deref(), Nullable::Value("Ada"));
+    name.value_mut().unwrap().push('!');
+    assert_eq!(name.clone().map(|n| n.len()), Nullable::Value(4));
+    assert_eq!(name.into_value().as_deref(), Some("Ada!"));
+    assert_eq!(Nullable::<String>::Null.value(), None);
+}
+
+#[test]
+fn guids_keep_their_case_and_numbers_their_form() {
+    for text in [
+        "68CA8EC0-11F8-456B-A785-70D9936650D5",
+        "{68ca8ec0-11f8-456b-a785-70d9936650d5}",
+    ] {
+        let guid: Guid = serde_json::from_value(json!(text)).unwrap();
+        assert_eq!(serde_json::to_value(&guid).unwrap(), json!(text));
+        assert_eq!(
+            guid.uuid().unwrap().to_string(),
+            "68ca8ec0-11f8-456b-a785-70d9936650d5"
+        );
+    }
+    assert_eq!(
+        Guid::from(uuid::Uuid::nil()).as_str(),
+        "00000000-0000-0000-0000-000000000000"
+    );
+    assert!(Guid::parse("skuId-value").is_err());
+    // `10` stays `10`, `10.0` stays `10.0`, whatever the number.
+    let numbers = json!([10, 10.0, -3, 2.5, 0, 1e300]);
+    let read: Vec<Float> = serde_json::from_value(numbers.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&read).unwrap(), numbers);
+    assert!(read[0].is_integer() && !read[1].is_integer());
+    assert_eq!(read[0].get(), 10.0);
+    assert_eq!(f64::from(read[3]), 2.5);
+    assert_eq!(
+        serde_json::to_value(Float::from(47.0)).unwrap(),
+        json!(47.0)
+    );
 }

@@ -58,6 +58,7 @@ mod recursive {
 
 #[test]
 fn inheritance_flattens_the_chain_and_converts_up_it() {
+    use inheritance::support::Nullable;
     use inheritance::*;
     let json = json!({
         "@odata.type": "#microsoft.graph.room",
@@ -68,8 +69,8 @@ fn inheritance_flattens_the_chain_and_converts_up_it() {
         "isWheelChairAccessible": true
     });
     let room: Room = round_trip(json.clone());
-    assert_eq!(room.capacity, Some(8));
-    assert_eq!(EntityFields::id(&room), Some(&"r1".to_owned()));
+    assert_eq!(room.capacity, Nullable::Value(8));
+    assert_eq!(EntityFields::id(&room).into_value(), Some(&"r1".to_owned()));
     // Up the chain, the properties a base does not declare move into its map: same JSON.
     let place = Place::from(room.clone());
     assert_eq!(serde_json::to_value(&place).unwrap(), json);
@@ -77,11 +78,23 @@ fn inheritance_flattens_the_chain_and_converts_up_it() {
     // Read where the root is declared, the annotation picks the most derived type.
     let any: AnyEntity = round_trip(json);
     assert!(matches!(any, AnyEntity::Room(_)), "{any:?}");
-    assert_eq!(any.fields().id(), Some(&"r1".to_owned()));
+    assert_eq!(any.fields().id().into_value(), Some(&"r1".to_owned()));
+    // A Double written as an integer is written back as one.
+    round_trip::<Room>(json!({"geoCoordinates": [47, -122.1]}));
+    // Explicit nulls survive every step: the struct, the base, the family.
+    let with_nulls = json!({"@odata.type": "#microsoft.graph.room", "id": "r2", "displayName": null, "capacity": null});
+    let room: Room = round_trip(with_nulls.clone());
+    assert!(room.capacity.is_null() && room.display_name().is_null());
+    assert_eq!(
+        serde_json::to_value(Entity::from(room)).unwrap(),
+        with_nulls
+    );
+    round_trip::<AnyEntity>(with_nulls);
 }
 
 #[test]
 fn any_family_reads_each_derived_type_into_its_variant() {
+    use any_family::support::Nullable;
     use any_family::*;
     let json = json!({
         "subject": "Files",
@@ -96,7 +109,8 @@ fn any_family_reads_each_derived_type_into_its_variant() {
     let message: Message = round_trip(json);
     let kinds: Vec<&str> = message
         .attachments
-        .iter()
+        .value()
+        .into_iter()
         .flatten()
         .map(|a| match a {
             AnyAttachment::FileAttachment(_) => "file",
@@ -108,11 +122,27 @@ fn any_family_reads_each_derived_type_into_its_variant() {
     assert_eq!(kinds, ["file", "reference", "unknown derived", "base"]);
     assert!(matches!(
         message.cover_attachment,
-        Some(AnyAttachment::FileAttachment(_))
+        Nullable::Value(AnyAttachment::FileAttachment(_))
     ));
+    // `null` where a polymorphic value or a collection is declared, and inside their members.
+    let nulls = json!({
+        "subject": null,
+        "coverAttachment": null,
+        "attachments": [{"@odata.type": "#microsoft.graph.fileAttachment", "name": null, "contentBytes": null}]
+    });
+    let message: Message = round_trip(nulls);
+    assert!(message.cover_attachment.is_null());
+    let Some([AnyAttachment::FileAttachment(file)]) =
+        message.attachments.value().map(Vec::as_slice)
+    else {
+        panic!("{message:?}");
+    };
+    assert!(file.name.is_null() && file.content_bytes.is_null() && file.size.is_absent());
+    let empty: Message = round_trip(json!({"attachments": null}));
+    assert!(empty.attachments.is_null());
     // A derived value built in code gets its annotation when written where the base is declared.
     let built = AnyAttachment::from(FileAttachment {
-        name: Some("e".to_owned()),
+        name: "e".to_owned().into(),
         ..FileAttachment::default()
     });
     assert_eq!(
@@ -124,15 +154,23 @@ fn any_family_reads_each_derived_type_into_its_variant() {
 #[test]
 fn sub_namespace_types_live_in_their_module() {
     use sub_namespace::call_records::{CallRecord, CallType};
+    use sub_namespace::support::Nullable;
     let record: CallRecord = round_trip(json!({
         "id": "c1",
         "type": "groupCall",
         "organizer": {"displayName": "Ada"},
-        "sessions": [{"caller": {"displayName": "Bob"}, "startDateTime": "2021-07-16T10:00:00Z"}]
+        "sessions": [{"caller": {"displayName": "Bob"}, "startDateTime": "2021-07-16T10:00:00-07:00", "endDateTime": null}]
     }));
-    assert_eq!(record.r#type, Some(CallType::GroupCall));
-    let organizer: Option<&sub_namespace::IdentitySet> = record.organizer.as_ref();
-    assert_eq!(organizer.unwrap().display_name.as_deref(), Some("Ada"));
+    assert_eq!(record.r#type, Nullable::Value(CallType::GroupCall));
+    let organizer: Option<&sub_namespace::IdentitySet> = record.organizer.value();
+    assert_eq!(
+        organizer.unwrap().display_name.as_deref(),
+        Nullable::Value("Ada")
+    );
+    // The module's types use the one `support` module at the root.
+    let session = &record.sessions.value().unwrap()[0];
+    let start: &sub_namespace::support::DateTimeOffset = session.start_date_time.value().unwrap();
+    assert_eq!(start.offset().unwrap(), jiff::tz::offset(-7));
 }
 
 #[test]
@@ -146,10 +184,15 @@ fn type_mapping_replaces_the_rust_types() {
         "sizeInBytes": 18446744073709551615u64,
         "retentionPeriod": "P30D"
     }));
-    let size: Option<u64> = event.size_in_bytes;
+    let size: Option<u64> = event.size_in_bytes.into_value();
     assert_eq!(size, Some(u64::MAX));
-    let date: Option<jiff::civil::Date> = event.activity_date;
-    assert_eq!(date, Some(jiff::civil::date(2021, 7, 16)));
+    let when: Option<String> = event.activity_date_time.into_value();
+    assert_eq!(when.as_deref(), Some("2021-07-16T12:00:00+02:00"));
+    let date: Option<type_mapping::support::Date> = event.activity_date.into_value();
+    assert_eq!(
+        date.unwrap().date().unwrap(),
+        jiff::civil::date(2021, 7, 16)
+    );
 }
 
 #[test]
@@ -158,8 +201,8 @@ fn attributes_reach_types_and_fields() {
     // `#[serde(alias = "serial")]` on `serialNumber`: read under either name, written as the docs say.
     let printer: Printer =
         serde_json::from_value(json!({"serial": "S-1", "state": "processing"})).unwrap();
-    assert_eq!(printer.serial_number.as_deref(), Some("S-1"));
-    assert_eq!(printer.state, Some(PrinterState::Processing));
+    assert_eq!(printer.serial_number.value().unwrap(), "S-1");
+    assert_eq!(printer.state.value(), Some(&PrinterState::Processing));
     assert_eq!(
         serde_json::to_value(&printer).unwrap(),
         json!({"serialNumber": "S-1", "state": "processing"})
@@ -170,7 +213,7 @@ fn attributes_reach_types_and_fields() {
 fn non_exhaustive_types_read_and_write_their_json() {
     use non_exhaustive::{PrintJob, PrintJobState};
     let read: PrintJob = round_trip(json!({"copies": 2, "state": "completed"}));
-    assert_eq!(read.state, Some(PrintJobState::Completed));
+    assert_eq!(read.state.into_value(), Some(PrintJobState::Completed));
     assert_eq!(PrintJobState::Completed.value(), Some(1));
 }
 
@@ -182,11 +225,11 @@ fn enum_unknown_values_are_kept_verbatim() {
         "riskHistory": ["none", "low", "unknownFutureValue", "medium"]
     }));
     assert_eq!(
-        user.risk_level,
-        Some(RiskLevel::Unrecognized("veryHigh".to_owned()))
+        user.risk_level.value(),
+        Some(&RiskLevel::Unrecognized("veryHigh".to_owned()))
     );
     assert_eq!(
-        user.risk_history.unwrap(),
+        user.risk_history.into_value().unwrap(),
         [
             RiskLevel::None,
             RiskLevel::Low,
@@ -206,15 +249,20 @@ fn recursive_types_nest() {
         "parentFolder": {"name": "b", "parentFolder": {"name": "a"}},
         "childFolders": [{"name": "d", "childFolders": [{"name": "e"}]}]
     }));
-    let grandparent = folder.parent_folder.and_then(|p| p.parent_folder);
-    assert_eq!(grandparent.and_then(|g| g.name).as_deref(), Some("a"));
+    let grandparent = folder
+        .parent_folder
+        .into_value()
+        .and_then(|p| p.parent_folder.into_value());
+    assert_eq!(
+        grandparent.and_then(|g| g.name.into_value()).as_deref(),
+        Some("a")
+    );
     let task: Task = round_trip(json!({
         "title": "t",
         "list": {"title": "l", "latestTask": {"title": "u", "list": {"title": "m"}}}
     }));
-    let list: Option<Box<TaskList>> = task.list;
-    assert_eq!(
-        list.unwrap().latest_task.unwrap().title.as_deref(),
-        Some("u")
-    );
+    let list: Option<Box<TaskList>> = task.list.into_value();
+    let latest = list.unwrap().latest_task.into_value().unwrap();
+    assert_eq!(latest.title.value().map(String::as_str), Some("u"));
+    round_trip::<Task>(json!({"title": "t", "list": {"latestTask": null}}));
 }

@@ -62,6 +62,9 @@ struct Inventory {
     macros: Vec<String>,
     attrs: Vec<String>,
     docs: Vec<String>,
+    /// The generator's `support` modules, as token text (not inventoried: the same in every
+    /// generated file, which the test checks).
+    support: Vec<String>,
 }
 
 impl<'ast> Visit<'ast> for Inventory {
@@ -70,6 +73,10 @@ impl<'ast> Visit<'ast> for Inventory {
             syn::Item::Struct(s) => self.structs.push(s.ident.to_string()),
             syn::Item::Enum(e) => self.enums.push(e.ident.to_string()),
             syn::Item::Trait(t) => self.traits.push(t.ident.to_string()),
+            syn::Item::Mod(m) if m.ident == "support" => {
+                self.support.push(quote::quote!(#m).to_string());
+                return;
+            }
             syn::Item::Mod(m) => self.mods.push((m.ident.to_string(), m.content.is_some())),
             syn::Item::Impl(i) => {
                 let last = |p: &syn::Path| p.segments.last().map(|s| s.ident.to_string());
@@ -169,6 +176,15 @@ fn generated_code_declares_the_schema_types_and_nothing_else() {
         inv.other_items
     );
     assert!(inv.macros.is_empty(), "macro invocations: {:?}", inv.macros);
+    // The support module is the one every generated file carries, whatever the pages say.
+    let founding =
+        std::fs::read_to_string(workspace().join("generated/src/msgraph_types.rs")).unwrap();
+    assert_eq!(
+        inv.support,
+        inventory(&founding).support,
+        "the support module"
+    );
+    assert_eq!(inv.support.len(), 1);
     assert!(
         inv.attrs.is_empty(),
         "unexpected attributes: {:?}",

@@ -1,44 +1,242 @@
-//! A whole docs tree as a crate: generated, compiled (no warnings), and exercised with the JSON
-//! representation block of every resource page — placeholders replaced by typed values — which
-//! must deserialize into its generated type and serialize back to an equal document.
+//! Generated code against the corpus's JSON, compiled (no warnings) and round-tripped: every
+//! document is read into its generated type and written back, and must come back equal.
 //!
-//! Ignored by default (it compiles about 1,300 types); `.ci/run` runs it. The tree is the
-//! en-US 2021-07-16 v1.0 tree, or `$DOCGEN_WHOLE_TREE` (a path under the corpus).
+//! - A whole docs tree as a crate, exercised with the JSON representation block of every
+//!   resource page — placeholders replaced by typed values — and with two variants of each
+//!   that a lossy reader would change: every other property `null` (the first, then the second
+//!   of each pair), the rest with offset timestamps (`-08:00`, seven digits) and padded times of
+//!   day. The tree is the en-US 2021-07-16 v1.0 tree, or `$DOCGEN_WHOLE_TREE` (a path under the
+//!   corpus).
+//! - The request and response examples of the en-US 2021-04-08 beta API pages whose annotation
+//!   names a type, against the types of the resource pages of the same revision: the named types
+//!   and their subtypes with everything they need (the whole beta tree is too heavy to build in
+//!   CI time). Every document that reads must come back equal; those that do not read must
+//!   contradict their documented types (the test names the property, the type and the value).
+//!
+//! Ignored by default (each compiles about 1,300 types); `.ci/run` runs them.
 
-use msgraph_docgen::emit::{emit, type_paths, EmitOptions};
+use msgraph_docgen::emit::{emit, type_paths, value_type_paths, EmitOptions};
 use msgraph_docgen::input::{list_pages, parse_files};
-use msgraph_docgen::schema::{Kind, Origin};
-use msgraph_docgen_e2e::{corpus, fill_placeholders, workspace};
+use msgraph_docgen::schema::{Kind, Origin, Schema, Selection};
+use msgraph_docgen_e2e::api_examples::{self, BlockKind};
+use msgraph_docgen_e2e::{corpus, fill_placeholders, with_nulls_and_offsets, workspace};
 use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
 
-/// The program run inside the generated crate: reads `cases.json` ([type, payload] pairs),
-/// round-trips each payload through its type and prints every difference.
+/// The program run inside a generated crate: reads `cases.json` ([label, type, shape, payload]
+/// quadruples), round-trips each payload through its type and prints one JSON line per case that
+/// does not come back equal: why it does not read, or every difference (path, in, out; a side
+/// without the key has no `in` or `out`).
 const CHECK_MAIN: &str = r#"
 #[allow(dead_code, clippy::all)]
 mod types;
-use serde_json::Value;
+use serde_json::{json, Value};
 
-fn check<T: serde::de::DeserializeOwned + serde::Serialize>(payload: &Value) -> Result<(), String> {
+/// A collection response: `{"value": [...]}` with its annotations.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Page<T> {
+    value: Vec<T>,
+    #[serde(flatten)]
+    rest: serde_json::Map<String, Value>,
+}
+
+fn round<T: serde::de::DeserializeOwned + serde::Serialize>(payload: &Value) -> Result<Value, String> {
     let typed: T = serde_json::from_value(payload.clone()).map_err(|e| format!("does not deserialize: {e}"))?;
-    let back = serde_json::to_value(&typed).map_err(|e| format!("does not serialize: {e}"))?;
-    if &back == payload { Ok(()) } else { Err(format!("round trip differs:\n  in:  {payload}\n  out: {back}")) }
+    serde_json::to_value(&typed).map_err(|e| format!("does not serialize: {e}"))
+}
+
+fn check<T: serde::de::DeserializeOwned + serde::Serialize>(shape: &str, payload: &Value) -> Result<Value, String> {
+    match shape {
+        "one" => round::<T>(payload),
+        "array" => round::<Vec<T>>(payload),
+        _ => round::<Page<T>>(payload),
+    }
+}
+
+fn differences(path: &str, a: &Value, b: &Value, out: &mut Vec<Value>) {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for k in x.keys().chain(y.keys().filter(|k| !x.contains_key(*k))) {
+                let p = format!("{path}/{k}");
+                match (x.get(k), y.get(k)) {
+                    (Some(u), Some(v)) => differences(&p, u, v, out),
+                    (Some(u), None) => out.push(json!({"path": p, "in": u})),
+                    (None, v) => out.push(json!({"path": p, "out": v})),
+                }
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (u, v)) in x.iter().zip(y).enumerate() {
+                differences(&format!("{path}/{i}"), u, v, out);
+            }
+        }
+        _ if a == b => {}
+        _ => out.push(json!({"path": path, "in": a, "out": b})),
+    }
 }
 
 fn main() {
-    let cases: Vec<(String, Value)> = serde_json::from_str(&std::fs::read_to_string("cases.json").unwrap()).unwrap();
+    let cases: Vec<(String, String, String, Value)> = serde_json::from_str(&std::fs::read_to_string("cases.json").unwrap()).unwrap();
     let mut failures = 0;
-    for (ty, payload) in &cases {
-        if let Err(e) = dispatch(ty, payload) {
-            failures += 1;
-            println!("FAIL {ty}: {e}");
-        }
+    for (label, ty, shape, payload) in &cases {
+        let line = match dispatch(ty, shape, payload) {
+            Err(e) => json!({"label": label, "error": e}),
+            Ok(back) if &back == payload => continue,
+            Ok(back) => {
+                let mut found = Vec::new();
+                differences("", payload, &back, &mut found);
+                json!({"label": label, "differences": found})
+            }
+        };
+        failures += 1;
+        println!("{line}");
     }
-    println!("{} cases, {failures} failures", cases.len());
-    std::process::exit(if failures == 0 { 0 } else { 1 });
+    eprintln!("{} cases, {failures} not equal", cases.len());
 }
 "#;
+
+/// One document to round-trip: a label for messages, the qualified name of its type, how the
+/// payload holds values of it (`one`, `array`, `page`) and the payload.
+struct Case {
+    label: String,
+    ty: String,
+    shape: &'static str,
+    payload: Value,
+}
+
+/// A document that did not come back equal.
+#[derive(Debug)]
+struct Failure {
+    label: String,
+    /// Why it did not read (or write), when it did not.
+    error: Option<String>,
+    /// Each difference: path, what was read (absent: no key), what was written (absent: no key).
+    differences: Vec<(String, Option<Value>, Option<Value>)>,
+}
+
+/// Writes `code` as the `types` module of a crate `name` (under the workspace's `target/`)
+/// whose program round-trips `cases`, each through the Rust type `paths` gives for its type;
+/// builds it (no warnings allowed) and runs it. Returns the documents that did not come back
+/// equal.
+fn round_trip_in_crate(
+    name: &str,
+    code: &str,
+    paths: &BTreeMap<msgraph_docgen::schema::QualifiedName, String>,
+    cases: &[Case],
+) -> Vec<Failure> {
+    let krate = workspace().join("target").join(name);
+    let src = krate.join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    write_if_changed(&src.join("types.rs"), code);
+    let arms: String = cases
+        .iter()
+        .map(|c| c.ty.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|q| {
+            format!(
+                "        {q:?} => check::<types::{}>(shape, payload),\n",
+                paths[q]
+            )
+        })
+        .collect();
+    let dispatch = format!(
+        "fn dispatch(ty: &str, shape: &str, payload: &Value) -> Result<Value, String> {{\n    match ty {{\n{arms}        other => Err(format!(\"no type {{other}}\")),\n    }}\n}}\n"
+    );
+    write_if_changed(&src.join("main.rs"), &format!("{CHECK_MAIN}\n{dispatch}"));
+    let cases_json: Vec<Value> = cases
+        .iter()
+        .map(|c| json!([c.label, c.ty, c.shape, c.payload]))
+        .collect();
+    std::fs::write(
+        krate.join("cases.json"),
+        serde_json::to_string(&cases_json).unwrap(),
+    )
+    .unwrap();
+    write_if_changed(
+        &krate.join("Cargo.toml"),
+        &format!("[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
+         [dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n\
+         jiff = {{ version = \"0.2\", features = [\"serde\"] }}\nuuid = {{ version = \"1\", features = [\"serde\"] }}\n"),
+    );
+    // The workspace's lock file: the same dependency versions, no registry access needed.
+    std::fs::copy(workspace().join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+
+    let started = std::time::Instant::now();
+    let build = cargo(&krate, &["build", "--offline", "--message-format=short"]);
+    eprintln!(
+        "{name}: {} bytes of generated code, cargo build {:.1?}",
+        code.len(),
+        started.elapsed()
+    );
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(
+        build.status.success(),
+        "the {name} crate does not compile:\n{stderr}"
+    );
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
+    assert!(warnings.is_empty(), "warnings:\n{}", warnings.join("\n"));
+
+    let run = cargo(&krate, &["run", "--offline", "-q"]);
+    assert!(
+        run.status.success(),
+        "the round-trip program failed:\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    eprint!("{name}: {}", String::from_utf8_lossy(&run.stderr));
+    String::from_utf8_lossy(&run.stdout)
+        .lines()
+        .map(|line| {
+            let v: Value = serde_json::from_str(line).expect("the program prints JSON lines");
+            let side = |d: &Value, k: &str| d.get(k).cloned();
+            Failure {
+                label: v["label"].as_str().unwrap_or_default().to_owned(),
+                error: v["error"].as_str().map(str::to_owned),
+                differences: v["differences"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|d| {
+                        let path = d["path"].as_str().unwrap_or_default().to_owned();
+                        (path, side(d, "in"), side(d, "out"))
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Writes `text` to `path` unless it already holds it, so that an unchanged crate is not
+/// rebuilt.
+fn write_if_changed(path: &Path, text: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// The generated crates share one target directory, so their dependencies build once.
+fn cargo(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(args)
+        .current_dir(dir)
+        .env(
+            "CARGO_TARGET_DIR",
+            workspace().join("target/generated-crates"),
+        )
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs")
+}
+
+/// The parsed pages and schema of a docs tree of the corpus.
+fn tree(corpus: &Path, tree: &str) -> (Vec<msgraph_docgen::parse::Page>, Schema) {
+    let (files, _) = list_pages(&[corpus.join(tree)]).unwrap();
+    let pages = parse_files(&files);
+    let schema = msgraph_docgen::schema::build(&pages);
+    (pages, schema)
+}
 
 #[test]
 #[ignore = "compiles a whole-tree crate (minutes); .ci/run runs it"]
@@ -46,14 +244,12 @@ fn a_whole_tree_compiles_and_every_json_block_round_trips() {
     let Some(corpus) = corpus("a_whole_tree_compiles_and_every_json_block_round_trips") else {
         return;
     };
-    let tree = std::env::var("DOCGEN_WHOLE_TREE")
+    let tree_path = std::env::var("DOCGEN_WHOLE_TREE")
         .unwrap_or_else(|_| "en-US/2021-07-16/v1.0/resources".to_owned());
-    let (files, _) = list_pages(&[corpus.join(&tree)]).unwrap();
-    let pages = parse_files(&files);
-    let schema = msgraph_docgen::schema::build(&pages);
-    let paths = type_paths(&schema);
+    let (pages, schema) = tree(&corpus, &tree_path);
 
-    // Every resource page's JSON block, filled with typed values, against the type it defines.
+    // Every resource page's JSON block, filled with typed values, against the type it defines;
+    // and the two variants with nulls, offset timestamps and padded times of day.
     let mut cases = Vec::new();
     for page in &pages {
         let Some(block) = &page.json else { continue };
@@ -65,80 +261,211 @@ fn a_whole_tree_compiles_and_every_json_block_round_trips() {
         let Some(t) = defined else { continue };
         let q = t.qualified_name();
         let payload = fill_placeholders(&schema, &q, &Value::Object(block.object.clone()));
-        cases.push(json!([q, payload]));
+        let label = page.path.clone();
+        for (variant, null_first) in [("nulls first", true), ("nulls second", false)] {
+            cases.push(Case {
+                label: format!("{label} ({variant}, offset timestamps)"),
+                ty: q.to_string(),
+                shape: "one",
+                payload: with_nulls_and_offsets(&schema, &q, &payload, null_first),
+            });
+        }
+        cases.push(Case {
+            label,
+            ty: q.to_string(),
+            shape: "one",
+            payload,
+        });
     }
     let with_json = pages.iter().filter(|p| p.json.is_some()).count();
     eprintln!(
-        "{tree}: {} types, {} pages with a JSON block, {} cases",
+        "{tree_path}: {} types, {} pages with a JSON block, {} cases (three per block)",
         schema.types().len(),
         with_json,
         cases.len()
     );
     assert!(
-        cases.len() * 10 >= with_json * 9,
+        cases.len() * 10 >= with_json * 3 * 9,
         "most JSON blocks map to a type"
     );
 
-    let krate = workspace().join("target/whole-tree");
-    let src = krate.join("src");
-    std::fs::create_dir_all(&src).unwrap();
-    std::fs::write(src.join("types.rs"), emit(&schema, &EmitOptions::default())).unwrap();
-    let arms: String = cases
-        .iter()
-        .map(|c| c[0].as_str().unwrap())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .map(|q| format!("        {q:?} => check::<types::{}>(payload),\n", paths[q]))
-        .collect();
-    let dispatch = format!(
-        "fn dispatch(ty: &str, payload: &Value) -> Result<(), String> {{\n    match ty {{\n{arms}        other => Err(format!(\"no type {{other}}\")),\n    }}\n}}\n"
-    );
-    std::fs::write(src.join("main.rs"), format!("{CHECK_MAIN}\n{dispatch}")).unwrap();
-    std::fs::write(
-        krate.join("cases.json"),
-        serde_json::to_string(&cases).unwrap(),
-    )
-    .unwrap();
-    std::fs::write(
-        krate.join("Cargo.toml"),
-        "[package]\nname = \"whole-tree\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
-         [dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n\
-         jiff = { version = \"0.2\", features = [\"serde\"] }\nuuid = { version = \"1\", features = [\"serde\"] }\n",
-    )
-    .unwrap();
-    // The workspace's lock file: the same dependency versions, no registry access needed.
-    std::fs::copy(workspace().join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
-
-    let started = std::time::Instant::now();
-    let build = cargo(&krate, &["build", "--offline", "--message-format=short"]);
-    eprintln!(
-        "cargo build of the whole-tree crate: {:.1?}",
-        started.elapsed()
-    );
-    let stderr = String::from_utf8_lossy(&build.stderr);
+    let code = emit(&schema, &EmitOptions::default());
+    let failures = round_trip_in_crate("whole-tree", &code, &type_paths(&schema), &cases);
     assert!(
-        build.status.success(),
-        "the whole-tree crate does not compile:\n{stderr}"
-    );
-    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
-    assert!(warnings.is_empty(), "warnings:\n{}", warnings.join("\n"));
-
-    let run = cargo(&krate, &["run", "--offline", "-q"]);
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    eprintln!("{}", stdout.lines().last().unwrap_or(""));
-    assert!(
-        run.status.success(),
-        "round trips failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&run.stderr)
+        failures.is_empty(),
+        "{} documents do not round-trip:\n{failures:#?}",
+        failures.len()
     );
 }
 
-fn cargo(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(args)
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs")
+/// Why a document did not come back equal, in a few words: the first cause of each difference.
+fn causes(failure: &Failure) -> BTreeSet<String> {
+    if let Some(error) = &failure.error {
+        // serde's message without the position, which differs per document.
+        let message = error.split(" at line ").next().unwrap_or(error);
+        return BTreeSet::from([message.to_owned()]);
+    }
+    failure
+        .differences
+        .iter()
+        .map(|(path, input, output)| {
+            let leaf = path.rsplit('/').next().unwrap_or(path);
+            match (input, output) {
+                (Some(Value::Null), None) => "an explicit null written back as absent".to_owned(),
+                (Some(Value::String(a)), Some(Value::String(b)))
+                    if a.parse::<jiff::Timestamp>().is_ok() =>
+                {
+                    if a.ends_with('Z') || a.ends_with("+00:00") {
+                        format!("a timestamp's digits rewritten (`{a}` → `{b}`)")
+                    } else {
+                        "a timestamp's offset rewritten in UTC".to_owned()
+                    }
+                }
+                (Some(Value::Number(a)), Some(Value::Number(b))) if a.as_f64() == b.as_f64() => {
+                    format!("the number `{a}` written back as `{b}` (`{leaf}`)")
+                }
+                (input, output) => format!(
+                    "`{leaf}`: {} → {}",
+                    input.as_ref().map_or("absent".to_owned(), Value::to_string),
+                    output
+                        .as_ref()
+                        .map_or("absent".to_owned(), Value::to_string)
+                ),
+            }
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "compiles a crate of about 1,300 beta types (minutes); .ci/run runs it"]
+fn the_api_pages_examples_round_trip() {
+    let Some(corpus) = corpus("the_api_pages_examples_round_trip") else {
+        return;
+    };
+    let found = api_examples::read_dir(&corpus.join("en-US/2021-04-08/beta/api")).unwrap();
+    let (_, whole) = tree(&corpus, "en-US/2021-04-08/beta/resources");
+
+    // Examples of a type the resource pages define, and the types they name.
+    let mut cases = Vec::new();
+    let mut examples = BTreeMap::new();
+    let mut roots = BTreeSet::new();
+    let mut other_types = BTreeMap::<&str, usize>::new();
+    for example in &found.examples {
+        let Ok(q) = whole.resolve(&example.odata_type) else {
+            *other_types.entry(&example.odata_type).or_default() += 1;
+            continue;
+        };
+        if whole.get(&q).is_some_and(|t| t.kind == Kind::Enum) {
+            *other_types.entry(&example.odata_type).or_default() += 1;
+            continue;
+        }
+        let kind = match example.kind {
+            BlockKind::Request => "request",
+            BlockKind::Response => "response",
+        };
+        let file = example
+            .file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy();
+        let label = format!("{file}:{} ({kind}, {q})", example.line);
+        examples.insert(label.clone(), (q.to_string(), example));
+        cases.push(Case {
+            label,
+            ty: q.to_string(),
+            shape: example.shape.as_str(),
+            payload: example.body.clone(),
+        });
+        roots.insert(q.to_string());
+    }
+    let schema = whole
+        .select(&Selection {
+            roots: roots.iter().cloned().collect(),
+            subtypes: true,
+            skip_navigation: false,
+        })
+        .unwrap();
+    eprintln!(
+        "API examples: {} typed examples with a JSON object or array as body ({} typed without a body, \
+         {} with a body that is not JSON, {} with a bare number or string); {} name one of {} types of the \
+         resource pages, selected with their subtypes and what they need: {} of {} types; {} name a type \
+         the resource pages do not define: {other_types:?}",
+        found.examples.len(),
+        found.without_body,
+        found.not_json,
+        found.scalar,
+        cases.len(),
+        roots.len(),
+        schema.types().len(),
+        whole.types().len(),
+        found.examples.len() - cases.len(),
+    );
+
+    let code = emit(&schema, &EmitOptions::default());
+    let failures = round_trip_in_crate("api-examples", &code, &value_type_paths(&schema), &cases);
+
+    // Each document that is not equal, by cause: a value its documented type cannot hold
+    // (the example and the resource page disagree), or anything else, which fails the test.
+    let mut contradicting = Vec::new();
+    let mut by_cause = BTreeMap::<String, Vec<&str>>::new();
+    for failure in &failures {
+        let (ty, example) = &examples[&failure.label];
+        let found = api_examples::contradictions(&whole, ty, example.shape, &example.body);
+        match (&failure.error, found.first()) {
+            (Some(_), Some(first)) => {
+                let mut value = first.value.to_string();
+                if value.len() > 80 {
+                    let end = (0..=80)
+                        .rev()
+                        .find(|&i| value.is_char_boundary(i))
+                        .unwrap_or(0);
+                    value.truncate(end);
+                    value.push_str("...");
+                }
+                contradicting.push(format!(
+                    "{}: `{}` is documented as {}, the example has {value}",
+                    failure.label, first.path, first.documented
+                ));
+            }
+            _ => {
+                for cause in causes(failure) {
+                    by_cause.entry(cause).or_default().push(&failure.label);
+                }
+            }
+        }
+    }
+    let equal = cases.len() - failures.len();
+    eprintln!(
+        "{equal} of {} documents equal ({:.1}%); {} do not read because the example contradicts the \
+         documented type, {} differ for other causes",
+        cases.len(),
+        equal as f64 * 100.0 / cases.len() as f64,
+        contradicting.len(),
+        failures.len() - contradicting.len(),
+    );
+    for line in &contradicting {
+        eprintln!("  {line}");
+    }
+    for (cause, labels) in &by_cause {
+        eprintln!("  {:>4}  {cause}", labels.len());
+        for label in labels.iter().take(8) {
+            eprintln!("          {label}");
+        }
+    }
+    assert!(
+        cases.len() >= 1500,
+        "the API pages give over 1,500 documents"
+    );
+    assert!(
+        by_cause.is_empty(),
+        "documents that read and come back different, or do not read for another cause than a \
+         contradiction with the docs: {by_cause:#?}"
+    );
+    // About 3% of the examples contradict their own resource pages (placeholders such as
+    // `"Boolean"`, a single value where the page documents a collection); no typed reader can
+    // read them.
+    assert!(
+        equal * 100 >= cases.len() * 96,
+        "fewer than 96% of the documents round-trip equal"
+    );
 }

@@ -7,6 +7,7 @@ use super::fields::Field;
 use super::ident::{doc_name, to_ident, Scope};
 use super::names::module_of;
 use super::structs::TypedField;
+use super::support::support_path;
 use super::Emitter;
 use crate::schema::{QualifiedName, TypeDef};
 use proc_macro2::{Ident, TokenStream};
@@ -59,7 +60,12 @@ impl Emitter<'_> {
         let q = t.qualified_name();
         let mut out = self.fields_trait_impls(t, ident, fields);
         if let Some(trait_name) = self.names.traits.get(&q) {
-            out.extend(fields_trait(&q, trait_name, fields));
+            out.extend(fields_trait(
+                &q,
+                &module_of(&t.namespace),
+                trait_name,
+                fields,
+            ));
         }
         if self.names.anys.contains_key(&q) {
             out.extend(self.any_enum(t));
@@ -82,6 +88,7 @@ impl Emitter<'_> {
         chain.extend(self.schema.ancestors(&q));
         let by_json: BTreeMap<&str, &TypedField> =
             fields.iter().map(|f| (f.field.json(), f)).collect();
+        let nullable = support_path(&module, "Nullable");
         let mut out = TokenStream::new();
         for owner in chain {
             let owner_q = owner.qualified_name();
@@ -98,7 +105,7 @@ impl Emitter<'_> {
                 } else {
                     quote!(as_ref)
                 };
-                Some(quote!(fn #ident(&self) -> Option<&#plain> { self.#ident.#get() }))
+                Some(quote!(fn #ident(&self) -> #nullable<&#plain> { self.#ident.#get() }))
             });
             out.extend(quote! {
                 impl #trait_path for #ident {
@@ -143,8 +150,8 @@ impl Emitter<'_> {
         let spills = spilled.iter().map(|f| {
             let (ident, json) = (&f.ident, f.json());
             quote! {
-                if let Some(v) = value.#ident {
-                    additional_properties.insert(#json.to_owned(), serde_json::to_value(v).expect("generated types always serialize"));
+                if !value.#ident.is_absent() {
+                    additional_properties.insert(#json.to_owned(), serde_json::to_value(value.#ident).expect("generated types always serialize"));
                 }
             }
         });
@@ -252,13 +259,23 @@ impl Emitter<'_> {
     }
 }
 
-/// The `...Fields` trait of the type `q`: one getter per field of its struct.
-fn fields_trait(q: &QualifiedName, trait_name: &str, fields: &[TypedField]) -> TokenStream {
+/// The `...Fields` trait of the type `q` (in module `module`): one getter per field of its
+/// struct.
+fn fields_trait(
+    q: &QualifiedName,
+    module: &[String],
+    trait_name: &str,
+    fields: &[TypedField],
+) -> TokenStream {
     let trait_ident = to_ident(trait_name);
+    let nullable = support_path(module, "Nullable");
     let methods = fields.iter().map(|f| {
         let (ident, plain) = (&f.field.ident, &f.plain);
-        let doc = format!(" The `{}` property, if present.", doc_name(f.field.json()));
-        quote!(#[doc = #doc] fn #ident(&self) -> Option<&#plain>;)
+        let doc = format!(
+            " The `{}` property: absent, `null` or a reference to its value.",
+            doc_name(f.field.json())
+        );
+        quote!(#[doc = #doc] fn #ident(&self) -> #nullable<&#plain>;)
     });
     let doc = format!(" Read access to the properties of `{}`, implemented by the type and every type derived from it: write code once for all of them.", doc_name(q));
     quote! {

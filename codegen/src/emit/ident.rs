@@ -88,10 +88,10 @@ pub fn camel(name: &str) -> String {
 }
 
 /// The module name of a namespace segment: snake_case, with `_` appended to the names of the
-/// crates the generated code uses (`std_`, `serde_`).
+/// crates the generated code uses (`std_`, `serde_`) and to the name of its `support` module.
 pub fn module(segment: &str) -> String {
     let name = snake(segment);
-    if CRATE_NAMES.contains(&name.as_str()) {
+    if CRATE_NAMES.contains(&name.as_str()) || name == super::support::SUPPORT_MODULE {
         format!("{name}_")
     } else {
         name
@@ -210,6 +210,7 @@ mod tests {
         assert_eq!(module("serde"), "serde_");
         assert_eq!(module("std"), "std_");
         assert_eq!(module("callRecords"), "call_records");
+        assert_eq!(module("support"), "support_");
     }
 
     #[test]

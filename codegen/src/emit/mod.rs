@@ -1,16 +1,20 @@
 //! Stage 3: [`Schema`] → Rust source (syn tokens, formatted by prettyplease).
 //!
-//! Per entity or complex type: a struct of `Option` fields (the docs do not state nullability)
-//! with serde renames, the `@odata.type` annotation, and a flattened map that keeps unknown
-//! properties. Per type with subtypes: a `...Fields` trait implemented by the type and all its
+//! Per entity or complex type: a struct of `support::Nullable` fields (absent, `null` or a
+//! value: the docs do not state nullability, and Graph tells `null` from absent) with serde
+//! renames, the `@odata.type` annotation, and a flattened map that keeps unknown properties.
+//! Per type with subtypes: a `...Fields` trait implemented by the type and all its
 //! descendants, and `From<Descendant>` conversions that move unknown-to-the-base fields into the
-//! map, so nothing is lost. Per enum: the documented members plus `Unrecognized(String)`.
+//! map, so nothing is lost. Per enum: the documented members plus `Unrecognized(String)`. Once
+//! per file: the `support` module (`Nullable`, and the temporal types kept as the text
+//! received).
 //!
 //! The parts, by job: `names` (Rust names of types, traits and `Any...` enums), `fields` (the
 //! Rust field of every property, for structs and conversions alike), `structs`, `family`
 //! (traits, conversions, `Any...` enums), `enums`, `docs` (rustdoc text), `ident` (naming and
-//! escaping), `types` (primitives), `options` ([`EmitOptions`]). This file holds the context
-//! they share (`Emitter`), lays the items out in modules and formats them.
+//! escaping), `types` (primitives), `options` ([`EmitOptions`]), `support` (the `support`
+//! module, whose source is `support.in.rs`). This file holds the context they share
+//! (`Emitter`), lays the items out in modules and formats them.
 
 mod docs;
 mod enums;
@@ -20,6 +24,7 @@ mod ident;
 mod names;
 mod options;
 mod structs;
+mod support;
 mod types;
 
 use crate::schema::{Kind, QualifiedName, Schema, TypeDef};
@@ -92,12 +97,21 @@ pub fn type_paths(schema: &Schema) -> BTreeMap<QualifiedName, String> {
     Names::new(schema).into_type_paths()
 }
 
+/// The Rust path (from the root of the generated code) of the type a value declared as each
+/// type of the schema has: its `Any...` enum when it has subtypes (`AnyAttachment`), else the
+/// type itself, as [`type_paths`] gives it.
+pub fn value_type_paths(schema: &Schema) -> BTreeMap<QualifiedName, String> {
+    Names::new(schema).into_value_type_paths()
+}
+
 /// A piece of the generated file that is formatted on its own.
 enum Unit<'a> {
     /// A type of the root namespace, with its impls.
     Type(&'a TypeDef),
     /// The private serialization helper of the `Any...` enums.
     Helper,
+    /// The `support` module.
+    Support,
     /// A sub-namespace module, whole.
     Module(String),
 }
@@ -107,7 +121,7 @@ enum Unit<'a> {
 pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
     let emitter = Emitter::new(schema, options);
     // The output in independently formatted pieces: each type of the root namespace, the
-    // serialization helper, then each sub-namespace module whole. Formatting them on all cores
+    // serialization helper, the support module, then each sub-namespace module whole. Formatting them on all cores
     // and joining in this order gives the same text as formatting the file at once.
     let mut units: Vec<Unit> = schema
         .types()
@@ -117,6 +131,9 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
         .collect();
     if !emitter.names.anys.is_empty() {
         units.push(Unit::Helper);
+    }
+    if schema.types().iter().any(|t| t.kind != Kind::Enum) {
+        units.push(Unit::Support);
     }
     let children: BTreeSet<String> = schema
         .types()
@@ -128,6 +145,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
         let tokens = match unit {
             Unit::Type(t) => emitter.item(t),
             Unit::Helper => family::tagged_helper(),
+            Unit::Support => support::support_module(),
             Unit::Module(child) => emitter.module(child),
         };
         let file: syn::File = syn::parse2(tokens).expect("generated code is valid Rust");

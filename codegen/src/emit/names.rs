@@ -114,14 +114,28 @@ impl Names {
     pub(super) fn into_type_paths(self) -> BTreeMap<QualifiedName, String> {
         self.types
             .into_iter()
+            .map(|(q, (module, name))| (q, root_path(&module, &name)))
+            .collect()
+    }
+
+    /// The Rust path of the value type of every type (its `Any...` enum when it has one) from
+    /// the root of the generated code, by qualified name.
+    pub(super) fn into_value_type_paths(mut self) -> BTreeMap<QualifiedName, String> {
+        self.types
+            .into_iter()
             .map(|(q, (module, name))| {
-                let mut path: Vec<String> =
-                    module.iter().map(|m| to_ident(m).to_string()).collect();
-                path.push(to_ident(&name).to_string());
-                (q, path.join("::"))
+                let name = self.anys.remove(&q).unwrap_or(name);
+                (q, root_path(&module, &name))
             })
             .collect()
     }
+}
+
+/// `module::path::Name` from the root of the generated code.
+fn root_path(module: &[String], name: &str) -> String {
+    let mut path: Vec<String> = module.iter().map(|m| to_ident(m).to_string()).collect();
+    path.push(to_ident(name).to_string());
+    path.join("::")
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
-//! The struct of an entity or complex type: `Option` fields with serde renames, the
-//! `@odata.type` annotation and a flattened map that keeps unknown properties.
+//! The struct of an entity or complex type: `support::Nullable` fields (absent, `null` or a
+//! value) with serde renames, the `@odata.type` annotation and a flattened map that keeps
+//! unknown properties.
 
 use super::docs::docs;
 use super::fields::Field;
 use super::ident::{doc_name, to_ident};
 use super::names::module_of;
+use super::support::{support_path, support_path_text};
 use super::Emitter;
 use crate::schema::{Kind, Origin, Property, TypeDef, TypeRef};
 use proc_macro2::{Ident, TokenStream};
@@ -14,7 +16,7 @@ use quote::quote;
 pub(super) struct TypedField<'a> {
     /// The property and its field name.
     pub(super) field: Field<'a>,
-    /// The field type inside `Option`, as declared (`Box<T>` when boxed).
+    /// The field type inside `Nullable`, as declared (`Box<T>` when boxed).
     ty: TokenStream,
     /// The same type without the box (what getters return a reference to).
     pub(super) plain: TokenStream,
@@ -70,7 +72,9 @@ impl Emitter<'_> {
     fn typed_field<'a>(&self, t: &TypeDef, module: &[String], field: Field<'a>) -> TypedField<'a> {
         let p = field.property;
         let element = match &p.ty {
-            TypeRef::Primitive(primitive) => self.options.type_mapping.tokens(*primitive),
+            TypeRef::Primitive(primitive) => {
+                self.options.type_mapping.tokens_in(*primitive, module)
+            }
             TypeRef::Named(n) if self.schema.get(n.as_str()).is_some() => {
                 self.names.value_path(module, n.as_str())
             }
@@ -138,6 +142,8 @@ impl Emitter<'_> {
         ident: &Ident,
         fields: &[TypedField],
     ) -> TokenStream {
+        let nullable = support_path(module, "Nullable");
+        let is_absent = support_path_text(module, "is_absent");
         let field_defs = fields.iter().map(|f| {
             let TypedField {
                 field,
@@ -150,8 +156,8 @@ impl Emitter<'_> {
             quote! {
                 #docs
                 #attrs
-                #[serde(rename = #json, skip_serializing_if = "Option::is_none")]
-                pub #ident: Option<#ty>,
+                #[serde(rename = #json, skip_serializing_if = #is_absent)]
+                pub #ident: #nullable<#ty>,
             }
         });
         let type_docs = docs(&t.description, &self.struct_about(t, module));
@@ -160,10 +166,12 @@ impl Emitter<'_> {
             .non_exhaustive
             .then(|| quote!(#[non_exhaustive]));
         let attrs = self.attributes.of_type(&t.qualified_name());
-        // The two generated fields are `super::fields::GENERATED_FIELDS`.
+        // The two generated fields are `super::fields::GENERATED_FIELDS`. `serde(default)`: a
+        // property not in the JSON reads as `Nullable::Absent`.
         quote! {
             #type_docs
             #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[serde(default)]
             #attrs
             #non_exhaustive
             pub struct #ident {

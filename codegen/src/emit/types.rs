@@ -4,19 +4,20 @@ use crate::primitive::Primitive;
 use proc_macro2::TokenStream;
 use std::collections::BTreeMap;
 
-/// The default Rust type of a primitive, as a path.
+/// The default Rust type of a primitive, as a path. Paths that start with `support::` name the
+/// `support` module the generated file carries (emit reaches it from any module).
 ///
 /// | Graph | Rust | why |
 /// |---|---|---|
 /// | String | `String` | |
 /// | Boolean | `bool` | |
 /// | Byte, SByte, Int16, Int32, Int64 | `u8`, `i8`, `i16`, `i32`, `i64` | |
-/// | Single, Double, Decimal | `f32`, `f64`, `f64` | serde_json reads decimals as `f64` |
-/// | Guid | `uuid::Uuid` | |
-/// | DateTimeOffset | `jiff::Timestamp` | Graph sends UTC instants (`...Z`); jiff writes them back in the same form |
-/// | Date | `jiff::civil::Date` | |
-/// | TimeOfDay | `jiff::civil::Time` | |
-/// | Duration | `String` | ISO 8601 with calendar units (`P30D`); parse with `jiff::Span` when needed |
+/// | Single, Double, Decimal | `support::Float` | an `f64` written back in the form it was read (`10`, `10.0`) |
+/// | Guid | `support::Guid` | the text as received (case, braces kept); `uuid::Uuid` on demand |
+/// | DateTimeOffset | `support::DateTimeOffset` | the text as received (offset and digits kept); `jiff::Timestamp` on demand |
+/// | Date | `support::Date` | the text as received; `jiff::civil::Date` on demand |
+/// | TimeOfDay | `support::TimeOfDay` | the text as received (`10:11:12.0000000`); `jiff::civil::Time` on demand |
+/// | Duration | `support::Duration` | the text as received (`P30D`); `jiff::Span` on demand |
 /// | Binary, Stream | `String` | base64 text as sent |
 /// | Json | `serde_json::Value` | untyped |
 pub fn rust_type_of_primitive(p: Primitive) -> &'static str {
@@ -28,13 +29,13 @@ pub fn rust_type_of_primitive(p: Primitive) -> &'static str {
         Primitive::Int16 => "i16",
         Primitive::Int32 => "i32",
         Primitive::Int64 => "i64",
-        Primitive::Single => "f32",
-        Primitive::Double | Primitive::Decimal => "f64",
-        Primitive::Guid => "uuid::Uuid",
-        Primitive::DateTimeOffset => "jiff::Timestamp",
-        Primitive::Date => "jiff::civil::Date",
-        Primitive::TimeOfDay => "jiff::civil::Time",
-        Primitive::Duration | Primitive::Binary | Primitive::Stream => "String",
+        Primitive::Single | Primitive::Double | Primitive::Decimal => "support::Float",
+        Primitive::Guid => "support::Guid",
+        Primitive::DateTimeOffset => "support::DateTimeOffset",
+        Primitive::Date => "support::Date",
+        Primitive::TimeOfDay => "support::TimeOfDay",
+        Primitive::Duration => "support::Duration",
+        Primitive::Binary | Primitive::Stream => "String",
         Primitive::Json => "serde_json::Value",
     }
 }
@@ -74,10 +75,49 @@ impl TypeMapping {
             .map_or_else(|| rust_type_of_primitive(primitive), String::as_str)
     }
 
-    /// The Rust type of a primitive, as tokens.
-    pub fn tokens(&self, primitive: Primitive) -> TokenStream {
-        self.path(primitive)
-            .parse()
-            .expect("type mappings are checked to be Rust types when set")
+    /// The Rust type of a primitive, as tokens usable inside module `from` of the generated
+    /// code: a path into the `support` module climbs out of `from` first.
+    pub(super) fn tokens_in(&self, primitive: Primitive, from: &[String]) -> TokenStream {
+        let path = self.path(primitive);
+        match path.strip_prefix("support::") {
+            Some(item) => super::support::support_path(from, item),
+            None => path
+                .parse()
+                .expect("type mappings are checked to be Rust types when set"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn support_types_are_reached_from_any_module_and_overrides_are_used_as_given() {
+        let mut mapping = TypeMapping::default();
+        let module = ["call_records".to_owned()];
+        assert_eq!(
+            mapping
+                .tokens_in(Primitive::DateTimeOffset, &module)
+                .to_string(),
+            "super :: support :: DateTimeOffset"
+        );
+        assert_eq!(
+            mapping.tokens_in(Primitive::Double, &[]).to_string(),
+            "support :: Float"
+        );
+        mapping
+            .set(Primitive::DateTimeOffset, "jiff::Timestamp")
+            .unwrap();
+        assert_eq!(
+            mapping
+                .tokens_in(Primitive::DateTimeOffset, &module)
+                .to_string(),
+            "jiff :: Timestamp"
+        );
+        assert_eq!(
+            mapping.tokens_in(Primitive::String, &module).to_string(),
+            "String"
+        );
     }
 }
