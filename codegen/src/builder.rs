@@ -521,7 +521,7 @@ mod tests {
         assert!(!translated.contains("pub parent:"), "{translated}");
         let generated = b.reference(dir.path().join("en")).generate_code().unwrap();
         assert!(
-            generated.code.contains("pub parent: Option<"),
+            generated.code.contains("pub parent: support::Nullable<"),
             "{}",
             generated.code
         );

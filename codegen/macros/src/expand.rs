@@ -277,7 +277,7 @@ mod tests {
         assert!(expansion.code == generated.code);
         assert!(expansion
             .code
-            .contains("pub start_date_time: Option<String>"));
+            .contains("pub start_date_time: support::Nullable<String>"));
     }
 
     #[test]

@@ -15,14 +15,14 @@ fn main() {
         ]
     });
     let message: Message = serde_json::from_value(json.clone()).unwrap();
-    let attachments = message.attachments.as_ref().unwrap();
-    assert!(matches!(&attachments[0], AnyAttachment::FileAttachment(f) if f.content_bytes.as_deref() == Some("aGk=")));
+    let attachments = message.attachments.value().unwrap();
+    assert!(matches!(&attachments[0], AnyAttachment::FileAttachment(f) if f.content_bytes.as_deref().into_value() == Some("aGk=")));
     assert!(matches!(&attachments[1], AnyAttachment::ReferenceAttachment(_)));
     let AnyAttachment::Attachment(future) = &attachments[2] else {
         panic!("{:?}", attachments[2])
     };
     assert_eq!(future.additional_properties["extra"], 1);
-    let names: Vec<_> = attachments.iter().map(|a| a.fields().name().cloned()).collect();
+    let names: Vec<_> = attachments.iter().map(|a| a.fields().name().into_value().cloned()).collect();
     assert_eq!(names, [Some("a.txt".into()), Some("b".into()), Some("c".into())]);
     assert_eq!(serde_json::to_value(&message).unwrap(), json);
 }

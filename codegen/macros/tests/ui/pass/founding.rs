@@ -17,12 +17,14 @@ fn main() {
         "errorCode": -42
     });
     let any: AnyDeviceActionResult = serde_json::from_value(json.clone()).unwrap();
-    assert_eq!(any.fields().action_state(), Some(&ActionState::Done));
+    assert_eq!(any.fields().action_state().into_value(), Some(&ActionState::Done));
     let AnyDeviceActionResult::ResetPasscodeActionResult(reset) = &any else {
         panic!("{any:?}")
     };
     let reset: &ResetPasscodeActionResult = reset;
-    assert_eq!(reset.start_date_time.unwrap().as_second(), 1617790272);
+    let started = reset.start_date_time.value().unwrap();
+    assert_eq!(started.as_str(), "2021-04-07T10:11:12.1234567Z");
+    assert_eq!(started.timestamp().unwrap().as_second(), 1617790272);
     assert_eq!(serde_json::to_value(&any).unwrap(), json);
     let base = DeviceActionResult::from(reset.clone());
     assert_eq!(base.additional_properties["passcode"], "314159");

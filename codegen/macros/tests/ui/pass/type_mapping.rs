@@ -18,13 +18,13 @@ mod from_file {
 
 fn main() {
     let mut reset = inline::ResetPasscodeActionResult::default();
-    reset.start_date_time = Some("2021-04-07T10:11:12Z".to_owned());
+    reset.start_date_time = "2021-04-07T10:11:12Z".to_owned().into();
     let json = serde_json::to_value(&reset).unwrap();
     assert_eq!(json, serde_json::json!({"startDateTime": "2021-04-07T10:11:12Z"}));
 
     let event = from_file::AuditEvent {
-        activity_date_time: Some("2021-04-07T10:11:12Z".to_owned()),
-        size_in_bytes: Some(u64::MAX),
+        activity_date_time: "2021-04-07T10:11:12Z".to_owned().into(),
+        size_in_bytes: u64::MAX.into(),
         ..Default::default()
     };
     let back: from_file::AuditEvent =
