@@ -464,7 +464,7 @@ mod tests {
         );
         assert!(!code.contains("Nullable<support::DateTimeOffset>"));
         assert!(code.contains("#[doc(alias = \"state\")]\n#[non_exhaustive]\npub enum ActionState"));
-        assert!(code.contains("#[doc(alias = \"pin\")]\n    #[serde(rename = \"passcode\""));
+        assert!(code.contains("#[doc(alias = \"pin\")]\n    pub passcode:"));
         assert_eq!(generated.pages.len(), 1);
     }
 

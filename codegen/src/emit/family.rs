@@ -3,7 +3,6 @@
 //! `Any...` enums (a type or any type derived from it, chosen by `@odata.type`), with the
 //! serialization helper those enums share.
 
-use super::fields::Field;
 use super::ident::{doc_name, to_ident, Scope};
 use super::names::module_of;
 use super::structs::TypedField;
@@ -50,7 +49,7 @@ struct Variant {
 
 impl Emitter<'_> {
     /// Everything after the struct `ident` of `t`: the `...Fields` traits it implements, its own
-    /// trait and `Any...` enum when it has subtypes, and `From<Self>` for every ancestor.
+    /// trait and `Any...` enum when it has subtypes, and `From<Self>` for its direct base.
     pub(super) fn family_items(
         &self,
         t: &TypeDef,
@@ -70,8 +69,10 @@ impl Emitter<'_> {
         if self.names.anys.contains_key(&q) {
             out.extend(self.any_enum(t));
         }
-        for ancestor in self.schema.ancestors(&q) {
-            out.extend(self.ancestor_conversion(t, ident, fields, ancestor));
+        // Into the direct base only: a conversion per (descendant, ancestor) pair was most of
+        // the source; further ancestors are a chain of `into()`s away.
+        if let Some(base) = self.schema.ancestors(&q).first() {
+            out.extend(self.base_conversion(t, ident, base));
         }
         out
     }
@@ -116,62 +117,23 @@ impl Emitter<'_> {
         out
     }
 
-    /// `impl From<Self> for Ancestor`: the fields the ancestor has move over (boxed or unboxed
-    /// as the ancestor declares them), the others into `additional_properties`.
-    fn ancestor_conversion(
-        &self,
-        t: &TypeDef,
-        ident: &Ident,
-        fields: &[TypedField],
-        ancestor: &TypeDef,
-    ) -> TokenStream {
-        let q = t.qualified_name();
-        let a_q = ancestor.qualified_name();
-        let a_path = self.names.type_path(&module_of(&t.namespace), &a_q);
-        let a_fields: BTreeMap<&str, Field> = self
-            .fields_of(ancestor)
-            .into_iter()
-            .map(|f| (f.property.name.as_str(), f))
-            .collect();
-        let moves = fields.iter().filter_map(|f| {
-            let a_field = a_fields.get(f.field.json())?;
-            let (ident, a_ident) = (&f.field.ident, &a_field.ident);
-            Some(match (f.field.boxed, a_field.boxed) {
-                (true, false) => quote!(#a_ident: value.#ident.map(|v| *v),),
-                (false, true) => quote!(#a_ident: value.#ident.map(Box::new),),
-                _ => quote!(#a_ident: value.#ident,),
-            })
-        });
-        let spilled: Vec<&Field> = fields
-            .iter()
-            .map(|f| &f.field)
-            .filter(|f| !a_fields.contains_key(f.json()))
-            .collect();
-        let spills = spilled.iter().map(|f| {
-            let (ident, json) = (&f.ident, f.json());
-            quote! {
-                if !value.#ident.is_absent() {
-                    additional_properties.insert(#json.to_owned(), serde_json::to_value(value.#ident).expect("generated types always serialize"));
-                }
-            }
-        });
-        let doc = format!(" Views a `{}` as a `{}`: the properties the base does not declare move into `additional_properties`, so serializing the result writes the same JSON.", doc_name(&q), doc_name(&a_q));
-        let map_binding = if spilled.is_empty() {
-            quote!(let additional_properties = value.additional_properties;)
-        } else {
-            quote!(let mut additional_properties = value.additional_properties;)
-        };
+    /// `impl From<Self> for Base`, through the JSON the value writes: the fields the base has
+    /// keep their values, the others land in `additional_properties`.
+    fn base_conversion(&self, t: &TypeDef, ident: &Ident, base: &TypeDef) -> TokenStream {
+        let module = module_of(&t.namespace);
+        let b_q = base.qualified_name();
+        let b_path = self.names.type_path(&module, &b_q);
+        let rebase = support_path(&module, "rebase");
+        let doc = format!(
+            " Views a `{}` as a `{}`: the properties the base does not declare move into `additional_properties`, so serializing the result writes the same JSON.",
+            doc_name(&t.qualified_name()),
+            doc_name(&b_q)
+        );
         quote! {
-            impl From<#ident> for #a_path {
+            impl From<#ident> for #b_path {
                 #[doc = #doc]
                 fn from(value: #ident) -> Self {
-                    #map_binding
-                    #(#spills)*
-                    #a_path {
-                        odata_type: value.odata_type,
-                        #(#moves)*
-                        additional_properties,
-                    }
+                    #rebase(value)
                 }
             }
         }

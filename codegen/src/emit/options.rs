@@ -42,17 +42,26 @@ impl std::fmt::Display for BadAttribute {
 
 impl std::error::Error for BadAttribute {}
 
-/// Checks that attribute text parses as Rust outer attributes, or says why not.
+/// Checks that attribute text parses as Rust outer attributes, none of them `serde`'s, or
+/// says why not.
 fn check_attributes(pattern: &str, attribute: &str) -> Result<(), BadAttribute> {
     use syn::parse::Parser;
-    syn::Attribute::parse_outer
+    let bad = |message: String| BadAttribute {
+        pattern: pattern.to_owned(),
+        attribute: attribute.to_owned(),
+        message,
+    };
+    let attributes = syn::Attribute::parse_outer
         .parse_str(attribute)
-        .map(drop)
-        .map_err(|e| BadAttribute {
-            pattern: pattern.to_owned(),
-            attribute: attribute.to_owned(),
-            message: e.to_string(),
-        })
+        .map_err(|e| bad(e.to_string()))?;
+    if attributes.iter().any(|a| a.path().is_ident("serde")) {
+        return Err(bad(
+            "the generated types do not derive serde's traits (their \
+             `support::object!` tables implement them), so a `serde` attribute would not compile"
+                .to_owned(),
+        ));
+    }
+    Ok(())
 }
 
 /// True when `pattern` selects the qualified name: `*` selects everything, `prefix.*` every name
@@ -81,6 +90,7 @@ impl EmitOptions {
     /// let mut options = msgraph_docgen::emit::EmitOptions::default();
     /// options.type_attribute("microsoft.graph.actionState", "#[doc(alias = \"state\")]").unwrap();
     /// assert!(options.type_attribute("*", "derive(Hash)").is_err());
+    /// assert!(options.type_attribute("*", "#[serde(deny_unknown_fields)]").is_err());
     /// ```
     pub fn type_attribute(&mut self, pattern: &str, attribute: &str) -> Result<(), BadAttribute> {
         check_attributes(pattern, attribute)?;

@@ -1,12 +1,13 @@
 //! The struct of an entity or complex type: `support::Nullable` fields (absent, `null` or a
-//! value) with serde renames, the `@odata.type` annotation and a flattened map that keeps
-//! unknown properties.
+//! value), the `@odata.type` annotation and a map that keeps unknown properties; and its
+//! serde impls, written as `support::Object` (which field each JSON name reads into and
+//! writes from) rather than derived.
 
 use super::docs::docs;
 use super::fields::Field;
 use super::ident::{doc_name, to_ident};
 use super::names::module_of;
-use super::support::{support_path, support_path_text};
+use super::support::support_path;
 use super::Emitter;
 use crate::schema::{Kind, Origin, Property, TypeDef, TypeRef};
 use proc_macro2::{Ident, TokenStream};
@@ -26,28 +27,34 @@ pub(super) struct TypedField<'a> {
     attrs: TokenStream,
 }
 
-/// The generator's line about a property: its JSON name and type, who declares it, whether it
-/// is a navigation property.
+/// The generator's line about a property: who declares it when it is inherited (the
+/// description is said once, on the declaring struct), whether it is a navigation property;
+/// its JSON name and type when the docs give no description (the field's type and the
+/// `support::object!` table say them otherwise).
 fn property_about(p: &Property) -> String {
-    let wire = format!(
-        "JSON `{}`{}{}.",
-        doc_name(&p.name),
-        if p.collection {
-            ", a collection of "
-        } else {
-            ", of type "
-        },
-        doc_name(match &p.ty {
-            TypeRef::Primitive(primitive) => primitive.as_str(),
-            TypeRef::Named(n) => n.name(),
-        })
-    );
-    let mut about = wire.replace("of type ", "type ");
+    let mut about = String::new();
     if p.inherited {
-        about.push_str(&format!(" Declared by `{}`.", doc_name(&p.declared_by)));
+        about.push_str(&format!("Inherited from `{}`.", doc_name(&p.declared_by)));
+    } else if p.description.trim().is_empty() {
+        about.push_str(&format!(
+            "JSON `{}`, {} `{}`.",
+            doc_name(&p.name),
+            if p.collection {
+                "a collection of"
+            } else {
+                "type"
+            },
+            doc_name(match &p.ty {
+                TypeRef::Primitive(primitive) => primitive.as_str(),
+                TypeRef::Named(n) => n.name(),
+            })
+        ));
     }
     if p.navigation {
-        about.push_str(" Navigation property: present only when expanded.");
+        if !about.is_empty() {
+            about.push(' ');
+        }
+        about.push_str("Navigation property: present only when expanded.");
     }
     about
 }
@@ -93,7 +100,12 @@ impl Emitter<'_> {
         TypedField {
             ty,
             plain,
-            docs: docs(&p.description, &property_about(p)),
+            // An inherited field's description is its declaring type's: said once there,
+            // not copied into every descendant (the docs are a large part of the source).
+            docs: docs(
+                if p.inherited { "" } else { &p.description },
+                &property_about(p),
+            ),
             attrs: self.attributes.of_field(&t.qualified_name(), &p.name),
             field,
         }
@@ -143,7 +155,6 @@ impl Emitter<'_> {
         fields: &[TypedField],
     ) -> TokenStream {
         let nullable = support_path(module, "Nullable");
-        let is_absent = support_path_text(module, "is_absent");
         let field_defs = fields.iter().map(|f| {
             let TypedField {
                 field,
@@ -152,11 +163,10 @@ impl Emitter<'_> {
                 attrs,
                 ..
             } = f;
-            let (ident, json) = (&field.ident, field.json());
+            let ident = &field.ident;
             quote! {
                 #docs
                 #attrs
-                #[serde(rename = #json, skip_serializing_if = #is_absent)]
                 pub #ident: #nullable<#ty>,
             }
         });
@@ -166,25 +176,87 @@ impl Emitter<'_> {
             .non_exhaustive
             .then(|| quote!(#[non_exhaustive]));
         let attrs = self.attributes.of_type(&t.qualified_name());
-        // The two generated fields are `super::fields::GENERATED_FIELDS`. `serde(default)`: a
-        // property not in the JSON reads as `Nullable::Absent`.
+        // The two generated fields are `super::fields::GENERATED_FIELDS`. A property not in the
+        // JSON reads as `Nullable::Absent`, the `Default`.
+        let object = self.object_impls(t, ident);
         quote! {
             #type_docs
-            #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-            #[serde(default)]
+            #[derive(Debug, Clone, Default, PartialEq)]
             #attrs
             #non_exhaustive
             pub struct #ident {
                 /// The `@odata.type` annotation, written back as read. Set it when sending a derived
                 /// type where its base is expected.
-                #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
                 pub odata_type: Option<String>,
                 #(#field_defs)*
                 /// Properties the docs did not list (and other `@` annotations), kept so that writing
                 /// the value back loses nothing.
-                #[serde(flatten)]
                 pub additional_properties: serde_json::Map<String, serde_json::Value>,
             }
+            #object
         }
+    }
+
+    /// `support::Object`, `Serialize` and `Deserialize` for the struct `ident` of `t`: a
+    /// `support::object!` table of the JSON name each field reads from and writes to. The
+    /// tokens are a marker naming the type by its index in the schema; the table is written
+    /// as text after formatting ([`Emitter::expand_object_markers`]), one row per line, which
+    /// prettyplease would instead fill like prose. (The macro's paths start at `support`,
+    /// which each module of generated code imports.)
+    fn object_impls(&self, t: &TypeDef, ident: &Ident) -> TokenStream {
+        let index = self
+            .schema
+            .types()
+            .iter()
+            .position(|x| std::ptr::eq(x, t))
+            .expect("emitted types are the schema's");
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        quote! {
+            support::object!(#ident, #index);
+        }
+    }
+
+    /// Replaces every `support::object!(Ident, index);` marker in formatted code with the
+    /// type's table, at the marker's indentation.
+    pub(super) fn expand_object_markers(&self, code: &str) -> String {
+        const MARKER: &str = "support::object!(";
+        let mut out = String::with_capacity(code.len() * 2);
+        let mut rest = code;
+        while let Some(at) = rest.find(MARKER) {
+            let line_start = rest[..at].rfind('\n').map_or(0, |i| i + 1);
+            let indent = &rest[line_start..at];
+            let after = &rest[at + MARKER.len()..];
+            let end = after.find(");").expect("a marker ends with `);`");
+            let (name, index) = after[..end]
+                .split_once(',')
+                .expect("a marker holds a name and an index");
+            let index: usize = index.trim().parse().expect("a marker's index is a number");
+            out.push_str(&rest[..at]);
+            self.write_object_table(&self.schema.types()[index], name.trim(), indent, &mut out);
+            rest = &after[end + 2..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The `support::object!` invocation of the struct `name` of `t`, its first line
+    /// unindented, the others at `indent`.
+    fn write_object_table(&self, t: &TypeDef, name: &str, indent: &str, out: &mut String) {
+        use std::fmt::Write as _;
+        let expecting = format!("a `{}` JSON object", doc_name(&t.qualified_name()));
+        let _ = write!(
+            out,
+            "support::object! {{\n{indent}    {name},\n{indent}    {},\n",
+            proc_macro2::Literal::string(&expecting)
+        );
+        for field in self.fields_of(t) {
+            let _ = writeln!(
+                out,
+                "{indent}    {} => {},",
+                proc_macro2::Literal::string(field.json()),
+                field.ident
+            );
+        }
+        let _ = write!(out, "{indent}}}");
     }
 }

@@ -127,11 +127,239 @@ pub mod support {
     }
 
     impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Nullable<T> {
-        /// `null` reads as [`Nullable::Null`]; an absent property is [`Nullable::Absent`]
-        /// through `#[serde(default)]` (which the generated structs carry).
+        /// `null` reads as [`Nullable::Null`]; an absent property is never read, and stays
+        /// [`Nullable::Absent`] (the generated structs start from `Default`).
         fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let value = <Option<T> as serde::Deserialize>::deserialize(deserializer)?;
             Ok(value.map_or(Self::Null, Self::Value))
+        }
+    }
+
+    /// How a generated struct reads and writes its JSON object: what
+    /// [`read_object`](support::read_object) and [`write_object`](support::write_object) call.
+    /// The generator implements it for every struct (instead of serde's derive, whose
+    /// expansion costs more to compile and buffers unknown properties before keeping them).
+    #[doc(hidden)]
+    pub trait Object: Default {
+        /// What a JSON value of the wrong shape is reported as expecting.
+        const EXPECTING: &'static str;
+        /// The `@odata.type` annotation and the map of unknown properties.
+        fn generated_mut(
+            &mut self,
+        ) -> (
+            &mut Option<String>,
+            &mut serde_json::Map<String, serde_json::Value>,
+        );
+        /// The `@odata.type` annotation and the map of unknown properties.
+        fn generated(
+            &self,
+        ) -> (
+            &Option<String>,
+            &serde_json::Map<String, serde_json::Value>,
+        );
+        /// Reads the value of property `key` when it is one of the struct's; false otherwise.
+        fn read_field<'de, A: serde::de::MapAccess<'de>>(
+            &mut self,
+            key: &str,
+            map: &mut A,
+        ) -> Result<bool, A::Error> {
+            let _ = (key, map);
+            Ok(false)
+        }
+        /// Writes every property that is not absent.
+        fn write_fields<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+            let _ = map;
+            Ok(())
+        }
+    }
+
+    /// Implements [`Object`](support::Object), `Serialize` and `Deserialize` for a generated
+    /// struct from its table of JSON property names and fields. Paths in the expansion start
+    /// at `support`, which every module of generated code has in scope.
+    macro_rules! object {
+        ($ty:ident, $expecting:literal $(,)?) => {
+            impl support::Object for $ty {
+                const EXPECTING: &'static str = $expecting;
+                fn generated_mut(
+                    &mut self,
+                ) -> (
+                    &mut Option<String>,
+                    &mut serde_json::Map<String, serde_json::Value>,
+                ) {
+                    (&mut self.odata_type, &mut self.additional_properties)
+                }
+                fn generated(
+                    &self,
+                ) -> (
+                    &Option<String>,
+                    &serde_json::Map<String, serde_json::Value>,
+                ) {
+                    (&self.odata_type, &self.additional_properties)
+                }
+            }
+            support::object!(@serde $ty);
+        };
+        ($ty:ident, $expecting:literal, $($json:literal => $field:ident,)+) => {
+            impl support::Object for $ty {
+                const EXPECTING: &'static str = $expecting;
+                fn generated_mut(
+                    &mut self,
+                ) -> (
+                    &mut Option<String>,
+                    &mut serde_json::Map<String, serde_json::Value>,
+                ) {
+                    (&mut self.odata_type, &mut self.additional_properties)
+                }
+                fn generated(
+                    &self,
+                ) -> (
+                    &Option<String>,
+                    &serde_json::Map<String, serde_json::Value>,
+                ) {
+                    (&self.odata_type, &self.additional_properties)
+                }
+                fn read_field<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    key: &str,
+                    map: &mut A,
+                ) -> Result<bool, A::Error> {
+                    match key {
+                        $($json => self.$field = map.next_value()?,)+
+                        _ => return Ok(false),
+                    }
+                    Ok(true)
+                }
+                fn write_fields<M: serde::ser::SerializeMap>(
+                    &self,
+                    map: &mut M,
+                ) -> Result<(), M::Error> {
+                    $(support::write_field(map, $json, &self.$field)?;)+
+                    Ok(())
+                }
+            }
+            support::object!(@serde $ty);
+        };
+        (@serde $ty:ident) => {
+            impl serde::Serialize for $ty {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    support::write_object(self, serializer)
+                }
+            }
+            impl<'de> serde::Deserialize<'de> for $ty {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    support::read_object(deserializer)
+                }
+            }
+        };
+    }
+    pub(crate) use object;
+
+    /// Converts a generated struct into its base through its JSON: the properties the base
+    /// does not declare land in its `additional_properties`, so the base writes the same JSON.
+    #[doc(hidden)]
+    pub fn rebase<T: serde::Serialize, U: serde::de::DeserializeOwned>(value: T) -> U {
+        serde_json::to_value(value)
+            .and_then(serde_json::from_value)
+            .expect("a base type reads what its derived type writes")
+    }
+
+    /// Writes the property `key` unless it is absent.
+    #[doc(hidden)]
+    pub fn write_field<M: serde::ser::SerializeMap, T: serde::Serialize>(
+        map: &mut M,
+        key: &'static str,
+        value: &Nullable<T>,
+    ) -> Result<(), M::Error> {
+        if value.is_absent() {
+            Ok(())
+        } else {
+            map.serialize_entry(key, value)
+        }
+    }
+
+    /// Writes a generated struct: `@odata.type`, the properties, then the unknown ones.
+    #[doc(hidden)]
+    pub fn write_object<T: Object, S: serde::Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let (odata_type, additional) = value.generated();
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(tag) = odata_type {
+            map.serialize_entry("@odata.type", tag)?;
+        }
+        value.write_fields(&mut map)?;
+        for (key, v) in additional {
+            map.serialize_entry(key, v)?;
+        }
+        map.end()
+    }
+
+    /// Reads a generated struct from a JSON object: known properties into their fields
+    /// (absent ones stay [`Nullable::Absent`]), `@odata.type`, and every other key into the
+    /// map of unknown properties.
+    #[doc(hidden)]
+    pub fn read_object<'de, T: Object, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        struct ObjectVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Object> serde::de::Visitor<'de> for ObjectVisitor<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(T::EXPECTING)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+                let mut value = T::default();
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    if value.read_field(key.as_str(), &mut map)? {
+                        continue;
+                    }
+                    let (odata_type, additional) = value.generated_mut();
+                    if key.as_str() == "@odata.type" {
+                        *odata_type = map.next_value()?;
+                    } else {
+                        additional.insert(key.into_string(), map.next_value()?);
+                    }
+                }
+                Ok(value)
+            }
+        }
+        deserializer.deserialize_map(ObjectVisitor(std::marker::PhantomData))
+    }
+
+    /// A JSON object key: borrowed from the input when the deserializer can lend it.
+    struct Key<'de>(std::borrow::Cow<'de, str>);
+
+    impl Key<'_> {
+        fn as_str(&self) -> &str {
+            &self.0
+        }
+
+        fn into_string(self) -> String {
+            self.0.into_owned()
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Key<'de> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct KeyVisitor;
+            impl<'de> serde::de::Visitor<'de> for KeyVisitor {
+                type Value = Key<'de>;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a property name")
+                }
+                fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                    Ok(Key(std::borrow::Cow::Borrowed(v)))
+                }
+                fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                    Ok(Key(std::borrow::Cow::Owned(v.to_owned())))
+                }
+                fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                    Ok(Key(std::borrow::Cow::Owned(v)))
+                }
+            }
+            deserializer.deserialize_str(KeyVisitor)
         }
     }
 

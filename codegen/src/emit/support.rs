@@ -28,13 +28,11 @@ pub(super) fn support_path(from: &[String], item: &str) -> TokenStream {
     quote!(#(#supers)* support::#item)
 }
 
-/// The same path as text, for serde attributes (`"super::support::is_absent"`).
-pub(super) fn support_path_text(from: &[String], item: &str) -> String {
-    let mut path = "super::".repeat(from.len());
-    path.push_str(SUPPORT_MODULE);
-    path.push_str("::");
-    path.push_str(item);
-    path
+/// `use super::support;` (as many `super`s as `module` is deep), which the struct items of
+/// module `module` need.
+pub(super) fn support_import(module: &[String]) -> TokenStream {
+    let supers = module.iter().map(|_| quote!(super::));
+    quote!(use #(#supers)* support;)
 }
 
 #[cfg(test)]
@@ -48,10 +46,6 @@ mod tests {
         assert_eq!(
             support_path(&["a".into(), "b".into()], "Nullable").to_string(),
             "super :: super :: support :: Nullable"
-        );
-        assert_eq!(
-            support_path_text(&["a".into()], "is_absent"),
-            "super::support::is_absent"
         );
     }
 }
