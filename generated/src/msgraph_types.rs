@@ -187,30 +187,27 @@ impl serde::Serialize for AnyDeviceActionResult {
     }
 }
 
+impl support::Family for AnyDeviceActionResult {
+    const EXPECTING: &'static str = "a `microsoft.graph.deviceActionResult` JSON object (or one of a derived type)";
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        tag: Option<&str>,
+        rest: support::Rest<'de, A>,
+    ) -> Result<Self, A::Error> {
+        match tag {
+            Some("microsoft.graph.resetPasscodeActionResult") => {
+                support::read_rest(rest)
+                    .map(|v| Self::ResetPasscodeActionResult(Box::new(v)))
+            }
+            _ => support::read_rest(rest).map(|v| Self::DeviceActionResult(Box::new(v))),
+        }
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for AnyDeviceActionResult {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let map = <serde_json::Map<
-            String,
-            serde_json::Value,
-        > as serde::Deserialize>::deserialize(deserializer)?;
-        let tag = map
-            .get("@odata.type")
-            .and_then(serde_json::Value::as_str)
-            .map(|t| t.strip_prefix('#').unwrap_or(t).to_owned());
-        let json = serde_json::Value::Object(map);
-        let value = match tag.as_deref() {
-            Some("microsoft.graph.resetPasscodeActionResult") => {
-                serde_json::from_value(json)
-                    .map(|v| Self::ResetPasscodeActionResult(Box::new(v)))
-            }
-            _ => {
-                serde_json::from_value(json)
-                    .map(|v| Self::DeviceActionResult(Box::new(v)))
-            }
-        };
-        value.map_err(serde::de::Error::custom)
+        support::read_family(deserializer)
     }
 }
 
@@ -550,6 +547,103 @@ pub mod support {
             }
         }
         deserializer.deserialize_map(ObjectVisitor(std::marker::PhantomData))
+    }
+    /// How an `Any...` enum picks its variant: what [`read_family`](support::read_family)
+    /// calls once it knows the `@odata.type` (or that there is none).
+    #[doc(hidden)]
+    pub trait Family: Sized {
+        /// What a JSON value of the wrong shape is reported as expecting.
+        const EXPECTING: &'static str;
+        /// Reads the rest of the object as the variant that `tag` (without its `#`) names,
+        /// through [`read_rest`](support::read_rest).
+        fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+            tag: Option<&str>,
+            rest: Rest<'de, A>,
+        ) -> Result<Self, A::Error>;
+    }
+    /// The object an `Any...` enum is reading, from where its `@odata.type` was found: the
+    /// entries before it (kept as JSON) and the map to go on reading.
+    #[doc(hidden)]
+    pub struct Rest<'de, A: serde::de::MapAccess<'de>> {
+        tag: Option<String>,
+        before: Vec<(String, serde_json::Value)>,
+        map: A,
+        lifetime: std::marker::PhantomData<&'de ()>,
+    }
+    /// Reads the object of an `Any...` enum in one pass: entries up to `@odata.type` (usually
+    /// the first) are kept as JSON, the variant it names reads them and then the rest of the
+    /// object directly. Only an object whose `@odata.type` comes late is partly buffered.
+    #[doc(hidden)]
+    pub fn read_family<'de, T: Family, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        struct FamilyVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Family> serde::de::Visitor<'de> for FamilyVisitor<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(T::EXPECTING)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<T, A::Error> {
+                let mut before = Vec::new();
+                let mut tag: Option<String> = None;
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    if key.as_str() == "@odata.type" {
+                        tag = map.next_value()?;
+                        break;
+                    }
+                    before.push((key.into_string(), map.next_value()?));
+                }
+                let name = tag
+                    .as_deref()
+                    .map(|t| t.strip_prefix('#').unwrap_or(t).to_owned());
+                let rest = Rest {
+                    tag,
+                    before,
+                    map,
+                    lifetime: std::marker::PhantomData,
+                };
+                T::read_variant(name.as_deref(), rest)
+            }
+        }
+        deserializer.deserialize_map(FamilyVisitor(std::marker::PhantomData))
+    }
+    /// Reads the rest of an `Any...` enum's object as the struct `T`.
+    #[doc(hidden)]
+    pub fn read_rest<'de, T: Object, A: serde::de::MapAccess<'de>>(
+        rest: Rest<'de, A>,
+    ) -> Result<T, A::Error> {
+        use serde::de::Error as _;
+        let Rest { tag, before, mut map, .. } = rest;
+        let mut value = T::default();
+        *value.generated_mut().0 = tag;
+        let mut replay = serde::de::value::MapDeserializer::<
+            _,
+            serde_json::Error,
+        >::new(before.into_iter());
+        while let Some(key) = serde::de::MapAccess::next_key::<String>(&mut replay)
+            .map_err(A::Error::custom)?
+        {
+            if !value.read_field(&key, &mut replay).map_err(A::Error::custom)? {
+                let v = serde::de::MapAccess::next_value(&mut replay)
+                    .map_err(A::Error::custom)?;
+                value.generated_mut().1.insert(key, v);
+            }
+        }
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            if value.read_field(key.as_str(), &mut map)? {
+                continue;
+            }
+            let (odata_type, additional) = value.generated_mut();
+            if key.as_str() == "@odata.type" {
+                *odata_type = map.next_value()?;
+            } else {
+                additional.insert(key.into_string(), map.next_value()?);
+            }
+        }
+        Ok(value)
     }
     /// A JSON object key: borrowed from the input when the deserializer can lend it.
     struct Key<'de>(std::borrow::Cow<'de, str>);

@@ -90,6 +90,15 @@ fn inheritance_flattens_the_chain_and_converts_up_it() {
         with_nulls
     );
     round_trip::<AnyEntity>(with_nulls);
+    // `@odata.type` after other properties: they are kept and read as the derived type's.
+    let late = json!({"id": "r3", "capacity": null, "geoCoordinates": [1, 2.5], "@odata.type": "#microsoft.graph.room", "displayName": "x", "extra": {"a": 1}});
+    let any: AnyEntity = round_trip(late.clone());
+    let AnyEntity::Room(room) = &any else {
+        panic!("{any:?}")
+    };
+    assert!(room.capacity.is_null());
+    assert_eq!(room.additional_properties["extra"], json!({"a": 1}));
+    assert_eq!(serde_json::to_value(&any).unwrap(), late);
 }
 
 #[test]

@@ -264,10 +264,19 @@ fn any_serde_impls(
         quote!(#(#supers)* #name)
     };
     let base_variant = &family[0].ident;
-    let reads = family[1..].iter().map(|Variant { ident, qualified, .. }| {
-        let qualified = qualified.as_str();
-        quote!(Some(#qualified) => serde_json::from_value(json).map(|v| Self::#ident(Box::new(v))),)
-    });
+    let family_trait = support_path(module, "Family");
+    let rest_type = support_path(module, "Rest");
+    let read_family = support_path(module, "read_family");
+    let read_rest = support_path(module, "read_rest");
+    let expecting = format!("a `{}` JSON object (or one of a derived type)", doc_name(q));
+    let reads = family[1..].iter().map(
+        |Variant {
+             ident, qualified, ..
+         }| {
+            let qualified = qualified.as_str();
+            quote!(Some(#qualified) => #read_rest(rest).map(|v| Self::#ident(Box::new(v))),)
+        },
+    );
     let writes = family.iter().map(|Variant { ident, qualified, .. }| {
         if qualified == q {
             quote!(Self::#ident(v) => v.serialize(serializer),)
@@ -285,19 +294,19 @@ fn any_serde_impls(
             }
         }
 
+        impl #family_trait for #any {
+            const EXPECTING: &'static str = #expecting;
+            fn read_variant<'de, A: serde::de::MapAccess<'de>>(tag: Option<&str>, rest: #rest_type<'de, A>) -> Result<Self, A::Error> {
+                match tag {
+                    #(#reads)*
+                    _ => #read_rest(rest).map(|v| Self::#base_variant(Box::new(v))),
+                }
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for #any {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let map = <serde_json::Map<String, serde_json::Value> as serde::Deserialize>::deserialize(deserializer)?;
-                let tag = map
-                    .get("@odata.type")
-                    .and_then(serde_json::Value::as_str)
-                    .map(|t| t.strip_prefix('#').unwrap_or(t).to_owned());
-                let json = serde_json::Value::Object(map);
-                let value = match tag.as_deref() {
-                    #(#reads)*
-                    _ => serde_json::from_value(json).map(|v| Self::#base_variant(Box::new(v))),
-                };
-                value.map_err(serde::de::Error::custom)
+                #read_family(deserializer)
             }
         }
     }
