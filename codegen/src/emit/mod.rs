@@ -228,6 +228,39 @@ mod tests {
     }
 
     #[test]
+    fn only_real_markers_become_object_tables() {
+        let text = include_str!("../../../docs-input/intune-devices-resetpasscodeactionresult.md");
+        let schema = crate::schema::build(&[parse_page("docs-input/x.md", text)]);
+        let options = EmitOptions::default();
+        let emitter = Emitter::new(&schema, &options);
+        let index = schema
+            .types()
+            .iter()
+            .position(|t| t.name == "resetPasscodeActionResult")
+            .unwrap();
+        let marker = format!(
+            "    support::object!(\n        ResetPasscodeActionResult,\n        {index},\n    );\n"
+        );
+        let table = emitter.expand_object_markers(&marker);
+        assert!(table.starts_with("    support::object! {\n        ResetPasscodeActionResult,\n"));
+        assert!(
+            table.contains("\n        \"passcode\" => passcode,\n"),
+            "{table}"
+        );
+        // Look-alikes in docs and strings, a wrong name, an index out of range: left alone.
+        for text in [
+            format!("/// support::object!(ResetPasscodeActionResult, {index});\n"),
+            format!("    \"support::object!(ResetPasscodeActionResult, {index});\"\n"),
+            format!("support::object!(ActionState, {index});\n"),
+            "support::object!(ResetPasscodeActionResult, 99999);\n".to_owned(),
+            "support::object!(ResetPasscodeActionResult, x) + y;\n".to_owned(),
+            "support::object!(".to_owned(),
+        ] {
+            assert_eq!(emitter.expand_object_markers(&text), text);
+        }
+    }
+
+    #[test]
     fn items_are_spaced_apart() {
         assert_eq!(
             space_items("struct A;\nstruct B {\n    x: u8,\n}\nfn f() {}\n"),

@@ -217,7 +217,9 @@ impl Emitter<'_> {
     }
 
     /// Replaces every `support::object!(Ident, index);` marker in formatted code with the
-    /// type's table, at the marker's indentation.
+    /// type's table, at the marker's indentation. A marker starts a line (after spaces; doc
+    /// comments and string literals never do) and may be broken over lines by the formatter;
+    /// text that only looks like one is left as it is.
     pub(super) fn expand_object_markers(&self, code: &str) -> String {
         const MARKER: &str = "support::object!(";
         let mut out = String::with_capacity(code.len() * 2);
@@ -226,17 +228,43 @@ impl Emitter<'_> {
             let line_start = rest[..at].rfind('\n').map_or(0, |i| i + 1);
             let indent = &rest[line_start..at];
             let after = &rest[at + MARKER.len()..];
-            let end = after.find(");").expect("a marker ends with `);`");
-            let (name, index) = after[..end]
-                .split_once(',')
-                .expect("a marker holds a name and an index");
-            let index: usize = index.trim().parse().expect("a marker's index is a number");
             out.push_str(&rest[..at]);
-            self.write_object_table(&self.schema.types()[index], name.trim(), indent, &mut out);
-            rest = &after[end + 2..];
+            match self.marker_type(indent, after) {
+                Some((t, name, len)) => {
+                    self.write_object_table(t, name, indent, &mut out);
+                    rest = &after[len..];
+                }
+                None => {
+                    out.push_str(MARKER);
+                    rest = after;
+                }
+            }
         }
         out.push_str(rest);
         out
+    }
+
+    /// The type, struct name and length of the marker arguments `args` (what follows
+    /// `support::object!(`, through `);`), when they are a marker at `indent`.
+    fn marker_type<'c>(&self, indent: &str, args: &'c str) -> Option<(&TypeDef, &'c str, usize)> {
+        if !indent.bytes().all(|b| b == b' ') {
+            return None;
+        }
+        let close = args.find(')')?;
+        if !args[close + 1..].starts_with(';') {
+            return None;
+        }
+        let mut parts = args[..close].split(',').map(str::trim);
+        let (name, index) = (parts.next()?, parts.next()?);
+        if parts.any(|p| !p.is_empty()) {
+            return None;
+        }
+        let t = self.schema.types().get(index.parse::<usize>().ok()?)?;
+        (to_ident(self.names.type_name(&t.qualified_name())) == name).then_some((
+            t,
+            name,
+            close + 2,
+        ))
     }
 
     /// The `support::object!` invocation of the struct `name` of `t`, its first line

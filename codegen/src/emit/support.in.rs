@@ -179,45 +179,13 @@ pub mod support {
     macro_rules! object {
         ($ty:ident, $expecting:literal $(,)?) => {
             impl support::Object for $ty {
-                const EXPECTING: &'static str = $expecting;
-                fn generated_mut(
-                    &mut self,
-                ) -> (
-                    &mut Option<String>,
-                    &mut serde_json::Map<String, serde_json::Value>,
-                ) {
-                    (&mut self.odata_type, &mut self.additional_properties)
-                }
-                fn generated(
-                    &self,
-                ) -> (
-                    &Option<String>,
-                    &serde_json::Map<String, serde_json::Value>,
-                ) {
-                    (&self.odata_type, &self.additional_properties)
-                }
+                support::object!(@generated $expecting);
             }
             support::object!(@serde $ty);
         };
         ($ty:ident, $expecting:literal, $($json:literal => $field:ident,)+) => {
             impl support::Object for $ty {
-                const EXPECTING: &'static str = $expecting;
-                fn generated_mut(
-                    &mut self,
-                ) -> (
-                    &mut Option<String>,
-                    &mut serde_json::Map<String, serde_json::Value>,
-                ) {
-                    (&mut self.odata_type, &mut self.additional_properties)
-                }
-                fn generated(
-                    &self,
-                ) -> (
-                    &Option<String>,
-                    &serde_json::Map<String, serde_json::Value>,
-                ) {
-                    (&self.odata_type, &self.additional_properties)
-                }
+                support::object!(@generated $expecting);
                 fn read_field<'de, A: serde::de::MapAccess<'de>>(
                     &mut self,
                     key: &str,
@@ -238,6 +206,25 @@ pub mod support {
                 }
             }
             support::object!(@serde $ty);
+        };
+        (@generated $expecting:literal) => {
+            const EXPECTING: &'static str = $expecting;
+            fn generated_mut(
+                &mut self,
+            ) -> (
+                &mut Option<String>,
+                &mut serde_json::Map<String, serde_json::Value>,
+            ) {
+                (&mut self.odata_type, &mut self.additional_properties)
+            }
+            fn generated(
+                &self,
+            ) -> (
+                &Option<String>,
+                &serde_json::Map<String, serde_json::Value>,
+            ) {
+                (&self.odata_type, &self.additional_properties)
+            }
         };
         (@serde $ty:ident) => {
             impl serde::Serialize for $ty {
@@ -311,17 +298,7 @@ pub mod support {
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
                 let mut value = T::default();
-                while let Some(key) = map.next_key::<Key<'de>>()? {
-                    if value.read_field(key.as_str(), &mut map)? {
-                        continue;
-                    }
-                    let (odata_type, additional) = value.generated_mut();
-                    if key.as_str() == "@odata.type" {
-                        *odata_type = map.next_value()?;
-                    } else {
-                        additional.insert(key.into_string(), map.next_value()?);
-                    }
-                }
+                read_entries(&mut value, &mut map)?;
                 Ok(value)
             }
         }
@@ -413,8 +390,18 @@ pub mod support {
                 value.generated_mut().1.insert(key, v);
             }
         }
+        read_entries(&mut value, &mut map)?;
+        Ok(value)
+    }
+
+    /// Reads the remaining entries of `map` into `value`: its properties, `@odata.type`, and
+    /// every other key into the map of unknown properties.
+    fn read_entries<'de, T: Object, A: serde::de::MapAccess<'de>>(
+        value: &mut T,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            if value.read_field(key.as_str(), &mut map)? {
+            if value.read_field(key.as_str(), map)? {
                 continue;
             }
             let (odata_type, additional) = value.generated_mut();
@@ -424,7 +411,7 @@ pub mod support {
                 additional.insert(key.into_string(), map.next_value()?);
             }
         }
-        Ok(value)
+        Ok(())
     }
 
     /// A JSON object key: borrowed from the input when the deserializer can lend it.
