@@ -261,6 +261,20 @@ mod tests {
     }
 
     #[test]
+    fn a_placeholder_enum_reads_every_value_as_unrecognized_without_a_match() {
+        let page = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"state\": \"String\"}\n```\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|state|[missingState](missingstate.md)|x|\n";
+        let schema = crate::schema::build(&[parse_page("x.md", page)]);
+        let code = emit(&schema, &EmitOptions::default());
+        assert!(code.contains("pub enum MissingState"), "{code}");
+        // A `match` of one catch-all arm would be a clippy warning in the generated code.
+        assert!(
+            code.contains("        Self::Unrecognized(s.to_owned())\n"),
+            "{code}"
+        );
+        syn::parse_file(&code).unwrap();
+    }
+
+    #[test]
     fn items_are_spaced_apart() {
         assert_eq!(
             space_items("struct A;\nstruct B {\n    x: u8,\n}\nfn f() {}\n"),
