@@ -206,9 +206,7 @@ impl Emitter<'_> {
     fn object_impls(&self, t: &TypeDef, ident: &Ident) -> TokenStream {
         let index = self
             .schema
-            .types()
-            .iter()
-            .position(|x| std::ptr::eq(x, t))
+            .index_of(&t.qualified_name())
             .expect("emitted types are the schema's");
         let index = proc_macro2::Literal::usize_unsuffixed(index);
         quote! {

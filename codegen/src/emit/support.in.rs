@@ -98,12 +98,6 @@ pub mod support {
         }
     }
 
-    /// True when `value` is [`Nullable::Absent`]: what generated fields give serde's
-    /// `skip_serializing_if`, so that absent properties are not written.
-    pub fn is_absent<T>(value: &Nullable<T>) -> bool {
-        value.is_absent()
-    }
-
     impl<T> Default for Nullable<T> {
         /// [`Nullable::Absent`].
         fn default() -> Self {

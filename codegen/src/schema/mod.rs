@@ -191,10 +191,14 @@ impl Schema {
 
     /// The type with this qualified name.
     pub fn get(&self, qualified: &str) -> Option<&TypeDef> {
+        self.index_of(qualified).map(|i| &self.types[i])
+    }
+
+    /// The position of the type with this qualified name in [`Schema::types`].
+    pub fn index_of(&self, qualified: &str) -> Option<usize> {
         self.types
             .binary_search_by(|t| cmp_qualified(t, qualified))
             .ok()
-            .map(|i| &self.types[i])
     }
 
     /// Qualified name → direct subtypes (sorted), for every type that has any.
