@@ -8,24 +8,33 @@
 //!
 //! ```
 //! use msgraph_types::support::{DateTimeOffset, Nullable};
-//! use msgraph_types::{ActionState, DeviceActionResult, DeviceActionResultFields, ResetPasscodeActionResult};
+//! use msgraph_types::{ActionState, DeviceActionResult, ResetPasscodeActionResult};
 //!
 //! let json = r##"{"@odata.type": "#microsoft.graph.resetPasscodeActionResult", "actionState": "done",
 //!     "startDateTime": "2017-01-01T00:02:43.5775965-08:00", "errorCode": null, "passcode": "1234"}"##;
 //! let reset: ResetPasscodeActionResult = serde_json::from_str(json).unwrap();
-//! assert_eq!(reset.action_state(), Nullable::Value(&ActionState::Done));
-//! assert!(reset.error_code.is_null() && reset.action_name.is_absent());
-//! let started = reset.start_date_time.value().unwrap();
+//! // What the type declares is its own; what it inherits is in `base`.
+//! assert!(reset.error_code.is_null() && reset.base.action_name.is_absent());
+//! assert_eq!(reset.base.action_state, Nullable::Value(ActionState::Done));
+//! let started = reset.base.start_date_time.value().unwrap();
 //! assert_eq!(started.timestamp().unwrap().to_string(), "2017-01-01T08:02:43.5775965Z");
 //! let written = serde_json::to_value(&reset).unwrap();
 //! assert_eq!(written, serde_json::from_str::<serde_json::Value>(json).unwrap());
+//!
+//! // Code written once for a base takes every derived type.
+//! fn state(result: &impl AsRef<DeviceActionResult>) -> Option<&ActionState> {
+//!     result.as_ref().action_state.value()
+//! }
+//! assert_eq!(state(&reset), Some(&ActionState::Done));
 //!
 //! // A PATCH body: set one property, clear another, leave the rest alone.
 //! let patch = ResetPasscodeActionResult {
 //!     passcode: "2468".to_owned().into(),
 //!     error_code: Nullable::Null,
-//!     start_date_time: DateTimeOffset::parse("2021-07-16T09:00:00+02:00").unwrap().into(),
-//!     ..Default::default()
+//!     base: DeviceActionResult {
+//!         start_date_time: DateTimeOffset::parse("2021-07-16T09:00:00+02:00").unwrap().into(),
+//!         ..Default::default()
+//!     },
 //! };
 //! assert_eq!(
 //!     serde_json::to_string(&patch).unwrap(),

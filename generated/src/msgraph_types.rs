@@ -104,32 +104,16 @@ support::object! {
     "lastUpdatedDateTime" => last_updated_date_time,
 }
 
-impl DeviceActionResultFields for DeviceActionResult {
-    fn action_name(&self) -> support::Nullable<&String> {
-        self.action_name.as_ref()
-    }
-    fn action_state(&self) -> support::Nullable<&ActionState> {
-        self.action_state.as_ref()
-    }
-    fn start_date_time(&self) -> support::Nullable<&support::DateTimeOffset> {
-        self.start_date_time.as_ref()
-    }
-    fn last_updated_date_time(&self) -> support::Nullable<&support::DateTimeOffset> {
-        self.last_updated_date_time.as_ref()
+impl AsRef<DeviceActionResult> for DeviceActionResult {
+    fn as_ref(&self) -> &Self {
+        self
     }
 }
 
-/// Read access to the properties of `microsoft.graph.deviceActionResult`, implemented by the type and every type derived from it: write code once for all of them.
-#[allow(clippy::wrong_self_convention)]
-pub trait DeviceActionResultFields {
-    /// The `actionName` property: absent, `null` or a reference to its value.
-    fn action_name(&self) -> support::Nullable<&String>;
-    /// The `actionState` property: absent, `null` or a reference to its value.
-    fn action_state(&self) -> support::Nullable<&ActionState>;
-    /// The `startDateTime` property: absent, `null` or a reference to its value.
-    fn start_date_time(&self) -> support::Nullable<&support::DateTimeOffset>;
-    /// The `lastUpdatedDateTime` property: absent, `null` or a reference to its value.
-    fn last_updated_date_time(&self) -> support::Nullable<&support::DateTimeOffset>;
+impl AsMut<DeviceActionResult> for DeviceActionResult {
+    fn as_mut(&mut self) -> &mut Self {
+        self
+    }
 }
 
 /// A `microsoft.graph.deviceActionResult` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `microsoft.graph.deviceActionResult`: values of derived types keep all their properties.
@@ -141,12 +125,20 @@ pub enum AnyDeviceActionResult {
     ResetPasscodeActionResult(Box<ResetPasscodeActionResult>),
 }
 
-impl AnyDeviceActionResult {
-    /// The properties every member of the family shares.
-    pub fn fields(&self) -> &dyn DeviceActionResultFields {
+impl AsRef<DeviceActionResult> for AnyDeviceActionResult {
+    fn as_ref(&self) -> &DeviceActionResult {
         match self {
-            Self::DeviceActionResult(v) => v.as_ref(),
-            Self::ResetPasscodeActionResult(v) => v.as_ref(),
+            Self::DeviceActionResult(v) => v,
+            Self::ResetPasscodeActionResult(v) => &v.base,
+        }
+    }
+}
+
+impl AsMut<DeviceActionResult> for AnyDeviceActionResult {
+    fn as_mut(&mut self) -> &mut DeviceActionResult {
+        match self {
+            Self::DeviceActionResult(v) => v,
+            Self::ResetPasscodeActionResult(v) => &mut v.base,
         }
     }
 }
@@ -176,8 +168,8 @@ impl serde::Serialize for AnyDeviceActionResult {
             Self::ResetPasscodeActionResult(v) => {
                 serialize_with_odata_type(
                     v.as_ref(),
-                    v
-                        .odata_type
+                    support::Object::generated(&**v)
+                        .0
                         .is_none()
                         .then_some("#microsoft.graph.resetPasscodeActionResult"),
                     serializer,
@@ -213,57 +205,38 @@ impl<'de> serde::Deserialize<'de> for AnyDeviceActionResult {
 
 /// Результат сброса секретного кода
 ///
-/// Graph complex type `microsoft.graph.resetPasscodeActionResult`. Derives from `microsoft.graph.deviceActionResult` ([`DeviceActionResult`]); converts into it with `From`.
+/// Graph complex type `microsoft.graph.resetPasscodeActionResult`. Derives from [`DeviceActionResult`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResetPasscodeActionResult {
-    /// The `@odata.type` annotation, written back as read. Set it when sending a derived
-    /// type where its base is expected.
-    pub odata_type: Option<String>,
-    /// Inherited from `microsoft.graph.deviceActionResult`.
-    pub action_name: support::Nullable<String>,
-    /// Inherited from `microsoft.graph.deviceActionResult`.
-    pub action_state: support::Nullable<ActionState>,
-    /// Inherited from `microsoft.graph.deviceActionResult`.
-    pub start_date_time: support::Nullable<support::DateTimeOffset>,
-    /// Inherited from `microsoft.graph.deviceActionResult`.
-    pub last_updated_date_time: support::Nullable<support::DateTimeOffset>,
+    /// The properties inherited from [`DeviceActionResult`], in the same JSON object.
+    pub base: DeviceActionResult,
     /// Новый секретный код для устройства
     pub passcode: support::Nullable<String>,
     /// Код ошибки действия RotateBitLockerKeys. Допустимые значения от 0 до 2147483647
     pub error_code: support::Nullable<i32>,
-    /// Properties the docs did not list (and other `@` annotations), kept so that writing
-    /// the value back loses nothing.
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 
 support::object! {
     ResetPasscodeActionResult,
     "a `microsoft.graph.resetPasscodeActionResult` JSON object",
-    "actionName" => action_name,
-    "actionState" => action_state,
-    "startDateTime" => start_date_time,
-    "lastUpdatedDateTime" => last_updated_date_time,
+    ..base,
     "passcode" => passcode,
     "errorCode" => error_code,
 }
 
-impl DeviceActionResultFields for ResetPasscodeActionResult {
-    fn action_name(&self) -> support::Nullable<&String> {
-        self.action_name.as_ref()
+impl AsRef<DeviceActionResult> for ResetPasscodeActionResult {
+    fn as_ref(&self) -> &DeviceActionResult {
+        &self.base
     }
-    fn action_state(&self) -> support::Nullable<&ActionState> {
-        self.action_state.as_ref()
-    }
-    fn start_date_time(&self) -> support::Nullable<&support::DateTimeOffset> {
-        self.start_date_time.as_ref()
-    }
-    fn last_updated_date_time(&self) -> support::Nullable<&support::DateTimeOffset> {
-        self.last_updated_date_time.as_ref()
+}
+
+impl AsMut<DeviceActionResult> for ResetPasscodeActionResult {
+    fn as_mut(&mut self) -> &mut DeviceActionResult {
+        &mut self.base
     }
 }
 
 impl From<ResetPasscodeActionResult> for DeviceActionResult {
-    /// Views a `microsoft.graph.resetPasscodeActionResult` as a `microsoft.graph.deviceActionResult`: the properties the base does not declare move into `additional_properties`, so serializing the result writes the same JSON.
     fn from(value: ResetPasscodeActionResult) -> Self {
         support::rebase(value)
     }
@@ -310,19 +283,23 @@ pub mod support {
         /// A value.
         Value(T),
     }
+
     impl<T> Nullable<T> {
         /// True when the property is not in the JSON object.
         pub fn is_absent(&self) -> bool {
             matches!(self, Self::Absent)
         }
+
         /// True when the property is JSON `null`.
         pub fn is_null(&self) -> bool {
             matches!(self, Self::Null)
         }
+
         /// True when the property has a value.
         pub fn is_value(&self) -> bool {
             matches!(self, Self::Value(_))
         }
+
         /// The value, if there is one (`None` when absent or `null`).
         pub fn value(&self) -> Option<&T> {
             match self {
@@ -330,6 +307,7 @@ pub mod support {
                 Self::Absent | Self::Null => None,
             }
         }
+
         /// The value, mutably, if there is one.
         pub fn value_mut(&mut self) -> Option<&mut T> {
             match self {
@@ -337,6 +315,7 @@ pub mod support {
                 Self::Absent | Self::Null => None,
             }
         }
+
         /// The value, if there is one, by value.
         pub fn into_value(self) -> Option<T> {
             match self {
@@ -344,6 +323,7 @@ pub mod support {
                 Self::Absent | Self::Null => None,
             }
         }
+
         /// The same state, with a reference to the value.
         pub fn as_ref(&self) -> Nullable<&T> {
             match self {
@@ -352,6 +332,7 @@ pub mod support {
                 Self::Value(v) => Nullable::Value(v),
             }
         }
+
         /// The same state, with the value dereferenced (`&Box<T>` → `&T`, `&String` → `&str`).
         pub fn as_deref(&self) -> Nullable<&T::Target>
         where
@@ -363,6 +344,7 @@ pub mod support {
                 Self::Value(v) => Nullable::Value(&**v),
             }
         }
+
         /// The same state, with `f` applied to the value.
         pub fn map<U, F: FnOnce(T) -> U>(self, f: F) -> Nullable<U> {
             match self {
@@ -372,38 +354,38 @@ pub mod support {
             }
         }
     }
+
     impl<T> Default for Nullable<T> {
         /// [`Nullable::Absent`].
         fn default() -> Self {
             Self::Absent
         }
     }
+
     impl<T> From<T> for Nullable<T> {
         fn from(value: T) -> Self {
             Self::Value(value)
         }
     }
+
     impl<T: serde::Serialize> serde::Serialize for Nullable<T> {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             match self {
                 Self::Value(v) => v.serialize(serializer),
                 Self::Absent | Self::Null => serializer.serialize_none(),
             }
         }
     }
+
     impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Nullable<T> {
         /// `null` reads as [`Nullable::Null`]; an absent property is never read, and stays
         /// [`Nullable::Absent`] (the generated structs start from `Default`).
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let value = <Option<T> as serde::Deserialize>::deserialize(deserializer)?;
             Ok(value.map_or(Self::Null, Self::Value))
         }
     }
+
     /// How a generated struct reads and writes its JSON object: what
     /// [`read_object`](support::read_object) and [`write_object`](support::write_object) call.
     /// The generator implements it for every struct (instead of serde's derive, whose
@@ -415,11 +397,12 @@ pub mod support {
         /// The `@odata.type` annotation and the map of unknown properties.
         fn generated_mut(
             &mut self,
-        ) -> (&mut Option<String>, &mut serde_json::Map<String, serde_json::Value>);
+        ) -> (
+            &mut Option<String>,
+            &mut serde_json::Map<String, serde_json::Value>,
+        );
         /// The `@odata.type` annotation and the map of unknown properties.
-        fn generated(
-            &self,
-        ) -> (&Option<String>, &serde_json::Map<String, serde_json::Value>);
+        fn generated(&self) -> (&Option<String>, &serde_json::Map<String, serde_json::Value>);
         /// Reads the value of property `key` when it is one of the struct's; false otherwise.
         fn read_field<'de, A: serde::de::MapAccess<'de>>(
             &mut self,
@@ -430,48 +413,144 @@ pub mod support {
             Ok(false)
         }
         /// Writes every property that is not absent.
-        fn write_fields<M: serde::ser::SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> Result<(), M::Error> {
+        fn write_fields<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
             let _ = map;
             Ok(())
         }
     }
+
     /// Implements [`Object`](support::Object), `Serialize` and `Deserialize` for a generated
-    /// struct from its table of JSON property names and fields. Paths in the expansion start
-    /// at `support`, which every module of generated code has in scope.
+    /// struct from its table of JSON property names and fields. A derived struct's table
+    /// names its base field first (`..base`): keys that are not its own are read by the base,
+    /// which also holds the annotation and the unknown properties, and the base's properties
+    /// are written first. Paths in the expansion start at `support`, which every module of
+    /// generated code has in scope.
     macro_rules! object {
         ($ty:ident, $expecting:literal $(,)?) => {
-            impl support::Object for $ty { support::object!(@ generated $expecting); }
-            support::object!(@ serde $ty);
+            impl support::Object for $ty {
+                support::object!(@generated $expecting);
+            }
+            support::object!(@serde $ty);
         };
         ($ty:ident, $expecting:literal, $($json:literal => $field:ident,)+) => {
-            impl support::Object for $ty { support::object!(@ generated $expecting); fn
-            read_field <'de, A : serde::de::MapAccess <'de >> (& mut self, key : & str,
-            map : & mut A,) -> Result < bool, A::Error > { match key { $($json => self
-            .$field = map.next_value() ?,)+ _ => return Ok(false), } Ok(true) } fn
-            write_fields < M : serde::ser::SerializeMap > (& self, map : & mut M,) ->
-            Result < (), M::Error > { $(support::write_field(map, $json, & self.$field)
-            ?;)+ Ok(()) } } support::object!(@ serde $ty);
+            impl support::Object for $ty {
+                support::object!(@generated $expecting);
+                fn read_field<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    key: &str,
+                    map: &mut A,
+                ) -> Result<bool, A::Error> {
+                    match key {
+                        $($json => support::read_value(map, &mut self.$field),)+
+                        _ => Ok(false),
+                    }
+                }
+                fn write_fields<M: serde::ser::SerializeMap>(
+                    &self,
+                    map: &mut M,
+                ) -> Result<(), M::Error> {
+                    $(support::write_field(map, $json, &self.$field)?;)+
+                    Ok(())
+                }
+            }
+            support::object!(@serde $ty);
         };
-        (@ generated $expecting:literal) => {
-            const EXPECTING : &'static str = $expecting; fn generated_mut(& mut self,) ->
-            (& mut Option < String >, & mut serde_json::Map < String, serde_json::Value
-            >,) { (& mut self.odata_type, & mut self.additional_properties) } fn
-            generated(& self,) -> (& Option < String >, & serde_json::Map < String,
-            serde_json::Value >,) { (& self.odata_type, & self.additional_properties) }
+        ($ty:ident, $expecting:literal, ..$base:ident $(,)?) => {
+            impl support::Object for $ty {
+                support::object!(@derived $expecting, $base);
+                fn read_field<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    key: &str,
+                    map: &mut A,
+                ) -> Result<bool, A::Error> {
+                    support::Object::read_field(&mut self.$base, key, map)
+                }
+                fn write_fields<M: serde::ser::SerializeMap>(
+                    &self,
+                    map: &mut M,
+                ) -> Result<(), M::Error> {
+                    support::Object::write_fields(&self.$base, map)
+                }
+            }
+            support::object!(@serde $ty);
         };
-        (@ serde $ty:ident) => {
-            impl serde::Serialize for $ty { fn serialize < S : serde::Serializer > (&
-            self, serializer : S) -> Result < S::Ok, S::Error > {
-            support::write_object(self, serializer) } } impl <'de > serde::Deserialize
-            <'de > for $ty { fn deserialize < D : serde::Deserializer <'de >>
-            (deserializer : D) -> Result < Self, D::Error > {
-            support::read_object(deserializer) } }
+        ($ty:ident, $expecting:literal, ..$base:ident, $($json:literal => $field:ident,)+) => {
+            impl support::Object for $ty {
+                support::object!(@derived $expecting, $base);
+                fn read_field<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    key: &str,
+                    map: &mut A,
+                ) -> Result<bool, A::Error> {
+                    match key {
+                        $($json => support::read_value(map, &mut self.$field),)+
+                        _ => support::Object::read_field(&mut self.$base, key, map),
+                    }
+                }
+                fn write_fields<M: serde::ser::SerializeMap>(
+                    &self,
+                    map: &mut M,
+                ) -> Result<(), M::Error> {
+                    support::Object::write_fields(&self.$base, map)?;
+                    $(support::write_field(map, $json, &self.$field)?;)+
+                    Ok(())
+                }
+            }
+            support::object!(@serde $ty);
+        };
+        (@derived $expecting:literal, $base:ident) => {
+            const EXPECTING: &'static str = $expecting;
+            fn generated_mut(
+                &mut self,
+            ) -> (
+                &mut Option<String>,
+                &mut serde_json::Map<String, serde_json::Value>,
+            ) {
+                support::Object::generated_mut(&mut self.$base)
+            }
+            fn generated(
+                &self,
+            ) -> (
+                &Option<String>,
+                &serde_json::Map<String, serde_json::Value>,
+            ) {
+                support::Object::generated(&self.$base)
+            }
+        };
+        (@generated $expecting:literal) => {
+            const EXPECTING: &'static str = $expecting;
+            fn generated_mut(
+                &mut self,
+            ) -> (
+                &mut Option<String>,
+                &mut serde_json::Map<String, serde_json::Value>,
+            ) {
+                (&mut self.odata_type, &mut self.additional_properties)
+            }
+            fn generated(
+                &self,
+            ) -> (
+                &Option<String>,
+                &serde_json::Map<String, serde_json::Value>,
+            ) {
+                (&self.odata_type, &self.additional_properties)
+            }
+        };
+        (@serde $ty:ident) => {
+            impl serde::Serialize for $ty {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    support::write_object(self, serializer)
+                }
+            }
+            impl<'de> serde::Deserialize<'de> for $ty {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    support::read_object(deserializer)
+                }
+            }
         };
     }
     pub(crate) use object;
+
     /// Converts a generated struct into its base through its JSON: the properties the base
     /// does not declare land in its `additional_properties`, so the base writes the same JSON.
     #[doc(hidden)]
@@ -480,6 +559,19 @@ pub mod support {
             .and_then(serde_json::from_value)
             .expect("a base type reads what its derived type writes")
     }
+
+    /// Reads the value of a property into its field; true, for [`Object::read_field`]. (One
+    /// call per table row, rather than an assignment and a `?`: the smaller bodies are
+    /// measurably cheaper to type-check and borrow-check in a crate of thousands of structs.)
+    #[doc(hidden)]
+    pub fn read_value<'de, A: serde::de::MapAccess<'de>, T: serde::Deserialize<'de>>(
+        map: &mut A,
+        field: &mut Nullable<T>,
+    ) -> Result<bool, A::Error> {
+        *field = map.next_value()?;
+        Ok(true)
+    }
+
     /// Writes the property `key` unless it is absent.
     #[doc(hidden)]
     pub fn write_field<M: serde::ser::SerializeMap, T: serde::Serialize>(
@@ -487,8 +579,13 @@ pub mod support {
         key: &'static str,
         value: &Nullable<T>,
     ) -> Result<(), M::Error> {
-        if value.is_absent() { Ok(()) } else { map.serialize_entry(key, value) }
+        if value.is_absent() {
+            Ok(())
+        } else {
+            map.serialize_entry(key, value)
+        }
     }
+
     /// Writes a generated struct: `@odata.type`, the properties, then the unknown ones.
     #[doc(hidden)]
     pub fn write_object<T: Object, S: serde::Serializer>(
@@ -507,6 +604,7 @@ pub mod support {
         }
         map.end()
     }
+
     /// Reads a generated struct from a JSON object: known properties into their fields
     /// (absent ones stay [`Nullable::Absent`]), `@odata.type`, and every other key into the
     /// map of unknown properties.
@@ -520,10 +618,7 @@ pub mod support {
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(T::EXPECTING)
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<T, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
                 let mut value = T::default();
                 read_entries(&mut value, &mut map)?;
                 Ok(value)
@@ -531,6 +626,7 @@ pub mod support {
         }
         deserializer.deserialize_map(ObjectVisitor(std::marker::PhantomData))
     }
+
     /// How an `Any...` enum picks its variant: what [`read_family`](support::read_family)
     /// calls once it knows the `@odata.type` (or that there is none).
     #[doc(hidden)]
@@ -544,6 +640,7 @@ pub mod support {
             rest: Rest<'de, A>,
         ) -> Result<Self, A::Error>;
     }
+
     /// The object an `Any...` enum is reading, from where its `@odata.type` was found: the
     /// entries before it (kept as JSON) and the map to go on reading.
     #[doc(hidden)]
@@ -553,6 +650,7 @@ pub mod support {
         map: A,
         lifetime: std::marker::PhantomData<&'de ()>,
     }
+
     /// Reads the object of an `Any...` enum in one pass: entries up to `@odata.type` (usually
     /// the first) are kept as JSON, the variant it names reads them and then the rest of the
     /// object directly. Only an object whose `@odata.type` comes late is partly buffered.
@@ -566,10 +664,7 @@ pub mod support {
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(T::EXPECTING)
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<T, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
                 let mut before = Vec::new();
                 let mut tag: Option<String> = None;
                 while let Some(key) = map.next_key::<Key<'de>>()? {
@@ -593,31 +688,38 @@ pub mod support {
         }
         deserializer.deserialize_map(FamilyVisitor(std::marker::PhantomData))
     }
+
     /// Reads the rest of an `Any...` enum's object as the struct `T`.
     #[doc(hidden)]
     pub fn read_rest<'de, T: Object, A: serde::de::MapAccess<'de>>(
         rest: Rest<'de, A>,
     ) -> Result<T, A::Error> {
         use serde::de::Error as _;
-        let Rest { tag, before, mut map, .. } = rest;
+        let Rest {
+            tag,
+            before,
+            mut map,
+            ..
+        } = rest;
         let mut value = T::default();
         *value.generated_mut().0 = tag;
-        let mut replay = serde::de::value::MapDeserializer::<
-            _,
-            serde_json::Error,
-        >::new(before.into_iter());
-        while let Some(key) = serde::de::MapAccess::next_key::<String>(&mut replay)
-            .map_err(A::Error::custom)?
+        let mut replay =
+            serde::de::value::MapDeserializer::<_, serde_json::Error>::new(before.into_iter());
+        while let Some(key) =
+            serde::de::MapAccess::next_key::<String>(&mut replay).map_err(A::Error::custom)?
         {
-            if !value.read_field(&key, &mut replay).map_err(A::Error::custom)? {
-                let v = serde::de::MapAccess::next_value(&mut replay)
-                    .map_err(A::Error::custom)?;
+            if !value
+                .read_field(&key, &mut replay)
+                .map_err(A::Error::custom)?
+            {
+                let v = serde::de::MapAccess::next_value(&mut replay).map_err(A::Error::custom)?;
                 value.generated_mut().1.insert(key, v);
             }
         }
         read_entries(&mut value, &mut map)?;
         Ok(value)
     }
+
     /// Reads the remaining entries of `map` into `value`: its properties, `@odata.type`, and
     /// every other key into the map of unknown properties.
     fn read_entries<'de, T: Object, A: serde::de::MapAccess<'de>>(
@@ -637,27 +739,26 @@ pub mod support {
         }
         Ok(())
     }
+
     /// A JSON object key: borrowed from the input when the deserializer can lend it.
     struct Key<'de>(std::borrow::Cow<'de, str>);
+
     impl Key<'_> {
         fn as_str(&self) -> &str {
             &self.0
         }
+
         fn into_string(self) -> String {
             self.0.into_owned()
         }
     }
+
     impl<'de> serde::Deserialize<'de> for Key<'de> {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             struct KeyVisitor;
             impl<'de> serde::de::Visitor<'de> for KeyVisitor {
                 type Value = Key<'de>;
-                fn expecting(
-                    &self,
-                    f: &mut std::fmt::Formatter<'_>,
-                ) -> std::fmt::Result {
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                     f.write_str("a property name")
                 }
                 fn visit_borrowed_str<E: serde::de::Error>(
@@ -669,16 +770,14 @@ pub mod support {
                 fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key<'de>, E> {
                     Ok(Key(std::borrow::Cow::Owned(v.to_owned())))
                 }
-                fn visit_string<E: serde::de::Error>(
-                    self,
-                    v: String,
-                ) -> Result<Key<'de>, E> {
+                fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Key<'de>, E> {
                     Ok(Key(std::borrow::Cow::Owned(v)))
                 }
             }
             deserializer.deserialize_str(KeyVisitor)
         }
     }
+
     /// A Graph `DateTimeOffset` (`2017-01-01T00:02:43.5775965-08:00`), kept as the text
     /// received so that it is written back with the same offset and fractional digits.
     ///
@@ -689,125 +788,139 @@ pub mod support {
     /// [`DateTimeOffset::parse`].
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub struct DateTimeOffset(String);
+
     impl DateTimeOffset {
         /// The instant `timestamp`, written with `offset` (`2017-01-01T00:02:43.5775965-08:00`).
         pub fn new(timestamp: jiff::Timestamp, offset: jiff::tz::Offset) -> Self {
             Self(timestamp.display_with_offset(offset).to_string())
         }
+
         /// `text` if it is a timestamp with an offset, kept as written.
         pub fn parse(text: &str) -> Result<Self, jiff::Error> {
             text.parse::<jiff::Timestamp>()?;
             Ok(Self(text.to_owned()))
         }
+
         /// The text, as received or built.
         pub fn as_str(&self) -> &str {
             &self.0
         }
+
         /// The instant the text names.
         pub fn timestamp(&self) -> Result<jiff::Timestamp, jiff::Error> {
             self.0.parse()
         }
+
         /// The offset from UTC the text is written with (`Z` is UTC).
         pub fn offset(&self) -> Result<jiff::tz::Offset, jiff::Error> {
             self.timestamp()?;
             let pieces = jiff::fmt::temporal::Pieces::parse(&self.0)?;
             Ok(pieces.to_numeric_offset().unwrap_or(jiff::tz::Offset::UTC))
         }
+
         /// The instant as a civil date and time at the offset the text is written with.
         pub fn to_zoned(&self) -> Result<jiff::Zoned, jiff::Error> {
             let offset = self.offset()?;
-            Ok(self.timestamp()?.to_zoned(jiff::tz::TimeZone::fixed(offset)))
+            Ok(self
+                .timestamp()?
+                .to_zoned(jiff::tz::TimeZone::fixed(offset)))
         }
     }
+
     impl From<jiff::Timestamp> for DateTimeOffset {
         /// Written in UTC (`...Z`), with as many fractional digits as needed.
         fn from(timestamp: jiff::Timestamp) -> Self {
             Self(timestamp.to_string())
         }
     }
+
     impl From<&jiff::Zoned> for DateTimeOffset {
         /// Written with the zone's offset at that instant.
         fn from(zoned: &jiff::Zoned) -> Self {
             Self::new(zoned.timestamp(), zoned.offset())
         }
     }
+
     impl std::str::FromStr for DateTimeOffset {
         type Err = jiff::Error;
         fn from_str(text: &str) -> Result<Self, Self::Err> {
             Self::parse(text)
         }
     }
+
     impl std::fmt::Display for DateTimeOffset {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(&self.0)
         }
     }
+
     impl serde::Serialize for DateTimeOffset {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(&self.0)
         }
     }
+
     impl<'de> serde::Deserialize<'de> for DateTimeOffset {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             <String as serde::Deserialize>::deserialize(deserializer).map(Self)
         }
     }
+
     /// A Graph `Date` (`2021-07-16`), kept as the text received.
     ///
     /// Reading accepts any JSON string; [`Date::date`] parses it. Equality compares the text.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub struct Date(String);
+
     impl Date {
         /// `text` if it is a date (`2021-07-16`), kept as written.
         pub fn parse(text: &str) -> Result<Self, jiff::Error> {
             text.parse::<jiff::civil::Date>()?;
             Ok(Self(text.to_owned()))
         }
+
         /// The text, as received or built.
         pub fn as_str(&self) -> &str {
             &self.0
         }
+
         /// The date the text names.
         pub fn date(&self) -> Result<jiff::civil::Date, jiff::Error> {
             self.0.parse()
         }
     }
+
     impl From<jiff::civil::Date> for Date {
         fn from(date: jiff::civil::Date) -> Self {
             Self(date.to_string())
         }
     }
+
     impl std::str::FromStr for Date {
         type Err = jiff::Error;
         fn from_str(text: &str) -> Result<Self, Self::Err> {
             Self::parse(text)
         }
     }
+
     impl std::fmt::Display for Date {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(&self.0)
         }
     }
+
     impl serde::Serialize for Date {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(&self.0)
         }
     }
+
     impl<'de> serde::Deserialize<'de> for Date {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             <String as serde::Deserialize>::deserialize(deserializer).map(Self)
         }
     }
+
     /// A Graph `TimeOfDay` (`10:11:12.0000000`), kept as the text received: a typed time
     /// would drop the trailing zeros.
     ///
@@ -815,158 +928,170 @@ pub mod support {
     /// text.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub struct TimeOfDay(String);
+
     impl TimeOfDay {
         /// `text` if it is a time of day (`10:11:12`, `10:11:12.0000000`), kept as written.
         pub fn parse(text: &str) -> Result<Self, jiff::Error> {
             text.parse::<jiff::civil::Time>()?;
             Ok(Self(text.to_owned()))
         }
+
         /// The text, as received or built.
         pub fn as_str(&self) -> &str {
             &self.0
         }
+
         /// The time the text names.
         pub fn time(&self) -> Result<jiff::civil::Time, jiff::Error> {
             self.0.parse()
         }
     }
+
     impl From<jiff::civil::Time> for TimeOfDay {
         fn from(time: jiff::civil::Time) -> Self {
             Self(time.to_string())
         }
     }
+
     impl std::str::FromStr for TimeOfDay {
         type Err = jiff::Error;
         fn from_str(text: &str) -> Result<Self, Self::Err> {
             Self::parse(text)
         }
     }
+
     impl std::fmt::Display for TimeOfDay {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(&self.0)
         }
     }
+
     impl serde::Serialize for TimeOfDay {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(&self.0)
         }
     }
+
     impl<'de> serde::Deserialize<'de> for TimeOfDay {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             <String as serde::Deserialize>::deserialize(deserializer).map(Self)
         }
     }
+
     /// A Graph `Duration` (ISO 8601, `P30D`, `PT1H30M`), kept as the text received.
     ///
     /// Reading accepts any JSON string; [`Duration::span`] parses it. Equality compares the
     /// text.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub struct Duration(String);
+
     impl Duration {
         /// `text` if it is an ISO 8601 duration, kept as written.
         pub fn parse(text: &str) -> Result<Self, jiff::Error> {
             jiff::fmt::temporal::SpanParser::new().parse_span(text)?;
             Ok(Self(text.to_owned()))
         }
+
         /// The text, as received or built.
         pub fn as_str(&self) -> &str {
             &self.0
         }
+
         /// The duration the text names, with its calendar units (`P1M` stays one month).
         pub fn span(&self) -> Result<jiff::Span, jiff::Error> {
             jiff::fmt::temporal::SpanParser::new().parse_span(&self.0)
         }
     }
+
     impl From<jiff::Span> for Duration {
         /// Written in ISO 8601 (`PT1H30M`).
         fn from(span: jiff::Span) -> Self {
             Self(span.to_string())
         }
     }
+
     impl std::str::FromStr for Duration {
         type Err = jiff::Error;
         fn from_str(text: &str) -> Result<Self, Self::Err> {
             Self::parse(text)
         }
     }
+
     impl std::fmt::Display for Duration {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(&self.0)
         }
     }
+
     impl serde::Serialize for Duration {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(&self.0)
         }
     }
+
     impl<'de> serde::Deserialize<'de> for Duration {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             <String as serde::Deserialize>::deserialize(deserializer).map(Self)
         }
     }
+
     /// A Graph `Guid` (`0f8fad5b-d9cb-469f-a165-70867728950e`), kept as the text received, so
     /// that upper case and braces are written back as they came.
     ///
     /// Reading accepts any JSON string; [`Guid::uuid`] parses it. Equality compares the text.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub struct Guid(String);
+
     impl Guid {
         /// `text` if it is a GUID, kept as written.
         pub fn parse(text: &str) -> Result<Self, uuid::Error> {
             uuid::Uuid::parse_str(text)?;
             Ok(Self(text.to_owned()))
         }
+
         /// The text, as received or built.
         pub fn as_str(&self) -> &str {
             &self.0
         }
+
         /// The GUID the text names.
         pub fn uuid(&self) -> Result<uuid::Uuid, uuid::Error> {
             uuid::Uuid::parse_str(&self.0)
         }
     }
+
     impl From<uuid::Uuid> for Guid {
         /// Written in lower case with hyphens, as Graph writes GUIDs.
         fn from(uuid: uuid::Uuid) -> Self {
             Self(uuid.hyphenated().to_string())
         }
     }
+
     impl std::str::FromStr for Guid {
         type Err = uuid::Error;
         fn from_str(text: &str) -> Result<Self, Self::Err> {
             Self::parse(text)
         }
     }
+
     impl std::fmt::Display for Guid {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(&self.0)
         }
     }
+
     impl serde::Serialize for Guid {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(&self.0)
         }
     }
+
     impl<'de> serde::Deserialize<'de> for Guid {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             <String as serde::Deserialize>::deserialize(deserializer).map(Self)
         }
     }
+
     /// A Graph `Single`, `Double` or `Decimal`: an `f64` that remembers whether it was written
     /// as an integer, so that `10` is written back as `10` and `10.0` as `10.0`.
     ///
@@ -977,36 +1102,42 @@ pub mod support {
         value: f64,
         integer: bool,
     }
+
     impl Float {
         /// The number.
         pub fn get(self) -> f64 {
             self.value
         }
+
         /// True when it was read as an integer (`10`), which is how it is written back.
         pub fn is_integer(self) -> bool {
             self.integer
         }
     }
+
     impl From<f64> for Float {
         fn from(value: f64) -> Self {
-            Self { value, integer: false }
+            Self {
+                value,
+                integer: false,
+            }
         }
     }
+
     impl From<Float> for f64 {
         fn from(float: Float) -> Self {
             float.value
         }
     }
+
     impl std::fmt::Display for Float {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             self.value.fmt(f)
         }
     }
+
     impl serde::Serialize for Float {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let as_integer = self.value as i64;
             if self.integer && as_integer as f64 == self.value {
                 serializer.serialize_i64(as_integer)
@@ -1015,17 +1146,13 @@ pub mod support {
             }
         }
     }
+
     impl<'de> serde::Deserialize<'de> for Float {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             struct FloatVisitor;
             impl serde::de::Visitor<'_> for FloatVisitor {
                 type Value = Float;
-                fn expecting(
-                    &self,
-                    f: &mut std::fmt::Formatter<'_>,
-                ) -> std::fmt::Result {
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                     f.write_str("a number")
                 }
                 fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Float, E> {

@@ -4,8 +4,7 @@ use msgraph_docgen::parse::parse_page;
 use msgraph_docgen_e2e::{fill_placeholders, workspace};
 use msgraph_types::support::{Date, DateTimeOffset, Duration, Float, Guid, Nullable, TimeOfDay};
 use msgraph_types::{
-    ActionState, AnyDeviceActionResult, DeviceActionResult, DeviceActionResultFields,
-    ResetPasscodeActionResult,
+    ActionState, AnyDeviceActionResult, DeviceActionResult, ResetPasscodeActionResult,
 };
 use serde_json::{json, Value};
 
@@ -32,10 +31,10 @@ fn the_pages_own_json_representation_round_trips_with_typed_values() {
     assert_eq!(back, payload);
     assert_eq!(typed.passcode.as_deref(), Nullable::Value("example text"));
     assert_eq!(typed.error_code, Nullable::Value(-42));
-    assert_eq!(typed.action_state, Nullable::Value(ActionState::None));
-    let started = typed.start_date_time.value().unwrap();
+    assert_eq!(typed.base.action_state, Nullable::Value(ActionState::None));
+    let started = typed.base.start_date_time.value().unwrap();
     assert_eq!(started.timestamp().unwrap().as_second(), 1617790272);
-    assert!(typed.additional_properties.is_empty());
+    assert!(typed.base.additional_properties.is_empty());
 }
 
 #[test]
@@ -50,11 +49,11 @@ fn unknown_properties_and_enum_values_are_kept() {
     let (typed, back) = round_trip::<ResetPasscodeActionResult>(&payload);
     assert_eq!(back, payload);
     assert_eq!(
-        typed.action_state,
+        typed.base.action_state,
         Nullable::Value(ActionState::Unrecognized("pausedByFutureService".into()))
     );
     assert_eq!(
-        typed.additional_properties["newField"],
+        typed.base.additional_properties["newField"],
         json!({"nested": [1, 2, 3]})
     );
     assert_eq!(ActionState::from("notSupported"), ActionState::NotSupported);
@@ -69,11 +68,11 @@ fn odata_type_round_trips_with_and_without_hash() {
     ] {
         let payload = json!({"@odata.type": odata, "passcode": "1"});
         let (typed, back) = round_trip::<ResetPasscodeActionResult>(&payload);
-        assert_eq!(typed.odata_type.as_deref(), Some(odata));
+        assert_eq!(typed.base.odata_type.as_deref(), Some(odata));
         assert_eq!(back, payload);
     }
     let (typed, back) = round_trip::<ResetPasscodeActionResult>(&json!({"passcode": "1"}));
-    assert_eq!(typed.odata_type, None);
+    assert_eq!(typed.base.odata_type, None);
     assert_eq!(back, json!({"passcode": "1"}));
 }
 
@@ -100,27 +99,27 @@ fn a_derived_value_converts_into_its_base_without_loss() {
     assert_eq!(again, reset);
 }
 
-fn describe(result: &impl DeviceActionResultFields) -> String {
+fn describe(result: &impl AsRef<DeviceActionResult>) -> String {
+    let result = result.as_ref();
     format!(
         "{}: {}",
-        result
-            .action_name()
-            .into_value()
-            .map_or("?", String::as_str),
-        result
-            .action_state()
-            .into_value()
-            .map_or("?", ActionState::as_str)
+        result.action_name.value().map_or("?", String::as_str),
+        result.action_state.value().map_or("?", ActionState::as_str)
     )
 }
 
 #[test]
 fn code_for_any_device_action_result_accepts_both() {
-    let reset = ResetPasscodeActionResult {
-        action_name: "resetPasscode".to_owned().into(),
-        action_state: ActionState::Active.into(),
+    let mut reset = ResetPasscodeActionResult {
+        base: DeviceActionResult {
+            action_name: "resetPasscode".to_owned().into(),
+            ..Default::default()
+        },
         ..Default::default()
     };
+    // The base's properties are reachable for writing too, through `AsMut`.
+    let shared: &mut DeviceActionResult = reset.as_mut();
+    shared.action_state = ActionState::Active.into();
     let base = DeviceActionResult {
         action_name: "locate".to_owned().into(),
         action_state: ActionState::Failed.into(),
@@ -163,10 +162,10 @@ fn a_base_value_deserializes_into_the_subtype_its_odata_type_names() {
     };
     assert_eq!(future.action_name.as_deref(), Nullable::Value("future"));
     assert_eq!(future.additional_properties["newField"], json!([1]));
-    // Shared properties through the family's trait, whatever the variant.
+    // Shared properties through the family's base, whatever the variant.
     let names: Vec<_> = typed
         .iter()
-        .map(|v| v.fields().action_name().into_value().cloned())
+        .map(|v| v.as_ref().action_name.value().cloned())
         .collect();
     assert_eq!(
         names,
@@ -198,7 +197,7 @@ fn a_derived_value_built_in_code_is_written_with_its_odata_type() {
     };
     assert_eq!(read.passcode.as_deref(), Nullable::Value("9"));
     assert_eq!(
-        read.odata_type.as_deref(),
+        read.base.odata_type.as_deref(),
         Some("#microsoft.graph.resetPasscodeActionResult")
     );
     // A plain base is written without an annotation.
@@ -211,13 +210,14 @@ fn explicit_null_and_absence_are_kept_apart() {
     let payload = json!({"actionName": null, "passcode": "1", "errorCode": null});
     let (typed, back) = round_trip::<ResetPasscodeActionResult>(&payload);
     assert_eq!(back, payload);
-    assert!(typed.action_name.is_null());
-    assert!(typed.action_state.is_absent());
+    assert!(typed.base.action_name.is_null());
+    assert!(typed.base.action_state.is_absent());
     assert_eq!(typed.passcode.value().map(String::as_str), Some("1"));
     assert_eq!(typed.error_code.value(), None);
-    // Through the family's getters too.
-    assert_eq!(typed.action_name(), Nullable::Null);
-    assert_eq!(typed.start_date_time(), Nullable::Absent);
+    // Through the family's base view too.
+    let shared: &DeviceActionResult = typed.as_ref();
+    assert_eq!(shared.action_name.as_ref(), Nullable::Null);
+    assert_eq!(shared.start_date_time.as_ref(), Nullable::Absent);
     // Up to the base, a `null` the base does not declare stays `null` in its map.
     let base = DeviceActionResult::from(typed);
     assert_eq!(base.additional_properties["errorCode"], Value::Null);
@@ -249,7 +249,7 @@ fn timestamps_keep_their_offset_and_digits() {
         let payload = json!({"startDateTime": text});
         let (typed, back) = round_trip::<ResetPasscodeActionResult>(&payload);
         assert_eq!(back, payload, "{text}");
-        assert_eq!(typed.start_date_time.value().unwrap().as_str(), text);
+        assert_eq!(typed.base.start_date_time.value().unwrap().as_str(), text);
     }
     let pacific = DateTimeOffset::parse("2017-01-01T00:02:43.5775965-08:00").unwrap();
     let instant = pacific.timestamp().unwrap();

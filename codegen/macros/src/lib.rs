@@ -108,7 +108,10 @@ mod settings;
 /// }
 ///
 /// let reset = graph::ResetPasscodeActionResult {
-///     start_date_time: "2021-04-07T10:11:12Z".to_owned().into(),
+///     base: graph::DeviceActionResult {
+///         start_date_time: "2021-04-07T10:11:12Z".to_owned().into(),
+///         ..Default::default()
+///     },
 ///     ..Default::default()
 /// };
 /// assert_eq!(serde_json::to_value(&reset).unwrap()["startDateTime"], "2021-04-07T10:11:12Z");

@@ -1,17 +1,17 @@
-//! The code that ties a type to its family of base and derived types: `...Fields` traits (read
-//! access shared by a type and its descendants), `From` conversions into every ancestor, and
-//! `Any...` enums (a type or any type derived from it, chosen by `@odata.type`), with the
-//! serialization helper those enums share.
+//! The code that ties a type to its family of base and derived types: `AsRef`/`AsMut` views of
+//! every ancestor's struct (held through `base` fields), so that code written once for a type
+//! takes its descendants too; `From` into the direct base; and `Any...` enums (a type or any
+//! type derived from it, chosen by `@odata.type`), with the serialization helper those enums
+//! share.
 
+use super::fields::BASE_FIELD;
 use super::ident::{doc_name, to_ident, Scope};
 use super::names::module_of;
-use super::structs::TypedField;
 use super::support::support_path;
 use super::Emitter;
 use crate::schema::{QualifiedName, TypeDef};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use std::collections::BTreeMap;
 
 /// The private helper every `Any...` enum serializes derived values through.
 const TAGGED_HELPER: &str = "serialize_with_odata_type";
@@ -48,24 +48,12 @@ struct Variant {
 }
 
 impl Emitter<'_> {
-    /// Everything after the struct `ident` of `t`: the `...Fields` traits it implements, its own
-    /// trait and `Any...` enum when it has subtypes, and `From<Self>` for its direct base.
-    pub(super) fn family_items(
-        &self,
-        t: &TypeDef,
-        ident: &Ident,
-        fields: &[TypedField],
-    ) -> TokenStream {
+    /// Everything after the struct `ident` of `t`: `AsRef` and `AsMut` of the structs it holds
+    /// (and of itself when it has subtypes), its `Any...` enum when it has subtypes, and
+    /// `From<Self>` for its direct base.
+    pub(super) fn family_items(&self, t: &TypeDef, ident: &Ident) -> TokenStream {
         let q = t.qualified_name();
-        let mut out = self.fields_trait_impls(t, ident, fields);
-        if let Some(trait_name) = self.names.traits.get(&q) {
-            out.extend(fields_trait(
-                &q,
-                &module_of(&t.namespace),
-                trait_name,
-                fields,
-            ));
-        }
+        let mut out = self.ancestor_views(t, ident);
         if self.names.anys.contains_key(&q) {
             out.extend(self.any_enum(t));
         }
@@ -77,40 +65,57 @@ impl Emitter<'_> {
         out
     }
 
-    /// `impl ...Fields for Self` for the trait of the type (when it has subtypes) and of every
-    /// ancestor: each method returns this struct's field of the same JSON name.
-    fn fields_trait_impls(&self, t: &TypeDef, ident: &Ident, fields: &[TypedField]) -> TokenStream {
-        let q = t.qualified_name();
-        let module = module_of(&t.namespace);
-        let mut chain: Vec<&TypeDef> = Vec::new();
-        if self.subtypes.contains_key(&q) {
-            chain.push(t);
-        }
-        chain.extend(self.schema.ancestors(&q));
-        let by_json: BTreeMap<&str, &TypedField> =
-            fields.iter().map(|f| (f.field.json(), f)).collect();
-        let nullable = support_path(&module, "Nullable");
-        let mut out = TokenStream::new();
-        for owner in chain {
-            let owner_q = owner.qualified_name();
-            let Some(trait_name) = self.names.traits.get(&owner_q) else {
-                continue;
+    /// The structs the struct of `t` holds, nearest first, each with the path of fields
+    /// that reaches it (`base`, `base.base`, ...).
+    fn held_structs<'t>(&'t self, t: &'t TypeDef) -> Vec<(&'t TypeDef, TokenStream)> {
+        let base_field = to_ident(BASE_FIELD);
+        let mut out = Vec::new();
+        let mut path = TokenStream::new();
+        let mut current = t;
+        while let Some(base) = self.struct_base(current) {
+            path = if path.is_empty() {
+                quote!(#base_field)
+            } else {
+                quote!(#path.#base_field)
             };
-            let trait_path = self.names.path(&module, &owner_q, trait_name);
-            // The owner's properties, by JSON name, with this struct's field idents.
-            let methods = owner.properties.iter().filter_map(|p| {
-                let f = *by_json.get(p.name.as_str())?;
-                let (ident, plain) = (&f.field.ident, &f.plain);
-                let get = if f.field.boxed {
-                    quote!(as_deref)
-                } else {
-                    quote!(as_ref)
-                };
-                Some(quote!(fn #ident(&self) -> #nullable<&#plain> { self.#ident.#get() }))
-            });
+            out.push((base, path.clone()));
+            current = base;
+        }
+        out
+    }
+
+    /// `AsRef` and `AsMut` of every ancestor's struct the struct `ident` of `t` holds, and of
+    /// itself when it has subtypes: a function taking `&impl AsRef<Base>` takes the base and
+    /// every type derived from it.
+    fn ancestor_views(&self, t: &TypeDef, ident: &Ident) -> TokenStream {
+        let module = module_of(&t.namespace);
+        let mut out = TokenStream::new();
+        if self.subtypes.contains_key(&t.qualified_name()) {
             out.extend(quote! {
-                impl #trait_path for #ident {
-                    #(#methods)*
+                impl AsRef<#ident> for #ident {
+                    fn as_ref(&self) -> &Self {
+                        self
+                    }
+                }
+                impl AsMut<#ident> for #ident {
+                    fn as_mut(&mut self) -> &mut Self {
+                        self
+                    }
+                }
+            });
+        }
+        for (ancestor, path) in self.held_structs(t) {
+            let a_path = self.names.type_path(&module, &ancestor.qualified_name());
+            out.extend(quote! {
+                impl AsRef<#a_path> for #ident {
+                    fn as_ref(&self) -> &#a_path {
+                        &self.#path
+                    }
+                }
+                impl AsMut<#a_path> for #ident {
+                    fn as_mut(&mut self) -> &mut #a_path {
+                        &mut self.#path
+                    }
                 }
             });
         }
@@ -118,20 +123,15 @@ impl Emitter<'_> {
     }
 
     /// `impl From<Self> for Base`, through the JSON the value writes: the fields the base has
-    /// keep their values, the others land in `additional_properties`.
+    /// keep their values, the others land in `additional_properties` (said once, in the docs
+    /// of `support::rebase`, rather than on each impl).
     fn base_conversion(&self, t: &TypeDef, ident: &Ident, base: &TypeDef) -> TokenStream {
         let module = module_of(&t.namespace);
         let b_q = base.qualified_name();
         let b_path = self.names.type_path(&module, &b_q);
         let rebase = support_path(&module, "rebase");
-        let doc = format!(
-            " Views a `{}` as a `{}`: the properties the base does not declare move into `additional_properties`, so serializing the result writes the same JSON.",
-            doc_name(&t.qualified_name()),
-            doc_name(&b_q)
-        );
         quote! {
             impl From<#ident> for #b_path {
-                #[doc = #doc]
                 fn from(value: #ident) -> Self {
                     #rebase(value)
                 }
@@ -166,7 +166,7 @@ impl Emitter<'_> {
         let q = t.qualified_name();
         let module = module_of(&t.namespace);
         let any = to_ident(&self.names.anys[&q]);
-        let trait_path = self.names.path(&module, &q, &self.names.traits[&q]);
+        let own_path = self.names.type_path(&module, &q);
         let family = self.any_variants(t);
         let base_variant = &family[0].ident;
         let defs = family.iter().map(|Variant { ident, path, qualified }| {
@@ -177,9 +177,34 @@ impl Emitter<'_> {
             };
             quote!(#[doc = #doc] #ident(Box<#path>),)
         });
-        let views = family.iter().map(|v| {
+        // Each variant's path of `base` fields up to the struct of `t` (none for `t` itself,
+        // whose box derefs to it).
+        let base_paths: Vec<Option<TokenStream>> = family
+            .iter()
+            .map(|v| {
+                let member = self
+                    .schema
+                    .get(v.qualified.as_str())
+                    .expect("variants are schema types");
+                self.held_structs(member)
+                    .into_iter()
+                    .find(|(a, _)| a.qualified_name() == q)
+                    .map(|(_, path)| path)
+            })
+            .collect();
+        let views = family.iter().zip(&base_paths).map(|(v, path)| {
             let ident = &v.ident;
-            quote!(Self::#ident(v) => v.as_ref(),)
+            match path {
+                Some(path) => quote!(Self::#ident(v) => &v.#path,),
+                None => quote!(Self::#ident(v) => v,),
+            }
+        });
+        let views_mut = family.iter().zip(&base_paths).map(|(v, path)| {
+            let ident = &v.ident;
+            match path {
+                Some(path) => quote!(Self::#ident(v) => &mut v.#path,),
+                None => quote!(Self::#ident(v) => v,),
+            }
         });
         let froms = family.iter().map(|Variant { ident, path, .. }| {
             quote! {
@@ -199,11 +224,18 @@ impl Emitter<'_> {
                 #(#defs)*
             }
 
-            impl #any {
-                /// The properties every member of the family shares.
-                pub fn fields(&self) -> &dyn #trait_path {
+            impl AsRef<#own_path> for #any {
+                fn as_ref(&self) -> &#own_path {
                     match self {
                         #(#views)*
+                    }
+                }
+            }
+
+            impl AsMut<#own_path> for #any {
+                fn as_mut(&mut self) -> &mut #own_path {
+                    match self {
+                        #(#views_mut)*
                     }
                 }
             }
@@ -217,34 +249,6 @@ impl Emitter<'_> {
             #(#froms)*
 
             #serde_impls
-        }
-    }
-}
-
-/// The `...Fields` trait of the type `q` (in module `module`): one getter per field of its
-/// struct.
-fn fields_trait(
-    q: &QualifiedName,
-    module: &[String],
-    trait_name: &str,
-    fields: &[TypedField],
-) -> TokenStream {
-    let trait_ident = to_ident(trait_name);
-    let nullable = support_path(module, "Nullable");
-    let methods = fields.iter().map(|f| {
-        let (ident, plain) = (&f.field.ident, &f.plain);
-        let doc = format!(
-            " The `{}` property: absent, `null` or a reference to its value.",
-            doc_name(f.field.json())
-        );
-        quote!(#[doc = #doc] fn #ident(&self) -> #nullable<&#plain>;)
-    });
-    let doc = format!(" Read access to the properties of `{}`, implemented by the type and every type derived from it: write code once for all of them.", doc_name(q));
-    quote! {
-        #[doc = #doc]
-        #[allow(clippy::wrong_self_convention)]
-        pub trait #trait_ident {
-            #(#methods)*
         }
     }
 }
@@ -268,6 +272,7 @@ fn any_serde_impls(
     let rest_type = support_path(module, "Rest");
     let read_family = support_path(module, "read_family");
     let read_rest = support_path(module, "read_rest");
+    let object_trait = support_path(module, "Object");
     let expecting = format!("a `{}` JSON object (or one of a derived type)", doc_name(q));
     let reads = family[1..].iter().map(
         |Variant {
@@ -282,7 +287,7 @@ fn any_serde_impls(
             quote!(Self::#ident(v) => v.serialize(serializer),)
         } else {
             let tag = format!("#{qualified}");
-            quote!(Self::#ident(v) => #helper(v.as_ref(), v.odata_type.is_none().then_some(#tag), serializer),)
+            quote!(Self::#ident(v) => #helper(v.as_ref(), #object_trait::generated(&**v).0.is_none().then_some(#tag), serializer),)
         }
     });
     quote! {

@@ -1,5 +1,6 @@
-//! Which Rust field each property of a struct becomes — its identifier and whether it is
-//! boxed — decided in one place, for the struct itself and for every conversion into it.
+//! Which Rust field each property of a struct becomes — which struct holds it (the type's own,
+//! or an ancestor's reached through `base`), its identifier and whether it is boxed — decided
+//! in one place.
 
 use super::ident::{snake, to_ident, Scope};
 use super::Emitter;
@@ -7,9 +8,13 @@ use crate::schema::{Kind, Property, QualifiedName, Schema, TypeDef};
 use proc_macro2::Ident;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The fields the generator adds to every struct: the `@odata.type` annotation and the map of
-/// unknown properties. No property may take their names.
+/// The fields the generator adds to a struct without a base: the `@odata.type` annotation and
+/// the map of unknown properties. No property may take their names.
 pub(super) const GENERATED_FIELDS: [&str; 2] = ["odata_type", "additional_properties"];
+
+/// The field through which a derived struct holds its base struct. No property of a derived
+/// struct may take its name.
+pub(super) const BASE_FIELD: &str = "base";
 
 /// The struct fields whose type must be boxed, as (containing type, field type) pairs.
 pub(super) type BoxedEdges = BTreeSet<(QualifiedName, QualifiedName)>;
@@ -33,15 +38,38 @@ impl Field<'_> {
 }
 
 impl Emitter<'_> {
-    /// The fields of the struct of `t`, one per property, in property order.
+    /// The struct that the struct of `t` holds in its `base` field: its direct base's, when
+    /// the schema has it and the chain above it does not come back to `t`. Without one, the
+    /// struct is a root: it holds every property itself, with the `@odata.type` annotation
+    /// and the map of unknown properties.
+    pub(super) fn struct_base(&self, t: &TypeDef) -> Option<&TypeDef> {
+        let q = t.qualified_name();
+        let ancestors = self.schema.ancestors(&q);
+        if ancestors.iter().any(|a| a.qualified_name() == q) {
+            return None;
+        }
+        ancestors.first().copied()
+    }
+
+    /// The fields of the struct of `t`, one per property it holds itself, in property order:
+    /// every property of a root; the properties its base struct does not hold (by JSON name)
+    /// for a derived one, so that each property is a field of exactly one struct of the chain.
     pub(super) fn fields_of<'t>(&self, t: &'t TypeDef) -> Vec<Field<'t>> {
         let q = t.qualified_name();
         let mut scope = Scope::new();
         for name in GENERATED_FIELDS {
             scope.reserve(name);
         }
+        let base = self.struct_base(t);
+        if base.is_some() {
+            scope.reserve(BASE_FIELD);
+        }
+        let held_by_base: BTreeSet<&str> = base
+            .map(|b| b.properties.iter().map(|p| p.name.as_str()).collect())
+            .unwrap_or_default();
         t.properties
             .iter()
+            .filter(|property| !held_by_base.contains(property.name.as_str()))
             .map(|property| {
                 let boxed = !property.collection
                     && property
@@ -59,7 +87,9 @@ impl Emitter<'_> {
 }
 
 /// Types that must be boxed to break infinite size: struct fields (not collections) whose type
-/// can reach the containing type again through single-valued struct fields.
+/// can reach the containing type again through single-valued struct fields, a derived
+/// struct's `base` among them. (A `base` field itself is never boxed: a cycle through one
+/// always passes through a property too, which is.)
 pub(super) fn boxed_edges(
     schema: &Schema,
     polymorphic: &BTreeMap<QualifiedName, Vec<QualifiedName>>,
@@ -74,6 +104,7 @@ pub(super) fn boxed_edges(
             .filter(|n| schema.get(n.as_str()).is_some_and(|x| x.kind != Kind::Enum))
             // A type with subtypes is held through its `Any...` enum, whose variants are boxed.
             .filter(|n| !polymorphic.contains_key(*n))
+            .chain(t.base.as_ref())
             .cloned();
         edges.insert(t.qualified_name(), targets.collect());
     }

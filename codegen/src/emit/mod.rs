@@ -1,17 +1,19 @@
 //! Stage 3: [`Schema`] → Rust source (syn tokens, formatted by prettyplease).
 //!
 //! Per entity or complex type: a struct of `support::Nullable` fields (absent, `null` or a
-//! value: the docs do not state nullability, and Graph tells `null` from absent) with serde
-//! renames, the `@odata.type` annotation, and a flattened map that keeps unknown properties.
-//! Per type with subtypes: a `...Fields` trait implemented by the type and all its
-//! descendants, and `From<Descendant>` conversions that move unknown-to-the-base fields into the
-//! map, so nothing is lost. Per enum: the documented members plus `Unrecognized(String)`. Once
+//! value: the docs do not state nullability, and Graph tells `null` from absent) for the
+//! properties it declares, and either its base's struct in a `base` field (read and written in
+//! the same JSON object) or, at the root of a chain, the `@odata.type` annotation and a map
+//! that keeps unknown properties; serde impls from a `support::object!` table. Per derived
+//! type: `AsRef`/`AsMut` of every ancestor's struct, and a `From` conversion into its base that
+//! moves unknown-to-the-base fields into the map, so nothing is lost. Per type with subtypes:
+//! an `Any...` enum chosen by `@odata.type`. Per enum: the documented members plus `Unrecognized(String)`. Once
 //! per file: the `support` module (`Nullable`, and the temporal types kept as the text
 //! received).
 //!
-//! The parts, by job: `names` (Rust names of types, traits and `Any...` enums), `fields` (the
-//! Rust field of every property, for structs and conversions alike), `structs`, `family`
-//! (traits, conversions, `Any...` enums), `enums`, `docs` (rustdoc text), `ident` (naming and
+//! The parts, by job: `names` (Rust names of types and `Any...` enums), `fields` (which
+//! struct of a chain holds each property, and its Rust field), `structs`, `family`
+//! (ancestor views, conversions, `Any...` enums), `enums`, `docs` (rustdoc text), `ident` (naming and
 //! escaping), `types` (primitives), `options` ([`EmitOptions`]), `support` (the `support`
 //! module, whose source is `support.in.rs`). This file holds the context they share
 //! (`Emitter`), lays the items out in modules and formats them.
@@ -151,13 +153,13 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
         let tokens = match unit {
             Unit::Type(t) => emitter.item(t),
             Unit::Helper => family::tagged_helper(),
-            Unit::Support => support::support_module(),
+            // Written as its source is laid out (see `support::support_module`).
+            Unit::Support => return support::support_module().to_owned(),
             Unit::Module(child) => emitter.module(child),
         };
         let file: syn::File = syn::parse2(tokens).expect("generated code is valid Rust");
         let text = prettyplease::unparse(&file);
         match unit {
-            // The support module defines the macro the markers stand for.
             Unit::Support | Unit::Helper => text,
             Unit::Type(_) | Unit::Module(_) => emitter.expand_object_markers(&text),
         }
@@ -222,7 +224,8 @@ mod tests {
         syn::parse_file(&code).unwrap();
         assert!(code.contains("pub struct ResetPasscodeActionResult"));
         assert!(code.contains("impl From<ResetPasscodeActionResult> for DeviceActionResult"));
-        assert!(code.contains("pub trait DeviceActionResultFields"));
+        assert!(code.contains("pub base: DeviceActionResult,"));
+        assert!(code.contains("impl AsRef<DeviceActionResult> for ResetPasscodeActionResult"));
         assert!(code.contains("Unrecognized(String)"));
         assert_eq!(code, emit(&schema, &EmitOptions::default()));
     }

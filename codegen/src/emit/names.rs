@@ -1,4 +1,4 @@
-//! The Rust names of a schema's types, `...Fields` traits and `Any...` enums, and the paths
+//! The Rust names of a schema's types and `Any...` enums, and the paths
 //! that reach them from any module of the generated code.
 
 use super::ident::{self, camel, to_ident, Scope};
@@ -11,8 +11,6 @@ use std::collections::BTreeMap;
 pub(super) struct Names {
     /// Qualified name → (module path segments, Rust type name).
     pub(super) types: BTreeMap<QualifiedName, (Vec<String>, String)>,
-    /// Qualified name → name of its `...Fields` trait (types with subtypes only).
-    pub(super) traits: BTreeMap<QualifiedName, String>,
     /// Qualified name → name of its `Any...` enum, which holds the type or any type derived from
     /// it, chosen by `@odata.type` (types with subtypes only).
     pub(super) anys: BTreeMap<QualifiedName, String>,
@@ -36,9 +34,8 @@ impl Names {
         let mut scopes: BTreeMap<Vec<String>, Scope> = BTreeMap::new();
         let subtypes = schema.subtypes();
         let mut types = BTreeMap::new();
-        let mut traits = BTreeMap::new();
         let mut anys = BTreeMap::new();
-        // Type names first, then traits. Types defined by a page claim their name before
+        // Type names first, then `Any...` enums. Types defined by a page claim their name before
         // reconstructed ones and placeholders (a miscased link must not take `User` from
         // `user`); ties resolve in schema order, so the result is deterministic.
         let mut by_claim: Vec<&TypeDef> = schema.types().iter().collect();
@@ -56,15 +53,10 @@ impl Names {
             if t.kind != Kind::Enum && subtypes.contains_key(&q) {
                 let module = module_of(&t.namespace);
                 let scope = scopes.entry(module).or_insert_with(Scope::for_types);
-                traits.insert(q.clone(), scope.unique(&format!("{}Fields", types[&q].1)));
                 anys.insert(q.clone(), scope.unique(&format!("Any{}", types[&q].1)));
             }
         }
-        Names {
-            types,
-            traits,
-            anys,
-        }
+        Names { types, anys }
     }
 
     /// The Rust name of the type `qualified` (which must be a type of the schema).

@@ -1,10 +1,11 @@
 //! The struct of an entity or complex type: `support::Nullable` fields (absent, `null` or a
-//! value), the `@odata.type` annotation and a map that keeps unknown properties; and its
-//! serde impls, written as `support::Object` (which field each JSON name reads into and
-//! writes from) rather than derived.
+//! value) for the properties it declares, and either its base's struct (`base`, read and
+//! written in the same JSON object) or, for a root, the `@odata.type` annotation and a map
+//! that keeps unknown properties; and its serde impls, written as `support::Object` (which
+//! field each JSON name reads into and writes from) rather than derived.
 
 use super::docs::docs;
-use super::fields::Field;
+use super::fields::{Field, BASE_FIELD};
 use super::ident::{doc_name, to_ident};
 use super::names::module_of;
 use super::support::support_path;
@@ -19,8 +20,6 @@ pub(super) struct TypedField<'a> {
     pub(super) field: Field<'a>,
     /// The field type inside `Nullable`, as declared (`Box<T>` when boxed).
     ty: TokenStream,
-    /// The same type without the box (what getters return a reference to).
-    pub(super) plain: TokenStream,
     /// Doc attributes.
     docs: TokenStream,
     /// User attributes ([`super::EmitOptions::field_attribute`]).
@@ -60,8 +59,9 @@ fn property_about(p: &Property) -> String {
 }
 
 impl Emitter<'_> {
-    /// The struct of an entity or complex type, with its `...Fields` traits, `Any...` enum and
-    /// `From` conversions into its ancestors (see [`Emitter::family_items`]).
+    /// The struct of an entity or complex type, with its serde impls, its `AsRef`/`AsMut`
+    /// views of its ancestors, its `Any...` enum and `From` conversion into its base (see
+    /// [`Emitter::family_items`]).
     pub(super) fn emit_struct(&self, t: &TypeDef) -> TokenStream {
         let module = module_of(&t.namespace);
         let ident = to_ident(self.names.type_name(&t.qualified_name()));
@@ -71,7 +71,7 @@ impl Emitter<'_> {
             .map(|field| self.typed_field(t, &module, field))
             .collect();
         let mut out = self.struct_definition(t, &module, &ident, &fields);
-        out.extend(self.family_items(t, &ident, &fields));
+        out.extend(self.family_items(t, &ident));
         out
     }
 
@@ -95,11 +95,10 @@ impl Emitter<'_> {
         let ty = if field.boxed {
             quote!(Box<#plain>)
         } else {
-            plain.clone()
+            plain
         };
         TypedField {
             ty,
-            plain,
             // An inherited field's description is its declaring type's: said once there,
             // not copied into every descendant (the docs are a large part of the source).
             docs: docs(
@@ -120,23 +119,7 @@ impl Emitter<'_> {
         };
         let mut about = format!("Graph {kind} `{}`.", doc_name(&t.qualified_name()));
         if let Some(base) = &t.base {
-            // An intra-doc link that resolves from this module (the base may live in another
-            // one, and its name may be escaped: `Self_`).
-            let path = self
-                .names
-                .type_path(module, base)
-                .to_string()
-                .replace(' ', "");
-            let name = path.rsplit("::").next().unwrap_or(&path);
-            let link = if name == path {
-                format!("[`{name}`]")
-            } else {
-                format!("[`{name}`]({path})")
-            };
-            about.push_str(&format!(
-                " Derives from `{}` ({link}); converts into it with `From`.",
-                doc_name(base)
-            ));
+            about.push_str(&format!(" Derives from {}.", self.doc_link(module, base)));
         }
         match t.origin {
             Origin::Reconstructed => about.push_str(" No docs page was given for this type: it was reconstructed from the pages that refer to it."),
@@ -144,6 +127,22 @@ impl Emitter<'_> {
             Origin::Page => {}
         }
         about
+    }
+
+    /// An intra-doc link to the type `qualified` that resolves from `module` (the type may
+    /// live in another one, and its name may be escaped: `Self_`).
+    fn doc_link(&self, module: &[String], qualified: &str) -> String {
+        let path = self
+            .names
+            .type_path(module, qualified)
+            .to_string()
+            .replace(' ', "");
+        let name = path.rsplit("::").next().unwrap_or(&path);
+        if name == path {
+            format!("[`{name}`]")
+        } else {
+            format!("[`{name}`]({path})")
+        }
     }
 
     /// The struct item itself.
@@ -176,15 +175,11 @@ impl Emitter<'_> {
             .non_exhaustive
             .then(|| quote!(#[non_exhaustive]));
         let attrs = self.attributes.of_type(&t.qualified_name());
-        // The two generated fields are `super::fields::GENERATED_FIELDS`. A property not in the
-        // JSON reads as `Nullable::Absent`, the `Default`.
+        // A property not in the JSON reads as `Nullable::Absent`, the `Default`.
         let object = self.object_impls(t, ident);
-        quote! {
-            #type_docs
-            #[derive(Debug, Clone, Default, PartialEq)]
-            #attrs
-            #non_exhaustive
-            pub struct #ident {
+        let body = match self.struct_base(t) {
+            // The generated fields are `super::fields::GENERATED_FIELDS`.
+            None => quote! {
                 /// The `@odata.type` annotation, written back as read. Set it when sending a derived
                 /// type where its base is expected.
                 pub odata_type: Option<String>,
@@ -192,6 +187,29 @@ impl Emitter<'_> {
                 /// Properties the docs did not list (and other `@` annotations), kept so that writing
                 /// the value back loses nothing.
                 pub additional_properties: serde_json::Map<String, serde_json::Value>,
+            },
+            Some(base) => {
+                let b_q = base.qualified_name();
+                let b_path = self.names.type_path(module, &b_q);
+                let doc = format!(
+                    " The properties inherited from {}, in the same JSON object.",
+                    self.doc_link(module, &b_q)
+                );
+                let base_field = to_ident(BASE_FIELD);
+                quote! {
+                    #[doc = #doc]
+                    pub #base_field: #b_path,
+                    #(#field_defs)*
+                }
+            }
+        };
+        quote! {
+            #type_docs
+            #[derive(Debug, Clone, Default, PartialEq)]
+            #attrs
+            #non_exhaustive
+            pub struct #ident {
+                #body
             }
             #object
         }
@@ -275,6 +293,9 @@ impl Emitter<'_> {
             "support::object! {{\n{indent}    {name},\n{indent}    {},\n",
             proc_macro2::Literal::string(&expecting)
         );
+        if self.struct_base(t).is_some() {
+            let _ = writeln!(out, "{indent}    ..{BASE_FIELD},");
+        }
         for field in self.fields_of(t) {
             let _ = writeln!(
                 out,

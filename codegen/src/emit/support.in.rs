@@ -1,6 +1,6 @@
 // The `support` module every generated file carries (emitted by `emit/support.rs`): the types
-// its fields use to write back exactly what they read. Doc comments only: emit re-formats
-// this file, and plain comments do not survive.
+// its fields use to write back exactly what they read. Everything below this comment is
+// written into each generated file exactly as it is laid out here (keep it rustfmt-clean).
 
 /// The types the generated fields use to write back what they read: a property that
 /// distinguishes absent from `null` ([`Nullable`](support::Nullable)); values kept as the text
@@ -145,12 +145,7 @@ pub mod support {
             &mut serde_json::Map<String, serde_json::Value>,
         );
         /// The `@odata.type` annotation and the map of unknown properties.
-        fn generated(
-            &self,
-        ) -> (
-            &Option<String>,
-            &serde_json::Map<String, serde_json::Value>,
-        );
+        fn generated(&self) -> (&Option<String>, &serde_json::Map<String, serde_json::Value>);
         /// Reads the value of property `key` when it is one of the struct's; false otherwise.
         fn read_field<'de, A: serde::de::MapAccess<'de>>(
             &mut self,
@@ -168,8 +163,11 @@ pub mod support {
     }
 
     /// Implements [`Object`](support::Object), `Serialize` and `Deserialize` for a generated
-    /// struct from its table of JSON property names and fields. Paths in the expansion start
-    /// at `support`, which every module of generated code has in scope.
+    /// struct from its table of JSON property names and fields. A derived struct's table
+    /// names its base field first (`..base`): keys that are not its own are read by the base,
+    /// which also holds the annotation and the unknown properties, and the base's properties
+    /// are written first. Paths in the expansion start at `support`, which every module of
+    /// generated code has in scope.
     macro_rules! object {
         ($ty:ident, $expecting:literal $(,)?) => {
             impl support::Object for $ty {
@@ -186,10 +184,9 @@ pub mod support {
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
                     match key {
-                        $($json => self.$field = map.next_value()?,)+
-                        _ => return Ok(false),
+                        $($json => support::read_value(map, &mut self.$field),)+
+                        _ => Ok(false),
                     }
-                    Ok(true)
                 }
                 fn write_fields<M: serde::ser::SerializeMap>(
                     &self,
@@ -200,6 +197,68 @@ pub mod support {
                 }
             }
             support::object!(@serde $ty);
+        };
+        ($ty:ident, $expecting:literal, ..$base:ident $(,)?) => {
+            impl support::Object for $ty {
+                support::object!(@derived $expecting, $base);
+                fn read_field<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    key: &str,
+                    map: &mut A,
+                ) -> Result<bool, A::Error> {
+                    support::Object::read_field(&mut self.$base, key, map)
+                }
+                fn write_fields<M: serde::ser::SerializeMap>(
+                    &self,
+                    map: &mut M,
+                ) -> Result<(), M::Error> {
+                    support::Object::write_fields(&self.$base, map)
+                }
+            }
+            support::object!(@serde $ty);
+        };
+        ($ty:ident, $expecting:literal, ..$base:ident, $($json:literal => $field:ident,)+) => {
+            impl support::Object for $ty {
+                support::object!(@derived $expecting, $base);
+                fn read_field<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    key: &str,
+                    map: &mut A,
+                ) -> Result<bool, A::Error> {
+                    match key {
+                        $($json => support::read_value(map, &mut self.$field),)+
+                        _ => support::Object::read_field(&mut self.$base, key, map),
+                    }
+                }
+                fn write_fields<M: serde::ser::SerializeMap>(
+                    &self,
+                    map: &mut M,
+                ) -> Result<(), M::Error> {
+                    support::Object::write_fields(&self.$base, map)?;
+                    $(support::write_field(map, $json, &self.$field)?;)+
+                    Ok(())
+                }
+            }
+            support::object!(@serde $ty);
+        };
+        (@derived $expecting:literal, $base:ident) => {
+            const EXPECTING: &'static str = $expecting;
+            fn generated_mut(
+                &mut self,
+            ) -> (
+                &mut Option<String>,
+                &mut serde_json::Map<String, serde_json::Value>,
+            ) {
+                support::Object::generated_mut(&mut self.$base)
+            }
+            fn generated(
+                &self,
+            ) -> (
+                &Option<String>,
+                &serde_json::Map<String, serde_json::Value>,
+            ) {
+                support::Object::generated(&self.$base)
+            }
         };
         (@generated $expecting:literal) => {
             const EXPECTING: &'static str = $expecting;
@@ -242,6 +301,18 @@ pub mod support {
         serde_json::to_value(value)
             .and_then(serde_json::from_value)
             .expect("a base type reads what its derived type writes")
+    }
+
+    /// Reads the value of a property into its field; true, for [`Object::read_field`]. (One
+    /// call per table row, rather than an assignment and a `?`: the smaller bodies are
+    /// measurably cheaper to type-check and borrow-check in a crate of thousands of structs.)
+    #[doc(hidden)]
+    pub fn read_value<'de, A: serde::de::MapAccess<'de>, T: serde::Deserialize<'de>>(
+        map: &mut A,
+        field: &mut Nullable<T>,
+    ) -> Result<bool, A::Error> {
+        *field = map.next_value()?;
+        Ok(true)
     }
 
     /// Writes the property `key` unless it is absent.
@@ -346,7 +417,9 @@ pub mod support {
                     }
                     before.push((key.into_string(), map.next_value()?));
                 }
-                let name = tag.as_deref().map(|t| t.strip_prefix('#').unwrap_or(t).to_owned());
+                let name = tag
+                    .as_deref()
+                    .map(|t| t.strip_prefix('#').unwrap_or(t).to_owned());
                 let rest = Rest {
                     tag,
                     before,
@@ -373,13 +446,15 @@ pub mod support {
         } = rest;
         let mut value = T::default();
         *value.generated_mut().0 = tag;
-        let mut replay = serde::de::value::MapDeserializer::<_, serde_json::Error>::new(
-            before.into_iter(),
-        );
-        while let Some(key) = serde::de::MapAccess::next_key::<String>(&mut replay)
-            .map_err(A::Error::custom)?
+        let mut replay =
+            serde::de::value::MapDeserializer::<_, serde_json::Error>::new(before.into_iter());
+        while let Some(key) =
+            serde::de::MapAccess::next_key::<String>(&mut replay).map_err(A::Error::custom)?
         {
-            if !value.read_field(&key, &mut replay).map_err(A::Error::custom)? {
+            if !value
+                .read_field(&key, &mut replay)
+                .map_err(A::Error::custom)?
+            {
                 let v = serde::de::MapAccess::next_value(&mut replay).map_err(A::Error::custom)?;
                 value.generated_mut().1.insert(key, v);
             }
@@ -429,7 +504,10 @@ pub mod support {
                 fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                     f.write_str("a property name")
                 }
-                fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                fn visit_borrowed_str<E: serde::de::Error>(
+                    self,
+                    v: &'de str,
+                ) -> Result<Key<'de>, E> {
                     Ok(Key(std::borrow::Cow::Borrowed(v)))
                 }
                 fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key<'de>, E> {
@@ -480,9 +558,7 @@ pub mod support {
         pub fn offset(&self) -> Result<jiff::tz::Offset, jiff::Error> {
             self.timestamp()?;
             let pieces = jiff::fmt::temporal::Pieces::parse(&self.0)?;
-            Ok(pieces
-                .to_numeric_offset()
-                .unwrap_or(jiff::tz::Offset::UTC))
+            Ok(pieces.to_numeric_offset().unwrap_or(jiff::tz::Offset::UTC))
         }
 
         /// The instant as a civil date and time at the offset the text is written with.

@@ -1,7 +1,9 @@
 //! The `support` module every generated file with a struct carries: `Nullable` (absent, `null`
 //! or a value) and the temporal types kept as the text received. Its source is
 //! `support.in.rs`, compiled wherever generated code is (the checked-in crate, the golden
-//! files); here it only becomes tokens, and paths to its items are made for any module.
+//! files), and written out as it is there (prettyplease cannot lay out a `macro_rules` body:
+//! it would print the `object!` macro as one run of tokens); here paths to its items are made
+//! for any module.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -13,11 +15,14 @@ pub(super) const SUPPORT_MODULE: &str = "support";
 /// The module's source.
 const SOURCE: &str = include_str!("support.in.rs");
 
-/// The `support` module, as tokens.
-pub(super) fn support_module() -> TokenStream {
-    SOURCE
-        .parse()
-        .expect("the support module's source is valid Rust")
+/// The `support` module's text, as it is written into the generated file: `support.in.rs`
+/// without its leading `//` comment (which is about the file, not the module).
+pub(super) fn support_module() -> &'static str {
+    let start = SOURCE
+        .find("\n\n")
+        .filter(|_| SOURCE.starts_with("//"))
+        .map_or(0, |end| end + 2);
+    &SOURCE[start..]
 }
 
 /// A path to `item` of the support module from inside module `from` of the generated code:
@@ -41,7 +46,8 @@ mod tests {
 
     #[test]
     fn the_module_parses_and_its_paths_climb_out_of_modules() {
-        let file: syn::File = syn::parse2(support_module()).unwrap();
+        let file: syn::File = syn::parse_str(support_module()).unwrap();
+        assert!(support_module().starts_with("/// "));
         assert!(matches!(&file.items[..], [syn::Item::Mod(m)] if m.ident == SUPPORT_MODULE));
         assert_eq!(
             support_path(&["a".into(), "b".into()], "Nullable").to_string(),

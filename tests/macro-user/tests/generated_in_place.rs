@@ -21,19 +21,19 @@ fn the_founding_json_round_trips() {
         "errorCode": -42
     });
     let reset: ResetPasscodeActionResult = serde_json::from_value(payload.clone()).unwrap();
-    assert_eq!(reset.action_state, Nullable::Value(ActionState::Done));
+    assert_eq!(reset.base.action_state, Nullable::Value(ActionState::Done));
     assert_eq!(reset.passcode.as_deref(), Nullable::Value("314159"));
     assert_eq!(reset.error_code, Nullable::Value(-42));
-    let started = reset.start_date_time.value().unwrap();
+    let started = reset.base.start_date_time.value().unwrap();
     assert_eq!(started.as_str(), "2021-04-07T10:11:12.1234567Z");
     assert_eq!(started.timestamp().unwrap().as_second(), 1617790272);
-    assert!(reset.additional_properties.is_empty());
+    assert!(reset.base.additional_properties.is_empty());
     assert_eq!(serde_json::to_value(&reset).unwrap(), payload);
 
     let any: AnyDeviceActionResult = serde_json::from_value(payload.clone()).unwrap();
     assert_eq!(
-        any.fields().action_name(),
-        Nullable::Value(&"resetPasscode".to_owned())
+        any.as_ref().action_name,
+        Nullable::Value("resetPasscode".to_owned())
     );
     assert_eq!(serde_json::to_value(&any).unwrap(), payload);
     let base = DeviceActionResult::from(reset);

@@ -22,7 +22,7 @@ fn main() {
         panic!("{:?}", attachments[2])
     };
     assert_eq!(future.additional_properties["extra"], 1);
-    let names: Vec<_> = attachments.iter().map(|a| a.fields().name().into_value().cloned()).collect();
+    let names: Vec<_> = attachments.iter().map(|a| a.as_ref().name.value().cloned()).collect();
     assert_eq!(names, [Some("a.txt".into()), Some("b".into()), Some("c".into())]);
     assert_eq!(serde_json::to_value(&message).unwrap(), json);
 }

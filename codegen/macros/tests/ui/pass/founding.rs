@@ -17,12 +17,12 @@ fn main() {
         "errorCode": -42
     });
     let any: AnyDeviceActionResult = serde_json::from_value(json.clone()).unwrap();
-    assert_eq!(any.fields().action_state().into_value(), Some(&ActionState::Done));
+    assert_eq!(any.as_ref().action_state.value(), Some(&ActionState::Done));
     let AnyDeviceActionResult::ResetPasscodeActionResult(reset) = &any else {
         panic!("{any:?}")
     };
     let reset: &ResetPasscodeActionResult = reset;
-    let started = reset.start_date_time.value().unwrap();
+    let started = reset.base.start_date_time.value().unwrap();
     assert_eq!(started.as_str(), "2021-04-07T10:11:12.1234567Z");
     assert_eq!(started.timestamp().unwrap().as_second(), 1617790272);
     assert_eq!(serde_json::to_value(&any).unwrap(), json);

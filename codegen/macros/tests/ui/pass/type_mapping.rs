@@ -18,7 +18,7 @@ mod from_file {
 
 fn main() {
     let mut reset = inline::ResetPasscodeActionResult::default();
-    reset.start_date_time = "2021-04-07T10:11:12Z".to_owned().into();
+    reset.base.start_date_time = "2021-04-07T10:11:12Z".to_owned().into();
     let json = serde_json::to_value(&reset).unwrap();
     assert_eq!(json, serde_json::json!({"startDateTime": "2021-04-07T10:11:12Z"}));
 
