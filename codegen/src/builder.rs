@@ -150,7 +150,8 @@ impl Builder {
         }
         b.subtypes(config.subtypes)
             .skip_navigation(config.skip_navigation)
-            .non_exhaustive(config.non_exhaustive);
+            .non_exhaustive(config.non_exhaustive)
+            .area_features(config.area_features);
         b.fail_on = config.fail_on;
         b.file_name = config.file_name.clone();
         b.reference = config.reference.clone();
@@ -308,6 +309,22 @@ impl Builder {
         if let Err(e) = taken {
             self.invalid.push(e.to_string());
         }
+        self
+    }
+
+    /// A Cargo feature per docs area, so that a crate of a whole tree compiles only the areas
+    /// its user enables: a type's area is its page file name's prefix (`intune-devices` for
+    /// `intune-devices-manageddevice.md`, `core` for a page without one). Each type is compiled
+    /// when an area that needs it (its own, or one of its derived types' or users' when it has
+    /// no page) is enabled; a field whose type is from another area only with that area, and
+    /// without it the property's JSON lands in `additional_properties`. Declare the features,
+    /// listed at the top of the generated file, in the crate's `Cargo.toml`.
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new().area_features(true);
+    /// ```
+    pub fn area_features(&mut self, yes: bool) -> &mut Self {
+        self.options.area_features = yes;
         self
     }
 

@@ -8,6 +8,7 @@
 //! subtypes = true                   # also keep types derived from the roots
 //! skip_navigation = false           # navigation properties stay untyped JSON when true
 //! non_exhaustive = false
+//! area_features = false             # a Cargo feature per docs area (page file name prefix)
 //! fail_on = "error"                 # "error" or "warning": such diagnostics fail generation
 //! reference = "../en-US/resources"  # an English tree correcting a translated input's identifiers
 //!
@@ -52,6 +53,9 @@ pub struct Config {
     /// Mark generated structs and enums `#[non_exhaustive]`.
     #[serde(default)]
     pub non_exhaustive: bool,
+    /// A Cargo feature per docs area (see [`crate::Builder::area_features`]).
+    #[serde(default)]
+    pub area_features: bool,
     /// Diagnostics of this severity or worse fail generation.
     pub fail_on: Option<FailOn>,
     /// Primitive name → Rust type path.
@@ -135,6 +139,8 @@ pub struct ConfigOverrides {
     pub skip_navigation: bool,
     /// Turns `non_exhaustive` on.
     pub non_exhaustive: bool,
+    /// Turns `area_features` on.
+    pub area_features: bool,
     /// Replaces the file's `fail_on`.
     pub fail_on: Option<FailOn>,
     /// `PRIMITIVE=TYPE` pairs, as given to `--map`; each replaces the file's mapping of that
@@ -206,6 +212,7 @@ impl Config {
         self.subtypes |= flags.subtypes;
         self.skip_navigation |= flags.skip_navigation;
         self.non_exhaustive |= flags.non_exhaustive;
+        self.area_features |= flags.area_features;
         self.fail_on = flags.fail_on.or(self.fail_on);
         self.reference = flags.reference.or(self.reference);
         for given in flags.type_mapping {
@@ -250,6 +257,7 @@ roots = ["microsoft.graph.user"]
 subtypes = true
 skip_navigation = true
 non_exhaustive = true
+area_features = true
 fail_on = "warning"
 reference = "../en-US"
 [type_mapping]
@@ -265,6 +273,7 @@ DateTimeOffset = "String"
         assert_eq!(config.file_name.as_deref(), Some("graph.rs"));
         assert_eq!(config.fail_on, Some(FailOn::Warning));
         assert!(config.subtypes && config.skip_navigation && config.non_exhaustive);
+        assert!(config.area_features);
         assert_eq!(config.type_mapping["DateTimeOffset"], "String");
         assert_eq!(config.type_attributes["*"], ["#[derive(Hash)]"]);
         assert_eq!(config.reference, Some(PathBuf::from("../en-US")));

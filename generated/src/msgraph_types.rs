@@ -423,8 +423,11 @@ pub mod support {
     /// struct from its table of JSON property names and fields. A derived struct's table
     /// names its base field first (`..base`): keys that are not its own are read by the base,
     /// which also holds the annotation and the unknown properties, and the base's properties
-    /// are written first. Paths in the expansion start at `support`, which every module of
+    /// are written first. A row may carry `#[cfg(..)]` (area features): without it, its key is
+    /// an unknown property. Paths in the expansion start at `support`, which every module of
     /// generated code has in scope.
+    // Unused when area features leave no struct compiled.
+    #[allow(unused_macros)]
     macro_rules! object {
         ($ty:ident, $expecting:literal $(,)?) => {
             impl support::Object for $ty {
@@ -432,7 +435,7 @@ pub mod support {
             }
             support::object!(@serde $ty);
         };
-        ($ty:ident, $expecting:literal, $($json:literal => $field:ident,)+) => {
+        ($ty:ident, $expecting:literal, $($(#[$cfg:meta])* $json:literal => $field:ident,)+) => {
             impl support::Object for $ty {
                 support::object!(@generated $expecting);
                 fn read_field<'de, A: serde::de::MapAccess<'de>>(
@@ -441,7 +444,7 @@ pub mod support {
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
                     match key {
-                        $($json => support::read_value(map, &mut self.$field),)+
+                        $($(#[$cfg])* $json => support::read_value(map, &mut self.$field),)+
                         _ => Ok(false),
                     }
                 }
@@ -449,7 +452,7 @@ pub mod support {
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
-                    $(support::write_field(map, $json, &self.$field)?;)+
+                    $($(#[$cfg])* support::write_field(map, $json, &self.$field)?;)+
                     Ok(())
                 }
             }
@@ -474,7 +477,7 @@ pub mod support {
             }
             support::object!(@serde $ty);
         };
-        ($ty:ident, $expecting:literal, ..$base:ident, $($json:literal => $field:ident,)+) => {
+        ($ty:ident, $expecting:literal, ..$base:ident, $($(#[$cfg:meta])* $json:literal => $field:ident,)+) => {
             impl support::Object for $ty {
                 support::object!(@derived $expecting, $base);
                 fn read_field<'de, A: serde::de::MapAccess<'de>>(
@@ -483,7 +486,7 @@ pub mod support {
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
                     match key {
-                        $($json => support::read_value(map, &mut self.$field),)+
+                        $($(#[$cfg])* $json => support::read_value(map, &mut self.$field),)+
                         _ => support::Object::read_field(&mut self.$base, key, map),
                     }
                 }
@@ -492,7 +495,7 @@ pub mod support {
                     map: &mut M,
                 ) -> Result<(), M::Error> {
                     support::Object::write_fields(&self.$base, map)?;
-                    $(support::write_field(map, $json, &self.$field)?;)+
+                    $($(#[$cfg])* support::write_field(map, $json, &self.$field)?;)+
                     Ok(())
                 }
             }
@@ -549,6 +552,7 @@ pub mod support {
             }
         };
     }
+    #[allow(unused_imports)]
     pub(crate) use object;
 
     /// Converts a generated struct into its base through its JSON: the properties the base

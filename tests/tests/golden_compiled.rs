@@ -17,6 +17,11 @@ fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(json: Value) ->
 // `include!` keeps rustfmt off the generated files; unused generated items are not warnings.
 #[deny(warnings)]
 #[allow(dead_code)]
+mod area_features {
+    include!("../fixtures/emit/area_features/expected.rs");
+}
+#[deny(warnings)]
+#[allow(dead_code)]
 mod inheritance {
     include!("../fixtures/emit/inheritance/expected.rs");
 }
@@ -280,4 +285,34 @@ fn recursive_types_nest() {
     let latest = list.unwrap().latest_task.into_value().unwrap();
     assert_eq!(latest.title.value().map(String::as_str), Some("u"));
     round_trip::<Task>(json!({"title": "t", "list": {"latestTask": null}}));
+}
+
+#[test]
+fn an_area_compiles_alone_and_keeps_the_json_of_the_areas_left_out() {
+    // This crate enables the `devices` area only (tests/Cargo.toml): `device`, its enum and
+    // its complex type are compiled, `entity` too (their base), `user` (`core`) is not.
+    use area_features::support::Nullable;
+    use area_features::*;
+    let json = json!({
+        "@odata.type": "#microsoft.graph.device",
+        "id": "d1",
+        "state": "retired",
+        "hardware": {"model": "X1"},
+        "owner": {"@odata.type": "#microsoft.graph.user", "id": "u1", "displayName": "Ada"}
+    });
+    let device: Device = round_trip(json.clone());
+    assert_eq!(device.state, Nullable::Value(DeviceState::Retired));
+    // `owner` is a `user`, of the `core` area: without it the property is kept as JSON.
+    assert_eq!(
+        device.base.additional_properties["owner"]["displayName"],
+        "Ada"
+    );
+    // Where an entity is declared, a `user` (not compiled) reads as the base, losing nothing.
+    let user = json!({"@odata.type": "#microsoft.graph.user", "id": "u1", "displayName": "Ada"});
+    let any: AnyEntity = round_trip(user);
+    assert!(
+        matches!(&any, AnyEntity::Entity(e) if e.additional_properties["displayName"] == "Ada")
+    );
+    let any: AnyEntity = round_trip(json);
+    assert!(matches!(any, AnyEntity::Device(_)), "{any:?}");
 }

@@ -16,10 +16,13 @@ use quote::quote;
 /// The private helper every `Any...` enum serializes derived values through.
 const TAGGED_HELPER: &str = "serialize_with_odata_type";
 
-/// The helper behind [`TAGGED_HELPER`], emitted once at the root when some type has subtypes.
-pub(super) fn tagged_helper() -> TokenStream {
+/// The helper behind [`TAGGED_HELPER`], emitted once at the root when some type has subtypes
+/// (with area features, it may be that no area using it is enabled).
+pub(super) fn tagged_helper(area_features: bool) -> TokenStream {
     let name = to_ident(TAGGED_HELPER);
+    let allow = area_features.then(|| quote!(#[allow(dead_code)]));
     quote! {
+        #allow
         /// Serializes `value`, adding `"@odata.type": tag` when the value does not carry its own
         /// annotation, so that a derived type sent where its base is declared is recognised.
         fn #name<T: serde::Serialize, S: serde::Serializer>(
@@ -45,6 +48,8 @@ struct Variant {
     ident: Ident,
     path: TokenStream,
     qualified: QualifiedName,
+    /// With area features, `#[cfg]` when the variant's type is not always there with the enum.
+    cfg: TokenStream,
 }
 
 impl Emitter<'_> {
@@ -152,6 +157,7 @@ impl Emitter<'_> {
                 Variant {
                     ident: to_ident(&scope.unique(self.names.type_name(&qualified))),
                     path: self.names.type_path(&module, &qualified),
+                    cfg: self.reference_cfg(&q, &qualified),
                     qualified,
                 }
             })
@@ -169,13 +175,13 @@ impl Emitter<'_> {
         let own_path = self.names.type_path(&module, &q);
         let family = self.any_variants(t);
         let base_variant = &family[0].ident;
-        let defs = family.iter().map(|Variant { ident, path, qualified }| {
+        let defs = family.iter().map(|Variant { ident, path, qualified, cfg }| {
             let doc = if qualified == &q {
                 format!(" A `{}` itself, or a derived type this version of the docs does not know (its `@odata.type` and extra properties are kept).", doc_name(&q))
             } else {
                 format!(" A `{}`.", doc_name(qualified))
             };
-            quote!(#[doc = #doc] #ident(Box<#path>),)
+            quote!(#[doc = #doc] #cfg #ident(Box<#path>),)
         });
         // Each variant's path of `base` fields up to the struct of `t` (none for `t` itself,
         // whose box derefs to it).
@@ -193,28 +199,33 @@ impl Emitter<'_> {
             })
             .collect();
         let views = family.iter().zip(&base_paths).map(|(v, path)| {
-            let ident = &v.ident;
+            let (ident, cfg) = (&v.ident, &v.cfg);
             match path {
-                Some(path) => quote!(Self::#ident(v) => &v.#path,),
-                None => quote!(Self::#ident(v) => v,),
+                Some(path) => quote!(#cfg Self::#ident(v) => &v.#path,),
+                None => quote!(#cfg Self::#ident(v) => v,),
             }
         });
         let views_mut = family.iter().zip(&base_paths).map(|(v, path)| {
-            let ident = &v.ident;
+            let (ident, cfg) = (&v.ident, &v.cfg);
             match path {
-                Some(path) => quote!(Self::#ident(v) => &mut v.#path,),
-                None => quote!(Self::#ident(v) => v,),
+                Some(path) => quote!(#cfg Self::#ident(v) => &mut v.#path,),
+                None => quote!(#cfg Self::#ident(v) => v,),
             }
         });
-        let froms = family.iter().map(|Variant { ident, path, .. }| {
-            quote! {
-                impl From<#path> for #any {
-                    fn from(value: #path) -> Self {
-                        Self::#ident(Box::new(value))
+        let froms = family.iter().map(
+            |Variant {
+                 ident, path, cfg, ..
+             }| {
+                quote! {
+                    #cfg
+                    impl From<#path> for #any {
+                        fn from(value: #path) -> Self {
+                            Self::#ident(Box::new(value))
+                        }
                     }
                 }
-            }
-        });
+            },
+        );
         let serde_impls = any_serde_impls(&any, &q, &module, &family);
         let doc = format!(" A `{0}` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `{0}`: values of derived types keep all their properties.", doc_name(&q));
         quote! {
@@ -276,20 +287,30 @@ fn any_serde_impls(
     let expecting = format!("a `{}` JSON object (or one of a derived type)", doc_name(q));
     let reads = family[1..].iter().map(
         |Variant {
-             ident, qualified, ..
+             ident,
+             qualified,
+             cfg,
+             ..
          }| {
             let qualified = qualified.as_str();
-            quote!(Some(#qualified) => #read_rest(rest).map(|v| Self::#ident(Box::new(v))),)
+            quote!(#cfg Some(#qualified) => #read_rest(rest).map(|v| Self::#ident(Box::new(v))),)
         },
     );
-    let writes = family.iter().map(|Variant { ident, qualified, .. }| {
-        if qualified == q {
-            quote!(Self::#ident(v) => v.serialize(serializer),)
-        } else {
-            let tag = format!("#{qualified}");
-            quote!(Self::#ident(v) => #helper(v.as_ref(), #object_trait::generated(&**v).0.is_none().then_some(#tag), serializer),)
-        }
-    });
+    let writes = family.iter().map(
+        |Variant {
+             ident,
+             qualified,
+             cfg,
+             ..
+         }| {
+            if qualified == q {
+                quote!(Self::#ident(v) => v.serialize(serializer),)
+            } else {
+                let tag = format!("#{qualified}");
+                quote!(#cfg Self::#ident(v) => #helper(v.as_ref(), #object_trait::generated(&**v).0.is_none().then_some(#tag), serializer),)
+            }
+        },
+    );
     quote! {
         impl serde::Serialize for #any {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -17,6 +17,12 @@ pub struct EmitOptions {
     /// Extra attributes for struct fields: (pattern, attribute). See
     /// [`EmitOptions::field_attribute`].
     pub field_attributes: Vec<(String, String)>,
+    /// A Cargo feature per docs area (the page file name's prefix: `intune-devices`, and
+    /// `core` for pages without one): each type is compiled only when an area that needs it
+    /// is enabled, and a field of a type from another area only with that area (its JSON is
+    /// kept in `additional_properties` otherwise). The features to declare are listed at the
+    /// top of the generated file.
+    pub area_features: bool,
 }
 
 /// An attribute that does not parse as Rust outer attributes.

@@ -24,6 +24,8 @@ pub(super) struct TypedField<'a> {
     docs: TokenStream,
     /// User attributes ([`super::EmitOptions::field_attribute`]).
     attrs: TokenStream,
+    /// `#[cfg]` with area features, when the field's type is not always there with the struct.
+    cfg: TokenStream,
 }
 
 /// The generator's line about a property: who declares it when it is inherited (the
@@ -106,7 +108,17 @@ impl Emitter<'_> {
                 &property_about(p),
             ),
             attrs: self.attributes.of_field(&t.qualified_name(), &p.name),
+            cfg: self.field_cfg(t, p),
             field,
+        }
+    }
+
+    /// With area features, `#[cfg]` for the field of property `p` of `t`: its type's, when
+    /// that type is not compiled whenever `t` is.
+    fn field_cfg(&self, t: &TypeDef, p: &Property) -> TokenStream {
+        match &p.ty {
+            TypeRef::Named(n) => self.reference_cfg(&t.qualified_name(), n.as_str()),
+            TypeRef::Primitive(_) => TokenStream::new(),
         }
     }
 
@@ -160,11 +172,12 @@ impl Emitter<'_> {
                 ty,
                 docs,
                 attrs,
-                ..
+                cfg,
             } = f;
             let ident = &field.ident;
             quote! {
                 #docs
+                #cfg
                 #attrs
                 pub #ident: #nullable<#ty>,
             }
@@ -297,6 +310,14 @@ impl Emitter<'_> {
             let _ = writeln!(out, "{indent}    ..{BASE_FIELD},");
         }
         for field in self.fields_of(t) {
+            if let (Some(areas), TypeRef::Named(n)) = (&self.areas, &field.property.ty) {
+                let target = Some(n.as_str()).filter(|n| self.schema.get(n).is_some());
+                if let Some(cfg) =
+                    target.and_then(|n| areas.reference_cfg_text(&t.qualified_name(), n))
+                {
+                    let _ = writeln!(out, "{indent}    {cfg}");
+                }
+            }
             let _ = writeln!(
                 out,
                 "{indent}    {} => {},",

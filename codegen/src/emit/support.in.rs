@@ -166,8 +166,11 @@ pub mod support {
     /// struct from its table of JSON property names and fields. A derived struct's table
     /// names its base field first (`..base`): keys that are not its own are read by the base,
     /// which also holds the annotation and the unknown properties, and the base's properties
-    /// are written first. Paths in the expansion start at `support`, which every module of
+    /// are written first. A row may carry `#[cfg(..)]` (area features): without it, its key is
+    /// an unknown property. Paths in the expansion start at `support`, which every module of
     /// generated code has in scope.
+    // Unused when area features leave no struct compiled.
+    #[allow(unused_macros)]
     macro_rules! object {
         ($ty:ident, $expecting:literal $(,)?) => {
             impl support::Object for $ty {
@@ -175,7 +178,7 @@ pub mod support {
             }
             support::object!(@serde $ty);
         };
-        ($ty:ident, $expecting:literal, $($json:literal => $field:ident,)+) => {
+        ($ty:ident, $expecting:literal, $($(#[$cfg:meta])* $json:literal => $field:ident,)+) => {
             impl support::Object for $ty {
                 support::object!(@generated $expecting);
                 fn read_field<'de, A: serde::de::MapAccess<'de>>(
@@ -184,7 +187,7 @@ pub mod support {
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
                     match key {
-                        $($json => support::read_value(map, &mut self.$field),)+
+                        $($(#[$cfg])* $json => support::read_value(map, &mut self.$field),)+
                         _ => Ok(false),
                     }
                 }
@@ -192,7 +195,7 @@ pub mod support {
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
-                    $(support::write_field(map, $json, &self.$field)?;)+
+                    $($(#[$cfg])* support::write_field(map, $json, &self.$field)?;)+
                     Ok(())
                 }
             }
@@ -217,7 +220,7 @@ pub mod support {
             }
             support::object!(@serde $ty);
         };
-        ($ty:ident, $expecting:literal, ..$base:ident, $($json:literal => $field:ident,)+) => {
+        ($ty:ident, $expecting:literal, ..$base:ident, $($(#[$cfg:meta])* $json:literal => $field:ident,)+) => {
             impl support::Object for $ty {
                 support::object!(@derived $expecting, $base);
                 fn read_field<'de, A: serde::de::MapAccess<'de>>(
@@ -226,7 +229,7 @@ pub mod support {
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
                     match key {
-                        $($json => support::read_value(map, &mut self.$field),)+
+                        $($(#[$cfg])* $json => support::read_value(map, &mut self.$field),)+
                         _ => support::Object::read_field(&mut self.$base, key, map),
                     }
                 }
@@ -235,7 +238,7 @@ pub mod support {
                     map: &mut M,
                 ) -> Result<(), M::Error> {
                     support::Object::write_fields(&self.$base, map)?;
-                    $(support::write_field(map, $json, &self.$field)?;)+
+                    $($(#[$cfg])* support::write_field(map, $json, &self.$field)?;)+
                     Ok(())
                 }
             }
@@ -292,6 +295,7 @@ pub mod support {
             }
         };
     }
+    #[allow(unused_imports)]
     pub(crate) use object;
 
     /// Converts a generated struct into its base through its JSON: the properties the base

@@ -81,6 +81,11 @@ pub(crate) struct GenerateArgs {
     /// Mark generated structs and enums #[non_exhaustive].
     #[arg(long)]
     pub(crate) non_exhaustive: bool,
+    /// A Cargo feature per docs area (page file name prefix; `core` without one): each type is
+    /// compiled only when an area that needs it is enabled. The features to declare are listed
+    /// at the top of the generated file.
+    #[arg(long)]
+    pub(crate) area_features: bool,
     /// Fail (exit 1, write nothing) when a diagnostic of this severity or worse is found.
     #[arg(long, value_enum)]
     pub(crate) fail_on: Option<FailOn>,

@@ -214,6 +214,7 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, Failure> {
         subtypes: args.subtypes,
         skip_navigation: args.skip_navigation,
         non_exhaustive: args.non_exhaustive,
+        area_features: args.area_features,
         fail_on: args.fail_on,
         type_mapping: args.maps,
         reference: args.reference,
