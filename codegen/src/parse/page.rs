@@ -173,6 +173,10 @@ pub struct Page {
     /// The intro's short sentences that end in a page link, in order (candidates for an
     /// inheritance phrase learned from the tree).
     pub linked_phrases: Vec<LinkedPhrase>,
+    /// Every page link of the intro paragraphs, in order, each at the line where its paragraph
+    /// starts (links of one paragraph share a line): which types a page names before its
+    /// sections, e.g. the derived types a base page lists.
+    pub intro_links: Vec<LinkRef>,
     /// The first descriptive intro paragraph.
     pub description: String,
     /// Property rows (properties tables), then navigation rows (relationships tables).
@@ -263,6 +267,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
         json: None,
         base_link: None,
         linked_phrases: Vec::new(),
+        intro_links: Vec::new(),
         description: String::new(),
         properties: Vec::new(),
         enums: Vec::new(),

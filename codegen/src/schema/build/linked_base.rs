@@ -1,0 +1,355 @@
+//! Bases proved by the links of the intro and the rows of the two pages, for types whose pages
+//! state none (or only the `entity` base inferred for every keyed type). A derived page names
+//! its base in a sentence whose words the parser may not know, or in one too long to be read
+//! as the inheritance sentence ("Used to create …, derived from [threatAssessmentRequest]…");
+//! what it does show in any language is the link, and the rows it repeats:
+//!
+//! - the intro links the page of `T`, and the type repeats every row of `T` (same name, type
+//!   and collection; `entity`'s rows aside when either derives from it) and has more: it
+//!   derives from `T`;
+//! - or the intro links `T`, and a paragraph of `T`'s intro links it among two or more pages
+//!   that all link back to `T` (a base listing its derived types), with no row of the same
+//!   name and another type on the two: it derives from `T`.
+//!
+//! The link must not be a row's type (a page linking the type of one of its properties, or a
+//! property of that type), nor close a cycle; a type deriving from `entity` only takes a base
+//! that does too. Exactly one linked page must qualify (after dropping those that are
+//! ancestors of another). Each base is reported as `inferred-base` (info).
+
+use super::infer::{PageFacts, ENTITY};
+use super::{pages_by_type, SchemaBuilder};
+use crate::diag::Code;
+use crate::parse::Page;
+use crate::schema::{Kind, Origin, QualifiedName, TypeRef};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// The type pages the intro of each type links to, by paragraph (the line it starts at).
+type IntroLinks = BTreeMap<QualifiedName, BTreeMap<u32, BTreeSet<QualifiedName>>>;
+
+/// Why a linked type is the base.
+enum Evidence {
+    /// Its rows are all repeated (how many).
+    Repeated(usize),
+    /// Its page lists the type among its derived types (how many such pages the paragraph
+    /// links).
+    Listed(usize),
+}
+
+impl SchemaBuilder {
+    /// Rule: see the module documentation.
+    pub(super) fn infer_linked_bases(
+        &mut self,
+        pages: &[&Page],
+        by_type: &HashMap<QualifiedName, PageFacts>,
+    ) {
+        let links = self.intro_links(pages);
+        let entity_rows: HashSet<&str> = self
+            .drafts
+            .get(ENTITY)
+            .map(|d| d.def.properties.iter().map(|p| p.name.as_str()).collect())
+            .unwrap_or_default();
+        let mut found: Vec<(QualifiedName, QualifiedName, Evidence)> = Vec::new();
+        for (q, paragraphs) in &links {
+            let Some(d) = self.drafts.get(q) else {
+                continue;
+            };
+            let stated = d.def.base.is_some() && !self.inferred_entity.contains(q);
+            if q == ENTITY
+                || stated
+                || d.def.origin != Origin::Page
+                || by_type.get(q).is_some_and(|f| f.no_base)
+            {
+                continue;
+            }
+            let mut candidates: Vec<(&QualifiedName, Evidence)> = Vec::new();
+            for t in paragraphs.values().flatten().collect::<BTreeSet<_>>() {
+                if let Some(evidence) = self.linked_base(q, t, &links, &entity_rows) {
+                    candidates.push((t, evidence));
+                }
+            }
+            // A candidate that is an ancestor of another is implied by it.
+            let kept: Vec<&(&QualifiedName, Evidence)> = candidates
+                .iter()
+                .filter(|(c, _)| {
+                    !candidates
+                        .iter()
+                        .any(|(o, _)| o != c && self.derives_from(o, c))
+                })
+                .collect();
+            if let [(t, evidence)] = kept[..] {
+                let evidence = match evidence {
+                    Evidence::Repeated(n) => Evidence::Repeated(*n),
+                    Evidence::Listed(n) => Evidence::Listed(*n),
+                };
+                found.push((q.clone(), (*t).clone(), evidence));
+            }
+        }
+        for (q, t, evidence) in found {
+            let Some(d) = self.drafts.get_mut(&q) else {
+                continue;
+            };
+            let at = d.def.source.clone().unwrap_or_default();
+            let was = match d.def.base.replace(t.clone()) {
+                Some(b) => format!("derives from `{b}` only by inference"),
+                None => "states no base".to_owned(),
+            };
+            self.inferred_entity.remove(&q);
+            let why = match evidence {
+                Evidence::Repeated(n) => format!("repeats every row of `{t}` ({n}) and has more"),
+                Evidence::Listed(n) => format!(
+                    "is one of the {n} types the intro of `{t}` links, which all link back to it"
+                ),
+            };
+            let message = format!("`{q}` {was}; its intro links the page of `{t}` and it {why}: it derives from `{t}`");
+            self.diags.push(Code::InferredBase, at, message);
+        }
+    }
+
+    /// The type pages each type's intro links to (its own page left out), by paragraph.
+    fn intro_links(&self, pages: &[&Page]) -> IntroLinks {
+        let mut links: IntroLinks = BTreeMap::new();
+        for (q, pages) in pages_by_type(&self.by_stem, pages) {
+            let Some(q) = QualifiedName::parse(q) else {
+                continue;
+            };
+            if !self.is_structured(&q) {
+                continue;
+            }
+            for page in pages {
+                for link in &page.intro_links {
+                    let Some(t) = link.target.stem().and_then(|s| self.by_stem.get(s)) else {
+                        continue;
+                    };
+                    if *t != q && self.is_structured(t) {
+                        links
+                            .entry(q.clone())
+                            .or_default()
+                            .entry(link.line)
+                            .or_default()
+                            .insert(t.clone());
+                    }
+                }
+            }
+        }
+        links
+    }
+
+    /// True for an entity or complex type of the drafts.
+    fn is_structured(&self, q: &QualifiedName) -> bool {
+        self.drafts.get(q).is_some_and(|d| d.def.kind != Kind::Enum)
+    }
+
+    /// True when a row of `a` is typed with `b`.
+    fn has_row_typed(&self, a: &QualifiedName, b: &QualifiedName) -> bool {
+        self.drafts
+            .get(a)
+            .is_some_and(|d| d.def.properties.iter().any(|p| p.ty.as_named() == Some(b)))
+    }
+
+    /// The rows of `q` by name: (type, collection), `except` left out.
+    fn row_shapes<'a>(
+        &'a self,
+        q: &QualifiedName,
+        except: &HashSet<&str>,
+    ) -> BTreeMap<&'a str, (&'a TypeRef, bool)> {
+        self.drafts
+            .get(q)
+            .map(|d| {
+                d.def
+                    .properties
+                    .iter()
+                    .filter(|p| !except.contains(p.name.as_str()))
+                    .map(|p| (p.name.as_str(), (&p.ty, p.collection)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Why `t`, linked from the intro of `q`, is the base of `q`, if it is.
+    fn linked_base(
+        &self,
+        q: &QualifiedName,
+        t: &QualifiedName,
+        links: &IntroLinks,
+        entity_rows: &HashSet<&str>,
+    ) -> Option<Evidence> {
+        if t == ENTITY
+            || self.derives_from(t, q)
+            || self.has_row_typed(q, t)
+            || self.has_row_typed(t, q)
+        {
+            return None;
+        }
+        let (q_entity, t_entity) = (self.derives_from_entity(q), self.derives_from_entity(t));
+        if q_entity && !t_entity {
+            return None;
+        }
+        let none = HashSet::new();
+        let except = if q_entity || t_entity {
+            entity_rows
+        } else {
+            &none
+        };
+        let (own, base) = (self.row_shapes(q, except), self.row_shapes(t, except));
+        let repeated = base.iter().all(|(n, shape)| own.get(n) == Some(shape));
+        if repeated && !base.is_empty() && own.len() > base.len() {
+            return Some(Evidence::Repeated(base.len()));
+        }
+        let (own, base) = (self.row_shapes(q, &none), self.row_shapes(t, &none));
+        if base
+            .iter()
+            .any(|(n, shape)| own.get(n).is_some_and(|s| s != shape))
+        {
+            return None;
+        }
+        // A paragraph of `t`'s intro that links `q` among pages that all link back to `t`.
+        let links_back = |x: &QualifiedName| {
+            links
+                .get(x)
+                .is_some_and(|p| p.values().any(|s| s.contains(t)))
+                && !self.has_row_typed(x, t)
+                && !self.has_row_typed(t, x)
+        };
+        links.get(t)?.values().find_map(|paragraph| {
+            (paragraph.contains(q) && paragraph.len() >= 2 && paragraph.iter().all(links_back))
+                .then_some(Evidence::Listed(paragraph.len()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Code;
+    use crate::parse::{parse_page, Page};
+    use crate::schema::build;
+
+    /// A resource page of `microsoft.graph.{name}` with an intro and property rows.
+    fn page(name: &str, annotation: &str, intro: &str, rows: &str) -> Page {
+        let text = format!("# {name}\n\nNamespace: microsoft.graph\n\n{intro}\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{rows}\n## JSON representation\n<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"{annotation}}} -->\n");
+        parse_page(&format!("{}.md", name.to_ascii_lowercase()), &text)
+    }
+
+    fn base(schema: &crate::schema::Schema, name: &str) -> Option<String> {
+        let t = schema.get(&format!("microsoft.graph.{name}")).unwrap();
+        t.base.as_ref().map(|b| b.name().to_owned())
+    }
+
+    const KEY: &str = ", \"keyProperty\": \"id\"";
+
+    #[test]
+    fn a_linked_page_whose_rows_are_all_repeated_is_the_base() {
+        let request = "|id|String|x|\n|status|String|x|\n|createdBy|String|x|\n";
+        let pages = [
+            page("entity", KEY, "", "|id|String|x|\n"),
+            page("request", KEY, "A request.", request),
+            // A sentence the parser does not read as the inheritance sentence.
+            page(
+                "urlRequest",
+                KEY,
+                "Used to create and retrieve a request about a URL, which is then checked, derived from [request](request.md).",
+                &format!("{request}|url|String|x|\n"),
+            ),
+            // Links the request, but does not repeat its rows.
+            page(
+                "other",
+                KEY,
+                "Unlike a [request](request.md), nothing.",
+                "|id|String|x|\n|url|String|x|\n",
+            ),
+            // Has a row typed with the page it links.
+            page(
+                "holder",
+                "",
+                "Holds a [shape](shape.md).",
+                "|url|String|x|\n|shape|[shape](shape.md)|x|\n",
+            ),
+            // A complex type (no key) does not become the base of an entity.
+            page("shape", "", "Like [urlRequest](urlrequest.md).", "|url|String|x|\n"),
+            page(
+                "keyedShape",
+                KEY,
+                "See [shape](shape.md).",
+                "|id|String|x|\n|url|String|x|\n|more|String|x|\n",
+            ),
+        ];
+        let schema = build(&pages);
+        assert_eq!(base(&schema, "urlRequest").as_deref(), Some("request"));
+        let url = schema.get("microsoft.graph.urlRequest").unwrap();
+        let own: Vec<&str> = url.own_properties().map(|p| p.name.as_str()).collect();
+        assert_eq!(own, ["url"]);
+        assert_eq!(base(&schema, "other").as_deref(), Some("entity"));
+        assert_eq!(base(&schema, "holder"), None);
+        assert_eq!(base(&schema, "keyedShape").as_deref(), Some("entity"));
+        let linked: Vec<&str> = schema
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::InferredBase && d.message.contains("intro links"))
+            .map(|d| d.location.file.as_str())
+            .collect();
+        assert_eq!(linked, ["urlrequest.md"]);
+    }
+
+    #[test]
+    fn a_base_page_listing_its_derived_pages_that_link_back_is_their_base() {
+        let pages = [
+            page(
+                "recipient",
+                "",
+                "Abstract.\n\nThe [classRecipient](classrecipient.md) and [userRecipient](userrecipient.md) resources are subclasses of this one.",
+                "",
+            ),
+            page(
+                "classRecipient",
+                "",
+                "When set, every student receives it.\n\nThis resource is a subclass of [recipient](recipient.md).",
+                "",
+            ),
+            page(
+                "userRecipient",
+                "",
+                "A subclass of [recipient](recipient.md).",
+                "|userId|String|x|\n",
+            ),
+            // Links the base, but the base does not list it.
+            page(
+                "groupRecipient",
+                "",
+                "Not a [recipient](recipient.md).",
+                "|groupId|String|x|\n",
+            ),
+        ];
+        let schema = build(&pages);
+        assert_eq!(
+            base(&schema, "classRecipient").as_deref(),
+            Some("recipient")
+        );
+        assert_eq!(base(&schema, "userRecipient").as_deref(), Some("recipient"));
+        assert_eq!(base(&schema, "groupRecipient"), None);
+        // The base links its derived types, which do not repeat rows of theirs: no cycle.
+        assert_eq!(base(&schema, "recipient"), None);
+    }
+
+    #[test]
+    fn a_stated_base_is_kept() {
+        let request = "|id|String|x|\n|status|String|x|\n";
+        let pages = [
+            page("entity", KEY, "", "|id|String|x|\n"),
+            page("request", KEY, "A request.", request),
+            page(
+                "urlRequest",
+                &format!("{KEY}, \"baseType\": \"microsoft.graph.entity\""),
+                "About a [request](request.md).",
+                &format!("{request}|url|String|x|\n"),
+            ),
+            page(
+                "nullBase",
+                ", \"baseType\": null",
+                "About a [request](request.md).",
+                &format!("{request}|url|String|x|\n"),
+            ),
+        ];
+        let schema = build(&pages);
+        assert_eq!(base(&schema, "urlRequest").as_deref(), Some("entity"));
+        assert_eq!(base(&schema, "nullBase"), None);
+    }
+}
