@@ -3,7 +3,8 @@
 //! The JSON block is never translated; the name cells of machine-translated pages often are
 //! (`вопросы` for `questions`, `траублешутинжеррордетаилс` for `troubleshootingErrorDetails`).
 //! Rows are matched to JSON keys by, in order of trust: the exact name; the name in another
-//! case; the transliterated name read alike ([`locale::transliterate`]); the key next to the
+//! case (the JSON key's spelling, unless the key starts with a capital and the name does not:
+//! Graph names start lowercase); the transliterated name read alike ([`locale::transliterate`]); the key next to the
 //! key of a matched neighbouring row; the remaining keys in order. A key whose placeholder
 //! contradicts the row's type (an object for a `String`, a single value for a collection) is
 //! taken by position only when no other key is left (the table may be the one that is wrong).
@@ -42,7 +43,9 @@ pub(super) fn reconcile_names(
             }
         }
     }
-    // The name in another case.
+    // The name in another case: the JSON key's spelling, unless it starts with a capital where
+    // the table's starts lowercase, as Graph names do (`Name` in the block, `name` in the table).
+    let mut table_case = vec![false; rows.len()];
     for (i, row) in rows.iter().enumerate() {
         if m.names[i].is_some() {
             continue;
@@ -51,7 +54,13 @@ pub(super) fn reconcile_names(
             (0..keys.len()).find(|&k| !m.used[k] && keys[k].0.eq_ignore_ascii_case(&row.name))
         {
             m.take(i, k);
-            let decision = format!("the JSON key is `{}`; the JSON key wins", keys[k].0);
+            let key = keys[k].0;
+            let decision = if starts_upper(key) && !starts_upper(&row.name) {
+                table_case[i] = true;
+                format!("the JSON key is `{key}`, which starts with a capital where Graph names start lowercase; the table wins")
+            } else {
+                format!("the JSON key is `{key}`; the JSON key wins")
+            };
             mismatch(diags, page, row, decision);
         }
     }
@@ -60,8 +69,17 @@ pub(super) fn reconcile_names(
     m.names
         .into_iter()
         .zip(rows)
-        .map(|(n, r)| n.map_or_else(|| r.name.clone(), |k| keys[k].0.clone()))
+        .zip(table_case)
+        .map(|((n, r), table)| match n {
+            Some(k) if !table => keys[k].0.clone(),
+            _ => r.name.clone(),
+        })
         .collect()
+}
+
+/// True when `name` starts with an ASCII capital letter.
+fn starts_upper(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// Matches rows whose translated name reads like a key once transliterated, best scores first.
@@ -259,6 +277,17 @@ mod tests {
         );
         assert_eq!(d.len(), 3);
         assert!(d[1].message.contains("reads alike"), "{}", d[1].message);
+    }
+
+    #[test]
+    fn a_capitalised_key_does_not_override_a_lowercase_name() {
+        let (n, d) = names(
+            "|name|String|x|\n|Status|String|x|\n|hostnames|String|x|\n",
+            r#"{"Name": "s", "status": "s", "hostNames": "s"}"#,
+        );
+        assert_eq!(n, ["name", "status", "hostNames"]);
+        assert_eq!(d.len(), 3);
+        assert!(d[0].message.contains("the table wins"), "{}", d[0].message);
     }
 
     #[test]

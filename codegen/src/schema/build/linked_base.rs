@@ -27,12 +27,26 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 type IntroLinks = BTreeMap<QualifiedName, BTreeMap<u32, BTreeSet<QualifiedName>>>;
 
 /// Why a linked type is the base.
+#[derive(Clone, Copy)]
 enum Evidence {
-    /// Its rows are all repeated (how many).
+    /// The intro links it and repeats all its rows (how many).
     Repeated(usize),
-    /// Its page lists the type among its derived types (how many such pages the paragraph
-    /// links).
+    /// The intro links it, and its page lists the type among its derived types, which all link
+    /// back (how many the paragraph links).
     Listed(usize),
+    /// Its page lists the type among types that each repeat all its rows (how many the
+    /// paragraph links, how many rows).
+    Listing(usize, usize),
+}
+
+/// A base found for a type.
+struct Found {
+    /// The base.
+    base: QualifiedName,
+    evidence: Evidence,
+    /// The base has no base and `entity`'s rows, and its derived type is an entity: the base
+    /// derives from `entity` as well.
+    promote: bool,
 }
 
 impl SchemaBuilder {
@@ -48,27 +62,35 @@ impl SchemaBuilder {
             .get(ENTITY)
             .map(|d| d.def.properties.iter().map(|p| p.name.as_str()).collect())
             .unwrap_or_default();
-        let mut found: Vec<(QualifiedName, QualifiedName, Evidence)> = Vec::new();
-        for (q, paragraphs) in &links {
-            let Some(d) = self.drafts.get(q) else {
-                continue;
-            };
+        let no_base = |q: &QualifiedName| by_type.get(q).is_some_and(|f| f.no_base);
+        // The types each type's intro lists (in some paragraph), the other way round.
+        let mut listed_by: BTreeMap<&QualifiedName, BTreeSet<&QualifiedName>> = BTreeMap::new();
+        for (t, paragraphs) in &links {
+            for x in paragraphs.values().flatten() {
+                listed_by.entry(x).or_default().insert(t);
+            }
+        }
+        let mut found: Vec<(QualifiedName, Found)> = Vec::new();
+        for (q, d) in &self.drafts {
             let stated = d.def.base.is_some() && !self.inferred_entity.contains(q);
             if q == ENTITY
                 || stated
+                || d.def.kind == Kind::Enum
                 || d.def.origin != Origin::Page
-                || by_type.get(q).is_some_and(|f| f.no_base)
+                || no_base(q)
             {
                 continue;
             }
-            let mut candidates: Vec<(&QualifiedName, Evidence)> = Vec::new();
-            for t in paragraphs.values().flatten().collect::<BTreeSet<_>>() {
-                if let Some(evidence) = self.linked_base(q, t, &links, &entity_rows) {
-                    candidates.push((t, evidence));
+            let linked = links.get(q).into_iter().flat_map(|p| p.values().flatten());
+            let listing = listed_by.get(q).into_iter().flatten().copied();
+            let mut candidates: Vec<(&QualifiedName, Found)> = Vec::new();
+            for t in linked.chain(listing).collect::<BTreeSet<_>>() {
+                if let Some(f) = self.linked_base(q, t, &links, &entity_rows, no_base(t)) {
+                    candidates.push((t, f));
                 }
             }
             // A candidate that is an ancestor of another is implied by it.
-            let kept: Vec<&(&QualifiedName, Evidence)> = candidates
+            let kept: Vec<&(&QualifiedName, Found)> = candidates
                 .iter()
                 .filter(|(c, _)| {
                     !candidates
@@ -76,15 +98,21 @@ impl SchemaBuilder {
                         .any(|(o, _)| o != c && self.derives_from(o, c))
                 })
                 .collect();
-            if let [(t, evidence)] = kept[..] {
-                let evidence = match evidence {
-                    Evidence::Repeated(n) => Evidence::Repeated(*n),
-                    Evidence::Listed(n) => Evidence::Listed(*n),
+            if let [(_, f)] = kept[..] {
+                let f = Found {
+                    base: f.base.clone(),
+                    ..*f
                 };
-                found.push((q.clone(), (*t).clone(), evidence));
+                found.push((q.clone(), f));
             }
         }
-        for (q, t, evidence) in found {
+        let based: HashSet<QualifiedName> = found.iter().map(|(q, _)| q.clone()).collect();
+        for (q, f) in found {
+            let t = f.base;
+            // A base that gets a base of its own here is an entity through it.
+            if f.promote && !based.contains(&t) {
+                self.promote_to_entity(&t, &q);
+            }
             let Some(d) = self.drafts.get_mut(&q) else {
                 continue;
             };
@@ -94,15 +122,36 @@ impl SchemaBuilder {
                 None => "states no base".to_owned(),
             };
             self.inferred_entity.remove(&q);
-            let why = match evidence {
-                Evidence::Repeated(n) => format!("repeats every row of `{t}` ({n}) and has more"),
+            let why = match f.evidence {
+                Evidence::Repeated(n) => {
+                    format!("its intro links the page of `{t}`, and it repeats every row of `{t}` ({n}) and has more")
+                }
                 Evidence::Listed(n) => format!(
-                    "is one of the {n} types the intro of `{t}` links, which all link back to it"
+                    "its intro links the page of `{t}`, and it is one of the {n} types the intro of `{t}` links, which all link back to it"
+                ),
+                Evidence::Listing(n, rows) => format!(
+                    "it is one of the {n} types a paragraph of the intro of `{t}` links, which all repeat every row of `{t}` ({rows}), some with more"
                 ),
             };
-            let message = format!("`{q}` {was}; its intro links the page of `{t}` and it {why}: it derives from `{t}`");
+            let message = format!("`{q}` {was}; {why}: it derives from `{t}`");
             self.diags.push(Code::InferredBase, at, message);
         }
+    }
+
+    /// Makes `t`, which has no base and `entity`'s rows, derive from `entity`: the base of an
+    /// entity type (`derived`) is one.
+    fn promote_to_entity(&mut self, t: &QualifiedName, derived: &QualifiedName) {
+        let Some(d) = self.drafts.get_mut(t) else {
+            return;
+        };
+        if d.def.base.is_some() {
+            return;
+        }
+        d.def.base = QualifiedName::parse(ENTITY);
+        self.inferred_entity.insert(t.clone());
+        let at = d.def.source.clone().unwrap_or_default();
+        let message = format!("`{t}` states no base, has every row of `{ENTITY}`, and the entity type `{derived}` derives from it: it derives from `{ENTITY}`, like every entity type");
+        self.diags.push(Code::InferredBase, at, message);
     }
 
     /// The type pages each type's intro links to (its own page left out), by paragraph.
@@ -165,26 +214,75 @@ impl SchemaBuilder {
             .unwrap_or_default()
     }
 
-    /// Why `t`, linked from the intro of `q`, is the base of `q`, if it is.
+    /// Why `t`, linked from the intro of `q` or listing `q` in its own, is the base of `q`,
+    /// if it is (`t_no_base`: `t`'s page says `"baseType": null`).
     fn linked_base(
         &self,
         q: &QualifiedName,
         t: &QualifiedName,
         links: &IntroLinks,
         entity_rows: &HashSet<&str>,
-    ) -> Option<Evidence> {
+        t_no_base: bool,
+    ) -> Option<Found> {
         if t == ENTITY
+            || t == q
             || self.derives_from(t, q)
             || self.has_row_typed(q, t)
             || self.has_row_typed(t, q)
         {
             return None;
         }
+        let none = HashSet::new();
+        let all_rows = |x: &QualifiedName| self.row_shapes(x, &none);
+        // Whether `x` repeats every row of `t`, and whether it has more.
+        let repeats = |x: &QualifiedName| {
+            let (own, base) = (all_rows(x), all_rows(t));
+            let all = !base.is_empty() && base.iter().all(|(n, shape)| own.get(n) == Some(shape));
+            (all, own.len() > base.len())
+        };
+        // Every type of a paragraph repeats every row of `t`, and one has more.
+        let all_repeat = |p: &&BTreeSet<QualifiedName>| {
+            let r: Vec<(bool, bool)> = p.iter().map(repeats).collect();
+            r.iter().all(|(all, _)| *all) && r.iter().any(|(_, more)| *more)
+        };
+        // A paragraph of `t`'s intro that links `q` among other pages.
+        let paragraphs = links.get(t);
+        let listing = paragraphs
+            .into_iter()
+            .flat_map(|p| p.values())
+            .find(|p| p.contains(q) && p.len() >= 2);
         let (q_entity, t_entity) = (self.derives_from_entity(q), self.derives_from_entity(t));
         if q_entity && !t_entity {
+            // Only a base listing entity types that all repeat its rows, `entity`'s among them,
+            // and stating no base: it is an entity too.
+            let p = listing?;
+            let rows = all_rows(t);
+            let has_entity_rows =
+                !entity_rows.is_empty() && entity_rows.iter().all(|r| rows.contains_key(r));
+            let base_free = self.drafts.get(t).is_some_and(|d| d.def.base.is_none());
+            return (has_entity_rows && base_free && !t_no_base && all_repeat(&p)).then(|| Found {
+                base: t.clone(),
+                evidence: Evidence::Listing(p.len(), rows.len()),
+                promote: true,
+            });
+        }
+        let found = |evidence| {
+            Some(Found {
+                base: t.clone(),
+                evidence,
+                promote: false,
+            })
+        };
+        if let Some(p) = listing.filter(all_repeat) {
+            return found(Evidence::Listing(p.len(), all_rows(t).len()));
+        }
+        // The rules below need the link from `q`'s intro.
+        if !links
+            .get(q)
+            .is_some_and(|p| p.values().any(|s| s.contains(t)))
+        {
             return None;
         }
-        let none = HashSet::new();
         let except = if q_entity || t_entity {
             entity_rows
         } else {
@@ -193,16 +291,16 @@ impl SchemaBuilder {
         let (own, base) = (self.row_shapes(q, except), self.row_shapes(t, except));
         let repeated = base.iter().all(|(n, shape)| own.get(n) == Some(shape));
         if repeated && !base.is_empty() && own.len() > base.len() {
-            return Some(Evidence::Repeated(base.len()));
+            return found(Evidence::Repeated(base.len()));
         }
-        let (own, base) = (self.row_shapes(q, &none), self.row_shapes(t, &none));
+        let (own, base) = (all_rows(q), all_rows(t));
         if base
             .iter()
             .any(|(n, shape)| own.get(n).is_some_and(|s| s != shape))
         {
             return None;
         }
-        // A paragraph of `t`'s intro that links `q` among pages that all link back to `t`.
+        // `t`'s paragraph links `q` among pages that all link back to `t`.
         let links_back = |x: &QualifiedName| {
             links
                 .get(x)
@@ -210,10 +308,10 @@ impl SchemaBuilder {
                 && !self.has_row_typed(x, t)
                 && !self.has_row_typed(t, x)
         };
-        links.get(t)?.values().find_map(|paragraph| {
-            (paragraph.contains(q) && paragraph.len() >= 2 && paragraph.iter().all(links_back))
-                .then_some(Evidence::Listed(paragraph.len()))
-        })
+        let p = paragraphs?
+            .values()
+            .find(|p| p.contains(q) && p.len() >= 2 && p.iter().all(links_back))?;
+        found(Evidence::Listed(p.len()))
     }
 }
 

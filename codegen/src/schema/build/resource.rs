@@ -86,6 +86,7 @@ impl SchemaBuilder {
         }
         let mut props = self.read_rows(page, &q);
         self.add_json_only_keys(page, &q, &mut props);
+        self.add_listed_navigations(page, &q, &mut props);
         let base = self.read_base(page, &q);
         if self.secondary.contains(&page.path) {
             self.merge_partial_page(page, &q, props, base);
@@ -102,6 +103,7 @@ impl SchemaBuilder {
         let json = page.json.as_ref().map(|j| &j.object);
         let mut names = reconcile_names(page, json, &mut self.diags);
         self.repair_navigation_names(page, q.name(), &mut names);
+        self.recase_from_types(page, &mut names);
         let mut props: Vec<Property> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for (row, name) in page.properties.iter().zip(names) {
@@ -129,7 +131,8 @@ impl SchemaBuilder {
         q: &QualifiedName,
     ) -> Property {
         let at = page.at(row.line, row.column);
-        let value = json.and_then(|j| j.get(&name));
+        // The key itself, or a capitalised key the table's lowercase name stands for.
+        let value = json.and_then(|j| j.get(&name).or_else(|| j.get(&uppercase_initial(&name))));
         let ty = self.resolve_row(page, row, odata_type_hint(value));
         let mut collection = row.ty.collection;
         if let Some(value) = value {
@@ -278,7 +281,7 @@ impl SchemaBuilder {
         let declared: HashSet<String> = props.iter().map(|p| p.name.clone()).collect();
         let at = page.at(j.line, 1);
         for key in j.object.keys().filter(|k| !k.starts_with('@')) {
-            if declared.contains(key.as_str()) {
+            if declared.contains(key.as_str()) || declared.contains(&lowercase_initial(key)) {
                 continue;
             }
             let (ty, collection) = placeholder_type(&j.object[key.as_str()]);
@@ -412,6 +415,24 @@ impl SchemaBuilder {
         let at = page.at(line, if line == 0 { 0 } else { 1 });
         let message = format!("`{q}` is also defined at {primary}; the {added} properties only this page lists are merged into that definition");
         self.diags.push(Code::DuplicateType, at, message);
+    }
+}
+
+/// `name` with its first letter in lowercase (`Name` → `name`); other names as they are.
+fn lowercase_initial(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_uppercase() => c.to_ascii_lowercase().to_string() + chars.as_str(),
+        _ => name.to_owned(),
+    }
+}
+
+/// `name` with its first letter in uppercase (`name` → `Name`).
+fn uppercase_initial(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) => c.to_ascii_uppercase().to_string() + chars.as_str(),
+        None => String::new(),
     }
 }
 
