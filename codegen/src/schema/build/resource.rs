@@ -443,6 +443,31 @@ mod tests {
     use crate::schema::build;
 
     #[test]
+    fn an_unreadable_type_cell_takes_the_type_its_placeholder_names() {
+        let invitation = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.invitation\"} -->\n```json\n{\"info\": {\"@odata.type\": \"microsoft.graph.messageInfo\"}, \"other\": {\"@odata.type\": \"microsoft.graph.nowhere\"}, \"Name\": \"String\"}\n```\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|info|[messageInfo](messageinfo.md|x|\n|other|[nowhere](nowhere.md|x|\n|name|String|x|\n";
+        let info = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.messageInfo\"} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|text|String|x|\n";
+        let schema = build(&[
+            parse_page("invitation.md", invitation),
+            parse_page("messageinfo.md", info),
+        ]);
+        let t = schema.get("microsoft.graph.invitation").unwrap();
+        let types: Vec<(&str, String)> = t
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.ty.to_string()))
+            .collect();
+        // A capitalised JSON key is the lowercase row's, not another property.
+        assert_eq!(
+            types,
+            [
+                ("info", "microsoft.graph.messageInfo".to_owned()),
+                ("other", "Json".to_owned()),
+                ("name", "String".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
     fn translated_names_take_json_keys_and_values_are_repaired() {
         let resource = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"questions\": \"String\", \"state\": \"String\"}\n```\n\n## Properties\n|Свойство|Тип|Описание|\n|-|-|-|\n|вопросы|String|x|\n|state|[s](s.md)|`none`, `done`, `failed`|\n";
         let en = "# s enum type\n\n## <a name=\"members\"></a>Элементы\n|Элемент|Значение|Описание|\n|-|-|-|\n|нет|нуль|a|\n|done|1,1|b|\n|не удалось|2|c|\n";
