@@ -98,6 +98,8 @@ code_enum! {
         /// A row name in lowercase letters only takes the capitals of its type's name, which
         /// it spells (`openshifts` of `openShift`).
         InferredNameCase => "inferred-name-case",
+        /// A row named like an OData annotation (`@odata.etag`): not a property.
+        IgnoredRow => "ignored-row",
         /// A translated navigation property name was replaced by the English name of the
         /// Methods table's API page for it.
         RepairedNavigationName => "repaired-navigation-name",
@@ -221,6 +223,7 @@ impl Code {
             | Code::InferredEnumType
             | Code::InferredNavigation
             | Code::InferredNameCase
+            | Code::IgnoredRow
             | Code::LearnedWord
             | Code::MetadataAncestorProperty
             | Code::ReferenceApplied

@@ -397,6 +397,17 @@ fn read_tables(
             });
             continue;
         }
+        if ctx.section == "properties"
+            && ctx.sub.is_some()
+            && ctx.values_heading().is_none()
+            && tables::describes_something_else(page, &table)
+        {
+            let message = "a table under a sub-heading of Properties names none of the JSON \
+                           block's keys while the rows above do: it describes something else \
+                           (the settings inside a property, say); not read as properties";
+            diags.push(Code::IgnoredTable, page.at(table.line, 1), message);
+            continue;
+        }
         read_table(page, table, &ctx, diags);
     }
     let read_any = !page.properties.is_empty() || has_properties_section;

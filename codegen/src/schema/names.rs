@@ -138,7 +138,10 @@ fn match_by_position(
     // keys are left.
     let open = |m: &Matching| {
         (0..rows.len())
-            .filter(|&i| m.names[i].is_none() && !rows[i].navigation)
+            // A row named like an annotation (`@odata.etag`) stands for no property key.
+            .filter(|&i| {
+                m.names[i].is_none() && !rows[i].navigation && !rows[i].name.starts_with('@')
+            })
             .collect::<Vec<_>>()
     };
     let free_keys = m.used.iter().filter(|u| !**u).count();

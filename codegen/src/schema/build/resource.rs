@@ -6,6 +6,7 @@ use super::enum_hints::plain_value_list;
 use super::infer::{ending_link, RowMark, SentenceBase, StringValues, ENTITY};
 use super::{collection_suffix, split_qualified, Missing, SchemaBuilder, DEFAULT_NAMESPACE};
 use crate::diag::{Code, Location};
+use crate::docs_text::is_identifier;
 use crate::parse::{Page, PropertyRow};
 use crate::primitive::Primitive;
 use crate::schema::names::reconcile_names;
@@ -107,10 +108,17 @@ impl SchemaBuilder {
         let mut props: Vec<Property> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for (row, name) in page.properties.iter().zip(names) {
+            let at = page.at(row.line, row.column);
             if name == "@odata.type" {
                 continue; // the annotation every generated type carries anyway
             }
-            let at = page.at(row.line, row.column);
+            if name.starts_with('@') {
+                // `@odata.etag`, `@microsoft.graph.temporaryId`: OData control information or an
+                // instance annotation, sent beside the properties, never one of them.
+                let message = format!("`{name}` is named like an OData annotation (`@…`): control information sent beside the properties, not a property; not read");
+                self.diags.push(Code::IgnoredRow, at, message);
+                continue;
+            }
             if !seen.insert(name.clone()) {
                 let message = format!("`{name}` is listed twice; the first row wins");
                 self.diags.push(Code::DuplicateProperty, at, message);
@@ -284,6 +292,13 @@ impl SchemaBuilder {
             if declared.contains(key.as_str()) || declared.contains(&lowercase_initial(key)) {
                 continue;
             }
+            if !is_identifier(key) || key.starts_with(|c: char| c.is_ascii_uppercase()) {
+                // `Author`, `4e98f8f1-…`, `String-value`: the example's dynamic properties of an
+                // open type or a dictionary's keys (Graph names properties in camelCase).
+                let message = format!("`{key}` is in the JSON representation but in no table, and is no camelCase identifier: example data (an open type's dynamic property, a dictionary key), not added");
+                self.diags.push(Code::JsonExtraKey, at.clone(), message);
+                continue;
+            }
             let (ty, collection) = placeholder_type(&j.object[key.as_str()]);
             let message = format!("`{key}` is in the JSON representation but in no table; added with the type its placeholder shows (`{ty}`)");
             self.diags.push(Code::JsonExtraKey, at.clone(), message);
@@ -441,6 +456,18 @@ mod tests {
     use crate::diag::Code;
     use crate::parse::parse_page;
     use crate::schema::build;
+
+    #[test]
+    fn annotations_and_example_keys_are_not_properties() {
+        let page = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.assignments\", \"openType\": true} -->\n```json\n{\"4e98f8f1-bb03\": {}, \"String-value\": \"s\", \"Author\": \"Brad\", \"orderHint\": \"s\", \"@odata.etag\": \"s\"}\n```\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|@odata.etag|String|x|\n|@microsoft.graph.temporaryId|String|x|\n|title|String|x|\n";
+        let schema = build(&[parse_page("assignments.md", page)]);
+        let t = schema.get("microsoft.graph.assignments").unwrap();
+        let names: Vec<&str> = t.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["title", "orderHint"]);
+        let count = |code| schema.diagnostics.iter().filter(|d| d.code == code).count();
+        assert_eq!(count(Code::IgnoredRow), 2);
+        assert_eq!(count(Code::JsonExtraKey), 4);
+    }
 
     #[test]
     fn an_unreadable_type_cell_takes_the_type_its_placeholder_names() {
