@@ -96,7 +96,8 @@ code_enum! {
         /// A relationship no row lists, named by a `list` method of the Methods table.
         InferredNavigation => "inferred-navigation",
         /// A row name in lowercase letters only takes the capitals of its type's name, which
-        /// it spells (`openshifts` of `openShift`).
+        /// it spells (`openshifts` of `openShift`); a type name in lowercase letters only takes
+        /// the capitals of the words of the rows typed with it.
         InferredNameCase => "inferred-name-case",
         /// A row named like an OData annotation (`@odata.etag`): not a property.
         IgnoredRow => "ignored-row",

@@ -9,7 +9,8 @@
 //! - `reconstruct`: rebuilds the types whose pages are absent from what other pages prove;
 //! - `infer`: what the structure proves that no page states (entity bases and kinds, enum types),
 //!   with `linked_base` (bases proved by intro links and repeated rows);
-//! - `inheritance`: settles bases (cycles, depth), kinds and inherited properties.
+//! - `inheritance`: settles bases (cycles, depth), kinds and inherited properties;
+//! - `recase`: type names a translation lowercased, re-cased from the identifiers around them.
 
 mod enum_hints;
 mod enums;
@@ -18,6 +19,7 @@ mod infer;
 mod inheritance;
 mod linked_base;
 mod navigation;
+mod recase;
 mod reconstruct;
 mod resource;
 
@@ -159,6 +161,7 @@ pub fn build(pages: &[Page]) -> Schema {
     builder.reconstruct_missing(&sorted);
     builder.infer(&sorted);
     builder.settle_inheritance();
+    builder.recase_lowercase_types();
     builder.finish()
 }
 
