@@ -5,7 +5,8 @@
 //! Rows are matched to JSON keys by, in order of trust: the exact name; the name in another
 //! case (the JSON key's spelling, unless the key starts with a capital and the name does not:
 //! Graph names start lowercase); the transliterated name read alike ([`locale::transliterate`]); the key next to the
-//! key of a matched neighbouring row; the remaining keys in order. A key whose placeholder
+//! key of a matched neighbouring row; the remaining keys in order (never for an intact
+//! camel-case name of several words, `resetScope`, which no translation produces). A key whose placeholder
 //! contradicts the row's type (an object for a `String`, a single value for a collection) is
 //! taken by position only when no other key is left (the table may be the one that is wrong).
 //! Every match that is not exact is a `property-name-mismatch`.
@@ -77,6 +78,14 @@ pub(super) fn reconcile_names(
         .collect()
 }
 
+/// True for a camel-case identifier of several words: a lowercase start, a capital inside
+/// (`resetScope`, not `scope` or `Scope`).
+fn is_camel_case_words(name: &str) -> bool {
+    is_identifier(name)
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.chars().skip(1).any(|c| c.is_ascii_uppercase())
+}
+
 /// True when `name` starts with an ASCII capital letter.
 fn starts_upper(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_uppercase())
@@ -146,7 +155,13 @@ fn match_by_position(
     };
     let free_keys = m.used.iter().filter(|u| !**u).count();
     let all = open(m).len() == free_keys;
-    let eligible = |i: usize| all || !is_identifier(&rows[i].name) || rows[i].name_translated;
+    // An intact camel-case name of several words (`resetScope`) is no translation: it keeps
+    // its name even when as many keys as rows are left (the key is another property).
+    let eligible = |i: usize| {
+        (all && !is_camel_case_words(&rows[i].name))
+            || !is_identifier(&rows[i].name)
+            || rows[i].name_translated
+    };
     // The key right after the previous matched row's key, or right before the next one's.
     let mut progress = true;
     while progress {
@@ -320,5 +335,17 @@ mod tests {
             r#"{"questions": {"@odata.type": "q"}}"#,
         );
         assert_eq!(n, ["questions"]);
+        // An intact camel-case name keeps its name, even with as many keys left as rows;
+        // a single word may be a translation and takes the key.
+        let (n, _) = names(
+            "|id|String|x|\n|resetScope|String|x|\n",
+            r#"{"id": "s", "criteria": "s"}"#,
+        );
+        assert_eq!(n, ["id", "resetScope"]);
+        let (n, _) = names(
+            "|id|String|x|\n|scope|String|x|\n",
+            r#"{"id": "s", "criteria": "s"}"#,
+        );
+        assert_eq!(n, ["id", "criteria"]);
     }
 }
