@@ -9,7 +9,11 @@
 //!   derives from `T`;
 //! - or the intro links `T`, and a paragraph of `T`'s intro links it among two or more pages
 //!   that all link back to `T` (a base listing its derived types), with no row of the same
-//!   name and another type on the two: it derives from `T`.
+//!   name and another type on the two: it derives from `T`;
+//! - or a paragraph of `T`'s intro links it among pages that each repeat every row of `T`,
+//!   one at least with more ("a base type for … for example [bookingBusiness](…),
+//!   [bookingService](…)"): it derives from `T`. When those are entities and `T`, stating no
+//!   base, has `entity`'s rows, `T` derives from `entity` too.
 //!
 //! The link must not be a row's type (a page linking the type of one of its properties, or a
 //! property of that type), nor close a cycle; a type deriving from `entity` only takes a base
@@ -425,6 +429,49 @@ mod tests {
         assert_eq!(base(&schema, "groupRecipient"), None);
         // The base links its derived types, which do not repeat rows of theirs: no cycle.
         assert_eq!(base(&schema, "recipient"), None);
+    }
+
+    #[test]
+    fn a_page_listing_types_that_repeat_its_rows_is_their_base_and_an_entity() {
+        let named = "|id|String|x|\n|displayName|String|x|\n";
+        let pages = [
+            page("entity", KEY, "", "|id|String|x|\n"),
+            // No key, no base: complex until the entities it lists make it their base.
+            page(
+                "namedEntity",
+                "",
+                "A base type for entities with a name, for example [business](business.md) and [service](service.md).",
+                named,
+            ),
+            page(
+                "business",
+                KEY,
+                "A business.",
+                &format!("{named}|phone|String|x|\n"),
+            ),
+            page("service", KEY, "A service.", named),
+        ];
+        let schema = build(&pages);
+        assert_eq!(base(&schema, "namedEntity").as_deref(), Some("entity"));
+        assert_eq!(base(&schema, "business").as_deref(), Some("namedEntity"));
+        assert_eq!(base(&schema, "service").as_deref(), Some("namedEntity"));
+        let t = schema.get("microsoft.graph.namedEntity").unwrap();
+        assert_eq!(t.kind, crate::schema::Kind::Entity);
+        // Listed types that do not all repeat the rows prove nothing.
+        let pages = [
+            pages[0].clone(),
+            pages[1].clone(),
+            pages[2].clone(),
+            page(
+                "service",
+                KEY,
+                "A service.",
+                "|id|String|x|\n|title|String|x|\n",
+            ),
+        ];
+        let schema = build(&pages);
+        assert_eq!(base(&schema, "namedEntity"), None);
+        assert_eq!(base(&schema, "business").as_deref(), Some("entity"));
     }
 
     #[test]
