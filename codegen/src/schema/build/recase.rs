@@ -47,7 +47,7 @@ fn recased(name: &str, vocabulary: &HashMap<String, String>) -> Option<String> {
         let Some((count, split, ambiguous)) = best[i].clone() else {
             continue;
         };
-        for j in i + 1..=n {
+        for (j, slot) in best.iter_mut().enumerate().skip(i + 1) {
             let Some(word) = name.get(i..j) else {
                 continue;
             };
@@ -58,7 +58,7 @@ fn recased(name: &str, vocabulary: &HashMap<String, String>) -> Option<String> {
             longer.push(word);
             let spelled =
                 |s: &[&str]| -> Vec<String> { s.iter().map(|w| vocabulary[*w].clone()).collect() };
-            best[j] = match best[j].take() {
+            *slot = match slot.take() {
                 None => Some((count + 1, longer, ambiguous)),
                 Some(b) if count + 1 < b.0 => Some((count + 1, longer, ambiguous)),
                 Some(b) if count + 1 == b.0 && spelled(&b.1) != spelled(&longer) => {
