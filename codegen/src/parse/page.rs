@@ -177,6 +177,9 @@ pub struct Page {
     /// starts (links of one paragraph share a line): which types a page names before its
     /// sections, e.g. the derived types a base page lists.
     pub intro_links: Vec<LinkRef>,
+    /// The page links in the first cells of table rows, in order (the types a "Derived
+    /// types" table lists, say).
+    pub table_links: Vec<LinkRef>,
     /// The first descriptive intro paragraph.
     pub description: String,
     /// Property rows (properties tables), then navigation rows (relationships tables).
@@ -268,6 +271,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
         base_link: None,
         linked_phrases: Vec::new(),
         intro_links: Vec::new(),
+        table_links: Vec::new(),
         description: String::new(),
         properties: Vec::new(),
         enums: Vec::new(),
@@ -343,6 +347,13 @@ fn read_blocks(page: &mut Page, blocks: Vec<Block>, diags: &mut Diagnostics) -> 
             }
             Block::Table(table) => {
                 page.methods.extend(methods::method_rows(&table));
+                page.table_links.extend(
+                    table
+                        .rows
+                        .iter()
+                        .filter_map(|row| row.first())
+                        .flat_map(page_links),
+                );
                 tables.push(PlacedTable {
                     table,
                     section: section.clone(),

@@ -13,7 +13,10 @@
 //! - or a paragraph of `T`'s intro links it among pages that each repeat every row of `T`,
 //!   one at least with more ("a base type for … for example [bookingBusiness](…),
 //!   [bookingService](…)"): it derives from `T`. When those are entities and `T`, stating no
-//!   base, has `entity`'s rows, `T` derives from `entity` too.
+//!   base, has `entity`'s rows, `T` derives from `entity` too;
+//! - or `T` is abstract (`"abstract": true`) and a table of its page lists the type in a first
+//!   cell (its "Derived types" table), with no row of the same name and another type: it
+//!   derives from `T`.
 //!
 //! The link must not be a row's type (a page linking the type of one of its properties, or a
 //! property of that type), nor close a cycle; a type deriving from `entity` only takes a base
@@ -41,6 +44,8 @@ enum Evidence {
     /// Its page lists the type among types that each repeat all its rows (how many the
     /// paragraph links, how many rows).
     Listing(usize, usize),
+    /// It is abstract, and a table of its page lists the type in a first cell.
+    Abstract,
 }
 
 /// A base found for a type.
@@ -74,6 +79,13 @@ impl SchemaBuilder {
                 listed_by.entry(x).or_default().insert(t);
             }
         }
+        // The types the tables of each abstract type's pages list in a first cell.
+        let tabled = self.abstract_table_links(pages);
+        for (t, listed) in &tabled {
+            for x in listed {
+                listed_by.entry(x).or_default().insert(t);
+            }
+        }
         let mut found: Vec<(QualifiedName, Found)> = Vec::new();
         for (q, d) in &self.drafts {
             let stated = d.def.base.is_some() && !self.inferred_entity.contains(q);
@@ -89,7 +101,10 @@ impl SchemaBuilder {
             let listing = listed_by.get(q).into_iter().flatten().copied();
             let mut candidates: Vec<(&QualifiedName, Found)> = Vec::new();
             for t in linked.chain(listing).collect::<BTreeSet<_>>() {
-                if let Some(f) = self.linked_base(q, t, &links, &entity_rows, no_base(t)) {
+                let f = self
+                    .linked_base(q, t, &links, &entity_rows, no_base(t))
+                    .or_else(|| self.abstract_base(q, t, &tabled));
+                if let Some(f) = f {
                     candidates.push((t, f));
                 }
             }
@@ -133,6 +148,9 @@ impl SchemaBuilder {
                 Evidence::Listed(n) => format!(
                     "its intro links the page of `{t}`, and it is one of the {n} types the intro of `{t}` links, which all link back to it"
                 ),
+                Evidence::Abstract => format!(
+                    "`{t}` is abstract, and a table of its page lists it"
+                ),
                 Evidence::Listing(n, rows) => format!(
                     "it is one of the {n} types a paragraph of the intro of `{t}` links, which all repeat every row of `{t}` ({rows}), some with more"
                 ),
@@ -156,6 +174,65 @@ impl SchemaBuilder {
         let at = d.def.source.clone().unwrap_or_default();
         let message = format!("`{t}` states no base, has every row of `{ENTITY}`, and the entity type `{derived}` derives from it: it derives from `{ENTITY}`, like every entity type");
         self.diags.push(Code::InferredBase, at, message);
+    }
+
+    /// The types of the pages the tables of each abstract type's pages link in a first cell.
+    fn abstract_table_links(
+        &self,
+        pages: &[&Page],
+    ) -> BTreeMap<QualifiedName, BTreeSet<QualifiedName>> {
+        let mut out: BTreeMap<QualifiedName, BTreeSet<QualifiedName>> = BTreeMap::new();
+        for (q, pages) in pages_by_type(&self.by_stem, pages) {
+            let Some(q) = QualifiedName::parse(q) else {
+                continue;
+            };
+            if !self.drafts.get(&q).is_some_and(|d| d.def.is_abstract) {
+                continue;
+            }
+            for link in pages.iter().flat_map(|p| &p.table_links) {
+                let Some(t) = link.target.stem().and_then(|s| self.by_stem.get(s)) else {
+                    continue;
+                };
+                if *t != q && self.is_structured(t) {
+                    out.entry(q.clone()).or_default().insert(t.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// `t` as the base of `q` when `t` is abstract and a table of its page lists `q`: an
+    /// abstract type's page lists its derived types. Not when one has a row typed with the
+    /// other, a row of the same name and another type, or `t` derives from `q`; a type deriving
+    /// from `entity` only takes a base that does too.
+    fn abstract_base(
+        &self,
+        q: &QualifiedName,
+        t: &QualifiedName,
+        tabled: &BTreeMap<QualifiedName, BTreeSet<QualifiedName>>,
+    ) -> Option<Found> {
+        if !tabled.get(t).is_some_and(|listed| listed.contains(q))
+            || t == ENTITY
+            || self.derives_from(t, q)
+            || self.has_row_typed(q, t)
+            || self.has_row_typed(t, q)
+            || (self.derives_from_entity(q) && !self.derives_from_entity(t))
+        {
+            return None;
+        }
+        let none = HashSet::new();
+        let (own, base) = (self.row_shapes(q, &none), self.row_shapes(t, &none));
+        if base
+            .iter()
+            .any(|(n, shape)| own.get(n).is_some_and(|s| s != shape))
+        {
+            return None;
+        }
+        Some(Found {
+            base: t.clone(),
+            evidence: Evidence::Abstract,
+            promote: false,
+        })
     }
 
     /// The type pages each type's intro links to (its own page left out), by paragraph.
@@ -472,6 +549,29 @@ mod tests {
         let schema = build(&pages);
         assert_eq!(base(&schema, "namedEntity"), None);
         assert_eq!(base(&schema, "business").as_deref(), Some("entity"));
+    }
+
+    #[test]
+    fn an_abstract_page_listing_types_in_a_table_is_their_base() {
+        let abstract_page = "# joiningResponse\n\nAn abstract base.\n\n## Derived types\n|Type|Description|\n|-|-|\n|[acceptResponse](acceptresponse.md)|x|\n|[rejectResponse](rejectresponse.md)|x|\n\n## JSON representation\n<!-- {\"blockType\": \"resource\", \"abstract\": true, \"@odata.type\": \"microsoft.graph.joiningResponse\"} -->\n";
+        let other = "# otherResponse\n\nSee [acceptResponse](acceptresponse.md).\n\n## Related\n|Type|Description|\n|-|-|\n|[rejectResponse](rejectresponse.md)|x|\n\n## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.otherResponse\"} -->\n";
+        let pages = [
+            parse_page("joiningresponse.md", abstract_page),
+            parse_page("otherresponse.md", other),
+            page("acceptResponse", "", "Accepts.", "|reason|String|x|\n"),
+            page("rejectResponse", "", "Rejects.", "|reason|String|x|\n"),
+        ];
+        let schema = build(&pages);
+        assert_eq!(
+            base(&schema, "acceptResponse").as_deref(),
+            Some("joiningResponse")
+        );
+        assert_eq!(
+            base(&schema, "rejectResponse").as_deref(),
+            Some("joiningResponse")
+        );
+        // Not abstract: its table proves nothing.
+        assert_eq!(base(&schema, "otherResponse"), None);
     }
 
     #[test]
