@@ -82,8 +82,9 @@ code_enum! {
         InheritanceTooDeep => "inheritance-too-deep",
         /// A property repeated on a derived page disagrees with its declaration on the base.
         InheritedPropertyConflict => "inherited-property-conflict",
-        /// A type that states no base derives from `entity`: it has a key, or an `id` row and a
-        /// Methods table, or is only ever the target of relationship rows.
+        /// A type that states no base derives from `entity` (it has a key, or an `id` row and a
+        /// Methods table, or is only ever the target of relationship rows), or from a type its
+        /// intro links whose rows it repeats or whose page lists it.
         InferredBase => "inferred-base",
         /// A complex type is an entity: only relationship rows ever point to it.
         InferredKind => "inferred-kind",
@@ -92,6 +93,14 @@ code_enum! {
         /// A `String` property whose possible values are exactly a documented enum's members is
         /// typed with that enum.
         InferredEnumType => "inferred-enum-type",
+        /// A relationship no row lists, named by a `list` method of the Methods table.
+        InferredNavigation => "inferred-navigation",
+        /// A row name in lowercase letters only takes the capitals of its type's name, which
+        /// it spells (`openshifts` of `openShift`); a type name in lowercase letters only takes
+        /// the capitals of the words of the rows typed with it.
+        InferredNameCase => "inferred-name-case",
+        /// A row named like an OData annotation (`@odata.etag`): not a property.
+        IgnoredRow => "ignored-row",
         /// A translated navigation property name was replaced by the English name of the
         /// Methods table's API page for it.
         RepairedNavigationName => "repaired-navigation-name",
@@ -213,6 +222,9 @@ impl Code {
             | Code::InferredKind
             | Code::InferredInherited
             | Code::InferredEnumType
+            | Code::InferredNavigation
+            | Code::InferredNameCase
+            | Code::IgnoredRow
             | Code::LearnedWord
             | Code::MetadataAncestorProperty
             | Code::ReferenceApplied

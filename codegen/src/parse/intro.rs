@@ -23,7 +23,7 @@ const SHORT: usize = 60;
 const SHORT_TAIL: usize = 30;
 
 /// Reads the intro paragraphs into [`Page::namespace`], [`Page::base_link`],
-/// [`Page::linked_phrases`] and [`Page::description`]. Runs after the tables: the inherited
+/// [`Page::linked_phrases`], [`Page::intro_links`] and [`Page::description`]. Runs after the tables: the inherited
 /// rows corroborate the base.
 pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
     let inherited_stems = inherited_stems(&page.properties);
@@ -44,6 +44,7 @@ pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
             }
         }
         let links = page_links(para);
+        page.intro_links.extend(links.iter().cloned());
         page.linked_phrases.extend(linked_phrases(text, &links));
         if page.base_link.is_none() && !links.is_empty() {
             if let Some(base) = inheritance_link(text, &links, &inherited_stems) {

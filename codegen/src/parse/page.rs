@@ -173,6 +173,13 @@ pub struct Page {
     /// The intro's short sentences that end in a page link, in order (candidates for an
     /// inheritance phrase learned from the tree).
     pub linked_phrases: Vec<LinkedPhrase>,
+    /// Every page link of the intro paragraphs, in order, each at the line where its paragraph
+    /// starts (links of one paragraph share a line): which types a page names before its
+    /// sections, e.g. the derived types a base page lists.
+    pub intro_links: Vec<LinkRef>,
+    /// The page links in the first cells of table rows, in order (the types a "Derived
+    /// types" table lists, say).
+    pub table_links: Vec<LinkRef>,
     /// The first descriptive intro paragraph.
     pub description: String,
     /// Property rows (properties tables), then navigation rows (relationships tables).
@@ -263,6 +270,8 @@ pub fn parse_page(path: &str, text: &str) -> Page {
         json: None,
         base_link: None,
         linked_phrases: Vec::new(),
+        intro_links: Vec::new(),
+        table_links: Vec::new(),
         description: String::new(),
         properties: Vec::new(),
         enums: Vec::new(),
@@ -338,6 +347,13 @@ fn read_blocks(page: &mut Page, blocks: Vec<Block>, diags: &mut Diagnostics) -> 
             }
             Block::Table(table) => {
                 page.methods.extend(methods::method_rows(&table));
+                page.table_links.extend(
+                    table
+                        .rows
+                        .iter()
+                        .filter_map(|row| row.first())
+                        .flat_map(page_links),
+                );
                 tables.push(PlacedTable {
                     table,
                     section: section.clone(),
@@ -390,6 +406,17 @@ fn read_tables(
                 heading,
                 sub,
             });
+            continue;
+        }
+        if ctx.section == "properties"
+            && ctx.sub.is_some()
+            && ctx.values_heading().is_none()
+            && tables::describes_something_else(page, &table)
+        {
+            let message = "a table under a sub-heading of Properties names none of the JSON \
+                           block's keys while the rows above do: it describes something else \
+                           (the settings inside a property, say); not read as properties";
+            diags.push(Code::IgnoredTable, page.at(table.line, 1), message);
             continue;
         }
         read_table(page, table, &ctx, diags);

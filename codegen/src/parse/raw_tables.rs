@@ -119,10 +119,13 @@ pub(super) fn escape_row(line: &str) -> Option<String> {
 pub const MAX_TABLE_COLUMNS: usize = 32;
 
 /// Blanks out, with spaces (so offsets and lines stay), every table delimiter row of more than
-/// [`MAX_TABLE_COLUMNS`] cells, so that its table is read as plain text. Returns the new text
-/// and the (1-based line, columns) of each row blanked, or `None` when there is none.
+/// [`MAX_TABLE_COLUMNS`] cells, so that its table is read as plain text; and turns the tabs of
+/// the other delimiter rows into spaces (`|---\t\t|`, which GFM does not take for a delimiter
+/// row: the whole table would be read as text). Returns the new text and the (1-based line,
+/// columns) of each row blanked, or `None` when nothing changed.
 pub fn defuse_wide_tables(text: &str) -> Option<(String, Vec<(u32, usize)>)> {
     let mut found: Vec<(usize, usize, usize, u32)> = Vec::new(); // (start, end, columns, line)
+    let mut tabs: Vec<usize> = Vec::new(); // offsets of tabs in delimiter rows
     let mut start = 0;
     for (number, line) in (1..).zip(text.split_inclusive('\n')) {
         let end = start + line.len();
@@ -136,14 +139,19 @@ pub fn defuse_wide_tables(text: &str) -> Option<(String, Vec<(u32, usize)>)> {
                 .count();
             if columns > MAX_TABLE_COLUMNS {
                 found.push((start, end, columns, number));
+            } else {
+                tabs.extend(line.match_indices('\t').map(|(i, _)| start + i));
             }
         }
         start = end;
     }
-    if found.is_empty() {
+    if found.is_empty() && tabs.is_empty() {
         return None;
     }
     let mut out = text.as_bytes().to_vec();
+    for i in tabs {
+        out[i] = b' ';
+    }
     let mut rows = Vec::with_capacity(found.len());
     for (start, end, columns, line) in found {
         for b in &mut out[start..end] {
@@ -164,6 +172,20 @@ mod tests {
 
     fn parse(text: &str) -> Vec<Block> {
         blocks(text, 0)
+    }
+
+    #[test]
+    fn delimiter_rows_with_tabs_are_delimiter_rows() {
+        let text = "| Property | Type\t\t|\n| -------- |------\t \t|\n| lastShared\t| [sharingDetail](x.md)\t|\n";
+        let (mended, rows) = defuse_wide_tables(text).unwrap();
+        assert!(rows.is_empty());
+        assert_eq!(mended.len(), text.len());
+        assert!(
+            mended.lines().nth(2).unwrap().contains('\t'),
+            "only delimiter rows change"
+        );
+        assert!(matches!(parse(&mended).as_slice(), [Block::Table(t)] if t.rows.len() == 1));
+        assert!(!parse(text).iter().any(|b| matches!(b, Block::Table(_))));
     }
 
     #[test]

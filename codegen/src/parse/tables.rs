@@ -216,6 +216,26 @@ pub(super) fn first_cells_are_keys(page: &Page, table: &Table) -> bool {
     keys >= 2 && keys * 3 >= names.len()
 }
 
+/// True when `table`, under a sub-heading of the Properties section, names none of the page's
+/// JSON keys while rows read before it do: it describes something else (the settings inside a
+/// policy's `definition` string, say), not the type.
+pub(super) fn describes_something_else(page: &Page, table: &Table) -> bool {
+    let Some(json) = page.json.as_ref() else {
+        return false;
+    };
+    let is_key = |name: &str| json.object.keys().any(|k| k.eq_ignore_ascii_case(name));
+    let names: Vec<String> = table
+        .rows
+        .iter()
+        .filter_map(|r| r.first())
+        .filter(|c| !c.text.trim().is_empty() && !c.is_all_strong())
+        .map(clean_name)
+        .collect();
+    !names.is_empty()
+        && !names.iter().any(|n| is_key(n))
+        && page.properties.iter().any(|r| is_key(&r.name))
+}
+
 /// True when most of the second cells of `table` are short (a few words, as type cells are),
 /// not prose.
 fn second_cells_are_short(table: &Table) -> bool {
@@ -433,5 +453,20 @@ mod tests {
         let page = parse_page("x.md", text);
         let names: Vec<&str> = page.properties.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["code", "message"]);
+    }
+
+    #[test]
+    fn a_sub_table_naming_no_json_key_describes_something_else() {
+        let text = "# tokenLifetimePolicy\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|x|\n|definition|String collection|x|\n\n### Properties of a policy definition\n|Property|Type|Description|\n|-|-|-|\n|AccessTokenLifetime|String|x|\n|Version|Integer|x|\n\n### More properties\n|Property|Type|Description|\n|-|-|-|\n|displayName|String|x|\n\n## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.tokenLifetimePolicy\"} -->\n```json\n{\"id\": \"s\", \"definition\": [\"s\"], \"displayName\": \"s\"}\n```\n";
+        let page = parse_page("tokenlifetimepolicy.md", text);
+        let names: Vec<&str> = page.properties.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["id", "definition", "displayName"]);
+        assert_eq!(
+            page.diagnostics
+                .iter()
+                .filter(|d| d.code == Code::IgnoredTable)
+                .count(),
+            1
+        );
     }
 }

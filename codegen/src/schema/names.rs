@@ -3,8 +3,10 @@
 //! The JSON block is never translated; the name cells of machine-translated pages often are
 //! (`вопросы` for `questions`, `траублешутинжеррордетаилс` for `troubleshootingErrorDetails`).
 //! Rows are matched to JSON keys by, in order of trust: the exact name; the name in another
-//! case; the transliterated name read alike ([`locale::transliterate`]); the key next to the
-//! key of a matched neighbouring row; the remaining keys in order. A key whose placeholder
+//! case (the JSON key's spelling, unless the key starts with a capital and the name does not:
+//! Graph names start lowercase); the transliterated name read alike ([`locale::transliterate`]); the key next to the
+//! key of a matched neighbouring row; the remaining keys in order (never for an intact
+//! camel-case name of several words, `resetScope`, which no translation produces). A key whose placeholder
 //! contradicts the row's type (an object for a `String`, a single value for a collection) is
 //! taken by position only when no other key is left (the table may be the one that is wrong).
 //! Every match that is not exact is a `property-name-mismatch`.
@@ -42,7 +44,9 @@ pub(super) fn reconcile_names(
             }
         }
     }
-    // The name in another case.
+    // The name in another case: the JSON key's spelling, unless it starts with a capital where
+    // the table's starts lowercase, as Graph names do (`Name` in the block, `name` in the table).
+    let mut table_case = vec![false; rows.len()];
     for (i, row) in rows.iter().enumerate() {
         if m.names[i].is_some() {
             continue;
@@ -51,7 +55,13 @@ pub(super) fn reconcile_names(
             (0..keys.len()).find(|&k| !m.used[k] && keys[k].0.eq_ignore_ascii_case(&row.name))
         {
             m.take(i, k);
-            let decision = format!("the JSON key is `{}`; the JSON key wins", keys[k].0);
+            let key = keys[k].0;
+            let decision = if starts_upper(key) && !starts_upper(&row.name) {
+                table_case[i] = true;
+                format!("the JSON key is `{key}`, which starts with a capital where Graph names start lowercase; the table wins")
+            } else {
+                format!("the JSON key is `{key}`; the JSON key wins")
+            };
             mismatch(diags, page, row, decision);
         }
     }
@@ -60,8 +70,25 @@ pub(super) fn reconcile_names(
     m.names
         .into_iter()
         .zip(rows)
-        .map(|(n, r)| n.map_or_else(|| r.name.clone(), |k| keys[k].0.clone()))
+        .zip(table_case)
+        .map(|((n, r), table)| match n {
+            Some(k) if !table => keys[k].0.clone(),
+            _ => r.name.clone(),
+        })
         .collect()
+}
+
+/// True for a camel-case identifier of several words: a lowercase start, a capital inside
+/// (`resetScope`, not `scope` or `Scope`).
+fn is_camel_case_words(name: &str) -> bool {
+    is_identifier(name)
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.chars().skip(1).any(|c| c.is_ascii_uppercase())
+}
+
+/// True when `name` starts with an ASCII capital letter.
+fn starts_upper(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// Matches rows whose translated name reads like a key once transliterated, best scores first.
@@ -120,12 +147,21 @@ fn match_by_position(
     // keys are left.
     let open = |m: &Matching| {
         (0..rows.len())
-            .filter(|&i| m.names[i].is_none() && !rows[i].navigation)
+            // A row named like an annotation (`@odata.etag`) stands for no property key.
+            .filter(|&i| {
+                m.names[i].is_none() && !rows[i].navigation && !rows[i].name.starts_with('@')
+            })
             .collect::<Vec<_>>()
     };
     let free_keys = m.used.iter().filter(|u| !**u).count();
     let all = open(m).len() == free_keys;
-    let eligible = |i: usize| all || !is_identifier(&rows[i].name) || rows[i].name_translated;
+    // An intact camel-case name of several words (`resetScope`) is no translation: it keeps
+    // its name even when as many keys as rows are left (the key is another property).
+    let eligible = |i: usize| {
+        (all && !is_camel_case_words(&rows[i].name))
+            || !is_identifier(&rows[i].name)
+            || rows[i].name_translated
+    };
     // The key right after the previous matched row's key, or right before the next one's.
     let mut progress = true;
     while progress {
@@ -262,6 +298,17 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_key_does_not_override_a_lowercase_name() {
+        let (n, d) = names(
+            "|name|String|x|\n|Status|String|x|\n|hostnames|String|x|\n",
+            r#"{"Name": "s", "status": "s", "hostNames": "s"}"#,
+        );
+        assert_eq!(n, ["name", "status", "hostNames"]);
+        assert_eq!(d.len(), 3);
+        assert!(d[0].message.contains("the table wins"), "{}", d[0].message);
+    }
+
+    #[test]
     fn neighbours_then_order_and_contradicting_placeholders_last() {
         // JSON order differs from table order; `ответы` is a collection of objects.
         let (n, _) = names(
@@ -288,5 +335,17 @@ mod tests {
             r#"{"questions": {"@odata.type": "q"}}"#,
         );
         assert_eq!(n, ["questions"]);
+        // An intact camel-case name keeps its name, even with as many keys left as rows;
+        // a single word may be a translation and takes the key.
+        let (n, _) = names(
+            "|id|String|x|\n|resetScope|String|x|\n",
+            r#"{"id": "s", "criteria": "s"}"#,
+        );
+        assert_eq!(n, ["id", "resetScope"]);
+        let (n, _) = names(
+            "|id|String|x|\n|scope|String|x|\n",
+            r#"{"id": "s", "criteria": "s"}"#,
+        );
+        assert_eq!(n, ["id", "criteria"]);
     }
 }

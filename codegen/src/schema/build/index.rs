@@ -382,6 +382,16 @@ impl SchemaBuilder {
             }
             TypeSpec::Name(n) => TypeRef::Named(self.resolve_name(n, page, &at)),
             TypeSpec::Unknown(text) => {
+                // The `@odata.type` of the row's JSON placeholder, when it names a type of the
+                // pages.
+                let shown = hint
+                    .and_then(QualifiedName::parse)
+                    .filter(|q| self.drafts.contains_key(q));
+                if let Some(q) = shown {
+                    let message = format!("expected a primitive, a link to a type page or a type name in the type cell, found `{text}`; the JSON placeholder's `@odata.type` names `{q}`: typed with it");
+                    self.diags.push(Code::UnknownType, at, message);
+                    return TypeRef::Named(q);
+                }
                 let message = format!("expected a primitive, a link to a type page or a type name in the type cell, found `{text}`; typed as untyped JSON");
                 self.diags.push(Code::UnknownType, at, message);
                 TypeRef::Primitive(Primitive::Json)

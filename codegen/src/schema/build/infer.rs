@@ -76,9 +76,9 @@ pub(super) fn ending_link(row: &PropertyRow) -> Option<&str> {
 
 /// What the pages of one type show, beyond its draft.
 #[derive(Default, Clone, Copy)]
-struct PageFacts {
+pub(super) struct PageFacts {
     /// A page's annotation says `"baseType": null`: no base, on purpose.
-    no_base: bool,
+    pub(super) no_base: bool,
     /// A page has a Methods table (rows linking API pages).
     methods: bool,
 }
@@ -119,6 +119,7 @@ impl SchemaBuilder {
         self.infer_relationship_targets(&by_type, &uses);
         self.settle_sentence_bases();
         self.infer_enum_types();
+        self.infer_linked_bases(pages, &by_type);
     }
 
     /// True when the input has an `entity` that can be a base (defined or reconstructed).
@@ -184,6 +185,7 @@ impl SchemaBuilder {
             d.def.kind = Kind::Entity;
             if entity && !facts.no_base {
                 d.def.base = QualifiedName::parse(ENTITY);
+                self.inferred_entity.insert(q.clone());
                 let message = format!("`{q}` states no base and has {evidence}: it derives from `{ENTITY}`, like every entity type");
                 self.diags.push(Code::InferredBase, at, message);
             } else if !d.keyed {
@@ -222,6 +224,7 @@ impl SchemaBuilder {
             let no_base = by_type.get(q).is_some_and(|f| f.no_base);
             if entity && d.def.base.is_none() && !no_base {
                 d.def.base = QualifiedName::parse(ENTITY);
+                self.inferred_entity.insert(q.clone());
                 let message = format!("`{q}` states no base and only relationship rows point to it: it derives from `{ENTITY}`, like every entity type");
                 self.diags.push(Code::InferredBase, at, message);
             }
@@ -331,13 +334,13 @@ impl SchemaBuilder {
     }
 
     /// True when `q` has `entity` among its ancestors.
-    fn derives_from_entity(&self, q: &QualifiedName) -> bool {
+    pub(super) fn derives_from_entity(&self, q: &QualifiedName) -> bool {
         let entity = QualifiedName::parse(ENTITY).expect("qualified");
         q != &entity && self.derives_from(q, &entity)
     }
 
     /// True when `ancestor` is `q` or one of its ancestors (walking the drafts' bases).
-    fn derives_from(&self, q: &QualifiedName, ancestor: &QualifiedName) -> bool {
+    pub(super) fn derives_from(&self, q: &QualifiedName, ancestor: &QualifiedName) -> bool {
         let mut seen: HashSet<&QualifiedName> = HashSet::new();
         let mut current = Some(q);
         while let Some(c) = current {

@@ -7,15 +7,19 @@
 //! - `enums`: reads enum members, repairing machine-translation damage (with more evidence
 //!   from `enum_hints`);
 //! - `reconstruct`: rebuilds the types whose pages are absent from what other pages prove;
-//! - `infer`: what the structure proves that no page states (entity bases and kinds, enum types);
-//! - `inheritance`: settles bases (cycles, depth), kinds and inherited properties.
+//! - `infer`: what the structure proves that no page states (entity bases and kinds, enum types),
+//!   with `linked_base` (bases proved by intro links and repeated rows);
+//! - `inheritance`: settles bases (cycles, depth), kinds and inherited properties;
+//! - `recase`: type names a translation lowercased, re-cased from the identifiers around them.
 
 mod enum_hints;
 mod enums;
 mod index;
 mod infer;
 mod inheritance;
+mod linked_base;
 mod navigation;
+mod recase;
 mod reconstruct;
 mod resource;
 
@@ -92,6 +96,9 @@ struct SchemaBuilder {
     known_identifiers: HashMap<String, String>,
     /// Rows whose description ends with a link to a page (perhaps an ancestor's).
     row_marks: Vec<infer::RowMark>,
+    /// Types whose base `entity` was inferred (no page states it): a more specific base the
+    /// structure proves may replace it.
+    inferred_entity: HashSet<QualifiedName>,
     /// The findings of every page and step.
     diags: Diagnostics,
 }
@@ -154,6 +161,7 @@ pub fn build(pages: &[Page]) -> Schema {
     builder.reconstruct_missing(&sorted);
     builder.infer(&sorted);
     builder.settle_inheritance();
+    builder.recase_lowercase_types();
     builder.finish()
 }
 

@@ -10,11 +10,22 @@
 //! row's type name (`decisions` of `accessReviewDecision`), or a JSON key anywhere in the tree;
 //! else it stays lowercase (a single word is right as it is). Each repair is a
 //! `repaired-navigation-name`.
+//!
+//! The same API pages name the relationships a page forgot to list: a `list` method of the
+//! type (`user-list-licensedetails.md`) returning a type whose page the tree has, with no row
+//! or JSON key of that name, is a collection relationship, named as the method's text spells
+//! it (an identifier, or words that join into it: `List transitive memberOf` →
+//! `transitiveMemberOf`; `inferred-navigation`). Pages whose row names are not all identifiers
+//! (a translated relationship may stand for it) get none. And a row name in lowercase letters
+//! only that spells its type's name (plural or not) and that the JSON block does not spell
+//! takes that name's capitals: `openshifts` of `[openShift](openshift.md) collection` →
+//! `openShifts` (`inferred-name-case`).
 
 use super::SchemaBuilder;
 use crate::diag::Code;
 use crate::docs_text::is_identifier;
 use crate::parse::{locale, MethodRow, Page, Target, TypeSpec};
+use crate::schema::{Kind, Property, QualifiedName, TypeRef};
 use std::collections::{BTreeSet, HashSet};
 
 /// The verbs of API page names (`{type}-{verb}-{navigation}`), as the file names spell them.
@@ -86,6 +97,33 @@ fn cased_from(text: &str, lowercase: &str) -> Option<String> {
                 && matches!(&lowercase[stem_len..], "" | "s" | "es")
             {
                 return Some(format!("{}{}", lower_first(suffix), &lowercase[stem_len..]));
+            }
+        }
+    }
+    None
+}
+
+/// The camel-case identifier that consecutive words of `text` spell, ignoring case: (`List
+/// transitive memberOf`, `transitivememberof`) → `transitiveMemberOf`. Two words at least (one
+/// is [`cased_from`]'s).
+fn joined_from(text: &str, lowercase: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for start in 0..words.len() {
+        let mut joined = lower_first(words[start]);
+        for word in &words[start + 1..] {
+            let mut chars = word.chars();
+            if let Some(c) = chars.next() {
+                joined.push(c.to_ascii_uppercase());
+                joined.push_str(chars.as_str());
+            }
+            if joined.len() > lowercase.len() {
+                break;
+            }
+            if joined.eq_ignore_ascii_case(lowercase) {
+                return Some(joined);
             }
         }
     }
@@ -185,6 +223,115 @@ impl SchemaBuilder {
     }
 }
 
+impl SchemaBuilder {
+    /// Adds the collection relationships the `list` methods of `page`'s Methods table name and
+    /// no row or JSON key of the page has (`inferred-navigation`): see the module
+    /// documentation.
+    pub(super) fn add_listed_navigations(
+        &mut self,
+        page: &Page,
+        q: &QualifiedName,
+        props: &mut Vec<Property>,
+    ) {
+        if page.methods.is_empty() || props.iter().any(|p| !is_identifier(&p.name)) {
+            return;
+        }
+        let type_lower = q.name().to_ascii_lowercase();
+        let owners = [page.stem.as_str(), type_lower.as_str()];
+        let mut taken: HashSet<String> = props
+            .iter()
+            .map(|p| p.name.to_ascii_lowercase())
+            .chain(
+                page.json
+                    .iter()
+                    .flat_map(|j| j.object.keys())
+                    .map(|k| k.to_ascii_lowercase()),
+            )
+            .collect();
+        for m in &page.methods {
+            let Some((lowercase, true)) = navigation_of_api_page(&m.api_page, &owners) else {
+                continue;
+            };
+            if taken.contains(&lowercase) {
+                continue;
+            }
+            let target = m.links.iter().find_map(|l| {
+                let t = self.by_stem.get(l.target.stem()?)?;
+                let kind = self.drafts.get(t).map(|d| d.def.kind);
+                (kind.is_some() && kind != Some(Kind::Enum)).then(|| t.clone())
+            });
+            let Some(target) = target else {
+                continue;
+            };
+            let Some(name) =
+                cased_from(&m.text, &lowercase).or_else(|| joined_from(&m.text, &lowercase))
+            else {
+                continue;
+            };
+            taken.insert(lowercase);
+            let at = page.at(m.line, 1);
+            let message = format!(
+                "no row lists `{name}`; the Methods table's `list` method `{}` returns a collection of `{target}` under that name: a relationship",
+                m.api_page
+            );
+            self.diags
+                .push(Code::InferredNavigation, at.clone(), message);
+            props.push(Property {
+                name,
+                ty: TypeRef::Named(target),
+                collection: true,
+                inherited: false,
+                declared_by: q.clone(),
+                navigation: true,
+                description: m.text.clone(),
+                source: Some(at),
+            });
+        }
+    }
+
+    /// Gives the row names of `page` (`names`, their JSON names) in lowercase letters only
+    /// that spell their type's name, which has capitals, those capitals (`inferred-name-case`).
+    pub(super) fn recase_from_types(&mut self, page: &Page, names: &mut [String]) {
+        let keys = page.json.as_ref().map(|j| &j.object);
+        for (row, name) in page.properties.iter().zip(names.iter_mut()) {
+            let lowercase = !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            if !lowercase || keys.is_some_and(|k| k.contains_key(name.as_str())) {
+                continue;
+            }
+            let TypeSpec::Link {
+                target: Target::Page { stem, .. },
+                ..
+            } = &row.ty.spec
+            else {
+                continue;
+            };
+            let Some(simple) = self.by_stem.get(stem).map(|t| lower_first(t.name())) else {
+                continue;
+            };
+            if !simple.bytes().any(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            let Some(spelled) = ["", "s", "es"]
+                .iter()
+                .map(|suffix| format!("{simple}{suffix}"))
+                .find(|s| s.eq_ignore_ascii_case(name))
+            else {
+                continue;
+            };
+            let message = format!("`{name}` spells the name of its type, `{simple}`, in lowercase only, and the JSON block does not spell it: `{spelled}`");
+            self.diags.push(
+                Code::InferredNameCase,
+                page.at(row.line, row.column),
+                message,
+            );
+            *name = spelled;
+        }
+    }
+}
+
 /// The one candidate the transliterated `name` reads most alike (at least [`ALIKE`]).
 fn read_alike<'a>(name: &str, fitting: &[&'a Candidate<'a>]) -> Option<&'a Candidate<'a>> {
     let latin = locale::transliterate(name)?;
@@ -203,7 +350,7 @@ fn read_alike<'a>(name: &str, fitting: &[&'a Candidate<'a>]) -> Option<&'a Candi
 
 #[cfg(test)]
 mod tests {
-    use super::{cased_from, navigation_of_api_page};
+    use super::{cased_from, joined_from, navigation_of_api_page};
     use crate::diag::Code;
     use crate::parse::parse_page;
     use crate::schema::build;
@@ -265,5 +412,84 @@ mod tests {
             .filter(|d| d.code == Code::RepairedNavigationName)
             .count();
         assert_eq!(repairs, 2);
+    }
+
+    #[test]
+    fn list_methods_name_the_relationships_no_row_lists() {
+        assert_eq!(
+            joined_from("List transitive memberOf", "transitivememberof").as_deref(),
+            Some("transitiveMemberOf")
+        );
+        assert_eq!(joined_from("List members", "transitivemembers"), None);
+        let user = "<!-- {\"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph.user\"} -->\n\n## Methods\n|Method|Return type|Description|\n|-|-|-|\n|[List licenseDetails](../api/user-list-licensedetails.md)|[licenseDetails](licensedetails.md) collection|x|\n|[List transitive memberOf](../api/user-list-transitivememberof.md)|[directoryObject](directoryobject.md) collection|x|\n|[List events](../api/user-list-events.md)|[event](event.md) collection|x|\n|[Get event](../api/user-get-event.md)|[event](event.md)|x|\n|[List scoped memberships](../api/user-list-scopedrolememberof.md)|[directoryObject](directoryobject.md) collection|x|\n|[List photos](../api/user-list-photos.md)|[photo](photo.md) collection|x|\n\n## Relationships\n|Relationship|Type|Description|\n|-|-|-|\n|events|[event](event.md) collection|x|\n";
+        let other = |name: &str| {
+            let text = format!("<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"}} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|x|String|x|\n");
+            parse_page(&format!("{}.md", name.to_ascii_lowercase()), &text)
+        };
+        let pages = [
+            parse_page("user.md", user),
+            other("licenseDetails"),
+            other("directoryObject"),
+            other("event"),
+        ];
+        let schema = build(&pages);
+        let t = schema.get("microsoft.graph.user").unwrap();
+        let names: Vec<(&str, &str, bool)> = t
+            .properties
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.ty.as_named().map_or("", |q| q.name()),
+                    p.collection,
+                )
+            })
+            .collect();
+        // `events` is listed; `scopedrolememberof` has no spelling; `photo` has no page.
+        assert_eq!(
+            names,
+            [
+                ("events", "event", true),
+                ("licenseDetails", "licenseDetails", true),
+                ("transitiveMemberOf", "directoryObject", true),
+            ]
+        );
+        let inferred = schema
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::InferredNavigation)
+            .count();
+        assert_eq!(inferred, 2);
+        // A page with a translated row may list them under another name: none is added.
+        let translated = user.replace("|events|", "|события|");
+        let schema = build(&[parse_page("user.md", &translated), other("licenseDetails")]);
+        assert_eq!(
+            schema.get("microsoft.graph.user").unwrap().properties.len(),
+            1
+        );
+    }
+
+    #[test]
+    fn lowercase_names_take_the_capitals_of_the_type_they_spell() {
+        let page = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.schedule\"} -->\n```json\n{\"timeslots\": []}\n```\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|timeslots|[timeSlot](timeslot.md) collection|x|\n\n## Relationships\n|Relationship|Type|Description|\n|-|-|-|\n|openshifts|[openShift](openshift.md) collection|x|\n|shift|[openShift](openshift.md)|x|\n|notes|[openShift](openshift.md) collection|x|\n";
+        let other = |name: &str| {
+            let text = format!("<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"}} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|x|String|x|\n");
+            parse_page(&format!("{}.md", name.to_ascii_lowercase()), &text)
+        };
+        let schema = build(&[
+            parse_page("schedule.md", page),
+            other("timeSlot"),
+            other("openShift"),
+        ]);
+        let t = schema.get("microsoft.graph.schedule").unwrap();
+        let names: Vec<&str> = t.properties.iter().map(|p| p.name.as_str()).collect();
+        // The JSON block spells `timeslots`: kept.
+        assert_eq!(names, ["timeslots", "openShifts", "shift", "notes"]);
+        let recased = schema
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::InferredNameCase)
+            .count();
+        assert_eq!(recased, 1);
     }
 }

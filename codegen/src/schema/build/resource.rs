@@ -6,6 +6,7 @@ use super::enum_hints::plain_value_list;
 use super::infer::{ending_link, RowMark, SentenceBase, StringValues, ENTITY};
 use super::{collection_suffix, split_qualified, Missing, SchemaBuilder, DEFAULT_NAMESPACE};
 use crate::diag::{Code, Location};
+use crate::docs_text::is_identifier;
 use crate::parse::{Page, PropertyRow};
 use crate::primitive::Primitive;
 use crate::schema::names::reconcile_names;
@@ -86,6 +87,7 @@ impl SchemaBuilder {
         }
         let mut props = self.read_rows(page, &q);
         self.add_json_only_keys(page, &q, &mut props);
+        self.add_listed_navigations(page, &q, &mut props);
         let base = self.read_base(page, &q);
         if self.secondary.contains(&page.path) {
             self.merge_partial_page(page, &q, props, base);
@@ -102,13 +104,21 @@ impl SchemaBuilder {
         let json = page.json.as_ref().map(|j| &j.object);
         let mut names = reconcile_names(page, json, &mut self.diags);
         self.repair_navigation_names(page, q.name(), &mut names);
+        self.recase_from_types(page, &mut names);
         let mut props: Vec<Property> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for (row, name) in page.properties.iter().zip(names) {
+            let at = page.at(row.line, row.column);
             if name == "@odata.type" {
                 continue; // the annotation every generated type carries anyway
             }
-            let at = page.at(row.line, row.column);
+            if name.starts_with('@') {
+                // `@odata.etag`, `@microsoft.graph.temporaryId`: OData control information or an
+                // instance annotation, sent beside the properties, never one of them.
+                let message = format!("`{name}` is named like an OData annotation (`@…`): control information sent beside the properties, not a property; not read");
+                self.diags.push(Code::IgnoredRow, at, message);
+                continue;
+            }
             if !seen.insert(name.clone()) {
                 let message = format!("`{name}` is listed twice; the first row wins");
                 self.diags.push(Code::DuplicateProperty, at, message);
@@ -129,7 +139,8 @@ impl SchemaBuilder {
         q: &QualifiedName,
     ) -> Property {
         let at = page.at(row.line, row.column);
-        let value = json.and_then(|j| j.get(&name));
+        // The key itself, or a capitalised key the table's lowercase name stands for.
+        let value = json.and_then(|j| j.get(&name).or_else(|| j.get(&uppercase_initial(&name))));
         let ty = self.resolve_row(page, row, odata_type_hint(value));
         let mut collection = row.ty.collection;
         if let Some(value) = value {
@@ -278,7 +289,14 @@ impl SchemaBuilder {
         let declared: HashSet<String> = props.iter().map(|p| p.name.clone()).collect();
         let at = page.at(j.line, 1);
         for key in j.object.keys().filter(|k| !k.starts_with('@')) {
-            if declared.contains(key.as_str()) {
+            if declared.contains(key.as_str()) || declared.contains(&lowercase_initial(key)) {
+                continue;
+            }
+            if !is_identifier(key) || key.starts_with(|c: char| c.is_ascii_uppercase()) {
+                // `Author`, `4e98f8f1-…`, `String-value`: the example's dynamic properties of an
+                // open type or a dictionary's keys (Graph names properties in camelCase).
+                let message = format!("`{key}` is in the JSON representation but in no table, and is no camelCase identifier: example data (an open type's dynamic property, a dictionary key), not added");
+                self.diags.push(Code::JsonExtraKey, at.clone(), message);
                 continue;
             }
             let (ty, collection) = placeholder_type(&j.object[key.as_str()]);
@@ -415,11 +433,66 @@ impl SchemaBuilder {
     }
 }
 
+/// `name` with its first letter in lowercase (`Name` → `name`); other names as they are.
+fn lowercase_initial(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_uppercase() => c.to_ascii_lowercase().to_string() + chars.as_str(),
+        _ => name.to_owned(),
+    }
+}
+
+/// `name` with its first letter in uppercase (`name` → `Name`).
+fn uppercase_initial(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) => c.to_ascii_uppercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::diag::Code;
     use crate::parse::parse_page;
     use crate::schema::build;
+
+    #[test]
+    fn annotations_and_example_keys_are_not_properties() {
+        let page = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.assignments\", \"openType\": true} -->\n```json\n{\"4e98f8f1-bb03\": {}, \"String-value\": \"s\", \"Author\": \"Brad\", \"orderHint\": \"s\", \"@odata.etag\": \"s\"}\n```\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|@odata.etag|String|x|\n|@microsoft.graph.temporaryId|String|x|\n|title|String|x|\n";
+        let schema = build(&[parse_page("assignments.md", page)]);
+        let t = schema.get("microsoft.graph.assignments").unwrap();
+        let names: Vec<&str> = t.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["title", "orderHint"]);
+        let count = |code| schema.diagnostics.iter().filter(|d| d.code == code).count();
+        assert_eq!(count(Code::IgnoredRow), 2);
+        assert_eq!(count(Code::JsonExtraKey), 4);
+    }
+
+    #[test]
+    fn an_unreadable_type_cell_takes_the_type_its_placeholder_names() {
+        let invitation = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.invitation\"} -->\n```json\n{\"info\": {\"@odata.type\": \"microsoft.graph.messageInfo\"}, \"other\": {\"@odata.type\": \"microsoft.graph.nowhere\"}, \"Name\": \"String\"}\n```\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|info|[messageInfo](messageinfo.md|x|\n|other|[nowhere](nowhere.md|x|\n|name|String|x|\n";
+        let info = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.messageInfo\"} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|text|String|x|\n";
+        let schema = build(&[
+            parse_page("invitation.md", invitation),
+            parse_page("messageinfo.md", info),
+        ]);
+        let t = schema.get("microsoft.graph.invitation").unwrap();
+        let types: Vec<(&str, String)> = t
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.ty.to_string()))
+            .collect();
+        // A capitalised JSON key is the lowercase row's, not another property.
+        assert_eq!(
+            types,
+            [
+                ("info", "microsoft.graph.messageInfo".to_owned()),
+                ("other", "Json".to_owned()),
+                ("name", "String".to_owned()),
+            ]
+        );
+    }
 
     #[test]
     fn translated_names_take_json_keys_and_values_are_repaired() {
