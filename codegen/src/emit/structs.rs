@@ -218,7 +218,7 @@ impl Emitter<'_> {
         };
         quote! {
             #type_docs
-            #[derive(Debug, Clone, Default, PartialEq)]
+            #[derive(Clone, Default)]
             #attrs
             #non_exhaustive
             pub struct #ident {
