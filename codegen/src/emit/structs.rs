@@ -218,7 +218,7 @@ impl Emitter<'_> {
         };
         quote! {
             #type_docs
-            #[derive(Clone, Default)]
+            #[derive(Debug, Clone, Default, PartialEq)]
             #attrs
             #non_exhaustive
             pub struct #ident {

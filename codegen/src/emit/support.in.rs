@@ -162,9 +162,8 @@ pub mod support {
         }
     }
 
-    /// Implements [`Object`](support::Object), `Serialize`, `Deserialize`, `PartialEq` and
-    /// `Debug` (both through the JSON the struct writes) for a generated struct from its table
-    /// of JSON property names and fields. A derived struct's table
+    /// Implements [`Object`](support::Object), `Serialize` and `Deserialize` for a generated
+    /// struct from its table of JSON property names and fields. A derived struct's table
     /// names its base field first (`..base`): keys that are not its own are read by the base,
     /// which also holds the annotation and the unknown properties, and the base's properties
     /// are written first. A row may carry `#[cfg(..)]` (area features): without it, its key is
@@ -284,16 +283,6 @@ pub mod support {
             }
         };
         (@serde $ty:ident) => {
-            impl PartialEq for $ty {
-                fn eq(&self, other: &Self) -> bool {
-                    support::same_object(self, other)
-                }
-            }
-            impl std::fmt::Debug for $ty {
-                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                    support::debug_object(self, stringify!($ty), f)
-                }
-            }
             impl serde::Serialize for $ty {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     support::write_object(self, serializer)
@@ -308,39 +297,6 @@ pub mod support {
     }
     #[allow(unused_imports)]
     pub(crate) use object;
-
-    /// Equality of generated structs: they write the same JSON (as `serde_json::Value`s, so
-    /// the order of unknown properties does not matter). Reading is lossless, so two values
-    /// read from JSON are equal exactly when their documents are; a value that cannot be
-    /// written (a `NaN` in a `Float`) is equal to nothing. One call per struct instead of a
-    /// derived comparison per field: a derived `PartialEq` was a fifth of the time `cargo
-    /// check` spent on a whole tree's structs.
-    #[doc(hidden)]
-    pub fn same_object<T: serde::Serialize>(a: &T, b: &T) -> bool {
-        match (serde_json::to_value(a), serde_json::to_value(b)) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => false,
-        }
-    }
-
-    /// `{:?}` of a generated struct: its name and the JSON it writes (indented with `{:#?}`),
-    /// which shows only the properties that are present, and `null`s as `null`.
-    #[doc(hidden)]
-    pub fn debug_object<T: serde::Serialize>(
-        value: &T,
-        name: &str,
-        f: &mut std::fmt::Formatter<'_>,
-    ) -> std::fmt::Result {
-        let json = if f.alternate() {
-            serde_json::to_string_pretty(value)
-        } else {
-            serde_json::to_string(value)
-        };
-        match json {
-            Ok(json) => write!(f, "{name} {json}"),
-            Err(e) => write!(f, "{name} (not writable as JSON: {e})"),
-        }
-    }
 
     /// Converts a generated struct into its base through its JSON: the properties the base
     /// does not declare land in its `additional_properties`, so the base writes the same JSON.
