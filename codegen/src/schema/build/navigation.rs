@@ -252,7 +252,16 @@ impl SchemaBuilder {
             let Some((lowercase, true)) = navigation_of_api_page(&m.api_page, &owners) else {
                 continue;
             };
-            if taken.contains(&lowercase) {
+            // A row whose name differs only by a plural ending is the relationship the
+            // method serves, misspelled (`usageRight` for `List usageRights`).
+            let plural_variant = |name: &String| {
+                [name.strip_suffix('s'), name.strip_suffix("es")]
+                    .into_iter()
+                    .flatten()
+                    .chain([format!("{name}s").as_str(), format!("{name}es").as_str()])
+                    .any(|v| taken.contains(v))
+            };
+            if taken.contains(&lowercase) || plural_variant(&lowercase) {
                 continue;
             }
             let target = m.links.iter().find_map(|l| {
@@ -263,8 +272,11 @@ impl SchemaBuilder {
             let Some(target) = target else {
                 continue;
             };
-            let Some(name) =
-                cased_from(&m.text, &lowercase).or_else(|| joined_from(&m.text, &lowercase))
+            // The method's text when it spells the name (English); else the returned type's
+            // name, which is an identifier in every locale (`teamsTab` for `tabs`).
+            let Some(name) = cased_from(&m.text, &lowercase)
+                .or_else(|| joined_from(&m.text, &lowercase))
+                .or_else(|| cased_from(target.name(), &lowercase))
             else {
                 continue;
             };
@@ -412,6 +424,35 @@ mod tests {
             .filter(|d| d.code == Code::RepairedNavigationName)
             .count();
         assert_eq!(repairs, 2);
+    }
+
+    #[test]
+    fn a_translated_method_names_its_relationship_by_the_returned_type_and_a_plural_row_is_it() {
+        let page = |method: &str, rows: &str| {
+            format!("<!-- {{\"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph.chat\"}} -->\n\n## Methods\n|Method|Return type|Description|\n|-|-|-|\n|[{method}](../api/chat-list-tabs.md)|[teamsTab](teamstab.md)|x|\n\n## Relationships\n|Relationship|Type|Description|\n|-|-|-|\n{rows}")
+        };
+        let tab = parse_page(
+            "teamstab.md",
+            "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.teamsTab\"} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|x|String|x|\n",
+        );
+        let names = |text: &str| -> Vec<String> {
+            let schema = build(&[parse_page("chat.md", text), tab.clone()]);
+            let chat = schema.get("microsoft.graph.chat").unwrap();
+            chat.properties.iter().map(|p| p.name.clone()).collect()
+        };
+        // Russian method text: the name comes from `teamsTab`, as the English text gives it.
+        let members = "|members|[teamsTab](teamstab.md) collection|x|\n";
+        assert_eq!(
+            names(&page("Список вкладок в чате", members)),
+            ["members", "tabs"]
+        );
+        assert_eq!(
+            names(&page("List tabs in chat", members)),
+            ["members", "tabs"]
+        );
+        // A row `tab` is the relationship `List tabs` serves, spelled in the singular.
+        let singular = "|tab|[teamsTab](teamstab.md) collection|x|\n";
+        assert_eq!(names(&page("List tabs in chat", singular)), ["tab"]);
     }
 
     #[test]
