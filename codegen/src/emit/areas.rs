@@ -122,7 +122,8 @@ impl Areas {
 
     /// `#[cfg(...)]` for something of `owner` that names `target` (a field, a variant): none
     /// when `target` is compiled whenever `owner` is.
-    pub(super) fn reference_cfg(&self, owner: &str, target: &str) -> TokenStream {
+    #[cfg(test)]
+    fn reference_cfg(&self, owner: &str, target: &str) -> TokenStream {
         tokens(self.reference_cfg_text(owner, target))
     }
 
@@ -149,7 +150,7 @@ fn cfg_text(areas: Option<&BTreeSet<String>>) -> String {
 }
 
 /// The tokens of an attribute's text; none for `None`.
-fn tokens(text: Option<String>) -> TokenStream {
+pub(super) fn tokens(text: Option<String>) -> TokenStream {
     text.map_or_else(TokenStream::new, |t| {
         t.parse()
             .expect("a cfg attribute of feature names is valid Rust")

@@ -79,9 +79,16 @@ impl<'a> Emitter<'a> {
     /// With area features, `#[cfg]` for something of `owner` that names the type `target`:
     /// empty when `target` is compiled whenever `owner` is (or without area features).
     fn reference_cfg(&self, owner: &str, target: &str) -> TokenStream {
+        areas::tokens(self.reference_cfg_text(owner, target))
+    }
+
+    /// [`Emitter::reference_cfg`] as text, as an `object!` table row carries it.
+    fn reference_cfg_text(&self, owner: &str, target: &str) -> Option<String> {
         match &self.areas {
-            Some(areas) if self.schema.get(target).is_some() => areas.reference_cfg(owner, target),
-            _ => TokenStream::new(),
+            Some(areas) if self.schema.get(target).is_some() => {
+                areas.reference_cfg_text(owner, target)
+            }
+            _ => None,
         }
     }
 

@@ -116,9 +116,14 @@ impl Emitter<'_> {
     /// With area features, `#[cfg]` for the field of property `p` of `t`: its type's, when
     /// that type is not compiled whenever `t` is.
     fn field_cfg(&self, t: &TypeDef, p: &Property) -> TokenStream {
+        super::areas::tokens(self.field_cfg_text(t, p))
+    }
+
+    /// [`Emitter::field_cfg`] as text, as the field's `object!` table row carries it.
+    fn field_cfg_text(&self, t: &TypeDef, p: &Property) -> Option<String> {
         match &p.ty {
-            TypeRef::Named(n) => self.reference_cfg(&t.qualified_name(), n.as_str()),
-            TypeRef::Primitive(_) => TokenStream::new(),
+            TypeRef::Named(n) => self.reference_cfg_text(&t.qualified_name(), n.as_str()),
+            TypeRef::Primitive(_) => None,
         }
     }
 
@@ -310,13 +315,8 @@ impl Emitter<'_> {
             let _ = writeln!(out, "{indent}    ..{BASE_FIELD},");
         }
         for field in self.fields_of(t) {
-            if let (Some(areas), TypeRef::Named(n)) = (&self.areas, &field.property.ty) {
-                let target = Some(n.as_str()).filter(|n| self.schema.get(n).is_some());
-                if let Some(cfg) =
-                    target.and_then(|n| areas.reference_cfg_text(&t.qualified_name(), n))
-                {
-                    let _ = writeln!(out, "{indent}    {cfg}");
-                }
+            if let Some(cfg) = self.field_cfg_text(t, field.property) {
+                let _ = writeln!(out, "{indent}    {cfg}");
             }
             let _ = writeln!(
                 out,
