@@ -338,3 +338,44 @@ fn guids_keep_their_case_and_numbers_their_form() {
         json!(47.0)
     );
 }
+
+#[test]
+fn enums_compare_hash_and_order_by_wire_name_and_debug_as_derived() {
+    use std::collections::{BTreeSet, HashSet};
+    // Equal when they write the same JSON, whichever variant holds the value.
+    assert_eq!(ActionState::Unrecognized("done".into()), ActionState::Done);
+    assert_ne!(ActionState::Unrecognized("Done".into()), ActionState::Done);
+    let set: HashSet<ActionState> = [ActionState::Done, ActionState::from("done")].into();
+    assert_eq!(set.len(), 1);
+    // Ordered by wire name, not by declaration.
+    let ordered: Vec<String> = [
+        ActionState::Pending,
+        ActionState::Unrecognized("zz".into()),
+        ActionState::Active,
+        ActionState::NotSupported,
+    ]
+    .into_iter()
+    .collect::<BTreeSet<_>>()
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    assert_eq!(ordered, ["active", "notSupported", "pending", "zz"]);
+    // `Debug` prints what a derive would.
+    assert_eq!(format!("{:?}", ActionState::NotSupported), "NotSupported");
+    assert_eq!(
+        format!("{:?}", ActionState::Unrecognized("x".into())),
+        "Unrecognized(\"x\")"
+    );
+    let reset: ResetPasscodeActionResult =
+        serde_json::from_value(json!({"passcode": "1", "errorCode": null})).unwrap();
+    assert_eq!(
+        format!("{reset:?}"),
+        "ResetPasscodeActionResult { base: DeviceActionResult { odata_type: None, \
+         action_name: Absent, action_state: Absent, start_date_time: Absent, \
+         last_updated_date_time: Absent, additional_properties: {} }, \
+         passcode: Value(\"1\"), error_code: Null }"
+    );
+    let any = AnyDeviceActionResult::from(reset);
+    assert!(format!("{any:?}")
+        .starts_with("ResetPasscodeActionResult(ResetPasscodeActionResult { base:"));
+}

@@ -103,6 +103,34 @@ fn object_table(tokens: &proc_macro2::TokenStream) -> Option<String> {
     Some(target.to_string())
 }
 
+/// The enum a `support::string_enum!` table is for, when the table is `Enum, Catchall,`, then
+/// only `"wire" => Variant,` rows; `None` for anything else.
+fn enum_table(tokens: &proc_macro2::TokenStream) -> Option<String> {
+    use proc_macro2::TokenTree;
+    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let is_punct = |t: &TokenTree, c: char| matches!(t, TokenTree::Punct(p) if p.as_char() == c);
+    let [TokenTree::Ident(target), comma, TokenTree::Ident(_), comma2, rows @ ..] = &tokens[..]
+    else {
+        return None;
+    };
+    if !is_punct(comma, ',') || !is_punct(comma2, ',') {
+        return None;
+    }
+    for row in rows.chunks(5) {
+        let [TokenTree::Literal(wire), eq, gt, TokenTree::Ident(_), end] = row else {
+            return None;
+        };
+        if !wire.to_string().starts_with('"')
+            || !is_punct(eq, '=')
+            || !is_punct(gt, '>')
+            || !is_punct(end, ',')
+        {
+            return None;
+        }
+    }
+    Some(target.to_string())
+}
+
 impl<'ast> Visit<'ast> for Inventory {
     fn visit_item(&mut self, item: &'ast syn::Item) {
         match item {
@@ -137,6 +165,19 @@ impl<'ast> Visit<'ast> for Inventory {
                 }
                 return;
             }
+            // `support::string_enum! { Enum, Catchall, "wire" => Variant, ... }`: the enum's
+            // conversions and comparisons, inventoried as impls of it when it has that shape.
+            syn::Item::Macro(m)
+                if m.mac.path.segments.len() == 2
+                    && m.mac.path.segments[0].ident == "support"
+                    && m.mac.path.segments[1].ident == "string_enum" =>
+            {
+                match enum_table(&m.mac.tokens) {
+                    Some(target) => self.impls.push((Some("StringEnum".to_owned()), target)),
+                    None => self.other_items.push(quote::quote!(#m).to_string()),
+                }
+                return;
+            }
             // The generator's one private helper (how `Any...` enums write `@odata.type`).
             syn::Item::Fn(f)
                 if f.sig.ident == "serialize_with_odata_type"
@@ -163,11 +204,12 @@ impl<'ast> Visit<'ast> for Inventory {
                 }) => self.docs.push(s.value()),
                 other => self.attrs.push(format!("doc = {}", quote::quote!(#other))),
             },
-            (_, Some("derive" | "serde" | "non_exhaustive")) => {
+            (_, Some("derive" | "serde" | "non_exhaustive" | "inline")) => {
                 let text = quote::quote!(#attr).to_string();
                 let allowed = text.starts_with("# [derive")
                     || text.starts_with("# [serde")
-                    || text == "# [non_exhaustive]";
+                    || text == "# [non_exhaustive]"
+                    || text == "# [inline]";
                 if !allowed {
                     self.attrs.push(text);
                 }
@@ -269,8 +311,12 @@ fn generated_code_declares_the_schema_types_and_nothing_else() {
             Some("From" | "Display" | "Serialize" | "Deserialize") => true,
             // Views of an ancestor's struct (or of itself), from a struct or an `Any...` enum.
             Some("AsRef" | "AsMut") => inv.structs.contains(target) || target.starts_with("Any"),
-            // A `support::object!` table: only ever for a struct.
+            // A `support::object!` table: only ever for a struct; `support::string_enum!`:
+            // only ever for an enum.
             Some("Object") => inv.structs.contains(target),
+            Some("StringEnum") => inv.enums.contains(target),
+            // As derived, written out for an `Any...` enum (to mark it `#[inline]`).
+            Some("Debug") => target.starts_with("Any") && inv.enums.contains(target),
             // How an `Any...` enum picks its variant.
             Some("Family") => target.starts_with("Any") && inv.enums.contains(target),
             Some("Default") => target.starts_with("Any") && inv.enums.contains(target),
@@ -374,12 +420,12 @@ fn the_compiled_hostile_types_read_and_write_their_json() {
 #[test]
 fn the_inspection_catches_what_an_injection_would_add() {
     let tampered = format!(
-        "{}\nmod injected {{ include!(\"x.rs\"); }}\nmod elsewhere;\nfn pwned() {{}}\n#[doc = include_str!(\"/etc/passwd\")]\n#[cfg(any())]\npub struct Z;\n/// ```\npub struct W;\n",
+        "{}\nmod injected {{ include!(\"x.rs\"); }}\nmod elsewhere;\nfn pwned() {{}}\n#[doc = include_str!(\"/etc/passwd\")]\n#[cfg(any())]\npub struct Z;\n/// ```\npub struct W;\nsupport::string_enum! {{ W, Other, \"a\" => A, fn b() {{}} }}\n",
         code()
     );
     let inv = inventory(&tampered);
-    // `include!(..);` in item position and `fn pwned`.
-    assert_eq!(inv.other_items.len(), 2, "{:?}", inv.other_items);
+    // `include!(..);` in item position, `fn pwned`, and an enum table with a `fn` in it.
+    assert_eq!(inv.other_items.len(), 3, "{:?}", inv.other_items);
     assert_eq!(inv.macros.len(), 1, "{:?}", inv.macros);
     assert_eq!(inv.attrs.len(), 2, "{:?}", inv.attrs); // doc = include_str!(..), cfg
     assert!(inv.mods.contains(&("elsewhere".to_owned(), false)));

@@ -98,12 +98,12 @@ impl Emitter<'_> {
         if self.subtypes.contains_key(&t.qualified_name()) {
             out.extend(quote! {
                 impl AsRef<#ident> for #ident {
-                    fn as_ref(&self) -> &Self {
+                    #[inline] fn as_ref(&self) -> &Self {
                         self
                     }
                 }
                 impl AsMut<#ident> for #ident {
-                    fn as_mut(&mut self) -> &mut Self {
+                    #[inline] fn as_mut(&mut self) -> &mut Self {
                         self
                     }
                 }
@@ -113,12 +113,12 @@ impl Emitter<'_> {
             let a_path = self.names.type_path(&module, &ancestor.qualified_name());
             out.extend(quote! {
                 impl AsRef<#a_path> for #ident {
-                    fn as_ref(&self) -> &#a_path {
+                    #[inline] fn as_ref(&self) -> &#a_path {
                         &self.#path
                     }
                 }
                 impl AsMut<#a_path> for #ident {
-                    fn as_mut(&mut self) -> &mut #a_path {
+                    #[inline] fn as_mut(&mut self) -> &mut #a_path {
                         &mut self.#path
                     }
                 }
@@ -137,7 +137,7 @@ impl Emitter<'_> {
         let rebase = support_path(&module, "rebase");
         quote! {
             impl From<#ident> for #b_path {
-                fn from(value: #ident) -> Self {
+                #[inline] fn from(value: #ident) -> Self {
                     #rebase(value)
                 }
             }
@@ -219,24 +219,39 @@ impl Emitter<'_> {
                 quote! {
                     #cfg
                     impl From<#path> for #any {
-                        fn from(value: #path) -> Self {
+                        #[inline] fn from(value: #path) -> Self {
                             Self::#ident(Box::new(value))
                         }
                     }
                 }
             },
         );
+        // As derived, but `#[inline]`: compiled only where it is used (see `support.in.rs`).
+        let debug_arms = family.iter().map(|v| {
+            let (ident, cfg) = (&v.ident, &v.cfg);
+            let name = ident.to_string().trim_start_matches("r#").to_owned();
+            quote!(#cfg Self::#ident(v) => f.debug_tuple(#name).field(v).finish(),)
+        });
         let serde_impls = any_serde_impls(&any, &q, &module, &family);
         let doc = format!(" A `{0}` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `{0}`: values of derived types keep all their properties.", doc_name(&q));
         quote! {
             #[doc = #doc]
-            #[derive(Debug, Clone, PartialEq)]
+            #[derive(Clone, PartialEq)]
             pub enum #any {
                 #(#defs)*
             }
 
+            impl std::fmt::Debug for #any {
+                #[inline]
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    match self {
+                        #(#debug_arms)*
+                    }
+                }
+            }
+
             impl AsRef<#own_path> for #any {
-                fn as_ref(&self) -> &#own_path {
+                #[inline] fn as_ref(&self) -> &#own_path {
                     match self {
                         #(#views)*
                     }
@@ -244,7 +259,7 @@ impl Emitter<'_> {
             }
 
             impl AsMut<#own_path> for #any {
-                fn as_mut(&mut self) -> &mut #own_path {
+                #[inline] fn as_mut(&mut self) -> &mut #own_path {
                     match self {
                         #(#views_mut)*
                     }
@@ -252,7 +267,7 @@ impl Emitter<'_> {
             }
 
             impl Default for #any {
-                fn default() -> Self {
+                #[inline] fn default() -> Self {
                     Self::#base_variant(Box::default())
                 }
             }

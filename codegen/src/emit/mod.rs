@@ -7,7 +7,7 @@
 //! that keeps unknown properties; serde impls from a `support::object!` table. Per derived
 //! type: `AsRef`/`AsMut` of every ancestor's struct, and a `From` conversion into its base that
 //! moves unknown-to-the-base fields into the map, so nothing is lost. Per type with subtypes:
-//! an `Any...` enum chosen by `@odata.type`. Per enum: the documented members plus `Unrecognized(String)`. Once
+//! an `Any...` enum chosen by `@odata.type`. Per enum: the documented members plus `Unrecognized(String)`, with conversions and comparisons by wire name from a `support::string_enum!` table. Once
 //! per file: the `support` module (`Nullable`, and the temporal types kept as the text
 //! received).
 //!
@@ -112,7 +112,8 @@ impl<'a> Emitter<'a> {
     }
 
     /// The items of a sub-namespace module of the root, whole, nested modules included. A
-    /// module with a struct imports `support` (whose `object!` macro expands to paths from it).
+    /// module imports `support` (whose `object!` and `string_enum!` macros expand to paths
+    /// from it).
     fn module(&self, child: &str) -> TokenStream {
         let mut modules: BTreeMap<Vec<String>, Vec<TokenStream>> = BTreeMap::new();
         let mut importing: BTreeSet<Vec<String>> = BTreeSet::new();
@@ -120,7 +121,7 @@ impl<'a> Emitter<'a> {
             let module = module_of(&t.namespace);
             if module.first().map(String::as_str) == Some(child) {
                 let items = modules.entry(module.clone()).or_default();
-                if t.kind != Kind::Enum && importing.insert(module.clone()) {
+                if importing.insert(module.clone()) {
                     let import = support::support_import(&module);
                     // Unused when no area that needs a struct of the module is enabled.
                     let allow = self
@@ -177,7 +178,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
     if !emitter.names.anys.is_empty() {
         units.push(Unit::Helper);
     }
-    if schema.types().iter().any(|t| t.kind != Kind::Enum) {
+    if !schema.types().is_empty() {
         units.push(Unit::Support);
     }
     let children: BTreeSet<String> = schema
@@ -198,7 +199,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
         let text = prettyplease::unparse(&file);
         match unit {
             Unit::Support | Unit::Helper => text,
-            Unit::Type(_) | Unit::Module(_) => emitter.expand_object_markers(&text),
+            Unit::Type(_) | Unit::Module(_) => emitter.expand_markers(&text),
         }
     });
     let mut out = String::from(
@@ -277,7 +278,7 @@ mod tests {
     }
 
     #[test]
-    fn only_real_markers_become_object_tables() {
+    fn only_real_markers_become_tables() {
         let text = include_str!("../../../docs-input/intune-devices-resetpasscodeactionresult.md");
         let schema = crate::schema::build(&[parse_page("docs-input/x.md", text)]);
         let options = EmitOptions::default();
@@ -290,12 +291,30 @@ mod tests {
         let marker = format!(
             "    support::object!(\n        ResetPasscodeActionResult,\n        {index},\n    );\n"
         );
-        let table = emitter.expand_object_markers(&marker);
+        let table = emitter.expand_markers(&marker);
         assert!(table.starts_with("    support::object! {\n        ResetPasscodeActionResult,\n"));
         assert!(
             table.contains("\n        \"passcode\" => passcode,\n"),
             "{table}"
         );
+        let state = schema
+            .types()
+            .iter()
+            .position(|t| t.name == "actionState")
+            .unwrap();
+        let marker = format!("support::string_enum!(ActionState, {state});\n");
+        let table = emitter.expand_markers(&marker);
+        assert!(
+            table.starts_with("support::string_enum! {\n    ActionState,\n    Unrecognized,\n    \"none\" => None,\n"),
+            "{table}"
+        );
+        // An enum's index under the struct macro, and the reverse: left alone.
+        for text in [
+            format!("support::object!(ActionState, {state});\n"),
+            format!("support::string_enum!(ResetPasscodeActionResult, {index});\n"),
+        ] {
+            assert_eq!(emitter.expand_markers(&text), text);
+        }
         // Look-alikes in docs and strings, a wrong name, an index out of range: left alone.
         for text in [
             format!("/// support::object!(ResetPasscodeActionResult, {index});\n"),
@@ -305,7 +324,7 @@ mod tests {
             "support::object!(ResetPasscodeActionResult, x) + y;\n".to_owned(),
             "support::object!(".to_owned(),
         ] {
-            assert_eq!(emitter.expand_object_markers(&text), text);
+            assert_eq!(emitter.expand_markers(&text), text);
         }
     }
 
@@ -315,9 +334,10 @@ mod tests {
         let schema = crate::schema::build(&[parse_page("x.md", page)]);
         let code = emit(&schema, &EmitOptions::default());
         assert!(code.contains("pub enum MissingState"), "{code}");
-        // A `match` of one catch-all arm would be a clippy warning in the generated code.
+        // A table without rows: the macro's arm for it has no `match` (one of a single
+        // catch-all arm would be a clippy warning in the generated code).
         assert!(
-            code.contains("        Self::Unrecognized(s.to_owned())\n"),
+            code.contains("support::string_enum! {\n    MissingState,\n    Unrecognized,\n}\n"),
             "{code}"
         );
         syn::parse_file(&code).unwrap();

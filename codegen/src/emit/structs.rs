@@ -223,7 +223,7 @@ impl Emitter<'_> {
         };
         quote! {
             #type_docs
-            #[derive(Debug, Clone, Default, PartialEq)]
+            #[derive(Clone, Default, PartialEq)]
             #attrs
             #non_exhaustive
             pub struct #ident {
@@ -236,7 +236,7 @@ impl Emitter<'_> {
     /// `support::Object`, `Serialize` and `Deserialize` for the struct `ident` of `t`: a
     /// `support::object!` table of the JSON name each field reads from and writes to. The
     /// tokens are a marker naming the type by its index in the schema; the table is written
-    /// as text after formatting ([`Emitter::expand_object_markers`]), one row per line, which
+    /// as text after formatting ([`Emitter::expand_markers`]), one row per line, which
     /// prettyplease would instead fill like prose. (The macro's paths start at `support`,
     /// which each module of generated code imports.)
     fn object_impls(&self, t: &TypeDef, ident: &Ident) -> TokenStream {
@@ -250,26 +250,35 @@ impl Emitter<'_> {
         }
     }
 
-    /// Replaces every `support::object!(Ident, index);` marker in formatted code with the
-    /// type's table, at the marker's indentation. A marker starts a line (after spaces; doc
-    /// comments and string literals never do) and may be broken over lines by the formatter;
-    /// text that only looks like one is left as it is.
-    pub(super) fn expand_object_markers(&self, code: &str) -> String {
-        const MARKER: &str = "support::object!(";
+    /// Replaces every `support::object!(Ident, index);` and `support::string_enum!(Ident,
+    /// index);` marker in formatted code with the type's table, at the marker's indentation. A
+    /// marker starts a line (after spaces; doc comments and string literals never do) and may
+    /// be broken over lines by the formatter; text that only looks like one is left as it is.
+    pub(super) fn expand_markers(&self, code: &str) -> String {
+        const MARKERS: [&str; 2] = ["support::object!(", "support::string_enum!("];
         let mut out = String::with_capacity(code.len() * 2);
         let mut rest = code;
-        while let Some(at) = rest.find(MARKER) {
+        while let Some((at, marker)) = MARKERS
+            .iter()
+            .filter_map(|m| rest.find(m).map(|at| (at, *m)))
+            .min()
+        {
             let line_start = rest[..at].rfind('\n').map_or(0, |i| i + 1);
             let indent = &rest[line_start..at];
-            let after = &rest[at + MARKER.len()..];
+            let after = &rest[at + marker.len()..];
             out.push_str(&rest[..at]);
+            let is_enum = marker == MARKERS[1];
             match self.marker_type(indent, after) {
-                Some((t, name, len)) => {
-                    self.write_object_table(t, name, indent, &mut out);
+                Some((t, name, len)) if is_enum == (t.kind == Kind::Enum) => {
+                    if is_enum {
+                        self.write_enum_table(t, name, indent, &mut out);
+                    } else {
+                        self.write_object_table(t, name, indent, &mut out);
+                    }
                     rest = &after[len..];
                 }
-                None => {
-                    out.push_str(MARKER);
+                _ => {
+                    out.push_str(marker);
                     rest = after;
                 }
             }

@@ -167,8 +167,10 @@ pub mod support {
     /// names its base field first (`..base`): keys that are not its own are read by the base,
     /// which also holds the annotation and the unknown properties, and the base's properties
     /// are written first. A row may carry `#[cfg(..)]` (area features): without it, its key is
-    /// an unknown property. Paths in the expansion start at `support`, which every module of
-    /// generated code has in scope.
+    /// an unknown property. `Debug` is implemented too, as derived, and `#[inline]` like every
+    /// non-generic method here: compiled in the crates that call it, not in the generated
+    /// crate whether used or not. Paths in the expansion start at `support`, which every
+    /// module of generated code has in scope.
     // Unused when area features leave no struct compiled.
     #[allow(unused_macros)]
     macro_rules! object {
@@ -177,6 +179,7 @@ pub mod support {
                 support::object!(@generated $expecting);
             }
             support::object!(@serde $ty);
+            support::object!(@debug $ty, odata_type, additional_properties,);
         };
         ($ty:ident, $expecting:literal, $($(#[$cfg:meta])* $json:literal => $field:ident,)+) => {
             impl support::Object for $ty {
@@ -200,6 +203,7 @@ pub mod support {
                 }
             }
             support::object!(@serde $ty);
+            support::object!(@debug $ty, odata_type, $($(#[$cfg])* $field,)+ additional_properties,);
         };
         ($ty:ident, $expecting:literal, ..$base:ident $(,)?) => {
             impl support::Object for $ty {
@@ -219,6 +223,7 @@ pub mod support {
                 }
             }
             support::object!(@serde $ty);
+            support::object!(@debug $ty, $base,);
         };
         ($ty:ident, $expecting:literal, ..$base:ident, $($(#[$cfg:meta])* $json:literal => $field:ident,)+) => {
             impl support::Object for $ty {
@@ -243,9 +248,11 @@ pub mod support {
                 }
             }
             support::object!(@serde $ty);
+            support::object!(@debug $ty, $base, $($(#[$cfg])* $field,)+);
         };
         (@derived $expecting:literal, $base:ident) => {
             const EXPECTING: &'static str = $expecting;
+            #[inline]
             fn generated_mut(
                 &mut self,
             ) -> (
@@ -254,6 +261,7 @@ pub mod support {
             ) {
                 support::Object::generated_mut(&mut self.$base)
             }
+            #[inline]
             fn generated(
                 &self,
             ) -> (
@@ -265,6 +273,7 @@ pub mod support {
         };
         (@generated $expecting:literal) => {
             const EXPECTING: &'static str = $expecting;
+            #[inline]
             fn generated_mut(
                 &mut self,
             ) -> (
@@ -273,6 +282,7 @@ pub mod support {
             ) {
                 (&mut self.odata_type, &mut self.additional_properties)
             }
+            #[inline]
             fn generated(
                 &self,
             ) -> (
@@ -280,6 +290,16 @@ pub mod support {
                 &serde_json::Map<String, serde_json::Value>,
             ) {
                 (&self.odata_type, &self.additional_properties)
+            }
+        };
+        (@debug $ty:ident, $($(#[$cfg:meta])* $field:ident,)+) => {
+            impl std::fmt::Debug for $ty {
+                #[inline]
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    let mut debug = f.debug_struct(stringify!($ty));
+                    $($(#[$cfg])* debug.field(stringify!($field), &self.$field);)+
+                    debug.finish()
+                }
             }
         };
         (@serde $ty:ident) => {
@@ -297,6 +317,130 @@ pub mod support {
     }
     #[allow(unused_imports)]
     pub(crate) use object;
+
+    /// Implements a generated enum's conversions from its table of wire names and variants
+    /// (`$other` is the variant that keeps the values the table does not list): `as_str`,
+    /// `From<&str>`, `Display`, `Serialize` and `Deserialize` through the wire name,
+    /// `PartialEq`, `Eq`, `Hash`, `PartialOrd` and `Ord` on it (ordered by wire name), so a
+    /// value equals what it writes, and `Debug` as derived. Every method is `#[inline]`: it is
+    /// compiled in the crates that call it, not in the generated crate whether used or not.
+    /// Paths in the expansion start at `support`, which every module of generated code has in
+    /// scope.
+    // Unused when area features leave no enum compiled.
+    #[allow(unused_macros)]
+    macro_rules! string_enum {
+        ($ty:ident, $other:ident $(,)?) => {
+            impl $ty {
+                /// The name of the member as sent on the wire.
+                #[inline]
+                pub fn as_str(&self) -> &str {
+                    let Self::$other(s) = self;
+                    s
+                }
+            }
+            impl From<&str> for $ty {
+                #[inline]
+                fn from(s: &str) -> Self {
+                    Self::$other(s.to_owned())
+                }
+            }
+            impl std::fmt::Debug for $ty {
+                #[inline]
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    let Self::$other(s) = self;
+                    f.debug_tuple(stringify!($other)).field(s).finish()
+                }
+            }
+            support::string_enum!(@by_name $ty);
+        };
+        ($ty:ident, $other:ident, $($wire:literal => $variant:ident,)+) => {
+            impl $ty {
+                /// The name of the member as sent on the wire.
+                #[inline]
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        $(Self::$variant => $wire,)+
+                        Self::$other(s) => s,
+                    }
+                }
+            }
+            impl From<&str> for $ty {
+                #[inline]
+                fn from(s: &str) -> Self {
+                    match s {
+                        $($wire => Self::$variant,)+
+                        other => Self::$other(other.to_owned()),
+                    }
+                }
+            }
+            impl std::fmt::Debug for $ty {
+                #[inline]
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    match self {
+                        $(Self::$variant => f.write_str(stringify!($variant)),)+
+                        Self::$other(s) => f.debug_tuple(stringify!($other)).field(s).finish(),
+                    }
+                }
+            }
+            support::string_enum!(@by_name $ty);
+        };
+        (@by_name $ty:ident) => {
+            impl std::fmt::Display for $ty {
+                #[inline]
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+            impl PartialEq for $ty {
+                #[inline]
+                fn eq(&self, other: &Self) -> bool {
+                    self.as_str() == other.as_str()
+                }
+            }
+            impl Eq for $ty {}
+            impl std::hash::Hash for $ty {
+                #[inline]
+                fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                    std::hash::Hash::hash(self.as_str(), state)
+                }
+            }
+            impl PartialOrd for $ty {
+                #[inline]
+                fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                    Some(self.cmp(other))
+                }
+            }
+            impl Ord for $ty {
+                #[inline]
+                fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                    self.as_str().cmp(other.as_str())
+                }
+            }
+            impl serde::Serialize for $ty {
+                #[inline]
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+            impl<'de> serde::Deserialize<'de> for $ty {
+                #[inline]
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    support::read_string_enum(deserializer)
+                }
+            }
+        };
+    }
+    #[allow(unused_imports)]
+    pub(crate) use string_enum;
+
+    /// Reads a generated enum from a JSON string, borrowed when the input allows.
+    #[doc(hidden)]
+    pub fn read_string_enum<'de, T: for<'a> From<&'a str>, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(T::from(&*s))
+    }
 
     /// Converts a generated struct into its base through its JSON: the properties the base
     /// does not declare land in its `additional_properties`, so the base writes the same JSON.
