@@ -84,101 +84,12 @@ pub enum AnyDeviceActionResult {
     ResetPasscodeActionResult(Box<ResetPasscodeActionResult>),
 }
 
-impl std::fmt::Debug for AnyDeviceActionResult {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::DeviceActionResult(v) => {
-                f.debug_tuple("DeviceActionResult").field(v).finish()
-            }
-            Self::ResetPasscodeActionResult(v) => {
-                f.debug_tuple("ResetPasscodeActionResult").field(v).finish()
-            }
-        }
-    }
-}
-
-impl AsRef<DeviceActionResult> for AnyDeviceActionResult {
-    #[inline]
-    fn as_ref(&self) -> &DeviceActionResult {
-        match self {
-            Self::DeviceActionResult(v) => v,
-            Self::ResetPasscodeActionResult(v) => &v.base,
-        }
-    }
-}
-
-impl AsMut<DeviceActionResult> for AnyDeviceActionResult {
-    #[inline]
-    fn as_mut(&mut self) -> &mut DeviceActionResult {
-        match self {
-            Self::DeviceActionResult(v) => v,
-            Self::ResetPasscodeActionResult(v) => &mut v.base,
-        }
-    }
-}
-
-impl Default for AnyDeviceActionResult {
-    #[inline]
-    fn default() -> Self {
-        Self::DeviceActionResult(Box::default())
-    }
-}
-
-impl From<DeviceActionResult> for AnyDeviceActionResult {
-    #[inline]
-    fn from(value: DeviceActionResult) -> Self {
-        Self::DeviceActionResult(Box::new(value))
-    }
-}
-
-impl From<ResetPasscodeActionResult> for AnyDeviceActionResult {
-    #[inline]
-    fn from(value: ResetPasscodeActionResult) -> Self {
-        Self::ResetPasscodeActionResult(Box::new(value))
-    }
-}
-
-impl serde::Serialize for AnyDeviceActionResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::DeviceActionResult(v) => v.serialize(serializer),
-            Self::ResetPasscodeActionResult(v) => {
-                serialize_with_odata_type(
-                    v.as_ref(),
-                    support::Object::generated(&**v)
-                        .0
-                        .is_none()
-                        .then_some("#microsoft.graph.resetPasscodeActionResult"),
-                    serializer,
-                )
-            }
-        }
-    }
-}
-
-impl support::Family for AnyDeviceActionResult {
-    const EXPECTING: &'static str = "a `microsoft.graph.deviceActionResult` JSON object (or one of a derived type)";
-    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
-        tag: Option<&str>,
-        rest: support::Rest<'de, A>,
-    ) -> Result<Self, A::Error> {
-        match tag {
-            Some("microsoft.graph.resetPasscodeActionResult") => {
-                support::read_rest(rest)
-                    .map(|v| Self::ResetPasscodeActionResult(Box::new(v)))
-            }
-            _ => support::read_rest(rest).map(|v| Self::DeviceActionResult(Box::new(v))),
-        }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for AnyDeviceActionResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        support::read_family(deserializer)
-    }
+support::family! {
+    AnyDeviceActionResult,
+    DeviceActionResult,
+    "a `microsoft.graph.deviceActionResult` JSON object (or one of a derived type)",
+    DeviceActionResult,
+    "microsoft.graph.resetPasscodeActionResult" => ResetPasscodeActionResult(ResetPasscodeActionResult) = base,
 }
 
 /// Результат сброса секретного кода
@@ -221,23 +132,6 @@ impl From<ResetPasscodeActionResult> for DeviceActionResult {
     fn from(value: ResetPasscodeActionResult) -> Self {
         support::rebase(value)
     }
-}
-
-/// Serializes `value`, adding `"@odata.type": tag` when the value does not carry its own
-/// annotation, so that a derived type sent where its base is declared is recognised.
-fn serialize_with_odata_type<T: serde::Serialize, S: serde::Serializer>(
-    value: &T,
-    missing_tag: Option<&str>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    let Some(tag) = missing_tag else {
-        return value.serialize(serializer);
-    };
-    let mut json = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
-    if let serde_json::Value::Object(map) = &mut json {
-        map.insert("@odata.type".to_owned(), serde_json::Value::from(tag));
-    }
-    serde::Serialize::serialize(&json, serializer)
 }
 
 /// The types the generated fields use to write back what they read: a property that
@@ -678,6 +572,129 @@ pub mod support {
     ) -> Result<T, D::Error> {
         let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
         Ok(T::from(&*s))
+    }
+
+    /// Implements an `Any...` enum from its table: the enum, the struct of its declared type,
+    /// the `expecting` text of its errors, the variant of the declared type, then a row per
+    /// derived type (`"@odata.type" => Variant(Type) = path,` where `path` is the `base` fields
+    /// that reach the declared type's struct). It gives `Debug` (as derived), `AsRef`/`AsMut`
+    /// of the declared type's struct, `Default` (the declared type), `From` of every member,
+    /// `Serialize` (a derived value gets its `@odata.type` when it carries none) and
+    /// `Deserialize` (the variant named by `@odata.type`; the declared type for an absent or
+    /// unknown one, keeping it). A row may carry `#[cfg(..)]` (area features). Non-generic
+    /// methods are `#[inline]`, compiled only where called.
+    // Unused when area features leave no `Any...` enum compiled.
+    #[allow(unused_macros)]
+    macro_rules! family {
+        (
+            $any:ident,
+            $own_ty:ty,
+            $expecting:literal,
+            $own:ident,
+            $($(#[$cfg:meta])* $tag:literal => $variant:ident($ty:ty) = $($path:ident).+,)*
+        ) => {
+            impl std::fmt::Debug for $any {
+                #[inline]
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    match self {
+                        Self::$own(v) => f.debug_tuple(stringify!($own)).field(v).finish(),
+                        $($(#[$cfg])* Self::$variant(v) => {
+                            f.debug_tuple(stringify!($variant)).field(v).finish()
+                        })*
+                    }
+                }
+            }
+            impl AsRef<$own_ty> for $any {
+                #[inline]
+                fn as_ref(&self) -> &$own_ty {
+                    match self {
+                        Self::$own(v) => v,
+                        $($(#[$cfg])* Self::$variant(v) => &v.$($path).+,)*
+                    }
+                }
+            }
+            impl AsMut<$own_ty> for $any {
+                #[inline]
+                fn as_mut(&mut self) -> &mut $own_ty {
+                    match self {
+                        Self::$own(v) => v,
+                        $($(#[$cfg])* Self::$variant(v) => &mut v.$($path).+,)*
+                    }
+                }
+            }
+            impl Default for $any {
+                #[inline]
+                fn default() -> Self {
+                    Self::$own(Box::default())
+                }
+            }
+            impl From<$own_ty> for $any {
+                #[inline]
+                fn from(value: $own_ty) -> Self {
+                    Self::$own(Box::new(value))
+                }
+            }
+            $($(#[$cfg])* impl From<$ty> for $any {
+                #[inline]
+                fn from(value: $ty) -> Self {
+                    Self::$variant(Box::new(value))
+                }
+            })*
+            impl serde::Serialize for $any {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    match self {
+                        Self::$own(v) => serde::Serialize::serialize(&**v, serializer),
+                        $($(#[$cfg])* Self::$variant(v) => support::serialize_with_odata_type(
+                            &**v,
+                            support::Object::generated(&**v)
+                                .0
+                                .is_none()
+                                .then_some(concat!("#", $tag)),
+                            serializer,
+                        ),)*
+                    }
+                }
+            }
+            impl support::Family for $any {
+                const EXPECTING: &'static str = $expecting;
+                fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+                    tag: Option<&str>,
+                    rest: support::Rest<'de, A>,
+                ) -> Result<Self, A::Error> {
+                    match tag {
+                        $($(#[$cfg])* Some($tag) => {
+                            support::read_rest(rest).map(|v| Self::$variant(Box::new(v)))
+                        })*
+                        _ => support::read_rest(rest).map(|v| Self::$own(Box::new(v))),
+                    }
+                }
+            }
+            impl<'de> serde::Deserialize<'de> for $any {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    support::read_family(deserializer)
+                }
+            }
+        };
+    }
+    #[allow(unused_imports)]
+    pub(crate) use family;
+
+    /// Serializes `value`, adding `"@odata.type": tag` when the value does not carry its own
+    /// annotation, so that a derived type sent where its base is declared is recognised.
+    #[doc(hidden)]
+    pub fn serialize_with_odata_type<T: serde::Serialize, S: serde::Serializer>(
+        value: &T,
+        missing_tag: Option<&str>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let Some(tag) = missing_tag else {
+            return value.serialize(serializer);
+        };
+        let mut json = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
+        if let serde_json::Value::Object(map) = &mut json {
+            map.insert("@odata.type".to_owned(), serde_json::Value::from(tag));
+        }
+        serde::Serialize::serialize(&json, serializer)
     }
 
     /// Converts a generated struct into its base through its JSON: the properties the base

@@ -131,6 +131,48 @@ fn enum_table(tokens: &proc_macro2::TokenStream) -> Option<String> {
     Some(target.to_string())
 }
 
+/// The `Any...` enum a `support::family!` table is for, when the table is `AnyEnum, Type,
+/// "expecting", Variant,`, then only `"tag" => Variant(Type) = base(.base)*,` rows, the types
+/// plain paths; `None` for anything else.
+fn family_table(tokens: &proc_macro2::TokenStream) -> Option<String> {
+    use syn::parse::{ParseStream, Parser};
+    use syn::{Ident, LitStr, Path, Token};
+    let parser = |input: ParseStream| -> syn::Result<String> {
+        let any: Ident = input.parse()?;
+        input.parse::<Token![,]>()?;
+        input.parse::<Path>()?;
+        input.parse::<Token![,]>()?;
+        input.parse::<LitStr>()?;
+        input.parse::<Token![,]>()?;
+        input.parse::<Ident>()?;
+        input.parse::<Token![,]>()?;
+        while !input.is_empty() {
+            input.parse::<LitStr>()?;
+            input.parse::<Token![=>]>()?;
+            input.parse::<Ident>()?;
+            let ty;
+            syn::parenthesized!(ty in input);
+            ty.parse::<Path>()?;
+            if !ty.is_empty() {
+                return Err(ty.error("one path"));
+            }
+            input.parse::<Token![=]>()?;
+            loop {
+                let field: Ident = input.parse()?;
+                if field != "base" {
+                    return Err(syn::Error::new(field.span(), "a `base` field"));
+                }
+                if input.parse::<Option<Token![.]>>()?.is_none() {
+                    break;
+                }
+            }
+            input.parse::<Token![,]>()?;
+        }
+        Ok(any.to_string())
+    };
+    parser.parse2(tokens.clone()).ok()
+}
+
 impl<'ast> Visit<'ast> for Inventory {
     fn visit_item(&mut self, item: &'ast syn::Item) {
         match item {
@@ -178,10 +220,19 @@ impl<'ast> Visit<'ast> for Inventory {
                 }
                 return;
             }
-            // The generator's one private helper (how `Any...` enums write `@odata.type`).
-            syn::Item::Fn(f)
-                if f.sig.ident == "serialize_with_odata_type"
-                    && matches!(f.vis, syn::Visibility::Inherited) => {}
+            // `support::family! { AnyEnum, Type, "expecting", Variant, "tag" => ..., }`: the
+            // `Any...` enum's impls, inventoried as one impl of it when it has that shape.
+            syn::Item::Macro(m)
+                if m.mac.path.segments.len() == 2
+                    && m.mac.path.segments[0].ident == "support"
+                    && m.mac.path.segments[1].ident == "family" =>
+            {
+                match family_table(&m.mac.tokens) {
+                    Some(target) => self.impls.push((Some("Family".to_owned()), target)),
+                    None => self.other_items.push(quote::quote!(#m).to_string()),
+                }
+                return;
+            }
             other => self
                 .other_items
                 .push(quote::quote!(#other).to_string().chars().take(80).collect()),
@@ -315,11 +366,8 @@ fn generated_code_declares_the_schema_types_and_nothing_else() {
             // only ever for an enum.
             Some("Object") => inv.structs.contains(target),
             Some("StringEnum") => inv.enums.contains(target),
-            // As derived, written out for an `Any...` enum (to mark it `#[inline]`).
-            Some("Debug") => target.starts_with("Any") && inv.enums.contains(target),
-            // How an `Any...` enum picks its variant.
+            // A `support::family!` table: only ever for an `Any...` enum.
             Some("Family") => target.starts_with("Any") && inv.enums.contains(target),
-            Some("Default") => target.starts_with("Any") && inv.enums.contains(target),
             Some(_) => false,
         };
         assert!(known, "impl {tr:?} for {target}");
@@ -420,12 +468,13 @@ fn the_compiled_hostile_types_read_and_write_their_json() {
 #[test]
 fn the_inspection_catches_what_an_injection_would_add() {
     let tampered = format!(
-        "{}\nmod injected {{ include!(\"x.rs\"); }}\nmod elsewhere;\nfn pwned() {{}}\n#[doc = include_str!(\"/etc/passwd\")]\n#[cfg(any())]\npub struct Z;\n/// ```\npub struct W;\nsupport::string_enum! {{ W, Other, \"a\" => A, fn b() {{}} }}\n",
+        "{}\nmod injected {{ include!(\"x.rs\"); }}\nmod elsewhere;\nfn pwned() {{}}\n#[doc = include_str!(\"/etc/passwd\")]\n#[cfg(any())]\npub struct Z;\n/// ```\npub struct W;\nsupport::string_enum! {{ W, Other, \"a\" => A, fn b() {{}} }}\nsupport::family! {{ AnyW, W, \"w\", W, \"x\" => X(X) = base.pwned(), }}\n",
         code()
     );
     let inv = inventory(&tampered);
-    // `include!(..);` in item position, `fn pwned`, and an enum table with a `fn` in it.
-    assert_eq!(inv.other_items.len(), 3, "{:?}", inv.other_items);
+    // `include!(..);` in item position, `fn pwned`, an enum table with a `fn` in it and a
+    // family table with a call in a path.
+    assert_eq!(inv.other_items.len(), 4, "{:?}", inv.other_items);
     assert_eq!(inv.macros.len(), 1, "{:?}", inv.macros);
     assert_eq!(inv.attrs.len(), 2, "{:?}", inv.attrs); // doc = include_str!(..), cfg
     assert!(inv.mods.contains(&("elsewhere".to_owned(), false)));

@@ -13,35 +13,6 @@ use crate::schema::{QualifiedName, TypeDef};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-/// The private helper every `Any...` enum serializes derived values through.
-const TAGGED_HELPER: &str = "serialize_with_odata_type";
-
-/// The helper behind [`TAGGED_HELPER`], emitted once at the root when some type has subtypes
-/// (with area features, it may be that no area using it is enabled).
-pub(super) fn tagged_helper(area_features: bool) -> TokenStream {
-    let name = to_ident(TAGGED_HELPER);
-    let allow = area_features.then(|| quote!(#[allow(dead_code)]));
-    quote! {
-        #allow
-        /// Serializes `value`, adding `"@odata.type": tag` when the value does not carry its own
-        /// annotation, so that a derived type sent where its base is declared is recognised.
-        fn #name<T: serde::Serialize, S: serde::Serializer>(
-            value: &T,
-            missing_tag: Option<&str>,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            let Some(tag) = missing_tag else {
-                return value.serialize(serializer);
-            };
-            let mut json = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
-            if let serde_json::Value::Object(map) = &mut json {
-                map.insert("@odata.type".to_owned(), serde_json::Value::from(tag));
-            }
-            serde::Serialize::serialize(&json, serializer)
-        }
-    }
-}
-
 /// One variant of an `Any...` enum: its name, the path of the type it boxes, and that type's
 /// qualified name.
 struct Variant {
@@ -167,14 +138,12 @@ impl Emitter<'_> {
     /// The `Any...` enum of a type with subtypes: one boxed variant per type of the family,
     /// chosen on deserialization by `@odata.type` (with or without `#`, anywhere in the object).
     /// An absent or unknown annotation gives the declared type itself, which keeps unknown
-    /// properties.
+    /// properties. Its impls come from a `support::family!` table: the tokens hold a marker,
+    /// written as the table after formatting ([`Emitter::write_family_table`]).
     fn any_enum(&self, t: &TypeDef) -> TokenStream {
         let q = t.qualified_name();
-        let module = module_of(&t.namespace);
         let any = to_ident(&self.names.anys[&q]);
-        let own_path = self.names.type_path(&module, &q);
         let family = self.any_variants(t);
-        let base_variant = &family[0].ident;
         let defs = family.iter().map(|Variant { ident, path, qualified, cfg }| {
             let doc = if qualified == &q {
                 format!(" A `{}` itself, or a derived type this version of the docs does not know (its `@odata.type` and extra properties are kept).", doc_name(&q))
@@ -183,56 +152,11 @@ impl Emitter<'_> {
             };
             quote!(#[doc = #doc] #cfg #ident(Box<#path>),)
         });
-        // Each variant's path of `base` fields up to the struct of `t` (none for `t` itself,
-        // whose box derefs to it).
-        let base_paths: Vec<Option<TokenStream>> = family
-            .iter()
-            .map(|v| {
-                let member = self
-                    .schema
-                    .get(v.qualified.as_str())
-                    .expect("variants are schema types");
-                self.held_structs(member)
-                    .into_iter()
-                    .find(|(a, _)| a.qualified_name() == q)
-                    .map(|(_, path)| path)
-            })
-            .collect();
-        let views = family.iter().zip(&base_paths).map(|(v, path)| {
-            let (ident, cfg) = (&v.ident, &v.cfg);
-            match path {
-                Some(path) => quote!(#cfg Self::#ident(v) => &v.#path,),
-                None => quote!(#cfg Self::#ident(v) => v,),
-            }
-        });
-        let views_mut = family.iter().zip(&base_paths).map(|(v, path)| {
-            let (ident, cfg) = (&v.ident, &v.cfg);
-            match path {
-                Some(path) => quote!(#cfg Self::#ident(v) => &mut v.#path,),
-                None => quote!(#cfg Self::#ident(v) => v,),
-            }
-        });
-        let froms = family.iter().map(
-            |Variant {
-                 ident, path, cfg, ..
-             }| {
-                quote! {
-                    #cfg
-                    impl From<#path> for #any {
-                        #[inline] fn from(value: #path) -> Self {
-                            Self::#ident(Box::new(value))
-                        }
-                    }
-                }
-            },
-        );
-        // As derived, but `#[inline]`: compiled only where it is used (see `support.in.rs`).
-        let debug_arms = family.iter().map(|v| {
-            let (ident, cfg) = (&v.ident, &v.cfg);
-            let name = ident.to_string().trim_start_matches("r#").to_owned();
-            quote!(#cfg Self::#ident(v) => f.debug_tuple(#name).field(v).finish(),)
-        });
-        let serde_impls = any_serde_impls(&any, &q, &module, &family);
+        let index = self
+            .schema
+            .index_of(&q)
+            .expect("emitted types are the schema's");
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
         let doc = format!(" A `{0}` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `{0}`: values of derived types keep all their properties.", doc_name(&q));
         quote! {
             #[doc = #doc]
@@ -241,114 +165,59 @@ impl Emitter<'_> {
                 #(#defs)*
             }
 
-            impl std::fmt::Debug for #any {
-                #[inline]
-                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                    match self {
-                        #(#debug_arms)*
-                    }
-                }
-            }
-
-            impl AsRef<#own_path> for #any {
-                #[inline] fn as_ref(&self) -> &#own_path {
-                    match self {
-                        #(#views)*
-                    }
-                }
-            }
-
-            impl AsMut<#own_path> for #any {
-                #[inline] fn as_mut(&mut self) -> &mut #own_path {
-                    match self {
-                        #(#views_mut)*
-                    }
-                }
-            }
-
-            impl Default for #any {
-                #[inline] fn default() -> Self {
-                    Self::#base_variant(Box::default())
-                }
-            }
-
-            #(#froms)*
-
-            #serde_impls
+            support::family!(#any, #index);
         }
     }
-}
 
-/// `Serialize` and `Deserialize` of the `Any...` enum `any` of the type `q` (in module
-/// `module`): derived values are written with their `@odata.type` (added through
-/// [`TAGGED_HELPER`] when missing) and read back by it.
-fn any_serde_impls(
-    any: &Ident,
-    q: &QualifiedName,
-    module: &[String],
-    family: &[Variant],
-) -> TokenStream {
-    let helper = {
-        let supers = module.iter().map(|_| quote!(super::));
-        let name = to_ident(TAGGED_HELPER);
-        quote!(#(#supers)* #name)
-    };
-    let base_variant = &family[0].ident;
-    let family_trait = support_path(module, "Family");
-    let rest_type = support_path(module, "Rest");
-    let read_family = support_path(module, "read_family");
-    let read_rest = support_path(module, "read_rest");
-    let object_trait = support_path(module, "Object");
-    let expecting = format!("a `{}` JSON object (or one of a derived type)", doc_name(q));
-    let reads = family[1..].iter().map(
-        |Variant {
-             ident,
-             qualified,
-             cfg,
-             ..
-         }| {
-            let qualified = qualified.as_str();
-            quote!(#cfg Some(#qualified) => #read_rest(rest).map(|v| Self::#ident(Box::new(v))),)
-        },
-    );
-    let writes = family.iter().map(
-        |Variant {
-             ident,
-             qualified,
-             cfg,
-             ..
-         }| {
-            if qualified == q {
-                quote!(Self::#ident(v) => v.serialize(serializer),)
-            } else {
-                let tag = format!("#{qualified}");
-                quote!(#cfg Self::#ident(v) => #helper(v.as_ref(), #object_trait::generated(&**v).0.is_none().then_some(#tag), serializer),)
+    /// The `support::family!` invocation of the `Any...` enum `name` of `t`: the declared
+    /// type's struct, the `expecting` text, its variant, then a row per derived type (its
+    /// `@odata.type`, variant, struct and path of `base` fields up to the declared type's
+    /// struct, after its `#[cfg]` with area features); the first line unindented, the others
+    /// at `indent`.
+    pub(super) fn write_family_table(
+        &self,
+        t: &TypeDef,
+        name: &str,
+        indent: &str,
+        out: &mut String,
+    ) {
+        use std::fmt::Write as _;
+        let q = t.qualified_name();
+        let text = |tokens: &TokenStream| tokens.to_string().replace(' ', "");
+        let family = self.any_variants(t);
+        let expecting = format!(
+            "a `{}` JSON object (or one of a derived type)",
+            doc_name(&q)
+        );
+        let _ = write!(
+            out,
+            "support::family! {{\n{indent}    {name},\n{indent}    {},\n{indent}    {},\n{indent}    {},\n",
+            text(&family[0].path),
+            proc_macro2::Literal::string(&expecting),
+            family[0].ident,
+        );
+        for v in &family[1..] {
+            let member = self
+                .schema
+                .get(v.qualified.as_str())
+                .expect("variants are schema types");
+            let (_, path) = self
+                .held_structs(member)
+                .into_iter()
+                .find(|(a, _)| a.qualified_name() == q)
+                .expect("a descendant's struct holds its ancestors' through `base` fields");
+            if let Some(cfg) = self.reference_cfg_text(&q, &v.qualified) {
+                let _ = writeln!(out, "{indent}    {cfg}");
             }
-        },
-    );
-    quote! {
-        impl serde::Serialize for #any {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self {
-                    #(#writes)*
-                }
-            }
+            let _ = writeln!(
+                out,
+                "{indent}    {} => {}({}) = {},",
+                proc_macro2::Literal::string(v.qualified.as_str()),
+                v.ident,
+                text(&v.path),
+                text(&path),
+            );
         }
-
-        impl #family_trait for #any {
-            const EXPECTING: &'static str = #expecting;
-            fn read_variant<'de, A: serde::de::MapAccess<'de>>(tag: Option<&str>, rest: #rest_type<'de, A>) -> Result<Self, A::Error> {
-                match tag {
-                    #(#reads)*
-                    _ => #read_rest(rest).map(|v| Self::#base_variant(Box::new(v))),
-                }
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #any {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                #read_family(deserializer)
-            }
-        }
+        let _ = write!(out, "{indent}}}");
     }
 }

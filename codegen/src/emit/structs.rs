@@ -250,12 +250,18 @@ impl Emitter<'_> {
         }
     }
 
-    /// Replaces every `support::object!(Ident, index);` and `support::string_enum!(Ident,
-    /// index);` marker in formatted code with the type's table, at the marker's indentation. A
-    /// marker starts a line (after spaces; doc comments and string literals never do) and may
-    /// be broken over lines by the formatter; text that only looks like one is left as it is.
+    /// Replaces every `support::object!(Struct, index);`, `support::string_enum!(Enum,
+    /// index);` and `support::family!(AnyEnum, index);` marker in formatted code with the
+    /// type's table, at the marker's indentation. A marker starts a line (after spaces; doc
+    /// comments and string literals never do) and may be broken over lines by the formatter;
+    /// text that only looks like one (another name, an index out of range or of another kind
+    /// of type) is left as it is.
     pub(super) fn expand_markers(&self, code: &str) -> String {
-        const MARKERS: [&str; 2] = ["support::object!(", "support::string_enum!("];
+        const MARKERS: [&str; 3] = [
+            "support::object!(",
+            "support::string_enum!(",
+            "support::family!(",
+        ];
         let mut out = String::with_capacity(code.len() * 2);
         let mut rest = code;
         while let Some((at, marker)) = MARKERS
@@ -267,17 +273,33 @@ impl Emitter<'_> {
             let indent = &rest[line_start..at];
             let after = &rest[at + marker.len()..];
             out.push_str(&rest[..at]);
-            let is_enum = marker == MARKERS[1];
-            match self.marker_type(indent, after) {
-                Some((t, name, len)) if is_enum == (t.kind == Kind::Enum) => {
-                    if is_enum {
-                        self.write_enum_table(t, name, indent, &mut out);
-                    } else {
-                        self.write_object_table(t, name, indent, &mut out);
+            let expanded = self.marker_type(indent, after).and_then(|(t, name, len)| {
+                let q = t.qualified_name();
+                let named = |n: &str| to_ident(n) == name;
+                let write: fn(&Self, &TypeDef, &str, &str, &mut String) = match marker {
+                    m if m == MARKERS[0]
+                        && t.kind != Kind::Enum
+                        && named(self.names.type_name(&q)) =>
+                    {
+                        Self::write_object_table
                     }
-                    rest = &after[len..];
-                }
-                _ => {
+                    m if m == MARKERS[1]
+                        && t.kind == Kind::Enum
+                        && named(self.names.type_name(&q)) =>
+                    {
+                        Self::write_enum_table
+                    }
+                    m if m == MARKERS[2] && self.names.anys.get(&q).is_some_and(|a| named(a)) => {
+                        Self::write_family_table
+                    }
+                    _ => return None,
+                };
+                write(self, t, name, indent, &mut out);
+                Some(len)
+            });
+            match expanded {
+                Some(len) => rest = &after[len..],
+                None => {
                     out.push_str(marker);
                     rest = after;
                 }
@@ -287,8 +309,8 @@ impl Emitter<'_> {
         out
     }
 
-    /// The type, struct name and length of the marker arguments `args` (what follows
-    /// `support::object!(`, through `);`), when they are a marker at `indent`.
+    /// The type, name and length of the marker arguments `args` (what follows the macro's
+    /// name, through `);`), when they are a marker at `indent`: a name and a type index.
     fn marker_type<'c>(&self, indent: &str, args: &'c str) -> Option<(&TypeDef, &'c str, usize)> {
         if !indent.bytes().all(|b| b == b' ') {
             return None;
@@ -303,11 +325,7 @@ impl Emitter<'_> {
             return None;
         }
         let t = self.schema.types().get(index.parse::<usize>().ok()?)?;
-        (to_ident(self.names.type_name(&t.qualified_name())) == name).then_some((
-            t,
-            name,
-            close + 2,
-        ))
+        Some((t, name, close + 2))
     }
 
     /// The `support::object!` invocation of the struct `name` of `t`, its first line
