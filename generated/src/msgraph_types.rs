@@ -113,25 +113,9 @@ support::object! {
     "errorCode" => error_code,
 }
 
-impl AsRef<DeviceActionResult> for ResetPasscodeActionResult {
-    #[inline]
-    fn as_ref(&self) -> &DeviceActionResult {
-        &self.base
-    }
-}
-
-impl AsMut<DeviceActionResult> for ResetPasscodeActionResult {
-    #[inline]
-    fn as_mut(&mut self) -> &mut DeviceActionResult {
-        &mut self.base
-    }
-}
-
-impl From<ResetPasscodeActionResult> for DeviceActionResult {
-    #[inline]
-    fn from(value: ResetPasscodeActionResult) -> Self {
-        support::rebase(value)
-    }
+support::ancestors! {
+    ResetPasscodeActionResult,
+    DeviceActionResult = base,
 }
 
 /// The types the generated fields use to write back what they read: a property that
@@ -573,6 +557,42 @@ pub mod support {
         let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
         Ok(T::from(&*s))
     }
+
+    /// Implements a derived struct's views of its ancestors from its table: the struct, then
+    /// a row per ancestor's struct, nearest first, with the `base` fields that reach it
+    /// (`Place = base, Entity = base.base,`). It gives `AsRef` and `AsMut` of each ancestor's
+    /// struct, and `From` of the struct into its direct base (the first row), through the JSON
+    /// the value writes ([`rebase`](support::rebase)).
+    // Unused when area features leave no derived struct compiled.
+    #[allow(unused_macros)]
+    macro_rules! ancestors {
+        ($ty:ident, $base:ty = $field:ident, $($ancestor:ty = $($path:ident).+,)*) => {
+            support::ancestors!(@view $ty, $base = $field);
+            $(support::ancestors!(@view $ty, $ancestor = $($path).+);)*
+            impl From<$ty> for $base {
+                #[inline]
+                fn from(value: $ty) -> Self {
+                    support::rebase(value)
+                }
+            }
+        };
+        (@view $ty:ident, $ancestor:ty = $($path:ident).+) => {
+            impl AsRef<$ancestor> for $ty {
+                #[inline]
+                fn as_ref(&self) -> &$ancestor {
+                    &self.$($path).+
+                }
+            }
+            impl AsMut<$ancestor> for $ty {
+                #[inline]
+                fn as_mut(&mut self) -> &mut $ancestor {
+                    &mut self.$($path).+
+                }
+            }
+        };
+    }
+    #[allow(unused_imports)]
+    pub(crate) use ancestors;
 
     /// Implements an `Any...` enum from its table: the enum, the struct of its declared type,
     /// the `expecting` text of its errors, the variant of the declared type, then a row per

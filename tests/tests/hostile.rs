@@ -157,20 +157,44 @@ fn family_table(tokens: &proc_macro2::TokenStream) -> Option<String> {
                 return Err(ty.error("one path"));
             }
             input.parse::<Token![=]>()?;
-            loop {
-                let field: Ident = input.parse()?;
-                if field != "base" {
-                    return Err(syn::Error::new(field.span(), "a `base` field"));
-                }
-                if input.parse::<Option<Token![.]>>()?.is_none() {
-                    break;
-                }
-            }
+            base_fields(input)?;
             input.parse::<Token![,]>()?;
         }
         Ok(any.to_string())
     };
     parser.parse2(tokens.clone()).ok()
+}
+
+/// The struct a `support::ancestors!` table is for, when the table is `Struct,`, then only
+/// `Type = base(.base)*,` rows, the types plain paths; `None` for anything else.
+fn ancestors_table(tokens: &proc_macro2::TokenStream) -> Option<String> {
+    use syn::parse::{ParseStream, Parser};
+    use syn::{Ident, Path, Token};
+    let parser = |input: ParseStream| -> syn::Result<String> {
+        let target: Ident = input.parse()?;
+        input.parse::<Token![,]>()?;
+        while !input.is_empty() {
+            input.parse::<Path>()?;
+            input.parse::<Token![=]>()?;
+            base_fields(input)?;
+            input.parse::<Token![,]>()?;
+        }
+        Ok(target.to_string())
+    };
+    parser.parse2(tokens.clone()).ok()
+}
+
+/// `base(.base)*`, the path of fields from a struct to an ancestor's.
+fn base_fields(input: syn::parse::ParseStream) -> syn::Result<()> {
+    loop {
+        let field: syn::Ident = input.parse()?;
+        if field != "base" {
+            return Err(syn::Error::new(field.span(), "a `base` field"));
+        }
+        if input.parse::<Option<syn::Token![.]>>()?.is_none() {
+            return Ok(());
+        }
+    }
 }
 
 impl<'ast> Visit<'ast> for Inventory {
@@ -216,6 +240,19 @@ impl<'ast> Visit<'ast> for Inventory {
             {
                 match enum_table(&m.mac.tokens) {
                     Some(target) => self.impls.push((Some("StringEnum".to_owned()), target)),
+                    None => self.other_items.push(quote::quote!(#m).to_string()),
+                }
+                return;
+            }
+            // `support::ancestors! { Struct, Base = base, ... }`: `AsRef`, `AsMut` and `From`
+            // impls of the struct, inventoried as one impl of it when it has that shape.
+            syn::Item::Macro(m)
+                if m.mac.path.segments.len() == 2
+                    && m.mac.path.segments[0].ident == "support"
+                    && m.mac.path.segments[1].ident == "ancestors" =>
+            {
+                match ancestors_table(&m.mac.tokens) {
+                    Some(target) => self.impls.push((Some("Ancestors".to_owned()), target)),
                     None => self.other_items.push(quote::quote!(#m).to_string()),
                 }
                 return;
@@ -366,6 +403,8 @@ fn generated_code_declares_the_schema_types_and_nothing_else() {
             // only ever for an enum.
             Some("Object") => inv.structs.contains(target),
             Some("StringEnum") => inv.enums.contains(target),
+            // A `support::ancestors!` table: only ever for a struct.
+            Some("Ancestors") => inv.structs.contains(target),
             // A `support::family!` table: only ever for an `Any...` enum.
             Some("Family") => target.starts_with("Any") && inv.enums.contains(target),
             Some(_) => false,
@@ -468,13 +507,13 @@ fn the_compiled_hostile_types_read_and_write_their_json() {
 #[test]
 fn the_inspection_catches_what_an_injection_would_add() {
     let tampered = format!(
-        "{}\nmod injected {{ include!(\"x.rs\"); }}\nmod elsewhere;\nfn pwned() {{}}\n#[doc = include_str!(\"/etc/passwd\")]\n#[cfg(any())]\npub struct Z;\n/// ```\npub struct W;\nsupport::string_enum! {{ W, Other, \"a\" => A, fn b() {{}} }}\nsupport::family! {{ AnyW, W, \"w\", W, \"x\" => X(X) = base.pwned(), }}\n",
+        "{}\nmod injected {{ include!(\"x.rs\"); }}\nmod elsewhere;\nfn pwned() {{}}\n#[doc = include_str!(\"/etc/passwd\")]\n#[cfg(any())]\npub struct Z;\n/// ```\npub struct W;\nsupport::string_enum! {{ W, Other, \"a\" => A, fn b() {{}} }}\nsupport::family! {{ AnyW, W, \"w\", W, \"x\" => X(X) = base.pwned(), }}\nsupport::ancestors! {{ W, X = base, Y = drop, }}\n",
         code()
     );
     let inv = inventory(&tampered);
     // `include!(..);` in item position, `fn pwned`, an enum table with a `fn` in it and a
-    // family table with a call in a path.
-    assert_eq!(inv.other_items.len(), 4, "{:?}", inv.other_items);
+    // family table with a call in a path, an ancestors table with another field.
+    assert_eq!(inv.other_items.len(), 5, "{:?}", inv.other_items);
     assert_eq!(inv.macros.len(), 1, "{:?}", inv.macros);
     assert_eq!(inv.attrs.len(), 2, "{:?}", inv.attrs); // doc = include_str!(..), cfg
     assert!(inv.mods.contains(&("elsewhere".to_owned(), false)));

@@ -1,13 +1,13 @@
 //! The code that ties a type to its family of base and derived types: `AsRef`/`AsMut` views of
 //! every ancestor's struct (held through `base` fields), so that code written once for a type
-//! takes its descendants too; `From` into the direct base; and `Any...` enums (a type or any
-//! type derived from it, chosen by `@odata.type`), with the serialization helper those enums
-//! share.
+//! takes its descendants too, and `From` into the direct base, from a `support::ancestors!`
+//! table; and `Any...` enums (a type or any type derived from it, chosen by `@odata.type`),
+//! with their impls from a `support::family!` table. Tables are markers in the tokens,
+//! written as text after formatting (one row per line), like the structs' `object!` tables.
 
 use super::fields::BASE_FIELD;
 use super::ident::{doc_name, to_ident, Scope};
 use super::names::module_of;
-use super::support::support_path;
 use super::Emitter;
 use crate::schema::{QualifiedName, TypeDef};
 use proc_macro2::{Ident, TokenStream};
@@ -24,19 +24,23 @@ struct Variant {
 }
 
 impl Emitter<'_> {
-    /// Everything after the struct `ident` of `t`: `AsRef` and `AsMut` of the structs it holds
-    /// (and of itself when it has subtypes), its `Any...` enum when it has subtypes, and
-    /// `From<Self>` for its direct base.
+    /// Everything after the struct `ident` of `t`: `AsRef` and `AsMut` of itself when it has
+    /// subtypes, its `Any...` enum when it has subtypes, and, for a derived struct, a marker of
+    /// its `support::ancestors!` table (`AsRef` and `AsMut` of the structs it holds, `From<Self>`
+    /// for its direct base: [`Emitter::write_ancestors_table`]).
     pub(super) fn family_items(&self, t: &TypeDef, ident: &Ident) -> TokenStream {
         let q = t.qualified_name();
-        let mut out = self.ancestor_views(t, ident);
+        let mut out = self.self_views(t, ident);
+        if self.struct_base(t).is_some() {
+            let index = self
+                .schema
+                .index_of(&q)
+                .expect("emitted types are the schema's");
+            let index = proc_macro2::Literal::usize_unsuffixed(index);
+            out.extend(quote!(support::ancestors!(#ident, #index);));
+        }
         if self.names.anys.contains_key(&q) {
             out.extend(self.any_enum(t));
-        }
-        // Into the direct base only: a conversion per (descendant, ancestor) pair was most of
-        // the source; further ancestors are a chain of `into()`s away.
-        if let Some(base) = self.schema.ancestors(&q).first() {
-            out.extend(self.base_conversion(t, ident, base));
         }
         out
     }
@@ -60,59 +64,47 @@ impl Emitter<'_> {
         out
     }
 
-    /// `AsRef` and `AsMut` of every ancestor's struct the struct `ident` of `t` holds, and of
-    /// itself when it has subtypes: a function taking `&impl AsRef<Base>` takes the base and
-    /// every type derived from it.
-    fn ancestor_views(&self, t: &TypeDef, ident: &Ident) -> TokenStream {
-        let module = module_of(&t.namespace);
-        let mut out = TokenStream::new();
-        if self.subtypes.contains_key(&t.qualified_name()) {
-            out.extend(quote! {
-                impl AsRef<#ident> for #ident {
-                    #[inline] fn as_ref(&self) -> &Self {
-                        self
-                    }
-                }
-                impl AsMut<#ident> for #ident {
-                    #[inline] fn as_mut(&mut self) -> &mut Self {
-                        self
-                    }
-                }
-            });
+    /// `AsRef` and `AsMut` of the struct `ident` of `t` itself when it has subtypes, so that a
+    /// function taking `&impl AsRef<Base>` takes the base as well as every type derived from
+    /// it (whose views come from their `support::ancestors!` tables).
+    fn self_views(&self, t: &TypeDef, ident: &Ident) -> TokenStream {
+        if !self.subtypes.contains_key(&t.qualified_name()) {
+            return TokenStream::new();
         }
-        for (ancestor, path) in self.held_structs(t) {
-            let a_path = self.names.type_path(&module, &ancestor.qualified_name());
-            out.extend(quote! {
-                impl AsRef<#a_path> for #ident {
-                    #[inline] fn as_ref(&self) -> &#a_path {
-                        &self.#path
-                    }
-                }
-                impl AsMut<#a_path> for #ident {
-                    #[inline] fn as_mut(&mut self) -> &mut #a_path {
-                        &mut self.#path
-                    }
-                }
-            });
-        }
-        out
-    }
-
-    /// `impl From<Self> for Base`, through the JSON the value writes: the fields the base has
-    /// keep their values, the others land in `additional_properties` (said once, in the docs
-    /// of `support::rebase`, rather than on each impl).
-    fn base_conversion(&self, t: &TypeDef, ident: &Ident, base: &TypeDef) -> TokenStream {
-        let module = module_of(&t.namespace);
-        let b_q = base.qualified_name();
-        let b_path = self.names.type_path(&module, &b_q);
-        let rebase = support_path(&module, "rebase");
         quote! {
-            impl From<#ident> for #b_path {
-                #[inline] fn from(value: #ident) -> Self {
-                    #rebase(value)
+            impl AsRef<#ident> for #ident {
+                #[inline] fn as_ref(&self) -> &Self {
+                    self
+                }
+            }
+            impl AsMut<#ident> for #ident {
+                #[inline] fn as_mut(&mut self) -> &mut Self {
+                    self
                 }
             }
         }
+    }
+
+    /// The `support::ancestors!` invocation of the derived struct `name` of `t`: a row per
+    /// struct it holds, nearest first (`Place = base,`), the first line unindented, the others
+    /// at `indent`. Conversions go into the direct base only: one per (descendant, ancestor)
+    /// pair was most of the source once; further ancestors are a chain of `into()`s away.
+    pub(super) fn write_ancestors_table(
+        &self,
+        t: &TypeDef,
+        name: &str,
+        indent: &str,
+        out: &mut String,
+    ) {
+        use std::fmt::Write as _;
+        let module = module_of(&t.namespace);
+        let text = |tokens: &TokenStream| tokens.to_string().replace(' ', "");
+        let _ = write!(out, "support::ancestors! {{\n{indent}    {name},\n");
+        for (ancestor, path) in self.held_structs(t) {
+            let a_path = self.names.type_path(&module, &ancestor.qualified_name());
+            let _ = writeln!(out, "{indent}    {} = {},", text(&a_path), text(&path));
+        }
+        let _ = write!(out, "{indent}}}");
     }
 
     /// The variants of the `Any...` enum of `t`: `t` itself first, then its descendants in

@@ -260,9 +260,11 @@ mod tests {
         let code = emit(&schema, &EmitOptions::default());
         syn::parse_file(&code).unwrap();
         assert!(code.contains("pub struct ResetPasscodeActionResult"));
-        assert!(code.contains("impl From<ResetPasscodeActionResult> for DeviceActionResult"));
         assert!(code.contains("pub base: DeviceActionResult,"));
-        assert!(code.contains("impl AsRef<DeviceActionResult> for ResetPasscodeActionResult"));
+        assert!(code.contains(
+            "support::ancestors! {\n    ResetPasscodeActionResult,\n    DeviceActionResult = base,\n}\n"
+        ));
+        assert!(code.contains("impl AsRef<DeviceActionResult> for DeviceActionResult"));
         assert!(code.contains("Unrecognized(String)"));
         assert_eq!(code, emit(&schema, &EmitOptions::default()));
     }

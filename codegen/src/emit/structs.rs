@@ -251,16 +251,17 @@ impl Emitter<'_> {
     }
 
     /// Replaces every `support::object!(Struct, index);`, `support::string_enum!(Enum,
-    /// index);` and `support::family!(AnyEnum, index);` marker in formatted code with the
-    /// type's table, at the marker's indentation. A marker starts a line (after spaces; doc
+    /// index);`, `support::family!(AnyEnum, index);` and `support::ancestors!(Struct, index);`
+    /// marker in formatted code with the type's table, at the marker's indentation. A marker starts a line (after spaces; doc
     /// comments and string literals never do) and may be broken over lines by the formatter;
     /// text that only looks like one (another name, an index out of range or of another kind
     /// of type) is left as it is.
     pub(super) fn expand_markers(&self, code: &str) -> String {
-        const MARKERS: [&str; 3] = [
+        const MARKERS: [&str; 4] = [
             "support::object!(",
             "support::string_enum!(",
             "support::family!(",
+            "support::ancestors!(",
         ];
         let mut out = String::with_capacity(code.len() * 2);
         let mut rest = code;
@@ -291,6 +292,13 @@ impl Emitter<'_> {
                     }
                     m if m == MARKERS[2] && self.names.anys.get(&q).is_some_and(|a| named(a)) => {
                         Self::write_family_table
+                    }
+                    m if m == MARKERS[3]
+                        && t.kind != Kind::Enum
+                        && self.struct_base(t).is_some()
+                        && named(self.names.type_name(&q)) =>
+                    {
+                        Self::write_ancestors_table
                     }
                     _ => return None,
                 };
