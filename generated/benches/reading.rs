@@ -11,7 +11,8 @@
 //! readers: the plain struct (`plain`), the generated struct (`generated`, which also keeps
 //! `null` apart from absent, the timestamps' text and the unknown property), and the generated
 //! `AnyDeviceActionResult` (`any`, which picks the type by `@odata.type`). After divan's table
-//! a summary prints the medians and the ratios to `plain` (`DOCGEN_BENCH_NO_SUMMARY=1` skips it).
+//! a summary of rounds that call each reader in turn prints each reader's median time and the
+//! median of its ratios to `plain` within a round (`DOCGEN_BENCH_NO_SUMMARY=1` skips it).
 
 use msgraph_types::{ActionState, AnyDeviceActionResult, ResetPasscodeActionResult};
 use serde::Deserialize;
@@ -77,17 +78,20 @@ fn any() -> usize {
     read::<AnyDeviceActionResult>()
 }
 
-/// The median of `runs` timed calls of `f`.
-fn median(runs: usize, f: fn() -> usize) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            divan::black_box(f());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
+/// A reader's name and its call.
+type Reader = (&'static str, fn() -> usize);
+
+/// One timed call of `f`.
+fn time(f: fn() -> usize) -> Duration {
+    let start = Instant::now();
+    divan::black_box(f());
+    start.elapsed()
+}
+
+/// The median of `values`.
+fn median<T: PartialOrd + Copy>(mut values: Vec<T>) -> T {
+    values.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
+    values[values.len() / 2]
 }
 
 fn main() {
@@ -95,15 +99,31 @@ fn main() {
     if std::env::var_os("DOCGEN_BENCH_NO_SUMMARY").is_some() {
         return;
     }
+    // Rounds of one call of each reader, in an order that rotates from round to round, so that
+    // a machine that speeds up or slows down during the run (this project's 2-core machine
+    // does, by up to 3×) moves all three alike: each ratio is the median of the ratios
+    // within a round, not a ratio of medians taken minutes apart.
+    let readers: [Reader; 3] = [("plain", plain), ("generated", generated), ("any", any)];
     let runs = 301;
-    let base = median(runs, plain);
-    println!("\nreading {ITEMS} values, median of {runs} runs:");
-    println!("  plain      {base:>10.2?}  1.00×");
-    for (name, f) in [("generated", generated as fn() -> usize), ("any", any)] {
-        let t = median(runs, f);
+    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(runs); readers.len()];
+    for round in 0..runs {
+        for k in 0..readers.len() {
+            let i = (round + k) % readers.len();
+            times[i].push(time(readers[i].1));
+        }
+    }
+    println!("\nreading {ITEMS} values, {runs} rounds of each reader in turn:");
+    println!("  reader     median time  median ratio to plain within a round");
+    for (i, (name, _)) in readers.iter().enumerate() {
+        let ratios: Vec<f64> = times[i]
+            .iter()
+            .zip(&times[0])
+            .map(|(t, base)| t.as_secs_f64() / base.as_secs_f64())
+            .collect();
         println!(
-            "  {name:<10} {t:>10.2?}  {:.2}×",
-            t.as_secs_f64() / base.as_secs_f64()
+            "  {name:<10} {:>11.2?}  {:.2}×",
+            median(times[i].clone()),
+            median(ratios)
         );
     }
 }
