@@ -197,6 +197,32 @@ fn base_fields(input: syn::parse::ParseStream) -> syn::Result<()> {
     }
 }
 
+/// A parser of one kind of `support` table: the type the table is for, when it has exactly
+/// the table's shape.
+type TableParser = fn(&proc_macro2::TokenStream) -> Option<String>;
+
+/// The `support` table macros: name, parser, and the impl a table is inventoried as.
+const TABLES: [(&str, TableParser, &str); 4] = [
+    // `Struct, "expecting", ..base, "json" => field, ...`: serde impls of a struct.
+    ("object", object_table, "Object"),
+    // `Enum, Catchall, "wire" => Variant, ...`: conversions and comparisons of an enum.
+    ("string_enum", enum_table, "StringEnum"),
+    // `Struct, Base = base, ...`: `AsRef`, `AsMut` and `From` impls of a derived struct.
+    ("ancestors", ancestors_table, "Ancestors"),
+    // `AnyEnum, Type, "expecting", Variant, "tag" => Variant(Type) = base, ...`: an `Any...`
+    // enum's impls.
+    ("family", family_table, "Family"),
+];
+
+/// The entry of [`TABLES`] for a `support::<name>!` invocation.
+fn support_table(mac: &syn::Macro) -> Option<&'static (&'static str, TableParser, &'static str)> {
+    let segments = &mac.path.segments;
+    if segments.len() != 2 || segments[0].ident != "support" {
+        return None;
+    }
+    TABLES.iter().find(|(name, ..)| segments[1].ident == name)
+}
+
 impl<'ast> Visit<'ast> for Inventory {
     fn visit_item(&mut self, item: &'ast syn::Item) {
         match item {
@@ -218,54 +244,13 @@ impl<'ast> Visit<'ast> for Inventory {
                     .push((i.trait_.as_ref().and_then(|(_, p, _)| last(p)), target));
             }
             syn::Item::Use(_) => {}
-            // `support::object! { Struct, "expecting", "json" => field, ... }`: the struct's
-            // serde impls, inventoried as impls of it once its table has exactly that shape.
-            syn::Item::Macro(m)
-                if m.mac.path.segments.len() == 2
-                    && m.mac.path.segments[0].ident == "support"
-                    && m.mac.path.segments[1].ident == "object" =>
-            {
-                match object_table(&m.mac.tokens) {
-                    Some(target) => self.impls.push((Some("Object".to_owned()), target)),
-                    None => self.other_items.push(quote::quote!(#m).to_string()),
-                }
-                return;
-            }
-            // `support::string_enum! { Enum, Catchall, "wire" => Variant, ... }`: the enum's
-            // conversions and comparisons, inventoried as impls of it when it has that shape.
-            syn::Item::Macro(m)
-                if m.mac.path.segments.len() == 2
-                    && m.mac.path.segments[0].ident == "support"
-                    && m.mac.path.segments[1].ident == "string_enum" =>
-            {
-                match enum_table(&m.mac.tokens) {
-                    Some(target) => self.impls.push((Some("StringEnum".to_owned()), target)),
-                    None => self.other_items.push(quote::quote!(#m).to_string()),
-                }
-                return;
-            }
-            // `support::ancestors! { Struct, Base = base, ... }`: `AsRef`, `AsMut` and `From`
-            // impls of the struct, inventoried as one impl of it when it has that shape.
-            syn::Item::Macro(m)
-                if m.mac.path.segments.len() == 2
-                    && m.mac.path.segments[0].ident == "support"
-                    && m.mac.path.segments[1].ident == "ancestors" =>
-            {
-                match ancestors_table(&m.mac.tokens) {
-                    Some(target) => self.impls.push((Some("Ancestors".to_owned()), target)),
-                    None => self.other_items.push(quote::quote!(#m).to_string()),
-                }
-                return;
-            }
-            // `support::family! { AnyEnum, Type, "expecting", Variant, "tag" => ..., }`: the
-            // `Any...` enum's impls, inventoried as one impl of it when it has that shape.
-            syn::Item::Macro(m)
-                if m.mac.path.segments.len() == 2
-                    && m.mac.path.segments[0].ident == "support"
-                    && m.mac.path.segments[1].ident == "family" =>
-            {
-                match family_table(&m.mac.tokens) {
-                    Some(target) => self.impls.push((Some("Family".to_owned()), target)),
+            // A `support` table (`support::object! { Struct, "expecting", "json" => field, ...
+            // }` and the others of `TABLES`): the type's impls, inventoried as one impl of it
+            // when the table has exactly its shape.
+            syn::Item::Macro(m) if support_table(&m.mac).is_some() => {
+                let (_, parse, label) = support_table(&m.mac).expect("checked by the guard");
+                match parse(&m.mac.tokens) {
+                    Some(target) => self.impls.push((Some((*label).to_owned()), target)),
                     None => self.other_items.push(quote::quote!(#m).to_string()),
                 }
                 return;
