@@ -2,8 +2,8 @@
 //! values the docs do not list survive reading and writing back. Its conversions (`as_str`,
 //! `From<&str>`, `Display`, serde) and comparisons, all through the wire name, come from a
 //! `support::string_enum!` table: a marker in the tokens, written as text after formatting
-//! (one row per line), like the structs' `object!` tables. Deriving the comparisons instead
-//! cost 12 s more of `cargo check` on a whole tree.
+//! (one row per line), like the structs' `object!` tables. Written out, those impls were
+//! 1.2 MB of a whole tree's source.
 
 use super::docs::docs;
 use super::ident::{camel, doc_name, to_ident, Scope};
@@ -83,7 +83,7 @@ fn enum_about(t: &TypeDef, other: &Ident) -> String {
 
 impl Emitter<'_> {
     /// The enum of an enum type, with `value` when the docs give integer values, and a marker
-    /// of its `support::string_enum!` table ([`Emitter::write_enum_table`]).
+    /// of its `support::string_enum!` table ([`Emitter::enum_table`]).
     pub(super) fn emit_enum(&self, t: &TypeDef) -> TokenStream {
         let q = t.qualified_name();
         let ident = to_ident(self.names.type_name(&q));
@@ -100,11 +100,7 @@ impl Emitter<'_> {
             .then(|| quote!(#[non_exhaustive]));
         let attrs = self.attributes.of_type(&q);
         let other_doc = " A value this version of the docs does not list, kept verbatim.";
-        let index = self
-            .schema
-            .index_of(&q)
-            .expect("emitted types are the schema's");
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        let marker = self.marker("string_enum", &ident, t);
         let value_impl = value_fn.map(|value_fn| quote!(impl #ident { #value_fn }));
         quote! {
             #type_docs
@@ -119,30 +115,22 @@ impl Emitter<'_> {
 
             #value_impl
 
-            support::string_enum!(#ident, #index);
+            #marker
         }
     }
 }
 
 impl Emitter<'_> {
-    /// The `support::string_enum!` invocation of the enum `name` of `t`: its catch-all
-    /// variant, then a row per member (wire name => variant), its first line unindented,
-    /// the others at `indent`.
-    pub(super) fn write_enum_table(&self, t: &TypeDef, name: &str, indent: &str, out: &mut String) {
-        use std::fmt::Write as _;
+    /// The lines of the `support::string_enum!` table of the enum of `t` after its name: its
+    /// catch-all variant, then a row per member (wire name => variant).
+    pub(super) fn enum_table(&self, t: &TypeDef) -> Vec<String> {
         let (variants, other) = variants(t);
-        let _ = write!(
-            out,
-            "support::string_enum! {{\n{indent}    {name},\n{indent}    {other},\n"
-        );
-        for v in &variants {
-            let _ = writeln!(
-                out,
-                "{indent}    {} => {},",
-                proc_macro2::Literal::string(&v.wire),
-                v.ident
-            );
-        }
-        let _ = write!(out, "{indent}}}");
+        std::iter::once(format!("{other},"))
+            .chain(
+                variants
+                    .iter()
+                    .map(|v| format!("{} => {},", proc_macro2::Literal::string(&v.wire), v.ident)),
+            )
+            .collect()
     }
 }

@@ -7,7 +7,7 @@
 
 use super::fields::BASE_FIELD;
 use super::ident::{doc_name, to_ident, Scope};
-use super::names::module_of;
+use super::names::{module_of, path_text};
 use super::Emitter;
 use crate::schema::{QualifiedName, TypeDef};
 use proc_macro2::{Ident, TokenStream};
@@ -27,17 +27,12 @@ impl Emitter<'_> {
     /// Everything after the struct `ident` of `t`: `AsRef` and `AsMut` of itself when it has
     /// subtypes, its `Any...` enum when it has subtypes, and, for a derived struct, a marker of
     /// its `support::ancestors!` table (`AsRef` and `AsMut` of the structs it holds, `From<Self>`
-    /// for its direct base: [`Emitter::write_ancestors_table`]).
+    /// for its direct base: [`Emitter::ancestors_table`]).
     pub(super) fn family_items(&self, t: &TypeDef, ident: &Ident) -> TokenStream {
         let q = t.qualified_name();
         let mut out = self.self_views(t, ident);
         if self.struct_base(t).is_some() {
-            let index = self
-                .schema
-                .index_of(&q)
-                .expect("emitted types are the schema's");
-            let index = proc_macro2::Literal::usize_unsuffixed(index);
-            out.extend(quote!(support::ancestors!(#ident, #index);));
+            out.extend(self.marker("ancestors", ident, t));
         }
         if self.names.anys.contains_key(&q) {
             out.extend(self.any_enum(t));
@@ -85,26 +80,19 @@ impl Emitter<'_> {
         }
     }
 
-    /// The `support::ancestors!` invocation of the derived struct `name` of `t`: a row per
-    /// struct it holds, nearest first (`Place = base,`), the first line unindented, the others
-    /// at `indent`. Conversions go into the direct base only: one per (descendant, ancestor)
-    /// pair was most of the source once; further ancestors are a chain of `into()`s away.
-    pub(super) fn write_ancestors_table(
-        &self,
-        t: &TypeDef,
-        name: &str,
-        indent: &str,
-        out: &mut String,
-    ) {
-        use std::fmt::Write as _;
+    /// The lines of the `support::ancestors!` table of the derived struct of `t` after its
+    /// name: a row per struct it holds, nearest first (`Place = base,`). Conversions go into
+    /// the direct base only: one per (descendant, ancestor) pair was most of the source once;
+    /// further ancestors are a chain of `into()`s away.
+    pub(super) fn ancestors_table(&self, t: &TypeDef) -> Vec<String> {
         let module = module_of(&t.namespace);
-        let text = |tokens: &TokenStream| tokens.to_string().replace(' ', "");
-        let _ = write!(out, "support::ancestors! {{\n{indent}    {name},\n");
-        for (ancestor, path) in self.held_structs(t) {
-            let a_path = self.names.type_path(&module, &ancestor.qualified_name());
-            let _ = writeln!(out, "{indent}    {} = {},", text(&a_path), text(&path));
-        }
-        let _ = write!(out, "{indent}}}");
+        self.held_structs(t)
+            .into_iter()
+            .map(|(ancestor, path)| {
+                let a_path = self.names.type_path(&module, &ancestor.qualified_name());
+                format!("{} = {},", path_text(&a_path), path_text(&path))
+            })
+            .collect()
     }
 
     /// The variants of the `Any...` enum of `t`: `t` itself first, then its descendants in
@@ -131,7 +119,7 @@ impl Emitter<'_> {
     /// chosen on deserialization by `@odata.type` (with or without `#`, anywhere in the object).
     /// An absent or unknown annotation gives the declared type itself, which keeps unknown
     /// properties. Its impls come from a `support::family!` table: the tokens hold a marker,
-    /// written as the table after formatting ([`Emitter::write_family_table`]).
+    /// written as the table after formatting ([`Emitter::family_table`]).
     fn any_enum(&self, t: &TypeDef) -> TokenStream {
         let q = t.qualified_name();
         let any = to_ident(&self.names.anys[&q]);
@@ -144,11 +132,7 @@ impl Emitter<'_> {
             };
             quote!(#[doc = #doc] #cfg #ident(Box<#path>),)
         });
-        let index = self
-            .schema
-            .index_of(&q)
-            .expect("emitted types are the schema's");
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        let marker = self.marker("family", &any, t);
         let doc = format!(" A `{0}` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `{0}`: values of derived types keep all their properties.", doc_name(&q));
         quote! {
             #[doc = #doc]
@@ -157,37 +141,26 @@ impl Emitter<'_> {
                 #(#defs)*
             }
 
-            support::family!(#any, #index);
+            #marker
         }
     }
 
-    /// The `support::family!` invocation of the `Any...` enum `name` of `t`: the declared
-    /// type's struct, the `expecting` text, its variant, then a row per derived type (its
-    /// `@odata.type`, variant, struct and path of `base` fields up to the declared type's
-    /// struct, after its `#[cfg]` with area features); the first line unindented, the others
-    /// at `indent`.
-    pub(super) fn write_family_table(
-        &self,
-        t: &TypeDef,
-        name: &str,
-        indent: &str,
-        out: &mut String,
-    ) {
-        use std::fmt::Write as _;
+    /// The lines of the `support::family!` table of the `Any...` enum of `t` after its name:
+    /// the declared type's struct, the `expecting` text, its variant, then a row per derived
+    /// type (its `@odata.type`, variant, struct and path of `base` fields up to the declared
+    /// type's struct), after its `#[cfg]` with area features.
+    pub(super) fn family_table(&self, t: &TypeDef) -> Vec<String> {
         let q = t.qualified_name();
-        let text = |tokens: &TokenStream| tokens.to_string().replace(' ', "");
         let family = self.any_variants(t);
         let expecting = format!(
             "a `{}` JSON object (or one of a derived type)",
             doc_name(&q)
         );
-        let _ = write!(
-            out,
-            "support::family! {{\n{indent}    {name},\n{indent}    {},\n{indent}    {},\n{indent}    {},\n",
-            text(&family[0].path),
-            proc_macro2::Literal::string(&expecting),
-            family[0].ident,
-        );
+        let mut lines = vec![
+            format!("{},", path_text(&family[0].path)),
+            format!("{},", proc_macro2::Literal::string(&expecting)),
+            format!("{},", family[0].ident),
+        ];
         for v in &family[1..] {
             let member = self
                 .schema
@@ -198,18 +171,15 @@ impl Emitter<'_> {
                 .into_iter()
                 .find(|(a, _)| a.qualified_name() == q)
                 .expect("a descendant's struct holds its ancestors' through `base` fields");
-            if let Some(cfg) = self.reference_cfg_text(&q, &v.qualified) {
-                let _ = writeln!(out, "{indent}    {cfg}");
-            }
-            let _ = writeln!(
-                out,
-                "{indent}    {} => {}({}) = {},",
+            lines.extend(self.reference_cfg_text(&q, &v.qualified));
+            lines.push(format!(
+                "{} => {}({}) = {},",
                 proc_macro2::Literal::string(v.qualified.as_str()),
                 v.ident,
-                text(&v.path),
-                text(&path),
-            );
+                path_text(&v.path),
+                path_text(&path),
+            ));
         }
-        let _ = write!(out, "{indent}}}");
+        lines
     }
 }

@@ -16,6 +16,11 @@ pub(super) struct Names {
     pub(super) anys: BTreeMap<QualifiedName, String>,
 }
 
+/// A path as it is written in source, from its tokens: `super::x::Y`, `base.base`.
+pub(super) fn path_text(path: &TokenStream) -> String {
+    path.to_string().replace(' ', "")
+}
+
 /// Module path for a namespace: `microsoft.graph` is the root, `microsoft.graph.callRecords`
 /// becomes `call_records`.
 pub(super) fn module_of(namespace: &str) -> Vec<String> {

@@ -7,7 +7,7 @@
 use super::docs::docs;
 use super::fields::{Field, BASE_FIELD};
 use super::ident::{doc_name, to_ident};
-use super::names::module_of;
+use super::names::{module_of, path_text};
 use super::support::support_path;
 use super::Emitter;
 use crate::schema::{Kind, Origin, Property, TypeDef, TypeRef};
@@ -149,11 +149,7 @@ impl Emitter<'_> {
     /// An intra-doc link to the type `qualified` that resolves from `module` (the type may
     /// live in another one, and its name may be escaped: `Self_`).
     fn doc_link(&self, module: &[String], qualified: &str) -> String {
-        let path = self
-            .names
-            .type_path(module, qualified)
-            .to_string()
-            .replace(' ', "");
+        let path = path_text(&self.names.type_path(module, qualified));
         let name = path.rsplit("::").next().unwrap_or(&path);
         if name == path {
             format!("[`{name}`]")
@@ -240,75 +236,74 @@ impl Emitter<'_> {
     /// prettyplease would instead fill like prose. (The macro's paths start at `support`,
     /// which each module of generated code imports.)
     fn object_impls(&self, t: &TypeDef, ident: &Ident) -> TokenStream {
+        self.marker("object", ident, t)
+    }
+
+    /// `support::<table>!(ident, index);`: the marker of the `table` of `t` (whose index in
+    /// the schema names it), written as the table after formatting ([`Emitter::expand_markers`]).
+    pub(super) fn marker(&self, table: &str, ident: &Ident, t: &TypeDef) -> TokenStream {
+        let table = to_ident(table);
         let index = self
             .schema
             .index_of(&t.qualified_name())
             .expect("emitted types are the schema's");
         let index = proc_macro2::Literal::usize_unsuffixed(index);
-        quote! {
-            support::object!(#ident, #index);
-        }
+        quote!(support::#table!(#ident, #index);)
     }
 
     /// Replaces every `support::object!(Struct, index);`, `support::string_enum!(Enum,
     /// index);`, `support::family!(AnyEnum, index);` and `support::ancestors!(Struct, index);`
-    /// marker in formatted code with the type's table, at the marker's indentation. A marker starts a line (after spaces; doc
-    /// comments and string literals never do) and may be broken over lines by the formatter;
-    /// text that only looks like one (another name, an index out of range or of another kind
-    /// of type) is left as it is.
+    /// marker in formatted code with the type's table, at the marker's indentation: the macro,
+    /// the name, then the table's lines, one per line. A marker starts a line (after spaces;
+    /// doc comments and string literals never do) and may be broken over lines by the
+    /// formatter; text that only looks like one (another name, an index out of range or of
+    /// another kind of type) is left as it is.
     pub(super) fn expand_markers(&self, code: &str) -> String {
-        const MARKERS: [&str; 4] = [
-            "support::object!(",
-            "support::string_enum!(",
-            "support::family!(",
-            "support::ancestors!(",
-        ];
+        use std::fmt::Write as _;
+        const TABLES: [&str; 4] = ["object", "string_enum", "family", "ancestors"];
+        let markers = TABLES.map(|table| format!("support::{table}!("));
         let mut out = String::with_capacity(code.len() * 2);
         let mut rest = code;
-        while let Some((at, marker)) = MARKERS
-            .iter()
-            .filter_map(|m| rest.find(m).map(|at| (at, *m)))
+        while let Some((at, table)) = (0..TABLES.len())
+            .filter_map(|i| rest.find(&markers[i]).map(|at| (at, i)))
             .min()
         {
             let line_start = rest[..at].rfind('\n').map_or(0, |i| i + 1);
             let indent = &rest[line_start..at];
-            let after = &rest[at + marker.len()..];
+            let after = &rest[at + markers[table].len()..];
             out.push_str(&rest[..at]);
             let expanded = self.marker_type(indent, after).and_then(|(t, name, len)| {
                 let q = t.qualified_name();
                 let named = |n: &str| to_ident(n) == name;
-                let write: fn(&Self, &TypeDef, &str, &str, &mut String) = match marker {
-                    m if m == MARKERS[0]
-                        && t.kind != Kind::Enum
-                        && named(self.names.type_name(&q)) =>
-                    {
-                        Self::write_object_table
+                let is_struct = t.kind != Kind::Enum;
+                let lines = match TABLES[table] {
+                    "object" if is_struct && named(self.names.type_name(&q)) => {
+                        self.object_table(t)
                     }
-                    m if m == MARKERS[1]
-                        && t.kind == Kind::Enum
-                        && named(self.names.type_name(&q)) =>
-                    {
-                        Self::write_enum_table
+                    "string_enum" if !is_struct && named(self.names.type_name(&q)) => {
+                        self.enum_table(t)
                     }
-                    m if m == MARKERS[2] && self.names.anys.get(&q).is_some_and(|a| named(a)) => {
-                        Self::write_family_table
+                    "family" if self.names.anys.get(&q).is_some_and(|a| named(a)) => {
+                        self.family_table(t)
                     }
-                    m if m == MARKERS[3]
-                        && t.kind != Kind::Enum
-                        && self.struct_base(t).is_some()
-                        && named(self.names.type_name(&q)) =>
+                    "ancestors"
+                        if self.struct_base(t).is_some() && named(self.names.type_name(&q)) =>
                     {
-                        Self::write_ancestors_table
+                        self.ancestors_table(t)
                     }
                     _ => return None,
                 };
-                write(self, t, name, indent, &mut out);
+                let _ = writeln!(out, "support::{}! {{", TABLES[table]);
+                for line in std::iter::once(format!("{name},")).chain(lines) {
+                    let _ = writeln!(out, "{indent}    {line}");
+                }
+                let _ = write!(out, "{indent}}}");
                 Some(len)
             });
             match expanded {
                 Some(len) => rest = &after[len..],
                 None => {
-                    out.push_str(marker);
+                    out.push_str(&markers[table]);
                     rest = after;
                 }
             }
@@ -336,30 +331,23 @@ impl Emitter<'_> {
         Some((t, name, close + 2))
     }
 
-    /// The `support::object!` invocation of the struct `name` of `t`, its first line
-    /// unindented, the others at `indent`.
-    fn write_object_table(&self, t: &TypeDef, name: &str, indent: &str, out: &mut String) {
-        use std::fmt::Write as _;
+    /// The lines of the `support::object!` table of the struct of `t` after its name: the
+    /// `expecting` text, `..base` when it has one, then a row per field (JSON name => field),
+    /// after its `#[cfg]` with area features.
+    fn object_table(&self, t: &TypeDef) -> Vec<String> {
         let expecting = format!("a `{}` JSON object", doc_name(&t.qualified_name()));
-        let _ = write!(
-            out,
-            "support::object! {{\n{indent}    {name},\n{indent}    {},\n",
-            proc_macro2::Literal::string(&expecting)
-        );
+        let mut lines = vec![format!("{},", proc_macro2::Literal::string(&expecting))];
         if self.struct_base(t).is_some() {
-            let _ = writeln!(out, "{indent}    ..{BASE_FIELD},");
+            lines.push(format!("..{BASE_FIELD},"));
         }
         for field in self.fields_of(t) {
-            if let Some(cfg) = self.field_cfg_text(t, field.property) {
-                let _ = writeln!(out, "{indent}    {cfg}");
-            }
-            let _ = writeln!(
-                out,
-                "{indent}    {} => {},",
+            lines.extend(self.field_cfg_text(t, field.property));
+            lines.push(format!(
+                "{} => {},",
                 proc_macro2::Literal::string(field.json()),
                 field.ident
-            );
+            ));
         }
-        let _ = write!(out, "{indent}}}");
+        lines
     }
 }
