@@ -151,7 +151,8 @@ impl Builder {
         b.subtypes(config.subtypes)
             .skip_navigation(config.skip_navigation)
             .non_exhaustive(config.non_exhaustive)
-            .area_features(config.area_features);
+            .area_features(config.area_features)
+            .typed_navigation(config.typed_navigation);
         b.fail_on = config.fail_on;
         b.file_name = config.file_name.clone();
         b.reference = config.reference.clone();
@@ -325,6 +326,20 @@ impl Builder {
     /// ```
     pub fn area_features(&mut self, yes: bool) -> &mut Self {
         self.options.area_features = yes;
+        self
+    }
+
+    /// Reads navigation properties (the relationships tables) into their types as the JSON is
+    /// read, instead of keeping their JSON in `support::Expanded<T>` until `read` is called.
+    /// Off by default: an entity links to most of the graph, and typed navigation properties
+    /// make a program that reads one entity compile the serde code of every type it reaches
+    /// (see the README's figures). Navigation properties that close a cycle are then boxed.
+    ///
+    /// ```
+    /// msgraph_docgen::Builder::new().typed_navigation(true);
+    /// ```
+    pub fn typed_navigation(&mut self, yes: bool) -> &mut Self {
+        self.options.typed_navigation = yes;
         self
     }
 

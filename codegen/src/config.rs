@@ -9,6 +9,7 @@
 //! skip_navigation = false           # navigation properties stay untyped JSON when true
 //! non_exhaustive = false
 //! area_features = false             # a Cargo feature per docs area (page file name prefix)
+//! typed_navigation = false          # navigation properties read into their types, not kept as JSON
 //! fail_on = "error"                 # "error" or "warning": such diagnostics fail generation
 //! reference = "../en-US/resources"  # an English tree correcting a translated input's identifiers
 //!
@@ -56,6 +57,9 @@ pub struct Config {
     /// A Cargo feature per docs area (see [`crate::Builder::area_features`]).
     #[serde(default)]
     pub area_features: bool,
+    /// Navigation properties read into their types (see [`crate::Builder::typed_navigation`]).
+    #[serde(default)]
+    pub typed_navigation: bool,
     /// Diagnostics of this severity or worse fail generation.
     pub fail_on: Option<FailOn>,
     /// Primitive name → Rust type path.
@@ -141,6 +145,8 @@ pub struct ConfigOverrides {
     pub non_exhaustive: bool,
     /// Turns `area_features` on.
     pub area_features: bool,
+    /// Turns `typed_navigation` on.
+    pub typed_navigation: bool,
     /// Replaces the file's `fail_on`.
     pub fail_on: Option<FailOn>,
     /// `PRIMITIVE=TYPE` pairs, as given to `--map`; each replaces the file's mapping of that
@@ -213,6 +219,7 @@ impl Config {
         self.skip_navigation |= flags.skip_navigation;
         self.non_exhaustive |= flags.non_exhaustive;
         self.area_features |= flags.area_features;
+        self.typed_navigation |= flags.typed_navigation;
         self.fail_on = flags.fail_on.or(self.fail_on);
         self.reference = flags.reference.or(self.reference);
         for given in flags.type_mapping {
@@ -258,6 +265,7 @@ subtypes = true
 skip_navigation = true
 non_exhaustive = true
 area_features = true
+typed_navigation = true
 fail_on = "warning"
 reference = "../en-US"
 [type_mapping]
@@ -273,7 +281,7 @@ DateTimeOffset = "String"
         assert_eq!(config.file_name.as_deref(), Some("graph.rs"));
         assert_eq!(config.fail_on, Some(FailOn::Warning));
         assert!(config.subtypes && config.skip_navigation && config.non_exhaustive);
-        assert!(config.area_features);
+        assert!(config.area_features && config.typed_navigation);
         assert_eq!(config.type_mapping["DateTimeOffset"], "String");
         assert_eq!(config.type_attributes["*"], ["#[derive(Hash)]"]);
         assert_eq!(config.reference, Some(PathBuf::from("../en-US")));
@@ -330,11 +338,13 @@ DateTimeOffset = "String"
                 roots: vec!["group".into()],
                 skip_navigation: true,
                 non_exhaustive: true,
+                typed_navigation: true,
                 ..ConfigOverrides::default()
             })
             .unwrap();
         assert_eq!(config.roots, ["user", "group"]);
         assert!(config.subtypes && config.skip_navigation && config.non_exhaustive);
+        assert!(config.typed_navigation);
     }
 
     #[test]
@@ -347,6 +357,7 @@ DateTimeOffset = "String"
         assert_eq!(config.file_name, None);
         assert_eq!(config.fail_on, None);
         assert!(!config.subtypes && !config.skip_navigation && !config.non_exhaustive);
+        assert!(!config.typed_navigation);
     }
 
     #[test]

@@ -119,7 +119,8 @@ support::ancestors! {
 }
 
 /// The types the generated fields use to write back what they read: a property that
-/// distinguishes absent from `null` ([`Nullable`](support::Nullable)); values kept as the text
+/// distinguishes absent from `null` ([`Nullable`](support::Nullable)); a navigation property's
+/// JSON, read into its type when asked ([`Expanded`](support::Expanded)); values kept as the text
 /// received, with typed access through `jiff` and `uuid`
 /// ([`DateTimeOffset`](support::DateTimeOffset), [`Date`](support::Date),
 /// [`TimeOfDay`](support::TimeOfDay), [`Duration`](support::Duration),
@@ -242,6 +243,91 @@ pub mod support {
         fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let value = <Option<T> as serde::Deserialize>::deserialize(deserializer)?;
             Ok(value.map_or(Self::Null, Self::Value))
+        }
+    }
+
+    /// The JSON of a navigation property, read into `T` when asked ([`Expanded::read`]).
+    ///
+    /// Graph sends a navigation property only when the request expands it (`$expand`).
+    /// Keeping its JSON until it is read means that a program compiles the reading code of
+    /// the types it reads, not of every type its entities link to; the JSON is written back
+    /// as read. (Generated with `typed_navigation`, the fields hold `T` itself instead.)
+    pub struct Expanded<T> {
+        json: serde_json::Value,
+        ty: std::marker::PhantomData<fn() -> T>,
+    }
+
+    impl<T> Expanded<T> {
+        /// A value holding `json`, which [`Expanded::read`] will read as a `T`.
+        #[inline]
+        pub fn from_json(json: serde_json::Value) -> Self {
+            Self {
+                json,
+                ty: std::marker::PhantomData,
+            }
+        }
+
+        /// The JSON as read, or as set.
+        #[inline]
+        pub fn json(&self) -> &serde_json::Value {
+            &self.json
+        }
+
+        /// The JSON as read, or as set.
+        #[inline]
+        pub fn into_json(self) -> serde_json::Value {
+            self.json
+        }
+    }
+
+    impl<T: serde::de::DeserializeOwned> Expanded<T> {
+        /// Reads the JSON as a `T` (each call reads it again).
+        #[inline]
+        pub fn read(&self) -> Result<T, serde_json::Error> {
+            T::deserialize(&self.json)
+        }
+    }
+
+    impl<T: serde::Serialize> Expanded<T> {
+        /// The JSON of `value`.
+        #[inline]
+        pub fn new(value: &T) -> Result<Self, serde_json::Error> {
+            serde_json::to_value(value).map(Self::from_json)
+        }
+    }
+
+    impl<T> Clone for Expanded<T> {
+        #[inline]
+        fn clone(&self) -> Self {
+            Self::from_json(self.json.clone())
+        }
+    }
+
+    impl<T> PartialEq for Expanded<T> {
+        /// Equal when the JSON is.
+        #[inline]
+        fn eq(&self, other: &Self) -> bool {
+            self.json == other.json
+        }
+    }
+
+    impl<T> std::fmt::Debug for Expanded<T> {
+        #[inline]
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.debug_tuple("Expanded").field(&self.json).finish()
+        }
+    }
+
+    impl<T> serde::Serialize for Expanded<T> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serde::Serialize::serialize(&self.json, serializer)
+        }
+    }
+
+    impl<'de, T> serde::Deserialize<'de> for Expanded<T> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            <serde_json::Value as serde::Deserialize>::deserialize(deserializer)
+                .map(Self::from_json)
         }
     }
 

@@ -60,6 +60,16 @@ mod enum_unknown {
 mod recursive {
     include!("../fixtures/emit/recursive/expected.rs");
 }
+#[deny(warnings)]
+#[allow(dead_code)]
+mod navigation {
+    include!("../fixtures/emit/navigation/expected.rs");
+}
+#[deny(warnings)]
+#[allow(dead_code)]
+mod typed_navigation {
+    include!("../fixtures/emit/typed_navigation/expected.rs");
+}
 
 #[test]
 fn inheritance_flattens_the_chain_and_converts_up_it() {
@@ -285,6 +295,71 @@ fn recursive_types_nest() {
     let latest = list.unwrap().latest_task.into_value().unwrap();
     assert_eq!(latest.title.value().map(String::as_str), Some("u"));
     round_trip::<Task>(json!({"title": "t", "list": {"latestTask": null}}));
+}
+
+#[test]
+fn navigation_properties_keep_their_json_until_read() {
+    use navigation::support::{Expanded, Nullable};
+    use navigation::{Message, User};
+    let user: User = round_trip(json!({
+        "id": "1",
+        "displayName": null,
+        "manager": {"id": "2", "displayName": "Boss", "manager": {"id": "3"}, "extra": true},
+        "messages": [{"id": "m", "receivedDateTime": "2021-04-01T09:00:00.5000000+02:00"}]
+    }));
+    assert!(user.display_name.is_null());
+    let manager: User = user.manager.value().unwrap().read().unwrap();
+    assert_eq!(
+        manager.display_name.value().map(String::as_str),
+        Some("Boss")
+    );
+    assert_eq!(manager.additional_properties["extra"], json!(true));
+    let grand: User = manager.manager.value().unwrap().read().unwrap();
+    assert_eq!(grand.id.value().map(String::as_str), Some("3"));
+    let messages: Vec<Message> = user.messages.value().unwrap().read().unwrap();
+    let received = messages[0].received_date_time.value().unwrap();
+    assert_eq!(received.as_str(), "2021-04-01T09:00:00.5000000+02:00");
+
+    // Absent and null stay apart; a value is set from a typed value.
+    let cleared: User = round_trip(json!({"manager": null}));
+    assert!(cleared.manager.is_null() && cleared.messages.is_absent());
+    let sent = User {
+        manager: Expanded::new(&grand).unwrap().into(),
+        ..User::default()
+    };
+    assert_eq!(
+        serde_json::to_value(&sent).unwrap(),
+        json!({"manager": {"id": "3"}})
+    );
+    assert_eq!(
+        sent.manager,
+        Nullable::Value(Expanded::from_json(json!({"id": "3"})))
+    );
+
+    // JSON of the wrong shape is an error when the property is read, not before.
+    let odd: User = round_trip(json!({"manager": 5}));
+    let error = odd.manager.value().unwrap().read().unwrap_err();
+    assert!(
+        error.to_string().contains("microsoft.graph.user"),
+        "{error}"
+    );
+}
+
+#[test]
+fn typed_navigation_properties_are_read_with_the_value() {
+    use typed_navigation::{Message, User};
+    let user: User = round_trip(json!({
+        "id": "1",
+        "manager": {"id": "2", "manager": {"id": "3"}},
+        "messages": [{"id": "m", "subject": "Hi"}]
+    }));
+    let manager: Option<Box<User>> = user.manager.into_value();
+    let grand = manager.unwrap().manager.into_value().unwrap();
+    assert_eq!(grand.id.value().map(String::as_str), Some("3"));
+    let messages: Vec<Message> = user.messages.into_value().unwrap();
+    assert_eq!(messages[0].subject.value().map(String::as_str), Some("Hi"));
+    let odd = serde_json::from_value::<User>(json!({"manager": 5})).unwrap_err();
+    assert!(odd.to_string().contains("microsoft.graph.user"), "{odd}");
 }
 
 #[test]

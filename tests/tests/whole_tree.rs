@@ -289,7 +289,13 @@ fn a_whole_tree_compiles_and_every_json_block_round_trips() {
         "most JSON blocks map to a type"
     );
 
-    let code = emit(&schema, &EmitOptions::default());
+    // Navigation properties typed, so that their JSON is read into the types too, not kept
+    // as JSON until asked (the default; `golden_compiled` covers it).
+    let options = EmitOptions {
+        typed_navigation: true,
+        ..EmitOptions::default()
+    };
+    let code = emit(&schema, &options);
     let failures = round_trip_in_crate("whole-tree", &code, &type_paths(&schema), &cases);
     assert!(
         failures.is_empty(),
@@ -401,7 +407,13 @@ fn the_api_pages_examples_round_trip() {
         found.examples.len() - cases.len(),
     );
 
-    let code = emit(&schema, &EmitOptions::default());
+    // Navigation properties typed, so that their JSON is read into the types too, not kept
+    // as JSON until asked (the default; `golden_compiled` covers it).
+    let options = EmitOptions {
+        typed_navigation: true,
+        ..EmitOptions::default()
+    };
+    let code = emit(&schema, &options);
     let failures = round_trip_in_crate("api-examples", &code, &value_type_paths(&schema), &cases);
 
     // Each document that is not equal, by cause: a value its documented type cannot hold

@@ -248,6 +248,7 @@ mod tests {
                 roots: ["resetPasscodeActionResult"],
                 subtypes: true,
                 skip_navigation: true,
+                typed_navigation: true,
                 non_exhaustive: true,
                 fail_on: "error",
                 type_mapping: { DateTimeOffset: "String" },
@@ -264,6 +265,7 @@ mod tests {
             .root("resetPasscodeActionResult")
             .subtypes(true)
             .skip_navigation(true)
+            .typed_navigation(true)
             .non_exhaustive(true)
             .fail_on(Some(msgraph_docgen::config::FailOn::Error))
             .map_type("DateTimeOffset", "String")

@@ -28,6 +28,7 @@
 //! | `roots` | `["microsoft.graph.user"]` | generate only these types and what they need (default: every type) |
 //! | `subtypes` | `true` / `false` | with roots, also the types derived from them |
 //! | `skip_navigation` | `true` / `false` | with roots, relationships stay `serde_json::Value` |
+//! | `typed_navigation` | `true` / `false` | relationships read into their types as the JSON is read, not kept as `support::Expanded<T>` JSON until asked |
 //! | `type_mapping` | `{ DateTimeOffset: "String" }` | Graph primitive → Rust type |
 //! | `type_attributes` | `{ "microsoft.graph.user": ["#[derive(Hash)]"] }` | type pattern (name, `*`, `prefix.*`) → attributes |
 //! | `field_attributes` | `{ "microsoft.graph.user.id": "#[doc(alias = \"key\")]" }` | type pattern `.` JSON property → attributes |

@@ -16,6 +16,7 @@ pub(crate) const KEYS: &[&str] = &[
     "roots",
     "subtypes",
     "skip_navigation",
+    "typed_navigation",
     "type_mapping",
     "type_attributes",
     "field_attributes",
@@ -45,6 +46,8 @@ pub(crate) struct Inline {
     pub(crate) subtypes: bool,
     /// With roots, navigation properties stay untyped JSON.
     pub(crate) skip_navigation: bool,
+    /// Navigation properties read into their types, not kept as JSON.
+    pub(crate) typed_navigation: bool,
     /// `#[non_exhaustive]` on generated structs and enums.
     pub(crate) non_exhaustive: bool,
     /// The level from which diagnostics fail, and the `fail_on: "…"` tokens that asked for it.
@@ -86,6 +89,7 @@ impl Settings {
             roots: s.roots.iter().map(LitStr::value).collect(),
             subtypes: s.subtypes,
             skip_navigation: s.skip_navigation,
+            typed_navigation: s.typed_navigation,
             non_exhaustive: s.non_exhaustive,
             fail_on: s.fail_on.as_ref().map(|(level, _)| *level),
             type_mapping: s
@@ -333,6 +337,7 @@ impl Parse for Settings {
             roots: Vec::new(),
             subtypes: false,
             skip_navigation: false,
+            typed_navigation: false,
             non_exhaustive: false,
             fail_on: None,
             type_mapping: Vec::new(),
@@ -356,6 +361,9 @@ impl Parse for Settings {
                 "subtypes" => s.subtypes = errors.take(pair.bool()).unwrap_or_default(),
                 "skip_navigation" => {
                     s.skip_navigation = errors.take(pair.bool()).unwrap_or_default()
+                }
+                "typed_navigation" => {
+                    s.typed_navigation = errors.take(pair.bool()).unwrap_or_default()
                 }
                 "non_exhaustive" => s.non_exhaustive = errors.take(pair.bool()).unwrap_or_default(),
                 "fail_on" => {
@@ -430,6 +438,7 @@ mod tests {
             roots: ["microsoft.graph.user"],
             subtypes: true,
             skip_navigation: true,
+            typed_navigation: true,
             non_exhaustive: true,
             fail_on: "warning",
             type_mapping: { DateTimeOffset: "String", "Guid": "String" },
@@ -442,6 +451,7 @@ input = ["docs", "more/page.md"]
 roots = ["microsoft.graph.user"]
 subtypes = true
 skip_navigation = true
+typed_navigation = true
 non_exhaustive = true
 fail_on = "warning"
 [type_mapping]

@@ -89,17 +89,19 @@ impl Emitter<'_> {
 /// Types that must be boxed to break infinite size: struct fields (not collections) whose type
 /// can reach the containing type again through single-valued struct fields, a derived
 /// struct's `base` among them. (A `base` field itself is never boxed: a cycle through one
-/// always passes through a property too, which is.)
+/// always passes through a property too, which is.) Navigation properties count only when
+/// they are typed (`typed_navigation`): otherwise their fields hold JSON.
 pub(super) fn boxed_edges(
     schema: &Schema,
     polymorphic: &BTreeMap<QualifiedName, Vec<QualifiedName>>,
+    typed_navigation: bool,
 ) -> BoxedEdges {
     let mut edges: BTreeMap<QualifiedName, BTreeSet<QualifiedName>> = BTreeMap::new();
     for t in schema.types().iter().filter(|t| t.kind != Kind::Enum) {
         let targets = t
             .properties
             .iter()
-            .filter(|p| !p.collection)
+            .filter(|p| !p.collection && (typed_navigation || !p.navigation))
             .filter_map(|p| p.ty.as_named())
             .filter(|n| schema.get(n.as_str()).is_some_and(|x| x.kind != Kind::Enum))
             // A type with subtypes is held through its `Any...` enum, whose variants are boxed.

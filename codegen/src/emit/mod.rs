@@ -70,7 +70,7 @@ impl<'a> Emitter<'a> {
             options,
             attributes: AttributeRules::new(options),
             names: Names::new(schema),
-            boxed: boxed_edges(schema, &subtypes),
+            boxed: boxed_edges(schema, &subtypes, options.typed_navigation),
             subtypes,
             areas: options.area_features.then(|| areas::Areas::new(schema)),
         }

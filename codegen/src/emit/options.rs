@@ -23,6 +23,12 @@ pub struct EmitOptions {
     /// kept in `additional_properties` otherwise). The features to declare are listed at the
     /// top of the generated file.
     pub area_features: bool,
+    /// Read navigation properties (the relationships tables) into their types as the JSON is
+    /// read. Off by default: such a field holds `support::Expanded<T>`, the property's JSON,
+    /// read into `T` when asked, so that a program compiles the reading code only of the types
+    /// it reads; entities link to most of the graph, and reading every type they reach made
+    /// a program that reads `User` compile the serde code of most of a whole tree.
+    pub typed_navigation: bool,
 }
 
 /// An attribute that does not parse as Rust outer attributes.

@@ -94,7 +94,10 @@ impl Emitter<'_> {
         } else {
             element
         };
-        let ty = if field.boxed {
+        let ty = if p.navigation && !self.options.typed_navigation {
+            let expanded = support_path(module, "Expanded");
+            quote!(#expanded<#plain>)
+        } else if field.boxed {
             quote!(Box<#plain>)
         } else {
             plain

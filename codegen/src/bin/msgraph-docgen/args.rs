@@ -86,6 +86,11 @@ pub(crate) struct GenerateArgs {
     /// at the top of the generated file.
     #[arg(long)]
     pub(crate) area_features: bool,
+    /// Read navigation properties into their types as the JSON is read, instead of keeping
+    /// their JSON (`support::Expanded<T>`) until asked; costs a program that reads one entity
+    /// the compile time of every type it links to.
+    #[arg(long)]
+    pub(crate) typed_navigation: bool,
     /// Fail (exit 1, write nothing) when a diagnostic of this severity or worse is found.
     #[arg(long, value_enum)]
     pub(crate) fail_on: Option<FailOn>,

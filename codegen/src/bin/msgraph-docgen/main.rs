@@ -215,6 +215,7 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, Failure> {
         skip_navigation: args.skip_navigation,
         non_exhaustive: args.non_exhaustive,
         area_features: args.area_features,
+        typed_navigation: args.typed_navigation,
         fail_on: args.fail_on,
         type_mapping: args.maps,
         reference: args.reference,
