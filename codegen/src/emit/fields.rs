@@ -222,4 +222,24 @@ mod tests {
             [("next", true), ("children", false), ("leaf", false)]
         );
     }
+
+    #[test]
+    fn navigation_properties_close_cycles_only_when_typed() {
+        let mut next = property("node", "next", "microsoft.graph.node", false);
+        next.navigation = true;
+        let schema = Schema::new(vec![complex("node", vec![next])], Vec::new());
+        let node = schema.get("microsoft.graph.node").unwrap();
+        for (typed_navigation, boxed) in [(false, false), (true, true)] {
+            let options = crate::emit::EmitOptions {
+                typed_navigation,
+                ..Default::default()
+            };
+            let emitter = Emitter::new(&schema, &options);
+            assert_eq!(
+                emitter.fields_of(node)[0].boxed,
+                boxed,
+                "{typed_navigation}"
+            );
+        }
+    }
 }

@@ -336,6 +336,32 @@ mod tests {
     }
 
     #[test]
+    fn relationships_hold_their_json_until_read_unless_their_type_is_left_out() {
+        let text = include_str!("../../../tests/fixtures/emit/navigation/pages/user.md");
+        // With `skip_navigation`, `message` is left out: its relationship is plain JSON, not
+        // `Expanded` JSON. `manager` is a `user`, which the root keeps.
+        let selection = crate::schema::Selection {
+            roots: vec!["user".to_owned()],
+            subtypes: false,
+            skip_navigation: true,
+        };
+        let schema = crate::schema::build(&[parse_page("user.md", text)])
+            .select(&selection)
+            .unwrap();
+        let code = emit(&schema, &EmitOptions::default());
+        assert!(
+            code.contains("pub manager: support::Nullable<support::Expanded<User>>,"),
+            "{code}"
+        );
+        assert!(code.contains("pub messages: support::Nullable<Vec<serde_json::Value>>,"));
+        let typed = EmitOptions {
+            typed_navigation: true,
+            ..EmitOptions::default()
+        };
+        assert!(emit(&schema, &typed).contains("pub manager: support::Nullable<Box<User>>,"));
+    }
+
+    #[test]
     fn items_are_spaced_apart() {
         assert_eq!(
             space_items("struct A;\nstruct B {\n    x: u8,\n}\nfn f() {}\n"),

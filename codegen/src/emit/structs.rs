@@ -80,13 +80,15 @@ impl Emitter<'_> {
     /// `field` of the struct of `t` (in module `module`) with its type, docs and attributes.
     fn typed_field<'a>(&self, t: &TypeDef, module: &[String], field: Field<'a>) -> TypedField<'a> {
         let p = field.property;
+        let typed = match &p.ty {
+            TypeRef::Primitive(_) => true,
+            TypeRef::Named(n) => self.schema.get(n.as_str()).is_some(),
+        };
         let element = match &p.ty {
             TypeRef::Primitive(primitive) => {
                 self.options.type_mapping.tokens_in(*primitive, module)
             }
-            TypeRef::Named(n) if self.schema.get(n.as_str()).is_some() => {
-                self.names.value_path(module, n.as_str())
-            }
+            TypeRef::Named(n) if typed => self.names.value_path(module, n.as_str()),
             TypeRef::Named(_) => quote!(serde_json::Value),
         };
         let plain = if p.collection {
@@ -94,7 +96,8 @@ impl Emitter<'_> {
         } else {
             element
         };
-        let ty = if p.navigation && !self.options.typed_navigation {
+        // A relationship whose type was left out (`skip_navigation`) is JSON already.
+        let ty = if p.navigation && typed && !self.options.typed_navigation {
             let expanded = support_path(module, "Expanded");
             quote!(#expanded<#plain>)
         } else if field.boxed {
