@@ -6,12 +6,13 @@
 //!   that a lossy reader would change: every other property `null` (the first, then the second
 //!   of each pair), the rest with offset timestamps (`-08:00`, seven digits) and padded times of
 //!   day. The tree is the en-US 2021-07-16 v1.0 tree, or `$DOCGEN_WHOLE_TREE` (a path under the
-//!   corpus).
+//!   corpus). Generated in the default shape: relationships kept as JSON until read.
 //! - The request and response examples of the en-US 2021-04-08 beta API pages whose annotation
 //!   names a type, against the types of the resource pages of the same revision: the named types
 //!   and their subtypes with everything they need (the whole beta tree is too heavy to build in
 //!   CI time). Every document that reads must come back equal; those that do not read must
 //!   contradict their documented types (the test names the property, the type and the value).
+//!   Generated with `typed_navigation`, so that expanded relationships are read too.
 //!
 //! Ignored by default (each compiles about 1,300 types); `.ci/run` runs them.
 
@@ -289,13 +290,9 @@ fn a_whole_tree_compiles_and_every_json_block_round_trips() {
         "most JSON blocks map to a type"
     );
 
-    // Navigation properties typed, so that their JSON is read into the types too, not kept
-    // as JSON until asked (the default; `golden_compiled` covers it).
-    let options = EmitOptions {
-        typed_navigation: true,
-        ..EmitOptions::default()
-    };
-    let code = emit(&schema, &options);
+    // The default shape: relationships kept as JSON until read. (The API examples below read
+    // them into their types.)
+    let code = emit(&schema, &EmitOptions::default());
     let failures = round_trip_in_crate("whole-tree", &code, &type_paths(&schema), &cases);
     assert!(
         failures.is_empty(),
@@ -407,8 +404,9 @@ fn the_api_pages_examples_round_trip() {
         found.examples.len() - cases.len(),
     );
 
-    // Navigation properties typed, so that their JSON is read into the types too, not kept
-    // as JSON until asked (the default; `golden_compiled` covers it).
+    // Navigation properties typed (`--typed-navigation`), so that the examples' expanded
+    // relationships are read into their types too, not kept as JSON until asked (the default,
+    // which the resource pages' documents above go through).
     let options = EmitOptions {
         typed_navigation: true,
         ..EmitOptions::default()
