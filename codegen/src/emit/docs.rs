@@ -9,30 +9,20 @@ use quote::quote;
 /// intra-doc links or HTML tags, URLs in angle brackets.
 pub(super) fn doc_lines(text: &str) -> Vec<String> {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(' ') {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        let trimmed = word.trim_end_matches(['.', ',', ')', ';']);
-        if trimmed.starts_with("http://") || trimmed.starts_with("https://") {
-            out.push('<');
-            out.push_str(&trimmed.replace(['<', '>'], ""));
-            out.push('>');
-            out.push_str(&word[trimmed.len()..]);
-            continue;
-        }
-        for c in word.chars() {
-            match c {
-                '[' => out.push_str("\\["),
-                ']' => out.push_str("\\]"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '\\' => out.push_str("\\\\"),
-                c if is_unsafe_char(c) => out.push(' '),
-                c => out.push(c),
-            }
-        }
+    let mut rest = text;
+    while let Some(start) = url_start(rest) {
+        escape_into(&mut out, &rest[..start]);
+        let url = &rest[start..];
+        let end = url
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
+            .unwrap_or(url.len());
+        let url = url[..end].trim_end_matches(['.', ',', ')', ';', ':']);
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        rest = &rest[start + url.len()..];
     }
+    escape_into(&mut out, rest);
     out.split('\n')
         .map(|l| {
             let l = l.trim();
@@ -45,6 +35,31 @@ pub(super) fn doc_lines(text: &str) -> Vec<String> {
         })
         .filter(|l| l.trim() != "")
         .collect()
+}
+
+/// Where the first `http://` or `https://` URL of `text` starts, anywhere in a word (after `(`
+/// or a quote too: rustdoc warns of any bare URL).
+fn url_start(text: &str) -> Option<usize> {
+    ["http://", "https://"]
+        .iter()
+        .filter_map(|scheme| text.find(scheme))
+        .min()
+}
+
+/// Appends `text` with what rustdoc would read as links, HTML or escapes made literal, and
+/// characters a doc comment must not carry blanked.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '[' => out.push_str("\\["),
+            ']' => out.push_str("\\]"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' => out.push_str("\\\\"),
+            c if is_unsafe_char(c) => out.push(' '),
+            c => out.push(c),
+        }
+    }
 }
 
 /// Doc attributes: the docs' own `description` (escaped), then the generator's `about` line.
@@ -69,6 +84,18 @@ mod tests {
         assert_eq!(
             lines,
             [" See \\[x\\] &lt;languagecode2&gt; at <https://example.com/a>. `code`  */"]
+        );
+    }
+
+    #[test]
+    fn urls_inside_words_and_parentheses_are_links() {
+        assert_eq!(
+            doc_lines("the base URL (https://graph.microsoft.com/beta/). See:http://a.b/c; x"),
+            [" the base URL (<https://graph.microsoft.com/beta/>). See:<http://a.b/c>; x"]
+        );
+        assert_eq!(
+            doc_lines("\"https://x.y/<z>\""),
+            [" \"<https://x.y/>&lt;z&gt;\""]
         );
     }
 
