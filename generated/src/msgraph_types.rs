@@ -364,7 +364,10 @@ pub mod support {
         }
     }
 
-    /// Implements [`Object`](support::Object), `Serialize` and `Deserialize` for a generated
+    // The macros' docs name items as code, not links: when the generated code is a module of
+    // a crate documented with its private items (as binaries are), rustdoc does not resolve
+    // `support::...` in a macro's docs, and warns.
+    /// Implements `support::Object`, `Serialize` and `Deserialize` for a generated
     /// struct from its table of JSON property names and fields. A derived struct's table
     /// names its base field first (`..base`): keys that are not its own are read by the base,
     /// which also holds the annotation and the unknown properties, and the base's properties
@@ -648,7 +651,7 @@ pub mod support {
     /// a row per ancestor's struct, nearest first, with the `base` fields that reach it
     /// (`Place = base, Entity = base.base,`). It gives `AsRef` and `AsMut` of each ancestor's
     /// struct, and `From` of the struct into its direct base (the first row), through the JSON
-    /// the value writes ([`rebase`](support::rebase)).
+    /// the value writes (`support::rebase`).
     // Unused when area features leave no derived struct compiled.
     #[allow(unused_macros)]
     macro_rules! ancestors {

@@ -14,6 +14,8 @@
 //!   contradict their documented types (the test names the property, the type and the value).
 //!   Generated with `typed_navigation`, so that expanded relationships are read too.
 //!
+//! The whole tree's crate is also documented, with no rustdoc warning allowed.
+//!
 //! Ignored by default (each compiles about 1,300 types); `.ci/run` runs them.
 
 use msgraph_docgen::emit::{emit, type_paths, value_type_paths, EmitOptions};
@@ -218,6 +220,27 @@ fn write_if_changed(path: &Path, text: &str) {
 }
 
 /// The generated crates share one target directory, so their dependencies build once.
+/// Documents the crate `name` that [`round_trip_in_crate`] wrote, and fails on any rustdoc
+/// warning: the docs' descriptions become doc comments, and none may read as a broken link,
+/// bare URL or HTML tag.
+fn assert_rustdoc_clean(name: &str) {
+    let krate = workspace().join("target").join(name);
+    let started = std::time::Instant::now();
+    let doc = cargo(
+        &krate,
+        &["doc", "--offline", "--no-deps", "--message-format=short"],
+    );
+    eprintln!("{name}: cargo doc {:.1?}", started.elapsed());
+    let stderr = String::from_utf8_lossy(&doc.stderr);
+    assert!(doc.status.success(), "cargo doc failed:\n{stderr}");
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
+    assert!(
+        warnings.is_empty(),
+        "rustdoc warnings:\n{}",
+        warnings.join("\n")
+    );
+}
+
 fn cargo(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .args(args)
@@ -294,6 +317,7 @@ fn a_whole_tree_compiles_and_every_json_block_round_trips() {
     // them into their types.)
     let code = emit(&schema, &EmitOptions::default());
     let failures = round_trip_in_crate("whole-tree", &code, &type_paths(&schema), &cases);
+    assert_rustdoc_clean("whole-tree");
     assert!(
         failures.is_empty(),
         "{} documents do not round-trip:\n{failures:#?}",
