@@ -144,12 +144,16 @@ impl<'a> Differ<'a> {
             K::TypeRemoved => (Wire::BreaksWriters, RustApi::Major),
             K::TypeRenamed => (Wire::BreaksWriters, RustApi::Major),
             K::KindChanged => (Wire::BreaksBoth, RustApi::Major),
-            K::BaseChanged => (Wire::None, RustApi::Minor),
+            K::BaseChanged => (Wire::None, RustApi::Major),
             K::PropertyAdded => (Wire::None, self.addition()),
             K::PropertyRemoved => (Wire::BreaksWriters, RustApi::Major),
             K::PropertyTypeChanged => (Wire::BreaksBoth, RustApi::Major),
             K::PropertyCollectionChanged => (Wire::BreaksBoth, RustApi::Major),
-            K::PropertyMoved => (Wire::None, RustApi::Patch),
+            K::PropertyNavigationChanged if self.options.typed_navigation => {
+                (Wire::None, RustApi::Patch)
+            }
+            K::PropertyNavigationChanged => (Wire::None, RustApi::Major),
+            K::PropertyMoved => (Wire::None, RustApi::Major),
             K::PropertyRenamed => (Wire::BreaksBoth, RustApi::Major),
             K::MemberAdded => (Wire::None, self.addition()),
             K::MemberRemoved => (Wire::BreaksWriters, RustApi::Major),
@@ -293,12 +297,13 @@ impl<'a> Differ<'a> {
         if !gained.is_empty() {
             let _ = write!(message, "; gains inherited {}", code_list(&gained));
         }
-        let (wire, rust_api) = if !lost.is_empty() || !lost_ancestors.is_empty() {
-            (Wire::BreaksWriters, RustApi::Major)
-        } else if !gained.is_empty() {
-            (Wire::None, self.addition())
+        // The Rust API change is major whatever is gained or lost (see the rule): a derived
+        // struct holds its base's struct in `base`.
+        let (wire, rust_api) = self.rule(ChangeKind::BaseChanged);
+        let wire = if !lost.is_empty() || !lost_ancestors.is_empty() {
+            Wire::BreaksWriters
         } else {
-            self.rule(ChangeKind::BaseChanged)
+            wire
         };
         self.push_classified(name, None, ChangeKind::BaseChanged, wire, rust_api, message);
     }
@@ -510,7 +515,8 @@ mod tests {
              from `microsoft.graph.b1`; loses inherited `gone`; gains inherited `extra`"
         );
 
-        // Inserting an intermediate base keeps every ancestor and property.
+        // Inserting an intermediate base keeps every ancestor and property, so the wire is
+        // unchanged; the struct's `base` field changes type, even with `#[non_exhaustive]`.
         let mid = complex("mid", Some("b1"), vec![]);
         let options = DiffOptions {
             non_exhaustive: true,
@@ -528,7 +534,7 @@ mod tests {
         let c = one(&report);
         assert_eq!(
             (c.wire, c.rust_api, c.severity),
-            (Wire::None, RustApi::Minor, Severity::Warning)
+            (Wire::None, RustApi::Major, Severity::Error)
         );
     }
 

@@ -19,6 +19,9 @@ pub struct DiffOptions {
     /// Also report description changes (types, properties, enum members), as
     /// [`ChangeKind::DescriptionChanged`].
     pub include_descriptions: bool,
+    /// The generated code reads navigation properties into their types (`typed_navigation`):
+    /// a property that becomes one, or stops being one, keeps its field type.
+    pub typed_navigation: bool,
 }
 
 code_enum! {
@@ -47,11 +50,12 @@ code_enum! {
         /// objects; property differences are reported on their own), Rust API `minor`, with risk
         /// (the type gains or loses its key and addressability): a warning at most.
         KindChanged => "kind-changed",
-        /// The base type changed. Losing an ancestor or an inherited property: wire
-        /// `breaks-writers` (requests sending those properties, or sending the type where the lost
-        /// ancestor is expected, are rejected), Rust API `major` (fields and upcasts disappear).
-        /// Otherwise wire `none`; Rust API like [`ChangeKind::PropertyAdded`] when inherited
-        /// properties are gained, else `minor`; with risk (polymorphic responses change shape).
+        /// The base type changed. Wire: `breaks-writers` when an ancestor or an inherited property
+        /// is lost (requests sending those properties, or sending the type where the lost ancestor
+        /// is expected, are rejected), else `none`. Rust API: `major` whatever is gained or lost, even
+        /// with `#[non_exhaustive]` structs: a derived struct holds its base's struct in a `base`
+        /// field, whose type changes (or which appears or disappears, with the `@odata.type` and
+        /// unknown-property fields a root holds), and conversions and views follow the chain.
         BaseChanged => "base-changed",
         /// A type declares a new property. Wire: `none` (old readers ignore unknown keys). Rust
         /// API: `major` (struct literals of the old struct no longer compile), `minor` when the
@@ -70,10 +74,16 @@ code_enum! {
         /// A property became a collection or stopped being one. Wire: `breaks-both` (an array
         /// versus a scalar). Rust API: `major`.
         PropertyCollectionChanged => "property-collection-changed",
+        /// A property moved between the Properties and the Relationships tables: it became a
+        /// navigation property, or stopped being one. Wire: `none` (the JSON is the same). Rust
+        /// API: `major` (the field's type changes between `T` and `support::Expanded<T>`),
+        /// `patch` with [`DiffOptions::typed_navigation`].
+        PropertyNavigationChanged => "property-navigation-changed",
         /// A property's declaration moved between a type and one of its ancestors (hoisted to a
         /// base, or pushed down from it), so the type still has it. Wire: `none` (the type's JSON
-        /// is unchanged). Rust API: `patch` (inherited fields are flattened into each struct). The
-        /// ancestor's side of the move is reported on the ancestor as an addition or removal.
+        /// is unchanged). Rust API: `major` (a derived struct reaches an inherited property through
+        /// `base`, so the field's path changes: `x.p` against `x.base.p`). The ancestor's side of
+        /// the move is reported on the ancestor as an addition or removal.
         PropertyMoved => "property-moved",
         /// A likely rename: one property removed and one added in the same type, with the same type
         /// and collection flag and a similar name (equal ignoring case, or a small edit distance

@@ -155,9 +155,21 @@ impl Differ<'_> {
         }
     }
 
-    /// Reports the type and collection changes of one property.
+    /// Reports the type, collection and navigation changes of one property.
     fn diff_property_type(&mut self, ty: &str, op: &Property, np: &Property) {
         let pname = np.name.as_str();
+        if op.navigation != np.navigation {
+            self.push(
+                ty,
+                Some(pname),
+                ChangeKind::PropertyNavigationChanged,
+                format!(
+                    "{} `{pname}` is now a {}",
+                    property_word(op),
+                    property_word(np)
+                ),
+            );
+        }
         if op.collection != np.collection {
             self.push(
                 ty,
@@ -275,6 +287,31 @@ mod tests {
     }
 
     #[test]
+    fn a_property_that_becomes_a_relationship_changes_its_field_type() {
+        let mut nav = prop("device", "microsoft.graph.managedDevice");
+        nav.navigation = true;
+        let old = schema(reset(vec![prop("device", "microsoft.graph.managedDevice")]));
+        let new = schema(reset(vec![nav]));
+        let c = one(&diff(&old, &new, &DiffOptions::default())).clone();
+        assert_eq!(c.kind, ChangeKind::PropertyNavigationChanged);
+        assert_eq!(c.message, "property `device` is now a navigation property");
+        assert_eq!(
+            (c.wire, c.rust_api, c.severity),
+            (Wire::None, RustApi::Major, Severity::Error)
+        );
+        let typed = DiffOptions {
+            typed_navigation: true,
+            ..DiffOptions::default()
+        };
+        let c = one(&diff(&new, &old, &typed)).clone();
+        assert_eq!(c.message, "navigation property `device` is now a property");
+        assert_eq!(
+            (c.wire, c.rust_api, c.severity),
+            (Wire::None, RustApi::Patch, Severity::Info)
+        );
+    }
+
+    #[test]
     fn collection_change() {
         let report = run(
             reset(vec![prop("codes", "String")]),
@@ -335,10 +372,11 @@ mod tests {
                 (q("sub"), Some("x".into()), ChangeKind::PropertyMoved),
             ]
         );
+        // Same JSON; in Rust, `sub.x` becomes `sub.base.x`.
         let moved = &report.changes[1];
         assert_eq!(
             (moved.wire, moved.rust_api, moved.severity),
-            (Wire::None, RustApi::Patch, Severity::Info)
+            (Wire::None, RustApi::Major, Severity::Error)
         );
         assert_eq!(
             moved.message,

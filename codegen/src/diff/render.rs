@@ -152,7 +152,7 @@ mod tests {
             &schema(new),
             &DiffOptions {
                 non_exhaustive: true,
-                include_descriptions: false,
+                ..DiffOptions::default()
             },
         )
     }

@@ -163,6 +163,9 @@ pub(crate) struct DiffArgs {
     /// Classify Rust API changes as if generated with --non-exhaustive.
     #[arg(long)]
     pub(crate) non_exhaustive: bool,
+    /// Classify Rust API changes as if generated with --typed-navigation.
+    #[arg(long)]
+    pub(crate) typed_navigation: bool,
     /// Also report description-only changes (as infos).
     #[arg(long)]
     pub(crate) descriptions: bool,

@@ -188,6 +188,7 @@ fn diff(args: DiffArgs) -> Result<ExitCode, Failure> {
     let options = DiffOptions {
         non_exhaustive: args.non_exhaustive,
         include_descriptions: args.descriptions,
+        typed_navigation: args.typed_navigation,
     };
     let report = diff::diff(&old, &new, &options);
     let text = match args.format {
