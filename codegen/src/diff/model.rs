@@ -113,10 +113,9 @@ impl ChangeKind {
     /// True for kinds that stay compatible on both axes but can still surprise existing code
     /// (see the variant docs): they are reported as warnings rather than infos.
     pub fn risky(self) -> bool {
-        matches!(
-            self,
-            ChangeKind::MemberAdded | ChangeKind::KindChanged | ChangeKind::BaseChanged
-        )
+        // `base-changed` was one while the structs flattened their inherited fields; its Rust
+        // API change is now always major, so it is an error whatever its risk.
+        matches!(self, ChangeKind::MemberAdded | ChangeKind::KindChanged)
     }
 }
 

@@ -80,16 +80,16 @@ impl Emitter<'_> {
     /// `field` of the struct of `t` (in module `module`) with its type, docs and attributes.
     fn typed_field<'a>(&self, t: &TypeDef, module: &[String], field: Field<'a>) -> TypedField<'a> {
         let p = field.property;
-        let typed = match &p.ty {
-            TypeRef::Primitive(_) => true,
-            TypeRef::Named(n) => self.schema.get(n.as_str()).is_some(),
-        };
-        let element = match &p.ty {
-            TypeRef::Primitive(primitive) => {
-                self.options.type_mapping.tokens_in(*primitive, module)
+        // `typed`: not a named type left out of the schema (which is held as JSON).
+        let (element, typed) = match &p.ty {
+            TypeRef::Primitive(primitive) => (
+                self.options.type_mapping.tokens_in(*primitive, module),
+                true,
+            ),
+            TypeRef::Named(n) if self.schema.get(n.as_str()).is_some() => {
+                (self.names.value_path(module, n.as_str()), true)
             }
-            TypeRef::Named(n) if typed => self.names.value_path(module, n.as_str()),
-            TypeRef::Named(_) => quote!(serde_json::Value),
+            TypeRef::Named(_) => (quote!(serde_json::Value), false),
         };
         let plain = if p.collection {
             quote!(Vec<#element>)
