@@ -2,7 +2,7 @@
 
 use crate::config::{Config, ConfigError, FailOn};
 use crate::diag::Diagnostic;
-use crate::emit::{emit, BadAttribute, EmitOptions};
+use crate::emit::{emit_files, BadAttribute, EmitOptions, GeneratedFile, SPLIT_ABOVE};
 use crate::input::{list_pages, parse_files, InputError};
 use crate::load::LoadError;
 use crate::primitive::Primitive;
@@ -38,6 +38,7 @@ pub struct Builder {
     options: EmitOptions,
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
+    split_above: Option<usize>,
     fail_on: Option<FailOn>,
     cargo_directives: Option<bool>,
     /// The English tree that corrects a translated input's identifiers.
@@ -49,8 +50,12 @@ pub struct Builder {
 /// What a generation produced, before it is written.
 #[derive(Debug, Clone)]
 pub struct Generated {
-    /// The Rust source.
+    /// The Rust source, as one text.
     pub code: String,
+    /// The files to write: the configured file, and when the code is larger than
+    /// [`SPLIT_ABOVE`](crate::emit::SPLIT_ABOVE), the parts it includes (see
+    /// [`GeneratedFile`]).
+    pub files: Vec<GeneratedFile>,
     /// The schema the code was generated from (after root selection).
     pub schema: Schema,
     /// Every page read.
@@ -155,6 +160,7 @@ impl Builder {
             .typed_navigation(config.typed_navigation);
         b.fail_on = config.fail_on;
         b.file_name = config.file_name.clone();
+        b.split_above = config.split_above;
         b.reference = config.reference.clone();
         for (primitive, rust) in &config.type_mapping {
             b.map_type(primitive, rust);
@@ -253,6 +259,25 @@ impl Builder {
     /// ```
     pub fn file_name(&mut self, name: &str) -> &mut Self {
         self.file_name = Some(name.to_owned());
+        self
+    }
+
+    /// The size in bytes above which the code is written as the generated file including parts
+    /// in a directory beside it, named after the file without `.rs` (default [`SPLIT_ABOVE`],
+    /// 1 MiB). The root namespace's types are grouped by the first word of their names
+    /// (`msgraph_types/device.rs`), the `support` module and each sub-namespace module have a
+    /// file each (`msgraph_types/module_support.rs`). A whole docs tree is several megabytes:
+    /// in one file, rustdoc takes minutes on its non-ASCII text, and editors struggle. Generated
+    /// parts that are no longer produced are removed; other files are left alone.
+    ///
+    /// ```
+    /// // Never split.
+    /// msgraph_docgen::Builder::new().split_above(usize::MAX);
+    /// // Always split.
+    /// msgraph_docgen::Builder::new().split_above(0);
+    /// ```
+    pub fn split_above(&mut self, bytes: usize) -> &mut Self {
+        self.split_above = Some(bytes);
         self
     }
 
@@ -404,9 +429,11 @@ impl Builder {
                 return Err(Error::Diagnostics(failing));
             }
         }
-        let code = emit(&schema, &self.options);
+        let split_above = self.split_above.unwrap_or(SPLIT_ABOVE);
+        let emitted = emit_files(&schema, &self.options, self.output_file_name(), split_above);
         Ok(Generated {
-            code,
+            code: emitted.code,
+            files: emitted.files,
             schema,
             pages,
             dirs,
@@ -444,11 +471,8 @@ impl Builder {
                 .map(PathBuf::from)
                 .ok_or(Error::NoOutDir)?,
         };
-        crate::output::write_atomically(&dir, self.output_file_name(), generated.code.as_bytes())
-            .map_err(|error| Error::Write {
-                path: dir.join(self.output_file_name()),
-                error,
-            })
+        crate::output::write_files(&dir, &generated.files)
+            .map_err(|(path, error)| Error::Write { path, error })
     }
 }
 
@@ -474,6 +498,28 @@ mod tests {
         assert_eq!(path, dir.join("graph.rs"));
         let code = std::fs::read_to_string(&path).unwrap();
         assert!(code.contains("pub struct ResetPasscodeActionResult"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn split_above_writes_the_file_and_its_parts() {
+        let dir = std::env::temp_dir().join(format!("docgen-split-{}", std::process::id()));
+        let mut builder = founding();
+        builder.out_dir(&dir).file_name("graph.rs").split_above(0);
+        let generated = builder.generate_code().unwrap();
+        assert_eq!(generated.files.len(), 5);
+        assert_eq!(generated.files[0].path, "graph.rs");
+        let path = builder.generate().unwrap();
+        assert_eq!(path, dir.join("graph.rs"));
+        let index = std::fs::read_to_string(&path).unwrap();
+        assert!(index.contains("include!(\"graph/reset.rs\");"), "{index}");
+        let part = std::fs::read_to_string(dir.join("graph/reset.rs")).unwrap();
+        assert!(part.contains("pub struct ResetPasscodeActionResult"));
+        // Unsplit, the code is the one text, as before.
+        let one = founding().generate_code().unwrap();
+        assert_eq!(one.files.len(), 1);
+        assert_eq!(one.files[0].text, one.code);
+        assert_eq!(one.code, generated.code);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -4,6 +4,7 @@
 //! input = ["docs-input"]            # pages or directories, relative to this file
 //! out = "generated/src"             # CLI only; build scripts write to OUT_DIR
 //! file_name = "msgraph_types.rs"
+//! split_above = 1048576             # bytes; larger code is written as that file and its parts
 //! roots = ["microsoft.graph.resetPasscodeActionResult"]   # empty: every type
 //! subtypes = true                   # also keep types derived from the roots
 //! skip_navigation = false           # navigation properties stay untyped JSON when true
@@ -42,6 +43,8 @@ pub struct Config {
     pub out: Option<PathBuf>,
     /// The name of the generated file (default `msgraph_types.rs`).
     pub file_name: Option<String>,
+    /// The size above which the code is split into parts (see [`crate::Builder::split_above`]).
+    pub split_above: Option<usize>,
     /// Generate only these types and what they need (qualified names).
     #[serde(default)]
     pub roots: Vec<String>,
@@ -135,6 +138,8 @@ pub struct ConfigOverrides {
     pub out: Option<PathBuf>,
     /// Replaces the file's name of the generated file.
     pub file_name: Option<String>,
+    /// Replaces the file's `split_above`.
+    pub split_above: Option<usize>,
     /// Added to the file's roots.
     pub roots: Vec<String>,
     /// Turns `subtypes` on.
@@ -214,6 +219,7 @@ impl Config {
         }
         self.out = Some(flags.out.or(self.out).unwrap_or_else(|| DEFAULT_OUT.into()));
         self.file_name = flags.file_name.or(self.file_name);
+        self.split_above = flags.split_above.or(self.split_above);
         self.roots.extend(flags.roots);
         self.subtypes |= flags.subtypes;
         self.skip_navigation |= flags.skip_navigation;

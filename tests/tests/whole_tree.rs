@@ -14,11 +14,15 @@
 //!   contradict their documented types (the test names the property, the type and the value).
 //!   Generated with `typed_navigation`, so that expanded relationships are read too.
 //!
-//! The whole tree's crate is also documented, with no rustdoc warning allowed.
+//! The whole tree's crate is written as `generate` writes it (a file that includes its parts,
+//! since it is larger than `SPLIT_ABOVE`), and also documented, with no rustdoc warning allowed.
+//! The API examples' crate is written as one file.
 //!
 //! Ignored by default (each compiles about 1,300 types); `.ci/run` runs them.
 
-use msgraph_docgen::emit::{emit, type_paths, value_type_paths, EmitOptions};
+use msgraph_docgen::emit::{
+    emit_files, type_paths, value_type_paths, EmitOptions, GeneratedFile, SPLIT_ABOVE,
+};
 use msgraph_docgen::input::{list_pages, parse_files};
 use msgraph_docgen::schema::{Kind, Origin, Schema, Selection};
 use msgraph_docgen_e2e::api_examples::{self, BlockKind};
@@ -119,20 +123,24 @@ struct Failure {
     differences: Vec<(String, Option<Value>, Option<Value>)>,
 }
 
-/// Writes `code` as the `types` module of a crate `name` (under the workspace's `target/`)
+/// Writes `files` (generated as `types.rs`) as the `types` module of a crate `name` (under the workspace's `target/`)
 /// whose program round-trips `cases`, each through the Rust type `paths` gives for its type;
 /// builds it (no warnings allowed) and runs it. Returns the documents that did not come back
 /// equal.
 fn round_trip_in_crate(
     name: &str,
-    code: &str,
+    files: &[GeneratedFile],
     paths: &BTreeMap<msgraph_docgen::schema::QualifiedName, String>,
     cases: &[Case],
 ) -> Vec<Failure> {
     let krate = workspace().join("target").join(name);
     let src = krate.join("src");
     std::fs::create_dir_all(&src).unwrap();
-    write_if_changed(&src.join("types.rs"), code);
+    for file in files {
+        let path = src.join(&file.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        write_if_changed(&path, &file.text);
+    }
     let arms: String = cases
         .iter()
         .map(|c| c.ty.as_str())
@@ -171,7 +179,7 @@ fn round_trip_in_crate(
     let build = cargo(&krate, &["build", "--offline", "--message-format=short"]);
     eprintln!(
         "{name}: {} bytes of generated code, cargo build {:.1?}",
-        code.len(),
+        files.iter().map(|f| f.text.len()).sum::<usize>(),
         started.elapsed()
     );
     let stderr = String::from_utf8_lossy(&build.stderr);
@@ -315,8 +323,10 @@ fn a_whole_tree_compiles_and_every_json_block_round_trips() {
 
     // The default shape: relationships kept as JSON until read. (The API examples below read
     // them into their types.)
-    let code = emit(&schema, &EmitOptions::default());
-    let failures = round_trip_in_crate("whole-tree", &code, &type_paths(&schema), &cases);
+    // Larger than `SPLIT_ABOVE`: written as `types.rs` including its parts, as `generate` writes it.
+    let emitted = emit_files(&schema, &EmitOptions::default(), "types.rs", SPLIT_ABOVE);
+    assert!(emitted.files.len() > 100, "{} files", emitted.files.len());
+    let failures = round_trip_in_crate("whole-tree", &emitted.files, &type_paths(&schema), &cases);
     assert_rustdoc_clean("whole-tree");
     assert!(
         failures.is_empty(),
@@ -435,8 +445,13 @@ fn the_api_pages_examples_round_trip() {
         typed_navigation: true,
         ..EmitOptions::default()
     };
-    let code = emit(&schema, &options);
-    let failures = round_trip_in_crate("api-examples", &code, &value_type_paths(&schema), &cases);
+    let one_file = emit_files(&schema, &options, "types.rs", usize::MAX).files;
+    let failures = round_trip_in_crate(
+        "api-examples",
+        &one_file,
+        &value_type_paths(&schema),
+        &cases,
+    );
 
     // Each document that is not equal, by cause: a value its documented type cannot hold
     // (the example and the resource page disagree), or anything else, which fails the test.

@@ -311,7 +311,7 @@ fn unknown_key(key: &str) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     let hint = match key {
-        "out" | "file_name" => {
+        "out" | "file_name" | "split_above" => {
             " (`generate!` writes no file: the types are generated where the macro is called)"
                 .to_owned()
         }

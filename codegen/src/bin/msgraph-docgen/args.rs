@@ -75,6 +75,10 @@ pub(crate) struct GenerateArgs {
     /// Name of the generated file (default `msgraph_types.rs`).
     #[arg(long)]
     pub(crate) file_name: Option<String>,
+    /// Above this many bytes, write the file as an index including parts in a directory
+    /// beside it, named after the file (default 1048576; 0 always splits).
+    #[arg(long, value_name = "BYTES")]
+    pub(crate) split_above: Option<usize>,
     /// Write nothing; exit 1 naming the stale file if it differs from what the docs produce.
     #[arg(long)]
     pub(crate) check: bool,

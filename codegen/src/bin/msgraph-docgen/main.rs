@@ -211,6 +211,7 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, Failure> {
         input: args.input,
         out: args.out,
         file_name: args.file_name,
+        split_above: args.split_above,
         roots: args.roots,
         subtypes: args.subtypes,
         skip_navigation: args.skip_navigation,
@@ -251,21 +252,30 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, Failure> {
     let out = config.out.as_deref().unwrap_or(Path::new(DEFAULT_OUT));
     let target = out.join(builder.output_file_name());
     if args.check {
-        let current = std::fs::read_to_string(&target).unwrap_or_default();
-        if current != generated.code {
-            eprintln!("stale: {} differs from what the docs produce; run `msgraph-docgen generate` and commit the result", target.display());
-            return Ok(ExitCode::from(1));
+        let stale = msgraph_docgen::output::stale_files(out, &generated.files);
+        if stale.is_empty() {
+            eprintln!("up to date: {}", target.display());
+            return Ok(ExitCode::SUCCESS);
         }
-        eprintln!("up to date: {}", target.display());
+        for path in &stale {
+            eprintln!(
+                "stale: {} differs from what the docs produce",
+                path.display()
+            );
+        }
+        eprintln!("run `msgraph-docgen generate` and commit the result");
+        return Ok(ExitCode::from(1));
+    }
+    msgraph_docgen::output::write_files(out, &generated.files)
+        .map_err(|(path, error)| Error::Write { path, error })?;
+    if generated.files.len() > 1 {
+        eprintln!(
+            "wrote {} and {} parts",
+            target.display(),
+            generated.files.len() - 1
+        );
         return Ok(ExitCode::SUCCESS);
     }
-    let file_name = builder.output_file_name();
-    msgraph_docgen::output::write_atomically(out, file_name, generated.code.as_bytes()).map_err(
-        |error| Error::Write {
-            path: target.clone(),
-            error,
-        },
-    )?;
     eprintln!("wrote {}", target.display());
     Ok(ExitCode::SUCCESS)
 }
