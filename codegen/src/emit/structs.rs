@@ -267,13 +267,19 @@ impl Emitter<'_> {
     pub(super) fn expand_markers(&self, code: &str) -> String {
         use std::fmt::Write as _;
         const TABLES: [&str; 4] = ["object", "string_enum", "family", "ancestors"];
+        const PREFIX: &str = "support::";
         let markers = TABLES.map(|table| format!("support::{table}!("));
         let mut out = String::with_capacity(code.len() * 2);
         let mut rest = code;
-        while let Some((at, table)) = (0..TABLES.len())
-            .filter_map(|i| rest.find(&markers[i]).map(|at| (at, i)))
-            .min()
-        {
+        // One pass: each `support::` is looked at once (searching for each of the four
+        // markers from every marker found was quadratic in a large module).
+        while let Some(at) = rest.find(PREFIX) {
+            let Some(table) = (0..TABLES.len()).find(|&i| rest[at..].starts_with(&markers[i]))
+            else {
+                out.push_str(&rest[..at + PREFIX.len()]);
+                rest = &rest[at + PREFIX.len()..];
+                continue;
+            };
             let line_start = rest[..at].rfind('\n').map_or(0, |i| i + 1);
             let indent = &rest[line_start..at];
             let after = &rest[at + markers[table].len()..];
