@@ -2,7 +2,9 @@
 //! - `msgraph_types.rs`: the founding page in `docs-input/`, with the options of the checked-in
 //!   `generated/` crate, so a test can show both front ends give the same code;
 //! - `family.rs`: the `deviceActionResult` family, chosen by root from a whole docs tree of the
-//!   corpus (when the corpus is present; required when `DOCGEN_REQUIRE_CORPUS=1`).
+//!   corpus (when the corpus is present; required when `DOCGEN_REQUIRE_CORPUS=1`), always split
+//!   into parts (`family/*.rs`, included by `family.rs`), as a whole tree is, so that the
+//!   nested `include!`s are compiled from `OUT_DIR`.
 
 use std::path::PathBuf;
 
@@ -23,6 +25,7 @@ fn main() -> Result<(), msgraph_docgen::Error> {
             .root("microsoft.graph.deviceActionResult")
             .subtypes(true)
             .file_name("family.rs")
+            .split_above(0)
             .generate()?;
         println!("cargo:rustc-cfg=docgen_corpus");
     } else if std::env::var("DOCGEN_REQUIRE_CORPUS").as_deref() == Ok("1") {

@@ -40,6 +40,13 @@ fn the_family_from_the_corpus() {
 fn the_family_from_the_corpus() {
     use msgraph_docgen_build_script::family::support::{DateTimeOffset, Nullable};
     use msgraph_docgen_build_script::family::{ActionState, AnyDeviceActionResult as Any};
+    // Written split (`split_above(0)`): the file includes its parts, compiled from OUT_DIR.
+    let index = include_str!(concat!(env!("OUT_DIR"), "/family.rs"));
+    assert!(
+        index.contains("include!(\"family/device.rs\");\n"),
+        "{index}"
+    );
+    assert!(!index.contains("pub struct"), "{index}");
     let payload = json!([
         {"@odata.type": "#microsoft.graph.resetPasscodeActionResult", "actionName": "resetPasscode", "actionState": "done", "passcode": "314159"},
         {"actionName": "locateDevice", "@odata.type": "microsoft.graph.locateDeviceActionResult",
