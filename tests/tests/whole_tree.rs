@@ -169,14 +169,7 @@ fn round_trip_in_crate(
         serde_json::to_string(&cases_json).unwrap(),
     )
     .unwrap();
-    write_if_changed(
-        &krate.join("Cargo.toml"),
-        &format!("[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
-         [dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n\
-         jiff = {{ version = \"0.2\", features = [\"serde\"] }}\nuuid = {{ version = \"1\", features = [\"serde\"] }}\n"),
-    );
-    // The workspace's lock file: the same dependency versions, no registry access needed.
-    std::fs::copy(workspace().join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    write_manifest(&krate, name);
 
     let started = std::time::Instant::now();
     let build = cargo(&krate, &["build", "--offline", "--message-format=short"]);
@@ -220,6 +213,19 @@ fn round_trip_in_crate(
             }
         })
         .collect()
+}
+
+/// Writes the manifest of the generated crate `name` in `krate`, with the dependencies the
+/// generated code uses, and the workspace's lock file beside it (the same dependency versions,
+/// no registry access needed).
+fn write_manifest(krate: &Path, name: &str) {
+    write_if_changed(
+        &krate.join("Cargo.toml"),
+        &format!("[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
+         [dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n\
+         jiff = {{ version = \"0.2\", features = [\"serde\"] }}\nuuid = {{ version = \"1\", features = [\"serde\"] }}\n"),
+    );
+    std::fs::copy(workspace().join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
 }
 
 /// Writes `text` to `path` unless it already holds it, so that an unchanged crate is not
@@ -369,13 +375,7 @@ fn a_translated_whole_tree_is_split_and_documents_without_warnings() {
         &src.join("lib.rs"),
         "//! The ru-RU 2023-02-03 beta tree's types.\n\npub mod types;\n",
     );
-    write_if_changed(
-        &krate.join("Cargo.toml"),
-        "[package]\nname = \"translated-tree\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
-         [dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n\
-         jiff = { version = \"0.2\", features = [\"serde\"] }\nuuid = { version = \"1\", features = [\"serde\"] }\n",
-    );
-    std::fs::copy(workspace().join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    write_manifest(&krate, "translated-tree");
     assert_rustdoc_clean("translated-tree");
 }
 
