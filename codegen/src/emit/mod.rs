@@ -42,7 +42,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub use files::{parts_dir, Emitted, GeneratedFile, SPLIT_ABOVE};
+pub use files::{parts_dir, Emitted, GeneratedFile, GENERATED_MARK, SPLIT_ABOVE};
 pub use options::{BadAttribute, EmitOptions};
 pub use types::{rust_type_of_primitive, TypeMapping};
 
