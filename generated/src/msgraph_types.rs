@@ -638,13 +638,24 @@ pub mod support {
     #[allow(unused_imports)]
     pub(crate) use string_enum;
 
-    /// Reads a generated enum from a JSON string, borrowed when the input allows.
+    /// Reads a generated enum from a JSON string without copying it: a listed member is
+    /// matched on the text the deserializer lends (serde's `Cow<str>` would always copy it),
+    /// and only a value the docs do not list is kept as a `String`.
     #[doc(hidden)]
     pub fn read_string_enum<'de, T: for<'a> From<&'a str>, D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<T, D::Error> {
-        let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(T::from(&*s))
+        struct StringEnumVisitor<T>(std::marker::PhantomData<T>);
+        impl<T: for<'a> From<&'a str>> serde::de::Visitor<'_> for StringEnumVisitor<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+                Ok(T::from(v))
+            }
+        }
+        deserializer.deserialize_str(StringEnumVisitor(std::marker::PhantomData))
     }
 
     /// Implements a derived struct's views of its ancestors from its table: the struct, then

@@ -61,6 +61,26 @@ fn unknown_properties_and_enum_values_are_kept() {
 }
 
 #[test]
+fn enums_read_from_borrowed_escaped_streamed_and_owned_text() {
+    // serde_json lends unescaped text from a `&str` (`visit_borrowed_str`), hands over
+    // a scratch copy for escaped text or a reader (`visit_str`), and owned text from a
+    // `Value` (`visit_string`): each reads the same member or keeps the same unknown value.
+    let read = |json: &str| -> ActionState { serde_json::from_str(json).unwrap() };
+    assert_eq!(read(r#""notSupported""#), ActionState::NotSupported);
+    assert_eq!(read(r#""not\u0053upported""#), ActionState::NotSupported);
+    let streamed: ActionState = serde_json::from_reader(&b"\"done\""[..]).unwrap();
+    assert_eq!(streamed, ActionState::Done);
+    let owned: ActionState = serde_json::from_value(json!("pending")).unwrap();
+    assert_eq!(owned, ActionState::Pending);
+    assert_eq!(
+        read(r#""paused\u0042yService""#),
+        ActionState::Unrecognized("pausedByService".into())
+    );
+    let error = serde_json::from_str::<ActionState>("5").unwrap_err();
+    assert!(error.to_string().contains("expected a string"), "{error}");
+}
+
+#[test]
 fn odata_type_round_trips_with_and_without_hash() {
     for odata in [
         "#microsoft.graph.resetPasscodeActionResult",
