@@ -386,16 +386,50 @@ fn enums_compare_hash_and_order_by_wire_name_and_debug_as_derived() {
         format!("{:?}", ActionState::Unrecognized("x".into())),
         "Unrecognized(\"x\")"
     );
-    let reset: ResetPasscodeActionResult =
-        serde_json::from_value(json!({"passcode": "1", "errorCode": null})).unwrap();
+}
+
+#[test]
+fn structs_debug_as_their_name_and_the_json_they_write() {
+    // Only what is present is printed (a `User` declares over a hundred properties), in the
+    // order it is written: `@odata.type`, the base's properties, the type's, unknown ones.
+    let reset: ResetPasscodeActionResult = serde_json::from_value(json!({
+        "@odata.type": "#microsoft.graph.resetPasscodeActionResult",
+        "errorCode": null,
+        "passcode": "{1}, [2]: \"3\"",
+        "actionName": "reset",
+        "extra": {"empty": [], "list": [1, {}]}
+    }))
+    .unwrap();
     assert_eq!(
         format!("{reset:?}"),
-        "ResetPasscodeActionResult { base: DeviceActionResult { odata_type: None, \
-         action_name: Absent, action_state: Absent, start_date_time: Absent, \
-         last_updated_date_time: Absent, additional_properties: {} }, \
-         passcode: Value(\"1\"), error_code: Null }"
+        r##"ResetPasscodeActionResult {"@odata.type":"#microsoft.graph.resetPasscodeActionResult","actionName":"reset","passcode":"{1}, [2]: \"3\"","errorCode":null,"extra":{"empty":[],"list":[1,{}]}}"##
+    );
+    assert_eq!(
+        format!("{reset:#?}"),
+        r##"ResetPasscodeActionResult {
+    "@odata.type": "#microsoft.graph.resetPasscodeActionResult",
+    "actionName": "reset",
+    "passcode": "{1}, [2]: \"3\"",
+    "errorCode": null,
+    "extra": {
+        "empty": [],
+        "list": [
+            1,
+            {}
+        ]
+    }
+}"##
+    );
+    // The pretty form is the same JSON.
+    let pretty = format!("{reset:#?}");
+    let json: Value =
+        serde_json::from_str(pretty.trim_start_matches("ResetPasscodeActionResult ")).unwrap();
+    assert_eq!(json, serde_json::to_value(&reset).unwrap());
+    assert_eq!(
+        format!("{:?}", DeviceActionResult::default()),
+        "DeviceActionResult {}"
     );
     let any = AnyDeviceActionResult::from(reset);
     assert!(format!("{any:?}")
-        .starts_with("ResetPasscodeActionResult(ResetPasscodeActionResult { base:"));
+        .starts_with(r#"ResetPasscodeActionResult(ResetPasscodeActionResult {"@odata.type":"#));
 }
