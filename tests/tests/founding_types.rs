@@ -81,6 +81,51 @@ fn enums_read_from_borrowed_escaped_streamed_and_owned_text() {
 }
 
 #[test]
+fn a_write_that_fails_midway_reports_the_first_error() {
+    /// Accepts `room` bytes, then fails every write.
+    struct Full {
+        room: usize,
+        written: Vec<u8>,
+    }
+    impl std::io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if buf.len() > self.room {
+                return Err(std::io::Error::other("full"));
+            }
+            self.room -= buf.len();
+            self.written.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let reset: ResetPasscodeActionResult = serde_json::from_value(json!({
+        "actionName": "reset", "passcode": "1234", "errorCode": 7
+    }))
+    .unwrap();
+    // Full after the base's property, then within the first of the type's own.
+    for room in [0, 10, 25, 30] {
+        let mut out = Full {
+            room,
+            written: Vec::new(),
+        };
+        let error = serde_json::to_writer(&mut out, &reset).unwrap_err();
+        assert!(error.is_io(), "{error}");
+        assert!(out.written.len() <= room);
+    }
+    let mut out = Full {
+        room: 1000,
+        written: Vec::new(),
+    };
+    serde_json::to_writer(&mut out, &reset).unwrap();
+    assert_eq!(
+        String::from_utf8(out.written).unwrap(),
+        r#"{"actionName":"reset","passcode":"1234","errorCode":7}"#
+    );
+}
+
+#[test]
 fn odata_type_round_trips_with_and_without_hash() {
     for odata in [
         "#microsoft.graph.resetPasscodeActionResult",
