@@ -81,6 +81,24 @@ fn enums_read_from_borrowed_escaped_streamed_and_owned_text() {
 }
 
 #[test]
+fn a_property_of_the_wrong_type_is_an_error_whichever_struct_declares_it() {
+    let read = |json: &str| serde_json::from_str::<ResetPasscodeActionResult>(json);
+    // Declared by the type itself, then by its base (read through `base`).
+    let own = read(r#"{"passcode": "1", "errorCode": "x"}"#).unwrap_err();
+    assert!(own.to_string().contains("expected i32"), "{own}");
+    let inherited = read(r#"{"passcode": "1", "actionName": 5}"#).unwrap_err();
+    assert!(
+        inherited.to_string().contains("expected a string"),
+        "{inherited}"
+    );
+    // A repeated key: the last value read is kept, as serde's derive does.
+    let twice = read(r#"{"passcode": "1", "actionName": "a", "passcode": "2", "actionName": "b"}"#)
+        .unwrap();
+    assert_eq!(twice.passcode.as_deref(), Nullable::Value("2"));
+    assert_eq!(twice.base.action_name.as_deref(), Nullable::Value("b"));
+}
+
+#[test]
 fn a_write_that_fails_midway_reports_the_first_error() {
     /// Accepts `room` bytes, then fails every write.
     struct Full {
