@@ -781,9 +781,9 @@ pub mod support {
                 ) -> Result<Self, A::Error> {
                     match tag {
                         $($(#[$cfg])* Some($tag) => {
-                            support::read_rest(rest).map(|v| Self::$variant(Box::new(v)))
+                            support::read_rest(rest).map(Box::new).map(Self::$variant)
                         })*
-                        _ => support::read_rest(rest).map(|v| Self::$own(Box::new(v))),
+                        _ => support::read_rest(rest).map(Box::new).map(Self::$own),
                     }
                 }
             }
