@@ -492,7 +492,21 @@ fn structs_debug_as_their_name_and_the_json_they_write() {
         format!("{:?}", DeviceActionResult::default()),
         "DeviceActionResult {}"
     );
+    // An `Any...` enum prints its own name and the JSON it writes: a derived value that
+    // carries no `@odata.type` gets the one writing it would add.
     let any = AnyDeviceActionResult::from(reset);
     assert!(format!("{any:?}")
-        .starts_with(r#"ResetPasscodeActionResult(ResetPasscodeActionResult {"@odata.type":"#));
+        .starts_with(r##"AnyDeviceActionResult {"@odata.type":"#microsoft.graph.resetPasscodeActionResult","actionName""##));
+    let untagged = AnyDeviceActionResult::from(ResetPasscodeActionResult {
+        passcode: "1".to_owned().into(),
+        ..Default::default()
+    });
+    assert_eq!(
+        format!("{untagged:?}"),
+        r##"AnyDeviceActionResult {"@odata.type":"#microsoft.graph.resetPasscodeActionResult","passcode":"1"}"##
+    );
+    assert_eq!(
+        format!("{:?}", AnyDeviceActionResult::default()),
+        "AnyDeviceActionResult {}"
+    );
 }

@@ -104,7 +104,7 @@ impl Emitter<'_> {
         let value_impl = value_fn.map(|value_fn| quote!(impl #ident { #value_fn }));
         quote! {
             #type_docs
-            #[derive(Clone)]
+            #[derive(Clone, Debug)]
             #attrs
             #non_exhaustive
             pub enum #ident {
