@@ -27,23 +27,22 @@ use std::time::Instant;
 /// quadruples), reads each payload through its type, writes it back, and writes one result per
 /// case to `results.json`: `[id, "equal" | "differs" | "unreadable" | "unwritable", detail,
 /// written value, variant]`, where `variant` is the variant the value came back as (for
-/// `Any…` enums when a derived one is expected).
+/// `Any…` enums when a derived one is expected: a generated function per `Any…` enum matches
+/// the variants the cases expect).
 const ROUND_TRIP_MAIN: &str = r#"
 #[allow(dead_code, clippy::all)]
 mod types;
 use serde_json::{json, Value};
 
-fn run<T: serde::de::DeserializeOwned + serde::Serialize + std::fmt::Debug>(payload: &Value, variant: bool) -> Value {
+fn run<T: serde::de::DeserializeOwned + serde::Serialize>(
+    payload: &Value,
+    variant: Option<fn(&T) -> &'static str>,
+) -> Value {
     let typed: T = match serde_json::from_value(payload.clone()) {
         Ok(t) => t,
         Err(e) => return json!(["unreadable", e.to_string(), null, null]),
     };
-    let shown = if variant {
-        let debug = format!("{typed:?}");
-        Value::from(debug.split('(').next().unwrap_or("").to_owned())
-    } else {
-        Value::Null
-    };
+    let shown = variant.map_or(Value::Null, |variant| Value::from(variant(&typed)));
     match serde_json::to_value(&typed) {
         Ok(back) if &back == payload => json!(["equal", "", null, shown]),
         Ok(back) => json!(["differs", "", back, shown]),
@@ -282,18 +281,45 @@ fn run_round_trips(schema: &Schema, code: &str, cases: &[Case]) -> BTreeMap<Stri
     let types: std::collections::BTreeSet<&str> =
         cases.iter().map(|c| c.qualified.as_str()).collect();
     let mut arms = String::new();
+    let mut variant_fns = String::new();
     for q in types {
         let path = &paths[q];
-        let rust = match subtypes.contains_key(q) {
-            true => any_path(path, code).unwrap_or_else(|| path.clone()),
-            false => path.clone(),
+        let any = subtypes
+            .contains_key(q)
+            .then(|| any_path(path, code))
+            .flatten();
+        let rust = any.clone().unwrap_or_else(|| path.clone());
+        // The variants the cases of `q` expect that its enum has (one it lacks is reported as
+        // the wrong variant, as any other).
+        let variants = any
+            .as_deref()
+            .map(|any| enum_variants(any, code))
+            .unwrap_or_default();
+        let expected: std::collections::BTreeSet<&str> = cases
+            .iter()
+            .filter(|c| c.qualified == q)
+            .filter_map(|c| c.variant.as_deref())
+            .filter(|v| variants.contains(*v))
+            .collect();
+        let variant = if expected.is_empty() {
+            "None".to_owned()
+        } else {
+            let name = format!("variant_{}", variant_fns.matches("fn variant_").count());
+            let matches: String = expected
+                .iter()
+                .map(|v| format!("        types::{rust}::{v}(_) => {v:?},\n"))
+                .collect();
+            variant_fns.push_str(&format!(
+                "#[allow(unreachable_patterns)]\nfn {name}(value: &types::{rust}) -> &'static str {{\n    match value {{\n{matches}        _ => \"another variant\",\n    }}\n}}\n"
+            ));
+            format!("variant.then_some({name} as fn(&types::{rust}) -> &'static str)")
         };
         arms.push_str(&format!(
-            "        {q:?} => run::<types::{rust}>(payload, variant),\n"
+            "        {q:?} => run::<types::{rust}>(payload, {variant}),\n"
         ));
     }
     let dispatch = format!(
-        "fn dispatch(ty: &str, payload: &Value, variant: bool) -> Value {{\n    match ty {{\n{arms}        other => json!([\"unreadable\", format!(\"no type {{other}}\"), null, null]),\n    }}\n}}\n"
+        "{variant_fns}fn dispatch(ty: &str, payload: &Value, variant: bool) -> Value {{\n    match ty {{\n{arms}        other => json!([\"unreadable\", format!(\"no type {{other}}\"), null, null]),\n    }}\n}}\n"
     );
     std::fs::write(src.join("types.rs"), code).unwrap();
     std::fs::write(
@@ -362,6 +388,21 @@ fn any_path(path: &str, code: &str) -> Option<String> {
     let any = format!("Any{}", name.trim_start_matches("r#"));
     code.contains(&format!("pub enum {any} "))
         .then(|| format!("{module}{any}"))
+}
+
+/// The variants of the `Any…` enum at `any_path` (`module::AnyX`) in `code`: the lines
+/// `Variant(Box<..>),` of its `pub enum`.
+fn enum_variants(any_path: &str, code: &str) -> std::collections::BTreeSet<String> {
+    let name = any_path.rsplit("::").next().unwrap_or(any_path);
+    let Some(start) = code.find(&format!("pub enum {name} {{")) else {
+        return Default::default();
+    };
+    code[start..]
+        .lines()
+        .skip(1)
+        .take_while(|line| line.trim() != "}")
+        .filter_map(|line| line.trim().split_once("(Box<").map(|(v, _)| v.to_owned()))
+        .collect()
 }
 
 /// What the round trips came to.

@@ -971,8 +971,8 @@ pub mod support {
         write_tagged(value, None, serializer)
     }
 
-    /// [`write_object`](support::write_object), with `"@odata.type": "#tag"` when the value
-    /// carries no annotation of its own and `tag` is given.
+    /// `write_object`, with `"@odata.type": "#tag"` when the value carries no annotation of
+    /// its own and `tag` is given.
     fn write_tagged<T: Object, S: serde::Serializer>(
         value: &T,
         tag: Option<&str>,
