@@ -264,46 +264,7 @@ pub mod support {
     // Unused when area features leave no struct compiled.
     #[allow(unused_macros)]
     macro_rules! object {
-        ($ty:ident, $expecting:literal $(,)?) => {
-            impl support::Object for $ty {
-                const EXPECTING: &'static str = $expecting;
-                #[inline]
-                fn generated_mut(
-                    &mut self,
-                ) -> (
-                    &mut Option<String>,
-                    &mut serde_json::Map<String, serde_json::Value>,
-                ) {
-                    (&mut self.odata_type, &mut self.additional_properties)
-                }
-                #[inline]
-                fn generated(
-                    &self,
-                ) -> (
-                    &Option<String>,
-                    &serde_json::Map<String, serde_json::Value>,
-                ) {
-                    (&self.odata_type, &self.additional_properties)
-                }
-            }
-            impl serde::Serialize for $ty {
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    support::write_object(self, serializer)
-                }
-            }
-            impl<'de> serde::Deserialize<'de> for $ty {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    support::read_object(deserializer)
-                }
-            }
-            impl std::fmt::Debug for $ty {
-                #[inline]
-                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                    support::debug_object(self, f)
-                }
-            }
-        };
-        ($ty:ident, $expecting:literal, $($(#[$cfg:meta])* $json:literal => $field:ident,)+) => {
+        ($ty:ident, $expecting:literal, $($(#[$cfg:meta])* $json:literal => $field:ident,)*) => {
             impl support::Object for $ty {
                 const EXPECTING: &'static str = $expecting;
                 #[inline]
@@ -329,16 +290,18 @@ pub mod support {
                     key: &str,
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
+                    #[allow(unused_mut)]
                     let mut fields = support::FieldReader::new(key, map);
-                    $($(#[$cfg])* fields.read($json, &mut self.$field);)+
+                    $($(#[$cfg])* fields.read($json, &mut self.$field);)*
                     fields.finish()
                 }
                 fn write_fields<M: serde::ser::SerializeMap>(
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
+                    #[allow(unused_mut)]
                     let mut fields = support::FieldWriter::new(map);
-                    $($(#[$cfg])* fields.write($json, &self.$field);)+
+                    $($(#[$cfg])* fields.write($json, &self.$field);)*
                     fields.finish()
                 }
             }
@@ -359,7 +322,7 @@ pub mod support {
                 }
             }
         };
-        ($ty:ident, $expecting:literal, ..$base:ident $(,)?) => {
+        ($ty:ident, $expecting:literal, ..$base:ident, $($(#[$cfg:meta])* $json:literal => $field:ident,)*) => {
             impl support::Object for $ty {
                 const EXPECTING: &'static str = $expecting;
                 #[inline]
@@ -385,68 +348,18 @@ pub mod support {
                     key: &str,
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
-                    support::Object::read_field(&mut self.$base, key, map)
-                }
-                fn write_fields<M: serde::ser::SerializeMap>(
-                    &self,
-                    map: &mut M,
-                ) -> Result<(), M::Error> {
-                    support::Object::write_fields(&self.$base, map)
-                }
-            }
-            impl serde::Serialize for $ty {
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    support::write_object(self, serializer)
-                }
-            }
-            impl<'de> serde::Deserialize<'de> for $ty {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    support::read_object(deserializer)
-                }
-            }
-            impl std::fmt::Debug for $ty {
-                #[inline]
-                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                    support::debug_object(self, f)
-                }
-            }
-        };
-        ($ty:ident, $expecting:literal, ..$base:ident, $($(#[$cfg:meta])* $json:literal => $field:ident,)+) => {
-            impl support::Object for $ty {
-                const EXPECTING: &'static str = $expecting;
-                #[inline]
-                fn generated_mut(
-                    &mut self,
-                ) -> (
-                    &mut Option<String>,
-                    &mut serde_json::Map<String, serde_json::Value>,
-                ) {
-                    support::Object::generated_mut(&mut self.$base)
-                }
-                #[inline]
-                fn generated(
-                    &self,
-                ) -> (
-                    &Option<String>,
-                    &serde_json::Map<String, serde_json::Value>,
-                ) {
-                    support::Object::generated(&self.$base)
-                }
-                fn read_field<'de, A: serde::de::MapAccess<'de>>(
-                    &mut self,
-                    key: &str,
-                    map: &mut A,
-                ) -> Result<bool, A::Error> {
+                    #[allow(unused_mut)]
                     let mut fields = support::FieldReader::new(key, map);
-                    $($(#[$cfg])* fields.read($json, &mut self.$field);)+
+                    $($(#[$cfg])* fields.read($json, &mut self.$field);)*
                     fields.or_base(&mut self.$base)
                 }
                 fn write_fields<M: serde::ser::SerializeMap>(
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
+                    #[allow(unused_mut)]
                     let mut fields = support::FieldWriter::after(&self.$base, map);
-                    $($(#[$cfg])* fields.write($json, &self.$field);)+
+                    $($(#[$cfg])* fields.write($json, &self.$field);)*
                     fields.finish()
                 }
             }
@@ -483,72 +396,13 @@ pub mod support {
     // Unused when area features leave no enum compiled.
     #[allow(unused_macros)]
     macro_rules! string_enum {
-        ($ty:ident, $other:ident $(,)?) => {
-            impl $ty {
-                /// The name of the member as sent on the wire.
-                #[inline]
-                pub fn as_str(&self) -> &str {
-                    let Self::$other(s) = self;
-                    s
-                }
-            }
-            impl From<&str> for $ty {
-                #[inline]
-                fn from(s: &str) -> Self {
-                    Self::$other(s.to_owned())
-                }
-            }
-            impl std::fmt::Display for $ty {
-                #[inline]
-                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                    f.write_str(self.as_str())
-                }
-            }
-            impl PartialEq for $ty {
-                #[inline]
-                fn eq(&self, other: &Self) -> bool {
-                    self.as_str() == other.as_str()
-                }
-            }
-            impl Eq for $ty {}
-            impl std::hash::Hash for $ty {
-                #[inline]
-                fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                    std::hash::Hash::hash(self.as_str(), state)
-                }
-            }
-            impl PartialOrd for $ty {
-                #[inline]
-                fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-                    Some(self.cmp(other))
-                }
-            }
-            impl Ord for $ty {
-                #[inline]
-                fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-                    self.as_str().cmp(other.as_str())
-                }
-            }
-            impl serde::Serialize for $ty {
-                #[inline]
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.as_str())
-                }
-            }
-            impl<'de> serde::Deserialize<'de> for $ty {
-                #[inline]
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    support::read_string_enum(deserializer)
-                }
-            }
-        };
-        ($ty:ident, $other:ident, $($wire:literal => $variant:ident,)+) => {
+        ($ty:ident, $other:ident, $($wire:literal => $variant:ident,)*) => {
             impl $ty {
                 /// The name of the member as sent on the wire.
                 #[inline]
                 pub fn as_str(&self) -> &str {
                     match self {
-                        $(Self::$variant => $wire,)+
+                        $(Self::$variant => $wire,)*
                         Self::$other(s) => s,
                     }
                 }
@@ -557,7 +411,7 @@ pub mod support {
                 #[inline]
                 fn from(s: &str) -> Self {
                     match s {
-                        $($wire => Self::$variant,)+
+                        $($wire => Self::$variant,)*
                         other => Self::$other(other.to_owned()),
                     }
                 }
