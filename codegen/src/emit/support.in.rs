@@ -261,10 +261,53 @@ pub mod support {
     /// here: compiled in the crates that call it, not in the generated crate whether used or
     /// not. Paths in the expansion start at `support`, which every
     /// module of generated code has in scope.
-    // Unused when area features leave no struct compiled.
+    // Unused when area features leave no struct compiled. The four arms (root or derived, with
+    // or without rows) are written out in full: a struct without rows gets the trait's
+    // `read_field` and `write_fields` (no bodies of its own), and folding the arms into two
+    // cost a whole tree's check 21 MiB of rustc peak (those bodies, and the `#[allow(unused_mut)]`
+    // their empty row lists need).
     #[allow(unused_macros)]
     macro_rules! object {
-        ($ty:ident, $expecting:literal, $($(#[$cfg:meta])* $json:literal => $field:ident,)*) => {
+        ($ty:ident, $expecting:literal $(,)?) => {
+            impl support::Object for $ty {
+                const EXPECTING: &'static str = $expecting;
+                #[inline]
+                fn generated_mut(
+                    &mut self,
+                ) -> (
+                    &mut Option<String>,
+                    &mut serde_json::Map<String, serde_json::Value>,
+                ) {
+                    (&mut self.odata_type, &mut self.additional_properties)
+                }
+                #[inline]
+                fn generated(
+                    &self,
+                ) -> (
+                    &Option<String>,
+                    &serde_json::Map<String, serde_json::Value>,
+                ) {
+                    (&self.odata_type, &self.additional_properties)
+                }
+            }
+            impl serde::Serialize for $ty {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    support::write_object(self, serializer)
+                }
+            }
+            impl<'de> serde::Deserialize<'de> for $ty {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    support::read_object(deserializer)
+                }
+            }
+            impl std::fmt::Debug for $ty {
+                #[inline]
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    support::debug_object(self, f)
+                }
+            }
+        };
+        ($ty:ident, $expecting:literal, $($(#[$cfg:meta])* $json:literal => $field:ident,)+) => {
             impl support::Object for $ty {
                 const EXPECTING: &'static str = $expecting;
                 #[inline]
@@ -290,18 +333,16 @@ pub mod support {
                     key: &str,
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
-                    #[allow(unused_mut)]
                     let mut fields = support::FieldReader::new(key, map);
-                    $($(#[$cfg])* fields.read($json, &mut self.$field);)*
+                    $($(#[$cfg])* fields.read($json, &mut self.$field);)+
                     fields.finish()
                 }
                 fn write_fields<M: serde::ser::SerializeMap>(
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
-                    #[allow(unused_mut)]
                     let mut fields = support::FieldWriter::new(map);
-                    $($(#[$cfg])* fields.write($json, &self.$field);)*
+                    $($(#[$cfg])* fields.write($json, &self.$field);)+
                     fields.finish()
                 }
             }
@@ -322,7 +363,7 @@ pub mod support {
                 }
             }
         };
-        ($ty:ident, $expecting:literal, ..$base:ident, $($(#[$cfg:meta])* $json:literal => $field:ident,)*) => {
+        ($ty:ident, $expecting:literal, ..$base:ident $(,)?) => {
             impl support::Object for $ty {
                 const EXPECTING: &'static str = $expecting;
                 #[inline]
@@ -348,18 +389,68 @@ pub mod support {
                     key: &str,
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
-                    #[allow(unused_mut)]
+                    support::Object::read_field(&mut self.$base, key, map)
+                }
+                fn write_fields<M: serde::ser::SerializeMap>(
+                    &self,
+                    map: &mut M,
+                ) -> Result<(), M::Error> {
+                    support::Object::write_fields(&self.$base, map)
+                }
+            }
+            impl serde::Serialize for $ty {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    support::write_object(self, serializer)
+                }
+            }
+            impl<'de> serde::Deserialize<'de> for $ty {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    support::read_object(deserializer)
+                }
+            }
+            impl std::fmt::Debug for $ty {
+                #[inline]
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    support::debug_object(self, f)
+                }
+            }
+        };
+        ($ty:ident, $expecting:literal, ..$base:ident, $($(#[$cfg:meta])* $json:literal => $field:ident,)+) => {
+            impl support::Object for $ty {
+                const EXPECTING: &'static str = $expecting;
+                #[inline]
+                fn generated_mut(
+                    &mut self,
+                ) -> (
+                    &mut Option<String>,
+                    &mut serde_json::Map<String, serde_json::Value>,
+                ) {
+                    support::Object::generated_mut(&mut self.$base)
+                }
+                #[inline]
+                fn generated(
+                    &self,
+                ) -> (
+                    &Option<String>,
+                    &serde_json::Map<String, serde_json::Value>,
+                ) {
+                    support::Object::generated(&self.$base)
+                }
+                fn read_field<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    key: &str,
+                    map: &mut A,
+                ) -> Result<bool, A::Error> {
                     let mut fields = support::FieldReader::new(key, map);
-                    $($(#[$cfg])* fields.read($json, &mut self.$field);)*
+                    $($(#[$cfg])* fields.read($json, &mut self.$field);)+
                     fields.or_base(&mut self.$base)
                 }
                 fn write_fields<M: serde::ser::SerializeMap>(
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
-                    #[allow(unused_mut)]
                     let mut fields = support::FieldWriter::after(&self.$base, map);
-                    $($(#[$cfg])* fields.write($json, &self.$field);)*
+                    $($(#[$cfg])* fields.write($json, &self.$field);)+
                     fields.finish()
                 }
             }
