@@ -5,6 +5,7 @@
 
 pub mod agreement;
 pub mod api_examples;
+pub mod layout;
 pub mod mutate;
 pub mod pseudo;
 

@@ -258,3 +258,18 @@ fn every_generated_case_is_compiled() {
         "emit cases not compiled by tests/tests/golden_compiled.rs: {missing:?}"
     );
 }
+
+/// Emit writes its text directly (prettyplease only lays out long lines and the user's text):
+/// every generated case, each feature and setting of the output, reads exactly as prettyplease
+/// would lay it out.
+#[test]
+fn every_generated_case_is_laid_out_as_prettyplease_lays_it_out() {
+    let mut failures = Vec::new();
+    for case in cases_in(&fixtures().join("emit")) {
+        let code = generated_code(&case).unwrap_or_else(|e| panic!("{}: {e}", case.display()));
+        if let Err(e) = msgraph_docgen_e2e::layout::check_prettyplease_layout(&code) {
+            failures.push(format!("{}: {e}", case.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

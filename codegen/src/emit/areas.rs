@@ -12,7 +12,6 @@
 //! an area off loses no data.
 
 use crate::schema::{Origin, QualifiedName, Schema, TypeDef, TypeRef};
-use proc_macro2::TokenStream;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The area of the types whose page has no area prefix.
@@ -108,27 +107,15 @@ impl Areas {
     }
 
     /// `#[cfg(...)]` for the items of `qualified`: none when every area needs it.
-    pub(super) fn type_cfg(&self, qualified: &str) -> TokenStream {
-        tokens(self.type_cfg_text(qualified))
-    }
-
-    /// [`Areas::type_cfg`] as text.
-    fn type_cfg_text(&self, qualified: &str) -> Option<String> {
+    pub(super) fn type_cfg_text(&self, qualified: &str) -> Option<String> {
         match self.needed(qualified) {
             Some(areas) if *areas == self.all => None,
             areas => Some(cfg_text(areas)),
         }
     }
 
-    /// `#[cfg(...)]` for something of `owner` that names `target` (a field, a variant): none
-    /// when `target` is compiled whenever `owner` is.
-    #[cfg(test)]
-    fn reference_cfg(&self, owner: &str, target: &str) -> TokenStream {
-        tokens(self.reference_cfg_text(owner, target))
-    }
-
-    /// [`Areas::reference_cfg`] as text (`#[cfg(any(feature = "a"))]`), as it is written in an
-    /// `object!` table.
+    /// `#[cfg(any(feature = "a"))]` for something of `owner` that names `target` (a field, a
+    /// variant, a table row): none when `target` is compiled whenever `owner` is.
     pub(super) fn reference_cfg_text(&self, owner: &str, target: &str) -> Option<String> {
         match (self.needed(owner), self.needed(target)) {
             (Some(o), Some(t)) if o.is_subset(t) => None,
@@ -149,20 +136,11 @@ fn cfg_text(areas: Option<&BTreeSet<String>>) -> String {
     format!("#[cfg(any({}))]", features.join(", "))
 }
 
-/// The tokens of an attribute's text; none for `None`.
-pub(super) fn tokens(text: Option<String>) -> TokenStream {
-    text.map_or_else(TokenStream::new, |t| {
-        t.parse()
-            .expect("a cfg attribute of feature names is valid Rust")
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diag::Location;
     use crate::schema::{Kind, Property};
-    use quote::quote;
 
     fn page_type(name: &str, file: &str, base: Option<&str>, props: &[(&str, &str)]) -> TypeDef {
         let q = QualifiedName::new("microsoft.graph", name);
@@ -242,26 +220,20 @@ mod tests {
             ["core", "intune-devices"]
         );
         // Every area needs `entity` (a base); `detail` has no page and only `device` uses it.
-        assert!(areas.type_cfg("microsoft.graph.entity").is_empty());
-        assert_eq!(
-            areas.type_cfg("microsoft.graph.detail").to_string(),
-            quote!(#[cfg(any(feature = "intune-devices"))]).to_string()
-        );
+        assert!(areas.type_cfg_text("microsoft.graph.entity").is_none());
+        let devices = Some(r#"#[cfg(any(feature = "intune-devices"))]"#.to_owned());
+        assert_eq!(areas.type_cfg_text("microsoft.graph.detail"), devices);
         // `user.devices` exists only with the device area; `device.detail` always with `device`.
         assert_eq!(
-            areas
-                .reference_cfg("microsoft.graph.user", "microsoft.graph.device")
-                .to_string(),
-            quote!(#[cfg(any(feature = "intune-devices"))]).to_string()
+            areas.reference_cfg_text("microsoft.graph.user", "microsoft.graph.device"),
+            devices
         );
         assert!(areas
-            .reference_cfg("microsoft.graph.device", "microsoft.graph.detail")
-            .is_empty());
+            .reference_cfg_text("microsoft.graph.device", "microsoft.graph.detail")
+            .is_none());
         assert_eq!(
-            areas
-                .reference_cfg("microsoft.graph.device", "microsoft.graph.user")
-                .to_string(),
-            quote!(#[cfg(any(feature = "core"))]).to_string()
+            areas.reference_cfg_text("microsoft.graph.device", "microsoft.graph.user"),
+            Some(r#"#[cfg(any(feature = "core"))]"#.to_owned())
         );
     }
 }

@@ -2,8 +2,6 @@
 //! generated code or its documentation.
 
 use crate::docs_text::is_unsafe_char;
-use proc_macro2::TokenStream;
-use quote::quote;
 
 /// Cleans a docs description into rustdoc lines: no control characters, no accidental
 /// intra-doc links or HTML tags, URLs in angle brackets.
@@ -62,18 +60,6 @@ fn escape_into(out: &mut String, text: &str) {
     }
 }
 
-/// Doc attributes: the docs' own `description` (escaped), then the generator's `about` line.
-pub(super) fn docs(description: &str, about: &str) -> TokenStream {
-    let mut lines: Vec<String> = doc_lines(description);
-    if !about.is_empty() {
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push(format!(" {about}"));
-    }
-    quote!(#(#[doc = #lines])*)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,7 +89,5 @@ mod tests {
     fn fences_are_escaped_and_blank_lines_dropped() {
         assert_eq!(doc_lines("```rust\nb"), [" \\```rust b"]);
         assert!(doc_lines("  ").is_empty());
-        let tokens = docs("", "About.").to_string();
-        assert_eq!(tokens, quote!(#[doc = " About."]).to_string());
     }
 }

@@ -5,27 +5,27 @@
 //! (one row per line), like the structs' `object!` tables. Written out, those impls were
 //! 1.2 MB of a whole tree's source.
 
-use super::docs::docs;
+use super::code::{Code, Piece};
 use super::ident::{camel, doc_name, to_ident, Scope};
 use super::Emitter;
 use crate::schema::{Origin, TypeDef};
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
 
 /// One documented member, as a variant.
 struct Variant {
-    ident: Ident,
+    name: String,
     /// The member name as sent on the wire.
     wire: String,
     /// The integer value the docs give, if any.
     value: Option<i64>,
-    /// Doc attributes.
-    docs: TokenStream,
+    /// The member's description.
+    description: String,
+    /// The generator's line about the member: its wire name and value.
+    about: String,
 }
 
 /// The variants of the members of `t`, then the name of the catch-all variant (both unique in
 /// the enum).
-fn variants(t: &TypeDef) -> (Vec<Variant>, Ident) {
+fn variants(t: &TypeDef) -> (Vec<Variant>, String) {
     let mut scope = Scope::new();
     let variants = t
         .members
@@ -37,41 +37,41 @@ fn variants(t: &TypeDef) -> (Vec<Variant>, Ident) {
             }
             about.push('.');
             Variant {
-                ident: to_ident(&scope.unique(&camel(&m.name))),
+                name: to_ident(&scope.unique(&camel(&m.name))).to_string(),
                 wire: m.name.clone(),
                 value: m.value,
-                docs: docs(&m.description, &about),
+                description: m.description.clone(),
+                about,
             }
         })
         .collect();
-    (variants, to_ident(&scope.unique("Unrecognized")))
+    (
+        variants,
+        to_ident(&scope.unique("Unrecognized")).to_string(),
+    )
 }
 
-/// `fn value(&self)`, when some member has an integer value.
-fn value_fn(variants: &[Variant], other: &Ident) -> Option<TokenStream> {
-    variants.iter().any(|v| v.value.is_some()).then(|| {
-        let arms = variants.iter().map(|v| {
-            let variant = &v.ident;
-            match &v.value {
-                Some(x) => quote!(Self::#variant => Some(#x),),
-                None => quote!(Self::#variant => None,),
-            }
-        });
-        quote! {
-            /// The integer value the docs give for this member, if any.
-            #[inline]
-            pub fn value(&self) -> Option<i64> {
-                match self {
-                    #(#arms)*
-                    Self::#other(_) => None,
-                }
-            }
+/// Writes `impl Enum { fn value(&self) }` into `out` when some member has an integer value.
+fn value_impl(item: &mut Code, name: &str, variants: &[Variant], other: &str) {
+    item.open(&format!("impl {name} {{"));
+    item.doc(" The integer value the docs give for this member, if any.");
+    item.line("#[inline]");
+    item.open("pub fn value(&self) -> Option<i64> {");
+    item.open("match self {");
+    for v in variants {
+        match v.value {
+            Some(x) => item.line(&format!("Self::{} => Some({x}i64),", v.name)),
+            None => item.line(&format!("Self::{} => None,", v.name)),
         }
-    })
+    }
+    item.line(&format!("Self::{other}(_) => None,"));
+    item.close("}");
+    item.close("}");
+    item.close("}");
 }
 
 /// The generator's line about an enum type: its name, the catch-all variant `other`, its origin.
-fn enum_about(t: &TypeDef, other: &Ident) -> String {
+fn enum_about(t: &TypeDef, other: &str) -> String {
     let mut about = format!("Graph enum `{}`. Values the docs do not list are kept in `{other}`, so reading and writing them back loses nothing.", doc_name(&t.qualified_name()));
     match t.origin {
         Origin::Reconstructed => about.push_str(" No docs page was given for this enum: its members come from the possible values listed by the properties that use it."),
@@ -82,41 +82,37 @@ fn enum_about(t: &TypeDef, other: &Ident) -> String {
 }
 
 impl Emitter<'_> {
-    /// The enum of an enum type, with `value` when the docs give integer values, and a marker
-    /// of its `support::string_enum!` table ([`Emitter::enum_table`]).
-    pub(super) fn emit_enum(&self, t: &TypeDef) -> TokenStream {
+    /// Writes the enum of an enum type into `out`, with `value` when the docs give integer
+    /// values, and its `support::string_enum!` table ([`Emitter::enum_table`]); each item under
+    /// `cfg`, the type's `#[cfg]` with area features.
+    pub(super) fn emit_enum(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
         let q = t.qualified_name();
-        let ident = to_ident(self.names.type_name(&q));
+        let name = to_ident(self.names.type_name(&q)).to_string();
         let (variants, other) = variants(t);
-        let defs = variants.iter().map(|v| {
-            let (variant, docs) = (&v.ident, &v.docs);
-            quote!(#docs #variant,)
-        });
-        let value_fn = value_fn(&variants, &other);
-        let type_docs = docs(&t.description, &enum_about(t, &other));
-        let non_exhaustive = self
-            .options
-            .non_exhaustive
-            .then(|| quote!(#[non_exhaustive]));
-        let attrs = self.attributes.of_type(&q);
-        let other_doc = " A value this version of the docs does not list, kept verbatim.";
-        let marker = self.marker("string_enum", &ident, t);
-        let value_impl = value_fn.map(|value_fn| quote!(impl #ident { #value_fn }));
-        quote! {
-            #type_docs
-            #[derive(Clone, Debug)]
-            #attrs
-            #non_exhaustive
-            pub enum #ident {
-                #(#defs)*
-                #[doc = #other_doc]
-                #other(String),
-            }
-
-            #value_impl
-
-            #marker
+        let mut item = self.start_item(out, cfg);
+        item.docs(&t.description, &enum_about(t, &other));
+        item.line("#[derive(Clone, Debug)]");
+        for attribute in self.attributes.of_type(&q) {
+            item.attribute(attribute, true);
         }
+        if self.options.non_exhaustive {
+            item.line("#[non_exhaustive]");
+        }
+        item.open(&format!("pub enum {name} {{"));
+        for v in &variants {
+            item.docs(&v.description, &v.about);
+            item.line(&format!("{},", v.name));
+        }
+        item.doc(" A value this version of the docs does not list, kept verbatim.");
+        item.line(&format!("{other}(String),"));
+        item.close("}");
+        out.append(item, Piece::Items);
+        if variants.iter().any(|v| v.value.is_some()) {
+            let mut item = self.start_item(out, cfg);
+            value_impl(&mut item, &name, &variants, &other);
+            out.append(item, Piece::Items);
+        }
+        self.table(out, cfg, "string_enum", &name, self.enum_table(t));
     }
 }
 
@@ -129,7 +125,7 @@ impl Emitter<'_> {
             .chain(
                 variants
                     .iter()
-                    .map(|v| format!("{} => {},", proc_macro2::Literal::string(&v.wire), v.ident)),
+                    .map(|v| format!("{} => {},", proc_macro2::Literal::string(&v.wire), v.name)),
             )
             .collect()
     }

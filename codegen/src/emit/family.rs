@@ -5,78 +5,76 @@
 //! with their impls from a `support::family!` table. Tables are markers in the tokens,
 //! written as text after formatting (one row per line), like the structs' `object!` tables.
 
+use super::code::{Code, Piece};
 use super::fields::BASE_FIELD;
 use super::ident::{doc_name, to_ident, Scope};
-use super::names::{module_of, path_text};
+use super::names::module_of;
 use super::Emitter;
 use crate::schema::{QualifiedName, TypeDef};
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
 
 /// One variant of an `Any...` enum: its name, the path of the type it boxes, and that type's
 /// qualified name.
 struct Variant {
-    ident: Ident,
-    path: TokenStream,
+    name: String,
+    path: String,
     qualified: QualifiedName,
     /// With area features, `#[cfg]` when the variant's type is not always there with the enum.
-    cfg: TokenStream,
+    cfg: Option<String>,
 }
 
 impl Emitter<'_> {
-    /// Everything after the struct `ident` of `t`: `AsRef` and `AsMut` of itself when it has
-    /// subtypes, its `Any...` enum when it has subtypes, and, for a derived struct, a marker of
-    /// its `support::ancestors!` table (`AsRef` and `AsMut` of the structs it holds, `From<Self>`
-    /// for its direct base: [`Emitter::ancestors_table`]).
-    pub(super) fn family_items(&self, t: &TypeDef, ident: &Ident) -> TokenStream {
+    /// Writes everything after the struct `name` of `t` into `out`, each item under `cfg`:
+    /// `AsRef` and `AsMut` of itself when it has subtypes, for a derived struct its
+    /// `support::ancestors!` table (`AsRef` and `AsMut` of the structs it holds, `From<Self>`
+    /// for its direct base: [`Emitter::ancestors_table`]), and its `Any...` enum when it has
+    /// subtypes.
+    pub(super) fn family_items(&self, t: &TypeDef, name: &str, cfg: Option<&str>, out: &mut Code) {
         let q = t.qualified_name();
-        let mut out = self.self_views(t, ident);
+        if self.subtypes.contains_key(&q) {
+            self.self_views(name, cfg, out);
+        }
         if self.struct_base(t).is_some() {
-            out.extend(self.marker("ancestors", ident, t));
+            self.table(out, cfg, "ancestors", name, self.ancestors_table(t));
         }
         if self.names.anys.contains_key(&q) {
-            out.extend(self.any_enum(t));
+            self.any_enum(t, cfg, out);
         }
-        out
     }
 
     /// The structs the struct of `t` holds, nearest first, each with the path of fields
     /// that reaches it (`base`, `base.base`, ...).
-    fn held_structs<'t>(&'t self, t: &'t TypeDef) -> Vec<(&'t TypeDef, TokenStream)> {
-        let base_field = to_ident(BASE_FIELD);
+    fn held_structs<'t>(&'t self, t: &'t TypeDef) -> Vec<(&'t TypeDef, String)> {
+        let base_field = to_ident(BASE_FIELD).to_string();
         let mut out = Vec::new();
-        let mut path = TokenStream::new();
+        let mut path = String::new();
         let mut current = t;
         while let Some(base) = self.struct_base(current) {
-            path = if path.is_empty() {
-                quote!(#base_field)
-            } else {
-                quote!(#path.#base_field)
-            };
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&base_field);
             out.push((base, path.clone()));
             current = base;
         }
         out
     }
 
-    /// `AsRef` and `AsMut` of the struct `ident` of `t` itself when it has subtypes, so that a
-    /// function taking `&impl AsRef<Base>` takes the base as well as every type derived from
+    /// Writes `AsRef` and `AsMut` of the struct `name` itself (a type with subtypes), so that
+    /// a function taking `&impl AsRef<Base>` takes the base as well as every type derived from
     /// it (whose views come from their `support::ancestors!` tables).
-    fn self_views(&self, t: &TypeDef, ident: &Ident) -> TokenStream {
-        if !self.subtypes.contains_key(&t.qualified_name()) {
-            return TokenStream::new();
-        }
-        quote! {
-            impl AsRef<#ident> for #ident {
-                #[inline] fn as_ref(&self) -> &Self {
-                    self
-                }
-            }
-            impl AsMut<#ident> for #ident {
-                #[inline] fn as_mut(&mut self) -> &mut Self {
-                    self
-                }
-            }
+    fn self_views(&self, name: &str, cfg: Option<&str>, out: &mut Code) {
+        for (as_trait, method, reference) in [
+            ("AsRef", "as_ref", "&self) -> &"),
+            ("AsMut", "as_mut", "&mut self) -> &mut "),
+        ] {
+            let mut item = self.start_item(out, cfg);
+            item.open(&format!("impl {as_trait}<{name}> for {name} {{"));
+            item.line("#[inline]");
+            item.open(&format!("fn {method}({reference}Self {{"));
+            item.line("self");
+            item.close("}");
+            item.close("}");
+            out.append(item, Piece::Items);
         }
     }
 
@@ -90,7 +88,7 @@ impl Emitter<'_> {
             .into_iter()
             .map(|(ancestor, path)| {
                 let a_path = self.names.type_path(&module, &ancestor.qualified_name());
-                format!("{} = {},", path_text(&a_path), path_text(&path))
+                format!("{a_path} = {path},")
             })
             .collect()
     }
@@ -106,43 +104,49 @@ impl Emitter<'_> {
             .map(|member| {
                 let qualified = member.qualified_name();
                 Variant {
-                    ident: to_ident(&scope.unique(self.names.type_name(&qualified))),
+                    name: to_ident(&scope.unique(self.names.type_name(&qualified))).to_string(),
                     path: self.names.type_path(&module, &qualified),
-                    cfg: self.reference_cfg(&q, &qualified),
+                    cfg: self.reference_cfg_text(&q, &qualified),
                     qualified,
                 }
             })
             .collect()
     }
 
-    /// The `Any...` enum of a type with subtypes: one boxed variant per type of the family,
-    /// chosen on deserialization by `@odata.type` (with or without `#`, anywhere in the object).
-    /// An absent or unknown annotation gives the declared type itself, which keeps unknown
-    /// properties. Its impls come from a `support::family!` table: the tokens hold a marker,
-    /// written as the table after formatting ([`Emitter::family_table`]).
-    fn any_enum(&self, t: &TypeDef) -> TokenStream {
+    /// Writes the `Any...` enum of a type with subtypes: one boxed variant per type of the
+    /// family, chosen on deserialization by `@odata.type` (with or without `#`, anywhere in the
+    /// object). An absent or unknown annotation gives the declared type itself, which keeps
+    /// unknown properties. Its impls come from a `support::family!` table
+    /// ([`Emitter::family_table`]).
+    fn any_enum(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
         let q = t.qualified_name();
-        let any = to_ident(&self.names.anys[&q]);
-        let family = self.any_variants(t);
-        let defs = family.iter().map(|Variant { ident, path, qualified, cfg }| {
-            let doc = if qualified == &q {
-                format!(" A `{}` itself, or a derived type this version of the docs does not know (its `@odata.type` and extra properties are kept).", doc_name(&q))
+        let any = to_ident(&self.names.anys[&q]).to_string();
+        let mut item = self.start_item(out, cfg);
+        item.doc(&format!(" A `{0}` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `{0}`: values of derived types keep all their properties.", doc_name(&q)));
+        item.line("#[derive(Clone, PartialEq)]");
+        item.open(&format!("pub enum {any} {{"));
+        for Variant {
+            name,
+            path,
+            qualified,
+            cfg,
+        } in self.any_variants(t)
+        {
+            if qualified == q {
+                item.doc(&format!(" A `{}` itself, or a derived type this version of the docs does not know (its `@odata.type` and extra properties are kept).", doc_name(&q)));
             } else {
-                format!(" A `{}`.", doc_name(qualified))
-            };
-            quote!(#[doc = #doc] #cfg #ident(Box<#path>),)
-        });
-        let marker = self.marker("family", &any, t);
-        let doc = format!(" A `{0}` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `{0}`: values of derived types keep all their properties.", doc_name(&q));
-        quote! {
-            #[doc = #doc]
-            #[derive(Clone, PartialEq)]
-            pub enum #any {
-                #(#defs)*
+                item.doc(&format!(" A `{}`.", doc_name(&qualified)));
             }
-
-            #marker
+            let mut variant = Code::new(item.depth());
+            if let Some(cfg) = &cfg {
+                variant.attribute(cfg, false);
+            }
+            variant.line(&format!("{name}(Box<{path}>),"));
+            item.append(variant, Piece::Variant);
         }
+        item.close("}");
+        out.append(item, Piece::Items);
+        self.table(out, cfg, "family", &any, self.family_table(t));
     }
 
     /// The lines of the `support::family!` table of the `Any...` enum of `t` after its name:
@@ -157,9 +161,9 @@ impl Emitter<'_> {
             doc_name(&q)
         );
         let mut lines = vec![
-            format!("{},", path_text(&family[0].path)),
+            format!("{},", family[0].path),
             format!("{},", proc_macro2::Literal::string(&expecting)),
-            format!("{},", family[0].ident),
+            format!("{},", family[0].name),
         ];
         for v in &family[1..] {
             let member = self
@@ -175,9 +179,9 @@ impl Emitter<'_> {
             lines.push(format!(
                 "{} => {}({}) = {},",
                 proc_macro2::Literal::string(v.qualified.as_str()),
-                v.ident,
-                path_text(&v.path),
-                path_text(&path),
+                v.name,
+                v.path,
+                path,
             ));
         }
         lines

@@ -20,6 +20,7 @@
 //! out in modules and formats them.
 
 mod areas;
+mod code;
 mod docs;
 mod enums;
 mod family;
@@ -33,13 +34,12 @@ mod support;
 mod types;
 
 use crate::schema::{Kind, QualifiedName, Schema, TypeDef};
+use code::{Code, Piece};
 use fields::{boxed_edges, BoxedEdges};
 use files::Rendered;
 use ident::to_ident;
 use names::{module_of, Names};
 use options::AttributeRules;
-use proc_macro2::TokenStream;
-use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use files::{parts_dir, Emitted, GeneratedFile, GENERATED_MARK, SPLIT_ABOVE};
@@ -80,13 +80,9 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// With area features, `#[cfg]` for something of `owner` that names the type `target`:
-    /// empty when `target` is compiled whenever `owner` is (or without area features).
-    fn reference_cfg(&self, owner: &str, target: &str) -> TokenStream {
-        areas::tokens(self.reference_cfg_text(owner, target))
-    }
-
-    /// [`Emitter::reference_cfg`] as text, as an `object!` table row carries it.
+    /// With area features, `#[cfg(...)]` for something of `owner` that names the type
+    /// `target` (a field, a variant, a table row): none when `target` is compiled whenever
+    /// `owner` is (or without area features).
     fn reference_cfg_text(&self, owner: &str, target: &str) -> Option<String> {
         match &self.areas {
             Some(areas) if self.schema.get(target).is_some() => {
@@ -96,48 +92,100 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// The items of one type: its struct or enum, with their impls (each under the type's
-    /// `#[cfg]` with area features).
-    fn item(&self, t: &TypeDef) -> TokenStream {
-        let tokens = match t.kind {
-            Kind::Enum => self.emit_enum(t),
-            Kind::Entity | Kind::Complex => self.emit_struct(t),
-        };
-        let cfg = match &self.areas {
-            Some(areas) => areas.type_cfg(&t.qualified_name()),
-            None => return tokens,
-        };
-        if cfg.is_empty() {
-            return tokens;
+    /// Writes the items of one type into `out`: its struct or enum, with their impls and
+    /// tables (each under the type's `#[cfg]` with area features).
+    fn item(&self, t: &TypeDef, out: &mut Code) {
+        let cfg = self
+            .areas
+            .as_ref()
+            .and_then(|areas| areas.type_cfg_text(&t.qualified_name()));
+        match t.kind {
+            Kind::Enum => self.emit_enum(t, cfg.as_deref(), out),
+            Kind::Entity | Kind::Complex => self.emit_struct(t, cfg.as_deref(), out),
         }
-        let file: syn::File = syn::parse2(tokens).expect("generated items are valid Rust");
-        let items = file.items.iter();
-        quote!(#(#cfg #items)*)
     }
 
-    /// The items of a sub-namespace module of the root, whole, nested modules included. A
-    /// module imports `support` (whose `object!` and `string_enum!` macros expand to paths
-    /// from it).
-    fn module(&self, child: &str) -> TokenStream {
-        let mut modules: BTreeMap<Vec<String>, Vec<TokenStream>> = BTreeMap::new();
-        let mut importing: BTreeSet<Vec<String>> = BTreeSet::new();
+    /// A new item at `out`'s depth, starting with `cfg`.
+    fn start_item(&self, out: &Code, cfg: Option<&str>) -> Code {
+        let mut item = Code::new(out.depth());
+        if let Some(cfg) = cfg {
+            item.attribute(cfg, false);
+        }
+        item
+    }
+
+    /// Writes the `support::<table>!` table of the type or `Any...` enum `name` into `out`,
+    /// under `cfg`: the macro, the name, then the table's `lines`, one per line (prettyplease
+    /// would fill them like prose).
+    fn table(
+        &self,
+        out: &mut Code,
+        cfg: Option<&str>,
+        table: &str,
+        name: &str,
+        lines: Vec<String>,
+    ) {
+        let mut item = self.start_item(out, cfg);
+        item.open(&format!("support::{table}! {{"));
+        item.verbatim_lines(std::iter::once(format!("{name},").as_str()));
+        item.verbatim_lines(lines.iter().map(String::as_str));
+        item.close("}");
+        out.append(item, Piece::Items);
+    }
+
+    /// The items of a sub-namespace module of the root, whole, nested modules included, at
+    /// depth 0. A module imports `support` (whose `object!` and `string_enum!` macros expand
+    /// to paths from it).
+    fn module(&self, child: &str) -> String {
+        let mut modules: BTreeMap<Vec<String>, Vec<&TypeDef>> = BTreeMap::new();
         for t in self.schema.types() {
             let module = module_of(&t.namespace);
             if module.first().map(String::as_str) == Some(child) {
-                let items = modules.entry(module.clone()).or_default();
-                if importing.insert(module.clone()) {
-                    let import = support::support_import(&module);
-                    // Unused when no area that needs a struct of the module is enabled.
-                    let allow = self
-                        .areas
-                        .is_some()
-                        .then(|| quote!(#[allow(unused_imports)]));
-                    items.insert(0, quote!(#allow #import));
-                }
-                items.push(self.item(t));
+                modules.entry(module).or_default().push(t);
             }
         }
-        render_module(&[], &mut modules)
+        let mut out = Code::new(0);
+        self.render_module(&[], &mut modules, &mut out);
+        out.finish(Piece::Items)
+    }
+
+    /// Writes the module at `path` (relative to the root of `modules`) into `out`: its own
+    /// items (after its `use` of `support`), then its child modules, each written the same
+    /// way. Takes the written modules out of `modules`.
+    fn render_module(
+        &self,
+        path: &[String],
+        modules: &mut BTreeMap<Vec<String>, Vec<&TypeDef>>,
+        out: &mut Code,
+    ) {
+        let types = modules.remove(path).unwrap_or_default();
+        if let Some(first) = types.first() {
+            let mut import = Code::new(out.depth());
+            // Unused when no area that needs a struct of the module is enabled.
+            if self.areas.is_some() {
+                import.line("#[allow(unused_imports)]");
+            }
+            import.line(&support::support_import(&module_of(&first.namespace)));
+            out.append(import, Piece::Items);
+        }
+        for t in types {
+            self.item(t, out);
+        }
+        let children: BTreeSet<String> = modules
+            .keys()
+            .filter(|k| k.len() > path.len() && k.starts_with(path))
+            .map(|k| k[path.len()].clone())
+            .collect();
+        for child in children {
+            let mut child_path = path.to_vec();
+            child_path.push(child.clone());
+            out.doc(&format!(
+                " Types of the `microsoft.graph` sub-namespace `{child}`."
+            ));
+            out.open(&format!("pub mod {} {{", to_ident(&child)));
+            self.render_module(&child_path, modules, out);
+            out.close("}");
+        }
     }
 }
 
@@ -203,15 +251,15 @@ fn render(schema: &Schema, options: &EmitOptions) -> Rendered {
         .filter_map(|t| module_of(&t.namespace).first().cloned())
         .collect();
     units.extend(children.into_iter().map(Unit::Module));
-    let pieces = crate::parallel::map_in_order(&units, 256, |unit| {
-        let tokens = match unit {
-            Unit::Type(t) => emitter.item(t),
-            // Written as its source is laid out (see `support::support_module`).
-            Unit::Support => return support::support_module().to_owned(),
-            Unit::Module(child) => emitter.module(child),
-        };
-        let file: syn::File = syn::parse2(tokens).expect("generated code is valid Rust");
-        emitter.expand_markers(&prettyplease::unparse(&file))
+    let pieces = crate::parallel::map_in_order(&units, 256, |unit| match unit {
+        Unit::Type(t) => {
+            let mut out = Code::new(0);
+            emitter.item(t, &mut out);
+            out.finish(Piece::Items)
+        }
+        // Written as its source is laid out (see `support::support_module`).
+        Unit::Support => support::support_module().to_owned(),
+        Unit::Module(child) => emitter.module(child),
     });
     let mut header = String::from(files::GENERATED_LINE);
     if let Some(areas) = &emitter.areas {
@@ -233,30 +281,6 @@ fn render(schema: &Schema, options: &EmitOptions) -> Rendered {
     }
 }
 
-/// The module at `path` (relative to the root of `modules`): its own items, then its child
-/// modules, each rendered the same way. Takes the rendered modules out of `modules`.
-fn render_module(
-    path: &[String],
-    modules: &mut BTreeMap<Vec<String>, Vec<TokenStream>>,
-) -> TokenStream {
-    let items = modules.remove(path).unwrap_or_default();
-    let children: BTreeSet<String> = modules
-        .keys()
-        .filter(|k| k.len() > path.len() && k.starts_with(path))
-        .map(|k| k[path.len()].clone())
-        .collect();
-    let mut out = quote!(#(#items)*);
-    for child in children {
-        let mut child_path = path.to_vec();
-        child_path.push(child.clone());
-        let inner = render_module(&child_path, modules);
-        let ident = to_ident(&child);
-        let doc = format!(" Types of the `microsoft.graph` sub-namespace `{child}`.");
-        out.extend(quote!(#[doc = #doc] pub mod #ident { #inner }));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,57 +300,6 @@ mod tests {
         assert!(code.contains("impl AsRef<DeviceActionResult> for DeviceActionResult"));
         assert!(code.contains("Unrecognized(String)"));
         assert_eq!(code, emit(&schema, &EmitOptions::default()));
-    }
-
-    #[test]
-    fn only_real_markers_become_tables() {
-        let text = include_str!("../../../docs-input/intune-devices-resetpasscodeactionresult.md");
-        let schema = crate::schema::build(&[parse_page("docs-input/x.md", text)]);
-        let options = EmitOptions::default();
-        let emitter = Emitter::new(&schema, &options);
-        let index = schema
-            .types()
-            .iter()
-            .position(|t| t.name == "resetPasscodeActionResult")
-            .unwrap();
-        let marker = format!(
-            "    support::object!(\n        ResetPasscodeActionResult,\n        {index},\n    );\n"
-        );
-        let table = emitter.expand_markers(&marker);
-        assert!(table.starts_with("    support::object! {\n        ResetPasscodeActionResult,\n"));
-        assert!(
-            table.contains("\n        \"passcode\" => passcode,\n"),
-            "{table}"
-        );
-        let state = schema
-            .types()
-            .iter()
-            .position(|t| t.name == "actionState")
-            .unwrap();
-        let marker = format!("support::string_enum!(ActionState, {state});\n");
-        let table = emitter.expand_markers(&marker);
-        assert!(
-            table.starts_with("support::string_enum! {\n    ActionState,\n    Unrecognized,\n    \"none\" => None,\n"),
-            "{table}"
-        );
-        // An enum's index under the struct macro, and the reverse: left alone.
-        for text in [
-            format!("support::object!(ActionState, {state});\n"),
-            format!("support::string_enum!(ResetPasscodeActionResult, {index});\n"),
-        ] {
-            assert_eq!(emitter.expand_markers(&text), text);
-        }
-        // Look-alikes in docs and strings, a wrong name, an index out of range: left alone.
-        for text in [
-            format!("/// support::object!(ResetPasscodeActionResult, {index});\n"),
-            format!("    \"support::object!(ResetPasscodeActionResult, {index});\"\n"),
-            format!("support::object!(ActionState, {index});\n"),
-            "support::object!(ResetPasscodeActionResult, 99999);\n".to_owned(),
-            "support::object!(ResetPasscodeActionResult, x) + y;\n".to_owned(),
-            "support::object!(".to_owned(),
-        ] {
-            assert_eq!(emitter.expand_markers(&text), text);
-        }
     }
 
     #[test]

@@ -3,8 +3,6 @@
 
 use super::ident::{self, camel, to_ident, Scope};
 use crate::schema::{Kind, QualifiedName, Schema, TypeDef};
-use proc_macro2::TokenStream;
-use quote::quote;
 use std::collections::BTreeMap;
 
 /// The names chosen for every type of a schema.
@@ -14,11 +12,6 @@ pub(super) struct Names {
     /// Qualified name → name of its `Any...` enum, which holds the type or any type derived from
     /// it, chosen by `@odata.type` (types with subtypes only).
     pub(super) anys: BTreeMap<QualifiedName, String>,
-}
-
-/// A path as it is written in source, from its tokens: `super::x::Y`, `base.base`.
-pub(super) fn path_text(path: &TokenStream) -> String {
-    path.to_string().replace(' ', "")
 }
 
 /// Module path for a namespace: `microsoft.graph` is the root, `microsoft.graph.callRecords`
@@ -70,7 +63,7 @@ impl Names {
     }
 
     /// A path to `item`, declared in the module of `qualified`, usable from inside module `from`.
-    pub(super) fn path(&self, from: &[String], qualified: &str, item: &str) -> TokenStream {
+    pub(super) fn path(&self, from: &[String], qualified: &str, item: &str) -> String {
         let target = match self.types.get(qualified) {
             Some((module, _)) => module.clone(),
             None => Vec::new(),
@@ -79,18 +72,17 @@ impl Names {
         while common < from.len() && common < target.len() && from[common] == target[common] {
             common += 1;
         }
-        let supers = (common..from.len()).map(|_| quote!(super::));
-        let downs = target[common..].iter().map(|m| {
-            let m = to_ident(m);
-            quote!(#m::)
-        });
-        let item = to_ident(item);
-        quote!(#(#supers)* #(#downs)* #item)
+        let mut path = "super::".repeat(from.len() - common);
+        for m in &target[common..] {
+            path.push_str(&format!("{}::", to_ident(m)));
+        }
+        path.push_str(&to_ident(item).to_string());
+        path
     }
 
     /// The Rust type of a value declared as `qualified`: its `Any...` enum when it has subtypes
     /// (so the value keeps whichever derived type `@odata.type` names), else the type itself.
-    pub(super) fn value_path(&self, from: &[String], qualified: &str) -> TokenStream {
+    pub(super) fn value_path(&self, from: &[String], qualified: &str) -> String {
         match self.anys.get(qualified) {
             Some(any) => self.path(from, qualified, any),
             None => self.type_path(from, qualified),
@@ -99,7 +91,7 @@ impl Names {
 
     /// A path to the struct or enum of `qualified` usable from inside module `from` (`Value`
     /// for a type the schema does not have).
-    pub(super) fn type_path(&self, from: &[String], qualified: &str) -> TokenStream {
+    pub(super) fn type_path(&self, from: &[String], qualified: &str) -> String {
         let name = self
             .types
             .get(qualified)

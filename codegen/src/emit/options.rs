@@ -2,7 +2,6 @@
 //! ([`EmitOptions::type_attribute`], [`EmitOptions::field_attribute`]) as emit applies them.
 
 use super::TypeMapping;
-use proc_macro2::TokenStream;
 
 /// Options of the generated code.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -132,9 +131,8 @@ impl EmitOptions {
 ///
 /// The setters check every attribute, but the option fields are public and may hold text that
 /// was never checked; such text is left out here, once, with one syn parse per rule (never per
-/// type or field). The rules stay text, because token streams cannot cross threads and emit
-/// formats on all cores; a lookup only lexes the text back into tokens, which cannot fail for
-/// text that parsed.
+/// type or field). The rules stay text: emit writes text, and lays out the user's with
+/// prettyplease.
 pub(super) struct AttributeRules {
     /// (type pattern, attributes), in the order given.
     types: Vec<(String, String)>,
@@ -151,13 +149,6 @@ fn checked_rules(rules: &[(String, String)]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Checked attribute text as tokens.
-fn lex(attribute: &str) -> TokenStream {
-    attribute
-        .parse()
-        .expect("attribute text that parses as attributes also lexes")
-}
-
 impl AttributeRules {
     /// The rules of `options` that parse, checked once.
     pub(super) fn new(options: &EmitOptions) -> AttributeRules {
@@ -168,20 +159,20 @@ impl AttributeRules {
     }
 
     /// The user's attributes for the type `qualified`.
-    pub(super) fn of_type(&self, qualified: &str) -> TokenStream {
+    pub(super) fn of_type(&self, qualified: &str) -> Vec<&str> {
         self.types
             .iter()
             .filter(|(pattern, _)| pattern_matches(pattern, qualified))
-            .map(|(_, attribute)| lex(attribute))
+            .map(|(_, attribute)| attribute.as_str())
             .collect()
     }
 
     /// The user's attributes for the field of JSON property `property` of the type `qualified`.
-    pub(super) fn of_field(&self, qualified: &str, property: &str) -> TokenStream {
+    pub(super) fn of_field(&self, qualified: &str, property: &str) -> Vec<&str> {
         self.fields
             .iter()
             .filter(|(pattern, _)| field_pattern_matches(pattern, qualified, property))
-            .map(|(_, attribute)| lex(attribute))
+            .map(|(_, attribute)| attribute.as_str())
             .collect()
     }
 }
@@ -230,10 +221,7 @@ mod tests {
             .type_attributes
             .push(("*".to_owned(), "derive(Eq)".to_owned()));
         let rules = AttributeRules::new(&options);
-        assert_eq!(
-            rules.of_type("microsoft.graph.user").to_string(),
-            "# [derive (Hash)]"
-        );
+        assert_eq!(rules.of_type("microsoft.graph.user"), ["#[derive(Hash)]"]);
         assert!(rules.of_field("microsoft.graph.user", "id").is_empty());
     }
 }

@@ -5,9 +5,6 @@
 //! it would print the `object!` macro as one run of tokens); here paths to its items are made
 //! for any module.
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 /// The module's name at the root of the generated code. No namespace module may take it
 /// (`ident::module` gives `support_` instead).
 pub(super) const SUPPORT_MODULE: &str = "support";
@@ -27,17 +24,14 @@ pub(super) fn support_module() -> &'static str {
 
 /// A path to `item` of the support module from inside module `from` of the generated code:
 /// `support::Nullable`, `super::support::Nullable`, ...
-pub(super) fn support_path(from: &[String], item: &str) -> TokenStream {
-    let supers = from.iter().map(|_| quote!(super::));
-    let item: TokenStream = item.parse().expect("support items are paths");
-    quote!(#(#supers)* support::#item)
+pub(super) fn support_path(from: &[String], item: &str) -> String {
+    format!("{}support::{item}", "super::".repeat(from.len()))
 }
 
 /// `use super::support;` (as many `super`s as `module` is deep), which the struct items of
 /// module `module` need.
-pub(super) fn support_import(module: &[String]) -> TokenStream {
-    let supers = module.iter().map(|_| quote!(super::));
-    quote!(use #(#supers)* support;)
+pub(super) fn support_import(module: &[String]) -> String {
+    format!("use {}support;", "super::".repeat(module.len()))
 }
 
 #[cfg(test)]
@@ -50,8 +44,9 @@ mod tests {
         assert!(support_module().starts_with("/// "));
         assert!(matches!(&file.items[..], [syn::Item::Mod(m)] if m.ident == SUPPORT_MODULE));
         assert_eq!(
-            support_path(&["a".into(), "b".into()], "Nullable").to_string(),
-            "super :: super :: support :: Nullable"
+            support_path(&["a".into(), "b".into()], "Nullable"),
+            "super::super::support::Nullable"
         );
+        assert_eq!(support_import(&["a".into()]), "use super::support;");
     }
 }

@@ -1,7 +1,6 @@
 //! The Rust type of every primitive, and user overrides of that table.
 
 use crate::primitive::Primitive;
-use proc_macro2::TokenStream;
 use std::collections::BTreeMap;
 
 /// The default Rust type of a primitive, as a path. Paths that start with `support::` name the
@@ -75,15 +74,15 @@ impl TypeMapping {
             .map_or_else(|| rust_type_of_primitive(primitive), String::as_str)
     }
 
-    /// The Rust type of a primitive, as tokens usable inside module `from` of the generated
-    /// code: a path into the `support` module climbs out of `from` first.
-    pub(super) fn tokens_in(&self, primitive: Primitive, from: &[String]) -> TokenStream {
+    /// The Rust type of a primitive as written inside module `from` of the generated code (a
+    /// path into the `support` module climbs out of `from` first), and whether it is the
+    /// user's text (an override, laid out by prettyplease).
+    pub(super) fn text_in(&self, primitive: Primitive, from: &[String]) -> (String, bool) {
         let path = self.path(primitive);
+        let from_user = self.overrides.contains_key(&primitive);
         match path.strip_prefix("support::") {
-            Some(item) => super::support::support_path(from, item),
-            None => path
-                .parse()
-                .expect("type mappings are checked to be Rust types when set"),
+            Some(item) => (super::support::support_path(from, item), from_user),
+            None => (path.to_owned(), from_user),
         }
     }
 }
@@ -97,27 +96,23 @@ mod tests {
         let mut mapping = TypeMapping::default();
         let module = ["call_records".to_owned()];
         assert_eq!(
-            mapping
-                .tokens_in(Primitive::DateTimeOffset, &module)
-                .to_string(),
-            "super :: support :: DateTimeOffset"
+            mapping.text_in(Primitive::DateTimeOffset, &module),
+            ("super::support::DateTimeOffset".to_owned(), false)
         );
         assert_eq!(
-            mapping.tokens_in(Primitive::Double, &[]).to_string(),
-            "support :: Float"
+            mapping.text_in(Primitive::Double, &[]),
+            ("support::Float".to_owned(), false)
         );
         mapping
             .set(Primitive::DateTimeOffset, "jiff::Timestamp")
             .unwrap();
         assert_eq!(
-            mapping
-                .tokens_in(Primitive::DateTimeOffset, &module)
-                .to_string(),
-            "jiff :: Timestamp"
+            mapping.text_in(Primitive::DateTimeOffset, &module),
+            ("jiff::Timestamp".to_owned(), true)
         );
         assert_eq!(
-            mapping.tokens_in(Primitive::String, &module).to_string(),
-            "String"
+            mapping.text_in(Primitive::String, &module),
+            ("String".to_owned(), false)
         );
     }
 }

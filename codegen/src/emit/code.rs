@@ -1,0 +1,226 @@
+//! The writer of generated source: lines at an indentation, written directly as text in the
+//! layout prettyplease gives them, so that emitting a whole docs tree costs about as much as
+//! writing its bytes (building token streams, parsing them with syn and printing them with
+//! prettyplease was most of `generate`'s time).
+//!
+//! prettyplease still lays out what the writer cannot know the layout of: a line longer than
+//! [`WIDTH`] (which prettyplease may break at its margin), and text the user gave (attributes,
+//! mapped types). Such a piece — an item, or a single field or variant — is parsed and printed
+//! by prettyplease inside wrappers that put it at the same depth, so the file reads exactly as
+//! if prettyplease had printed all of it (`tests/tests/golden.rs` and the whole-tree tests
+//! check that it is prettyplease's own layout).
+
+use super::docs::doc_lines;
+
+/// The longest line (indentation included, doc comments aside) written as it is. prettyplease
+/// breaks lines at a margin of 89 columns; anything longer than this goes through it.
+const WIDTH: usize = 80;
+
+/// One indentation step, as prettyplease indents.
+const INDENT: &str = "    ";
+
+/// Source text being written at a depth of nesting (modules, then braces).
+pub(super) struct Code {
+    /// The text written so far.
+    text: String,
+    /// The depth the code started at.
+    start: usize,
+    /// The depth of the next line.
+    depth: usize,
+    /// Some line is too long to be sure of its layout, or came from the user.
+    needs_layout: bool,
+}
+
+/// What a piece laid out by prettyplease is wrapped in to be parsed: an item, or a field or
+/// variant (inside a struct or enum one level up).
+#[derive(Clone, Copy)]
+pub(super) enum Piece {
+    /// Items of a module.
+    Items,
+    /// A struct field (with its attributes).
+    Field,
+    /// An enum variant (with its attributes).
+    Variant,
+}
+
+impl Code {
+    /// An empty text whose lines start at `depth`.
+    pub(super) fn new(depth: usize) -> Code {
+        Code {
+            text: String::new(),
+            start: depth,
+            depth,
+            needs_layout: false,
+        }
+    }
+
+    /// The depth of the next line.
+    pub(super) fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// Writes one line of code (not a doc comment) at the current depth.
+    pub(super) fn line(&mut self, line: &str) {
+        if self.depth * INDENT.len() + line.len() > WIDTH {
+            self.needs_layout = true;
+        }
+        self.indented(line);
+    }
+
+    /// Writes a line the user wrote (an attribute, a type): prettyplease lays it out.
+    pub(super) fn user_line(&mut self, line: &str) {
+        self.needs_layout = true;
+        self.indented(line);
+    }
+
+    /// Writes a line and goes one level deeper (`pub struct X {`).
+    pub(super) fn open(&mut self, line: &str) {
+        self.line(line);
+        self.depth += 1;
+    }
+
+    /// Comes back one level and writes a line (`}`).
+    pub(super) fn close(&mut self, line: &str) {
+        self.depth -= 1;
+        self.line(line);
+    }
+
+    /// Writes `///` and `text` (which starts with a space, or is empty): prettyplease's
+    /// layout of `#[doc = "text"]`.
+    pub(super) fn doc(&mut self, text: &str) {
+        self.push_indent();
+        self.text.push_str("///");
+        self.text.push_str(text);
+        self.text.push('\n');
+    }
+
+    /// Doc comments: the docs' own `description` (escaped), then the generator's `about` line.
+    pub(super) fn docs(&mut self, description: &str, about: &str) {
+        let lines = doc_lines(description);
+        for line in &lines {
+            self.doc(line);
+        }
+        if !about.is_empty() {
+            if !lines.is_empty() {
+                self.doc("");
+            }
+            self.doc(&format!(" {about}"));
+        }
+    }
+
+    /// Writes an attribute (`#[cfg(...)]`), laid out on its own by prettyplease when it is
+    /// too long for a line or `from_user`.
+    pub(super) fn attribute(&mut self, attribute: &str, from_user: bool) {
+        if !from_user && self.depth * INDENT.len() + attribute.len() <= WIDTH {
+            self.indented(attribute);
+            return;
+        }
+        // An attribute's layout does not depend on what it is attached to.
+        let item = format!("{attribute}\nstruct W;\n");
+        let laid = laid_out(&item, self.depth, Piece::Items);
+        let end = laid.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
+        self.text.push_str(&laid[..end]);
+    }
+
+    /// Appends `piece` (written at this code's current depth), laid out by prettyplease as a
+    /// `kind` when it needs it.
+    pub(super) fn append(&mut self, piece: Code, kind: Piece) {
+        debug_assert_eq!(piece.start, self.depth);
+        self.text.push_str(&piece.finish(kind));
+    }
+
+    /// Appends text that is never laid out (a `support::object!` table: prettyplease would fill
+    /// its rows like prose), each line at the current depth.
+    pub(super) fn verbatim_lines<'a>(&mut self, lines: impl IntoIterator<Item = &'a str>) {
+        for line in lines {
+            self.indented(line);
+        }
+    }
+
+    /// The text, laid out by prettyplease as `kind` if some line needs it.
+    pub(super) fn finish(self, kind: Piece) -> String {
+        if self.needs_layout {
+            laid_out(&self.text, self.start, kind)
+        } else {
+            self.text
+        }
+    }
+
+    /// Writes the indentation and `line`.
+    fn indented(&mut self, line: &str) {
+        self.push_indent();
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    /// Writes the current depth's indentation.
+    fn push_indent(&mut self) {
+        for _ in 0..self.depth {
+            self.text.push_str(INDENT);
+        }
+    }
+}
+
+/// `code` (a piece of kind `kind` at `depth`) as prettyplease lays it out: parsed inside
+/// modules (and a struct or enum for a field or variant) that put it at the same depth.
+fn laid_out(code: &str, depth: usize, kind: Piece) -> String {
+    let (levels, wrapper) = match kind {
+        Piece::Items => (depth, None),
+        Piece::Field => (depth - 1, Some("struct W {")),
+        Piece::Variant => (depth - 1, Some("enum W {")),
+    };
+    let mut wrapped = "mod m {\n".repeat(levels);
+    wrapped.extend(wrapper.map(|w| format!("{w}\n")));
+    wrapped.push_str(code);
+    let closing = levels + usize::from(wrapper.is_some());
+    wrapped.push_str(&"}\n".repeat(closing));
+    let file = syn::parse_file(&wrapped).expect("generated code is valid Rust");
+    let printed = prettyplease::unparse(&file);
+    let lines: Vec<&str> = printed.lines().collect();
+    let mut out = String::with_capacity(code.len());
+    for line in &lines[closing..lines.len() - closing] {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_are_written_as_given() {
+        let mut code = Code::new(1);
+        code.docs("A thing.", "About it.");
+        code.open("pub struct X {");
+        code.line("pub a: u8,");
+        code.close("}");
+        assert_eq!(
+            code.finish(Piece::Items),
+            "    /// A thing.\n    ///\n    /// About it.\n    pub struct X {\n        pub a: u8,\n    }\n"
+        );
+    }
+
+    #[test]
+    fn long_lines_and_user_text_are_laid_out_by_prettyplease() {
+        let mut field = Code::new(2);
+        field.doc(" Docs are never broken, however long they are: prettyplease keeps them whole.");
+        field.line("pub last_modified_date_time: super::support::Nullable<super::support::DateTimeOffset>,");
+        assert_eq!(
+            field.finish(Piece::Field),
+            "        /// Docs are never broken, however long they are: prettyplease keeps them whole.\n        \
+             pub last_modified_date_time: super::support::Nullable<\n            super::support::DateTimeOffset,\n        >,\n"
+        );
+        let mut variant = Code::new(1);
+        variant.user_line("#[doc(alias=\"x\")]");
+        variant.line("X(Box<X>),");
+        assert_eq!(
+            variant.finish(Piece::Variant),
+            "    #[doc(alias = \"x\")]\n    X(Box<X>),\n"
+        );
+        let mut item = Code::new(0);
+        item.attribute("#[derive(  Hash)]", true);
+        assert_eq!(item.finish(Piece::Items), "#[derive(Hash)]\n");
+    }
+}
