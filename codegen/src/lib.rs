@@ -5,7 +5,7 @@
 //! 1. [`parse`]: a Markdown page → [`parse::Page`] (tables, annotation, JSON block, links);
 //! 2. [`schema`]: pages → [`schema::Schema`], the intermediate representation (types, bases,
 //!    properties, enums, diagnostics), serializable as stable JSON;
-//! 3. [`emit`]: a schema → Rust source, formatted by prettyplease.
+//! 3. [`emit`]: a schema → Rust source, written in prettyplease's layout.
 //!
 //! [`report`] summarises a schema and its diagnostics for the `check` command; [`load`] reads a
 //! schema saved as JSON or from a git revision, for `diff`; [`metadata`] measures a schema against

@@ -1,8 +1,8 @@
 //! The Rust enum of a Graph enum type: the documented members plus `Unrecognized(String)`, so
 //! values the docs do not list survive reading and writing back. Its conversions (`as_str`,
 //! `From<&str>`, `Display`, serde) and comparisons, all through the wire name, come from a
-//! `support::string_enum!` table: a marker in the tokens, written as text after formatting
-//! (one row per line), like the structs' `object!` tables. Written out, those impls were
+//! `support::string_enum!` table (one row per line), like the structs' `object!` tables. Written
+//! out, those impls were
 //! 1.2 MB of a whole tree's source.
 
 use super::code::{Code, Piece};

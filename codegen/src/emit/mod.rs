@@ -1,4 +1,4 @@
-//! Stage 3: [`Schema`] → Rust source (syn tokens, formatted by prettyplease).
+//! Stage 3: [`Schema`] → Rust source, written as text in prettyplease's layout (`code`).
 //!
 //! Per entity or complex type: a struct of `support::Nullable` fields (absent, `null` or a
 //! value: the docs do not state nullability, and Graph tells `null` from absent) for the
@@ -16,8 +16,9 @@
 //! (ancestor views, conversions, `Any...` enums), `enums`, `docs` (rustdoc text), `ident` (naming and
 //! escaping), `types` (primitives), `options` ([`EmitOptions`]), `support` (the `support`
 //! module, whose source is `support.in.rs`), `files` (one file, or past [`SPLIT_ABOVE`] a file
-//! that includes parts). This file holds the context they share (`Emitter`), lays the items
-//! out in modules and formats them.
+//! that includes parts), `code` (the writer: text in prettyplease's layout, prettyplease itself
+//! only for long lines and the user's text). This file holds the context they share
+//! (`Emitter`) and lays the items out in modules.
 
 mod areas;
 mod code;
@@ -202,7 +203,7 @@ pub fn value_type_paths(schema: &Schema) -> BTreeMap<QualifiedName, String> {
     Names::new(schema).into_value_type_paths()
 }
 
-/// A piece of the generated file that is formatted on its own.
+/// A piece of the generated file that is written on its own.
 enum Unit<'a> {
     /// A type of the root namespace, with its impls.
     Type(&'a TypeDef),
@@ -231,9 +232,9 @@ pub fn emit_files(
     render(schema, options).into_files(file_name, split_above)
 }
 
-/// Formats the output in independently formatted pieces: each type of the root namespace, the
-/// support module, then each sub-namespace module whole. Formatting them on all cores and
-/// joining in this order gives the same text as formatting the file at once.
+/// Writes the output in independent pieces: each type of the root namespace, the support
+/// module, then each sub-namespace module whole. Writing them on all cores and joining in this
+/// order gives the same text as writing the file at once.
 fn render(schema: &Schema, options: &EmitOptions) -> Rendered {
     let emitter = Emitter::new(schema, options);
     let mut units: Vec<Unit> = schema

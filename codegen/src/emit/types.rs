@@ -42,8 +42,8 @@ pub fn rust_type_of_primitive(p: Primitive) -> &'static str {
 /// Rust types for primitives: the defaults of [`rust_type_of_primitive`] with overrides, each
 /// checked to be a Rust type once, when it is set.
 ///
-/// The overrides are kept as text, not as tokens: token streams cannot cross threads, and emit
-/// formats on all cores. Turning checked text back into tokens is lexing only, and cannot fail.
+/// The overrides are kept as the user wrote them; emit has prettyplease lay out a field whose
+/// type is one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TypeMapping {
     overrides: BTreeMap<Primitive, String>,
