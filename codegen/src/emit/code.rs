@@ -12,9 +12,10 @@
 
 use super::docs::doc_lines;
 
-/// The longest line (indentation included, doc comments aside) written as it is. prettyplease
-/// breaks lines at a margin of 89 columns; anything longer than this goes through it.
-const WIDTH: usize = 80;
+/// The longest line (indentation included, doc comments aside) written as it is: prettyplease's
+/// margin, past which it may break a line (`the_width_is_prettyplease_margin` pins it); a longer
+/// line goes through prettyplease.
+const WIDTH: usize = 89;
 
 /// One indentation step, as prettyplease indents.
 const INDENT: &str = "    ";
@@ -199,6 +200,21 @@ mod tests {
         assert_eq!(
             code.finish(Piece::Items),
             "    /// A thing.\n    ///\n    /// About it.\n    pub struct X {\n        pub a: u8,\n    }\n"
+        );
+    }
+
+    #[test]
+    fn the_width_is_prettyplease_margin() {
+        // A field line of exactly `WIDTH` columns stays whole; one column more, prettyplease
+        // breaks it.
+        let field = |width: usize| {
+            let name = "x".repeat(width - "    pub : support::Nullable<String>,".len());
+            format!("    pub {name}: support::Nullable<String>,\n")
+        };
+        assert_eq!(laid_out(&field(WIDTH), 1, Piece::Field), field(WIDTH));
+        assert_ne!(
+            laid_out(&field(WIDTH + 1), 1, Piece::Field),
+            field(WIDTH + 1)
         );
     }
 

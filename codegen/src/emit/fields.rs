@@ -16,6 +16,17 @@ pub(super) const GENERATED_FIELDS: [&str; 2] = ["odata_type", "additional_proper
 /// struct may take its name.
 pub(super) const BASE_FIELD: &str = "base";
 
+/// The position in `schema` of the struct that the struct of `t` holds in its `base` field
+/// ([`Emitter::struct_base`]).
+pub(super) fn struct_base_in(schema: &Schema, t: &TypeDef) -> Option<usize> {
+    let q = t.qualified_name();
+    let ancestors = schema.ancestors(&q);
+    if ancestors.iter().any(|a| a.qualified_name() == q) {
+        return None;
+    }
+    schema.index_of(&ancestors.first()?.qualified_name())
+}
+
 /// The struct fields whose type must be boxed, as (containing type, field type) pairs.
 pub(super) type BoxedEdges = BTreeSet<(QualifiedName, QualifiedName)>;
 
@@ -43,12 +54,22 @@ impl Emitter<'_> {
     /// struct is a root: it holds every property itself, with the `@odata.type` annotation
     /// and the map of unknown properties.
     pub(super) fn struct_base(&self, t: &TypeDef) -> Option<&TypeDef> {
-        let q = t.qualified_name();
-        let ancestors = self.schema.ancestors(&q);
-        if ancestors.iter().any(|a| a.qualified_name() == q) {
-            return None;
+        let types = self.schema.types();
+        match self.position(t) {
+            // Decided once per type in `Emitter::new`: a family's `Any...` table asks it of
+            // every level of every member's chain.
+            Some(i) => self.struct_bases[i].map(|b| &types[b]),
+            None => struct_base_in(self.schema, t).and_then(|b| types.get(b)),
         }
-        ancestors.first().copied()
+    }
+
+    /// The position of `t` in the schema's types when it is one of them, found by its address
+    /// (no qualified name is built, no name compared).
+    fn position(&self, t: &TypeDef) -> Option<usize> {
+        let types = self.schema.types();
+        let offset = (t as *const TypeDef as usize).checked_sub(types.as_ptr() as usize)?;
+        let i = offset / std::mem::size_of::<TypeDef>().max(1);
+        types.get(i).filter(|u| std::ptr::eq(*u, t)).map(|_| i)
     }
 
     /// The fields of the struct of `t`, one per property it holds itself, in property order:

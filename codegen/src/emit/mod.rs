@@ -64,6 +64,9 @@ struct Emitter<'a> {
     boxed: BoxedEdges,
     /// The areas that need each type, with [`EmitOptions::area_features`].
     areas: Option<areas::Areas>,
+    /// The position of the struct each type's struct holds in its `base` field, by the
+    /// type's position ([`Emitter::struct_base`]).
+    struct_bases: Vec<Option<usize>>,
 }
 
 impl<'a> Emitter<'a> {
@@ -78,6 +81,11 @@ impl<'a> Emitter<'a> {
             boxed: boxed_edges(schema, &subtypes, options.typed_navigation),
             subtypes,
             areas: options.area_features.then(|| areas::Areas::new(schema)),
+            struct_bases: schema
+                .types()
+                .iter()
+                .map(|t| fields::struct_base_in(schema, t))
+                .collect(),
         }
     }
 

@@ -74,7 +74,7 @@ impl Emitter<'_> {
             .map(|field| self.typed_field(t, &module, field))
             .collect();
         self.struct_definition(t, &module, &name, &fields, cfg, out);
-        self.table(out, cfg, "object", &name, self.object_table(t));
+        self.table(out, cfg, "object", &name, self.object_table(t, &fields));
         self.family_items(t, &name, cfg, out);
     }
 
@@ -230,14 +230,14 @@ impl Emitter<'_> {
     /// The lines of the `support::object!` table of the struct of `t` after its name: the
     /// `expecting` text, `..base` when it has one, then a row per field (JSON name => field),
     /// after its `#[cfg]` with area features.
-    fn object_table(&self, t: &TypeDef) -> Vec<String> {
+    fn object_table(&self, t: &TypeDef, fields: &[TypedField]) -> Vec<String> {
         let expecting = format!("a `{}` JSON object", doc_name(&t.qualified_name()));
         let mut lines = vec![format!("{},", proc_macro2::Literal::string(&expecting))];
         if self.struct_base(t).is_some() {
             lines.push(format!("..{BASE_FIELD},"));
         }
-        for field in self.fields_of(t) {
-            lines.extend(self.field_cfg_text(t, field.property));
+        for TypedField { field, cfg, .. } in fields {
+            lines.extend(cfg.clone());
             lines.push(format!(
                 "{} => {},",
                 proc_macro2::Literal::string(field.json()),
