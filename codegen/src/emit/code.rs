@@ -10,7 +10,7 @@
 //! if prettyplease had printed all of it (`tests/tests/golden.rs` and the whole-tree tests
 //! check that it is prettyplease's own layout).
 
-use super::docs::doc_lines;
+use super::docs::for_each_doc_line;
 
 /// The longest line (indentation included, doc comments aside) written as it is: prettyplease's
 /// margin, past which it may break a line (`the_width_is_prettyplease_margin` pins it); a longer
@@ -97,15 +97,22 @@ impl Code {
 
     /// Doc comments: the docs' own `description` (escaped), then the generator's `about` line.
     pub(super) fn docs(&mut self, description: &str, about: &str) {
-        let lines = doc_lines(description);
-        for line in &lines {
-            self.doc(line);
-        }
+        let mut described = false;
+        for_each_doc_line(description, |fence, line| {
+            described = true;
+            self.push_indent();
+            for part in ["/// ", fence, line, "\n"] {
+                self.text.push_str(part);
+            }
+        });
         if !about.is_empty() {
-            if !lines.is_empty() {
+            if described {
                 self.doc("");
             }
-            self.doc(&format!(" {about}"));
+            self.push_indent();
+            for part in ["/// ", about, "\n"] {
+                self.text.push_str(part);
+            }
         }
     }
 

@@ -4,9 +4,22 @@
 use crate::docs_text::is_unsafe_char;
 
 /// Cleans a docs description into rustdoc lines: no control characters, no accidental
-/// intra-doc links or HTML tags, URLs in angle brackets.
-pub(super) fn doc_lines(text: &str) -> Vec<String> {
-    let mut out = String::with_capacity(text.len());
+/// intra-doc links or HTML tags, URLs in angle brackets. Each line starts with a space, as a
+/// `///` comment's text does.
+#[cfg(test)]
+fn doc_lines(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for_each_doc_line(text, |fence, line| {
+        lines.push(format!(" {fence}{line}"));
+    });
+    lines
+}
+
+/// Calls `f` with each line of a docs description cleaned for rustdoc (see `doc_lines`),
+/// without its leading space: `fence` is a backslash when the line opens with a code fence (which
+/// would start a doc test), else empty. Blank lines are dropped.
+pub(super) fn for_each_doc_line(text: &str, mut f: impl FnMut(&str, &str)) {
+    let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
     while let Some(start) = url_start(rest) {
         escape_into(&mut out, &rest[..start]);
@@ -21,18 +34,15 @@ pub(super) fn doc_lines(text: &str) -> Vec<String> {
         rest = &rest[start + url.len()..];
     }
     escape_into(&mut out, rest);
-    out.split('\n')
-        .map(|l| {
-            let l = l.trim();
-            // A line opening with a fence would start a code block: a doc test.
-            if l.starts_with("```") || l.starts_with("~~~") {
-                format!(" \\{l}")
-            } else {
-                format!(" {l}")
-            }
-        })
-        .filter(|l| l.trim() != "")
-        .collect()
+    for line in out.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        // A line opening with a fence would start a code block: a doc test.
+        let fence = if line.starts_with("```") || line.starts_with("~~~") {
+            "\\"
+        } else {
+            ""
+        };
+        f(fence, line);
+    }
 }
 
 /// Where the first `http://` or `https://` URL of `text` starts, anywhere in a word (after `(`

@@ -83,7 +83,7 @@ fn enum_about(t: &TypeDef, other: &str) -> String {
 
 impl Emitter<'_> {
     /// Writes the enum of an enum type into `out`, with `value` when the docs give integer
-    /// values, and its `support::string_enum!` table ([`Emitter::enum_table`]); each item under
+    /// values, and its `support::string_enum!` table (`enum_table`); each item under
     /// `cfg`, the type's `#[cfg]` with area features.
     pub(super) fn emit_enum(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
         let q = t.qualified_name();
@@ -112,21 +112,24 @@ impl Emitter<'_> {
             value_impl(&mut item, &name, &variants, &other);
             out.append(item, Piece::Items);
         }
-        self.table(out, cfg, "string_enum", &name, self.enum_table(t));
+        self.table(
+            out,
+            cfg,
+            "string_enum",
+            &name,
+            enum_table(&variants, &other),
+        );
     }
 }
 
-impl Emitter<'_> {
-    /// The lines of the `support::string_enum!` table of the enum of `t` after its name: its
-    /// catch-all variant, then a row per member (wire name => variant).
-    pub(super) fn enum_table(&self, t: &TypeDef) -> Vec<String> {
-        let (variants, other) = variants(t);
-        std::iter::once(format!("{other},"))
-            .chain(
-                variants
-                    .iter()
-                    .map(|v| format!("{} => {},", proc_macro2::Literal::string(&v.wire), v.name)),
-            )
-            .collect()
-    }
+/// The lines of the `support::string_enum!` table of an enum after its name: its catch-all
+/// variant `other`, then a row per member (wire name => variant).
+fn enum_table(variants: &[Variant], other: &str) -> Vec<String> {
+    std::iter::once(format!("{other},"))
+        .chain(
+            variants
+                .iter()
+                .map(|v| format!("{} => {},", proc_macro2::Literal::string(&v.wire), v.name)),
+        )
+        .collect()
 }

@@ -125,20 +125,21 @@ impl Emitter<'_> {
         item.doc(&format!(" A `{0}` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `{0}`: values of derived types keep all their properties.", doc_name(&q)));
         item.line("#[derive(Clone, PartialEq)]");
         item.open(&format!("pub enum {any} {{"));
+        let family = self.any_variants(t);
         for Variant {
             name,
             path,
             qualified,
             cfg,
-        } in self.any_variants(t)
+        } in &family
         {
-            if qualified == q {
+            if *qualified == q {
                 item.doc(&format!(" A `{}` itself, or a derived type this version of the docs does not know (its `@odata.type` and extra properties are kept).", doc_name(&q)));
             } else {
-                item.doc(&format!(" A `{}`.", doc_name(&qualified)));
+                item.doc(&format!(" A `{}`.", doc_name(qualified)));
             }
             let mut variant = Code::new(item.depth());
-            if let Some(cfg) = &cfg {
+            if let Some(cfg) = cfg {
                 variant.attribute(cfg, false);
             }
             variant.line(&format!("{name}(Box<{path}>),"));
@@ -146,16 +147,15 @@ impl Emitter<'_> {
         }
         item.close("}");
         out.append(item, Piece::Items);
-        self.table(out, cfg, "family", &any, self.family_table(t));
+        self.table(out, cfg, "family", &any, self.family_table(t, &family));
     }
 
     /// The lines of the `support::family!` table of the `Any...` enum of `t` after its name:
     /// the declared type's struct, the `expecting` text, its variant, then a row per derived
     /// type (its `@odata.type`, variant, struct and path of `base` fields up to the declared
     /// type's struct), after its `#[cfg]` with area features.
-    pub(super) fn family_table(&self, t: &TypeDef) -> Vec<String> {
+    fn family_table(&self, t: &TypeDef, family: &[Variant]) -> Vec<String> {
         let q = t.qualified_name();
-        let family = self.any_variants(t);
         let expecting = format!(
             "a `{}` JSON object (or one of a derived type)",
             doc_name(&q)
