@@ -210,11 +210,11 @@ impl Emitter<'_> {
             for attribute in &f.attrs {
                 declaration.attribute(attribute, true);
             }
-            let line = format!("pub {}: {nullable}<{}>,", f.field.ident, f.ty);
             if f.user_type {
-                declaration.user_line(&line);
+                declaration.user_line(&format!("pub {}: {nullable}<{}>,", f.field.ident, f.ty));
             } else {
-                declaration.line(&line);
+                let head = format!("pub {}: {nullable}", f.field.ident);
+                declaration.generic_line(&head, &f.ty, ",");
             }
             item.append(declaration, Piece::Field);
         }
