@@ -449,7 +449,7 @@ pub mod support {
                     key: &str,
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
-                    let mut fields = support::FieldReader::new(key, map);
+                    let fields = &mut support::FieldReader::new(key, map);
                     $($(#[$cfg])* fields.read($json, &mut self.$field);)+
                     fields.finish()
                 }
@@ -457,7 +457,7 @@ pub mod support {
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
-                    let mut fields = support::FieldWriter::new(map);
+                    let fields = &mut support::FieldWriter::new(map);
                     $($(#[$cfg])* fields.write($json, &self.$field);)+
                     fields.finish()
                 }
@@ -557,7 +557,7 @@ pub mod support {
                     key: &str,
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
-                    let mut fields = support::FieldReader::new(key, map);
+                    let fields = &mut support::FieldReader::new(key, map);
                     $($(#[$cfg])* fields.read($json, &mut self.$field);)+
                     fields.or_base(&mut self.$base)
                 }
@@ -565,7 +565,7 @@ pub mod support {
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
-                    let mut fields = support::FieldWriter::after(&self.$base, map);
+                    let fields = &mut support::FieldWriter::after(&self.$base, map);
                     $($(#[$cfg])* fields.write($json, &self.$field);)+
                     fields.finish()
                 }
@@ -964,10 +964,12 @@ pub mod support {
             }
         }
 
-        /// Whether a row read the value, or the error reading it gave.
+        /// Whether a row read the value, or the error reading it gave. (The tables' bodies
+        /// hold the reader as `&mut`, not in a `mut` binding: with area features every row may
+        /// be left out, and an unused `mut` would warn in the user's crate.)
         #[inline]
-        pub fn finish(self) -> Result<bool, A::Error> {
-            match self.read {
+        pub fn finish(&mut self) -> Result<bool, A::Error> {
+            match self.read.take() {
                 None => Ok(false),
                 Some(read) => read.map(|()| true),
             }
@@ -976,9 +978,9 @@ pub mod support {
         /// As [`FieldReader::finish`], but a property no row named is offered to `base` (a
         /// derived struct's base).
         #[inline]
-        pub fn or_base<T: Object>(self, base: &mut T) -> Result<bool, A::Error> {
-            match self.read {
-                None => base.read_field(self.key, self.map),
+        pub fn or_base<T: Object>(&mut self, base: &mut T) -> Result<bool, A::Error> {
+            match self.read.take() {
+                None => base.read_field(self.key, &mut *self.map),
                 Some(read) => read.map(|()| true),
             }
         }
@@ -1016,10 +1018,10 @@ pub mod support {
             }
         }
 
-        /// The first error, if a write failed.
+        /// The first error, if a write failed (see [`FieldReader::finish`] on `&mut`).
         #[inline]
-        pub fn finish(self) -> Result<(), M::Error> {
-            self.result
+        pub fn finish(&mut self) -> Result<(), M::Error> {
+            std::mem::replace(&mut self.result, Ok(()))
         }
     }
 
