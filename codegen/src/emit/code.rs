@@ -61,9 +61,14 @@ impl Code {
         self.depth
     }
 
+    /// Whether `parts`, written as one line at `depth`, fit in [`WIDTH`].
+    fn fits(depth: usize, parts: &[&str]) -> bool {
+        depth * INDENT.len() + parts.iter().map(|p| p.len()).sum::<usize>() <= WIDTH
+    }
+
     /// Writes one line of code (not a doc comment) at the current depth.
     pub(super) fn line(&mut self, line: &str) {
-        if self.depth * INDENT.len() + line.len() > WIDTH {
+        if !Code::fits(self.depth, &[line]) {
             self.needs_layout = true;
         }
         self.indented(line);
@@ -74,9 +79,7 @@ impl Code {
     /// comma one level deeper, `>{tail}`. When even those lines do not fit, prettyplease lays
     /// the piece out.
     pub(super) fn generic_line(&mut self, head: &str, inner: &str, tail: &str) {
-        let fits = |depth: usize, parts: &[&str]| {
-            depth * INDENT.len() + parts.iter().map(|p| p.len()).sum::<usize>() <= WIDTH
-        };
+        let fits = Code::fits;
         if fits(self.depth, &[head, "<", inner, ">", tail]) {
             self.indented(&format!("{head}<{inner}>{tail}"));
         } else if fits(self.depth, &[head, "<"]) && fits(self.depth + 1, &[inner, ","]) {
@@ -142,7 +145,7 @@ impl Code {
     /// Writes an attribute (`#[cfg(...)]`), laid out on its own by prettyplease when it is
     /// too long for a line or `from_user`.
     pub(super) fn attribute(&mut self, attribute: &str, from_user: bool) {
-        if !from_user && self.depth * INDENT.len() + attribute.len() <= WIDTH {
+        if !from_user && Code::fits(self.depth, &[attribute]) {
             self.indented(attribute);
             return;
         }
