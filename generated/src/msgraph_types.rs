@@ -33,32 +33,19 @@ support::string_enum! {
     "notSupported" => NotSupported,
 }
 
-/// Graph complex type `microsoft.graph.deviceActionResult`. No docs page was given for this type: it was reconstructed from the pages that refer to it.
-#[derive(Clone, Default, PartialEq)]
-pub struct DeviceActionResult {
-    /// The `@odata.type` annotation, written back as read. Set it when sending a derived
-    /// type where its base is expected.
-    pub odata_type: Option<String>,
-    /// Название действия. Наследуется от deviceActionResult.
-    pub action_name: support::Nullable<String>,
-    /// Состояние действия, унаследованной от deviceActionResult. Возможные значения: none, pending, canceled, active, done, failed, notSupported.
-    pub action_state: support::Nullable<ActionState>,
-    /// Время начала действия. Наследуется от deviceActionResult.
-    pub start_date_time: support::Nullable<support::DateTimeOffset>,
-    /// Время последнего обновления действия. Наследуется от deviceActionResult
-    pub last_updated_date_time: support::Nullable<support::DateTimeOffset>,
-    /// Properties the docs did not list (and other `@` annotations), kept so that writing
-    /// the value back loses nothing.
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
-
 support::object! {
-    DeviceActionResult,
-    "a `microsoft.graph.deviceActionResult` JSON object",
-    "actionName" => action_name,
-    "actionState" => action_state,
-    "startDateTime" => start_date_time,
-    "lastUpdatedDateTime" => last_updated_date_time,
+    "microsoft.graph.deviceActionResult",
+    /// Graph complex type `microsoft.graph.deviceActionResult`. No docs page was given for this type: it was reconstructed from the pages that refer to it.
+    pub struct DeviceActionResult {
+        /// Название действия. Наследуется от deviceActionResult.
+        "actionName" => action_name: String,
+        /// Состояние действия, унаследованной от deviceActionResult. Возможные значения: none, pending, canceled, active, done, failed, notSupported.
+        "actionState" => action_state: ActionState,
+        /// Время начала действия. Наследуется от deviceActionResult.
+        "startDateTime" => start_date_time: support::DateTimeOffset,
+        /// Время последнего обновления действия. Наследуется от deviceActionResult
+        "lastUpdatedDateTime" => last_updated_date_time: support::DateTimeOffset,
+    }
 }
 
 impl AsRef<DeviceActionResult> for DeviceActionResult {
@@ -75,42 +62,24 @@ impl AsMut<DeviceActionResult> for DeviceActionResult {
     }
 }
 
-/// A `microsoft.graph.deviceActionResult` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `microsoft.graph.deviceActionResult`: values of derived types keep all their properties.
-#[derive(Clone, PartialEq)]
-pub enum AnyDeviceActionResult {
-    /// A `microsoft.graph.deviceActionResult` itself, or a derived type this version of the docs does not know (its `@odata.type` and extra properties are kept).
-    DeviceActionResult(Box<DeviceActionResult>),
-    /// A `microsoft.graph.resetPasscodeActionResult`.
-    ResetPasscodeActionResult(Box<ResetPasscodeActionResult>),
-}
-
 support::family! {
     AnyDeviceActionResult,
-    DeviceActionResult,
-    "a `microsoft.graph.deviceActionResult` JSON object (or one of a derived type)",
-    DeviceActionResult,
+    "microsoft.graph.deviceActionResult",
+    DeviceActionResult(DeviceActionResult),
     "microsoft.graph.resetPasscodeActionResult" => ResetPasscodeActionResult(ResetPasscodeActionResult) = base,
 }
 
-/// Результат сброса секретного кода
-///
-/// Graph complex type `microsoft.graph.resetPasscodeActionResult`. Derives from [`DeviceActionResult`].
-#[derive(Clone, Default, PartialEq)]
-pub struct ResetPasscodeActionResult {
-    /// The properties inherited from [`DeviceActionResult`], in the same JSON object.
-    pub base: DeviceActionResult,
-    /// Новый секретный код для устройства
-    pub passcode: support::Nullable<String>,
-    /// Код ошибки действия RotateBitLockerKeys. Допустимые значения от 0 до 2147483647
-    pub error_code: support::Nullable<i32>,
-}
-
 support::object! {
-    ResetPasscodeActionResult,
-    "a `microsoft.graph.resetPasscodeActionResult` JSON object",
-    ..base,
-    "passcode" => passcode,
-    "errorCode" => error_code,
+    "microsoft.graph.resetPasscodeActionResult",
+    /// Результат сброса секретного кода
+    ///
+    /// Graph complex type `microsoft.graph.resetPasscodeActionResult`. Derives from [`DeviceActionResult`].
+    pub struct ResetPasscodeActionResult: DeviceActionResult {
+        /// Новый секретный код для устройства
+        "passcode" => passcode: String,
+        /// Код ошибки действия RotateBitLockerKeys. Допустимые значения от 0 до 2147483647
+        "errorCode" => error_code: i32,
+    }
 }
 
 support::ancestors! {
@@ -337,8 +306,8 @@ pub mod support {
     /// expansion costs more to compile and buffers unknown properties before keeping them).
     #[doc(hidden)]
     pub trait Object: Default {
-        /// What a JSON value of the wrong shape is reported as expecting.
-        const EXPECTING: &'static str;
+        /// The type's Graph name, with which a JSON value of the wrong shape is reported.
+        const GRAPH_NAME: &'static str;
         /// The `@odata.type` annotation and the map of unknown properties.
         fn generated_mut(
             &mut self,
@@ -367,26 +336,73 @@ pub mod support {
     // The macros' docs name items as code, not links: when the generated code is a module of
     // a crate documented with its private items (as binaries are), rustdoc does not resolve
     // `support::...` in a macro's docs, and warns.
-    /// Implements `support::Object`, `Serialize` and `Deserialize` for a generated
-    /// struct from its table of JSON property names and fields. A derived struct's table
-    /// names its base field first (`..base`): keys that are not its own are read by the base,
-    /// which also holds the annotation and the unknown properties, and the base's properties
-    /// are written first. A row may carry `#[cfg(..)]` (area features): without it, its key is
-    /// an unknown property. `Debug` is implemented too (the struct's name and the JSON it
-    /// writes, through `support::debug_object`), `#[inline]` like every non-generic method
-    /// here: compiled in the crates that call it, not in the generated crate whether used or
-    /// not. Paths in the expansion start at `support`, which every
-    /// module of generated code has in scope.
+    /// Declares a generated struct and implements it from its table: the type's Graph name,
+    /// the struct's docs and attributes, `pub struct Name {` (`pub struct Name: Base {` for a
+    /// derived struct), then a row per property: its docs, its `#[cfg(..)]` with area features
+    /// (without it, its key is an unknown property), and `"jsonName" => field: T,` with the
+    /// user's attributes, if any, after `=>`. Each row is a `pub` field of type
+    /// `support::Nullable<T>`. A root struct also gets `odata_type` (the `@odata.type`
+    /// annotation) and `additional_properties` (the properties the docs do not list); a derived
+    /// struct gets `base`, its base's struct, which reads the keys that are not its own and
+    /// whose properties are written first. It implements `Clone`, `Default`, `PartialEq`,
+    /// `Debug` (the struct's name and the JSON it writes, through `support::debug_object`),
+    /// `support::Object`, `Serialize` and `Deserialize`. Non-generic methods are `#[inline]`:
+    /// compiled in the crates that call them, not in the generated crate whether used or not.
+    /// Paths in the expansion start at `support`, which every module of generated code has in
+    /// scope.
     // Unused when area features leave no struct compiled. The four arms (root or derived, with
     // or without rows) are written out in full: a struct without rows gets the trait's
     // `read_field` and `write_fields` (no bodies of its own), and folding the arms into two
     // cost a whole tree's check 21 MiB of rustc peak (those bodies, and the `#[allow(unused_mut)]`
-    // their empty row lists need).
+    // their empty row lists need). The struct is declared here, not written out beside its
+    // table: that was 1.1 MB more of a whole tree's source (each field named twice, the
+    // generated fields' lines in every root). `Clone`, `Default` and `PartialEq` are written
+    // here, not derived: built-in derives inside a macro's expansion cost a whole tree's check
+    // about two seconds of expanding and resolving. No arm calls another macro (`concat!`,
+    // `stringify!`, its own arms): each call inside thousands of expansions costs resolving.
     #[allow(unused_macros)]
     macro_rules! object {
-        ($ty:ident, $expecting:literal $(,)?) => {
+        (
+            $graph:literal,
+            $(#[$meta:meta])*
+            pub struct $ty:ident {}
+        ) => {
+            $(#[$meta])*
+            pub struct $ty {
+                /// The `@odata.type` annotation, written back as read. Set it when sending a
+                /// derived type where its base is expected.
+                pub odata_type: Option<String>,
+                /// Properties the docs did not list (and other `@` annotations), kept so that
+                /// writing the value back loses nothing.
+                pub additional_properties: serde_json::Map<String, serde_json::Value>,
+            }
+            impl Clone for $ty {
+                #[inline]
+                fn clone(&self) -> Self {
+                    Self {
+                        odata_type: self.odata_type.clone(),
+                        additional_properties: self.additional_properties.clone(),
+                    }
+                }
+            }
+            impl Default for $ty {
+                #[inline]
+                fn default() -> Self {
+                    Self {
+                        odata_type: None,
+                        additional_properties: serde_json::Map::new(),
+                    }
+                }
+            }
+            impl PartialEq for $ty {
+                #[inline]
+                fn eq(&self, other: &Self) -> bool {
+                    self.odata_type == other.odata_type
+                        && self.additional_properties == other.additional_properties
+                }
+            }
             impl support::Object for $ty {
-                const EXPECTING: &'static str = $expecting;
+                const GRAPH_NAME: &'static str = $graph;
                 #[inline]
                 fn generated_mut(
                     &mut self,
@@ -423,9 +439,55 @@ pub mod support {
                 }
             }
         };
-        ($ty:ident, $expecting:literal, $($(#[$cfg:meta])* $json:literal => $field:ident,)+) => {
+        (
+            $graph:literal,
+            $(#[$meta:meta])*
+            pub struct $ty:ident {
+                $($(#[doc = $doc:literal])* $(#[cfg($cfg:meta)])? $json:literal => $(#[$attr:meta])* $field:ident: $fty:ty,)+
+            }
+        ) => {
+            $(#[$meta])*
+            pub struct $ty {
+                /// The `@odata.type` annotation, written back as read. Set it when sending a
+                /// derived type where its base is expected.
+                pub odata_type: Option<String>,
+                $($(#[doc = $doc])* $(#[cfg($cfg)])? $(#[$attr])* pub $field: support::Nullable<$fty>,)+
+                /// Properties the docs did not list (and other `@` annotations), kept so that
+                /// writing the value back loses nothing.
+                pub additional_properties: serde_json::Map<String, serde_json::Value>,
+            }
+            impl Clone for $ty {
+                #[inline]
+                fn clone(&self) -> Self {
+                    Self {
+                        odata_type: self.odata_type.clone(),
+                        $($(#[cfg($cfg)])? $field: self.$field.clone(),)+
+                        additional_properties: self.additional_properties.clone(),
+                    }
+                }
+            }
+            impl Default for $ty {
+                #[inline]
+                fn default() -> Self {
+                    Self {
+                        odata_type: None,
+                        $($(#[cfg($cfg)])? $field: support::Nullable::Absent,)+
+                        additional_properties: serde_json::Map::new(),
+                    }
+                }
+            }
+            impl PartialEq for $ty {
+                #[inline]
+                fn eq(&self, other: &Self) -> bool {
+                    $($(#[cfg($cfg)])? if self.$field != other.$field {
+                        return false;
+                    })+
+                    self.odata_type == other.odata_type
+                        && self.additional_properties == other.additional_properties
+                }
+            }
             impl support::Object for $ty {
-                const EXPECTING: &'static str = $expecting;
+                const GRAPH_NAME: &'static str = $graph;
                 #[inline]
                 fn generated_mut(
                     &mut self,
@@ -450,7 +512,7 @@ pub mod support {
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
                     let fields = &mut support::FieldReader::new(key, map);
-                    $($(#[$cfg])* fields.read($json, &mut self.$field);)+
+                    $($(#[cfg($cfg)])? fields.read($json, &mut self.$field);)+
                     fields.finish()
                 }
                 fn write_fields<M: serde::ser::SerializeMap>(
@@ -458,7 +520,7 @@ pub mod support {
                     map: &mut M,
                 ) -> Result<(), M::Error> {
                     let fields = &mut support::FieldWriter::new(map);
-                    $($(#[$cfg])* fields.write($json, &self.$field);)+
+                    $($(#[cfg($cfg)])? fields.write($json, &self.$field);)+
                     fields.finish()
                 }
             }
@@ -479,9 +541,40 @@ pub mod support {
                 }
             }
         };
-        ($ty:ident, $expecting:literal, ..$base:ident $(,)?) => {
+        (
+            $graph:literal,
+            $(#[$meta:meta])*
+            pub struct $ty:ident: $base:ty {}
+        ) => {
+            $(#[$meta])*
+            pub struct $ty {
+                /// The properties inherited from the base type's struct, in the same JSON object.
+                pub base: $base,
+            }
+            impl Clone for $ty {
+                #[inline]
+                fn clone(&self) -> Self {
+                    Self {
+                        base: self.base.clone(),
+                    }
+                }
+            }
+            impl Default for $ty {
+                #[inline]
+                fn default() -> Self {
+                    Self {
+                        base: Default::default(),
+                    }
+                }
+            }
+            impl PartialEq for $ty {
+                #[inline]
+                fn eq(&self, other: &Self) -> bool {
+                    self.base == other.base
+                }
+            }
             impl support::Object for $ty {
-                const EXPECTING: &'static str = $expecting;
+                const GRAPH_NAME: &'static str = $graph;
                 #[inline]
                 fn generated_mut(
                     &mut self,
@@ -489,7 +582,7 @@ pub mod support {
                     &mut Option<String>,
                     &mut serde_json::Map<String, serde_json::Value>,
                 ) {
-                    support::Object::generated_mut(&mut self.$base)
+                    support::Object::generated_mut(&mut self.base)
                 }
                 #[inline]
                 fn generated(
@@ -498,20 +591,20 @@ pub mod support {
                     &Option<String>,
                     &serde_json::Map<String, serde_json::Value>,
                 ) {
-                    support::Object::generated(&self.$base)
+                    support::Object::generated(&self.base)
                 }
                 fn read_field<'de, A: serde::de::MapAccess<'de>>(
                     &mut self,
                     key: &str,
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
-                    support::Object::read_field(&mut self.$base, key, map)
+                    support::Object::read_field(&mut self.base, key, map)
                 }
                 fn write_fields<M: serde::ser::SerializeMap>(
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
-                    support::Object::write_fields(&self.$base, map)
+                    support::Object::write_fields(&self.base, map)
                 }
             }
             impl serde::Serialize for $ty {
@@ -531,9 +624,48 @@ pub mod support {
                 }
             }
         };
-        ($ty:ident, $expecting:literal, ..$base:ident, $($(#[$cfg:meta])* $json:literal => $field:ident,)+) => {
+        (
+            $graph:literal,
+            $(#[$meta:meta])*
+            pub struct $ty:ident: $base:ty {
+                $($(#[doc = $doc:literal])* $(#[cfg($cfg:meta)])? $json:literal => $(#[$attr:meta])* $field:ident: $fty:ty,)+
+            }
+        ) => {
+            $(#[$meta])*
+            pub struct $ty {
+                /// The properties inherited from the base type's struct, in the same JSON object.
+                pub base: $base,
+                $($(#[doc = $doc])* $(#[cfg($cfg)])? $(#[$attr])* pub $field: support::Nullable<$fty>,)+
+            }
+            impl Clone for $ty {
+                #[inline]
+                fn clone(&self) -> Self {
+                    Self {
+                        base: self.base.clone(),
+                        $($(#[cfg($cfg)])? $field: self.$field.clone(),)+
+                    }
+                }
+            }
+            impl Default for $ty {
+                #[inline]
+                fn default() -> Self {
+                    Self {
+                        base: Default::default(),
+                        $($(#[cfg($cfg)])? $field: support::Nullable::Absent,)+
+                    }
+                }
+            }
+            impl PartialEq for $ty {
+                #[inline]
+                fn eq(&self, other: &Self) -> bool {
+                    $($(#[cfg($cfg)])? if self.$field != other.$field {
+                        return false;
+                    })+
+                    self.base == other.base
+                }
+            }
             impl support::Object for $ty {
-                const EXPECTING: &'static str = $expecting;
+                const GRAPH_NAME: &'static str = $graph;
                 #[inline]
                 fn generated_mut(
                     &mut self,
@@ -541,7 +673,7 @@ pub mod support {
                     &mut Option<String>,
                     &mut serde_json::Map<String, serde_json::Value>,
                 ) {
-                    support::Object::generated_mut(&mut self.$base)
+                    support::Object::generated_mut(&mut self.base)
                 }
                 #[inline]
                 fn generated(
@@ -550,7 +682,7 @@ pub mod support {
                     &Option<String>,
                     &serde_json::Map<String, serde_json::Value>,
                 ) {
-                    support::Object::generated(&self.$base)
+                    support::Object::generated(&self.base)
                 }
                 fn read_field<'de, A: serde::de::MapAccess<'de>>(
                     &mut self,
@@ -558,15 +690,15 @@ pub mod support {
                     map: &mut A,
                 ) -> Result<bool, A::Error> {
                     let fields = &mut support::FieldReader::new(key, map);
-                    $($(#[$cfg])* fields.read($json, &mut self.$field);)+
-                    fields.or_base(&mut self.$base)
+                    $($(#[cfg($cfg)])? fields.read($json, &mut self.$field);)+
+                    fields.or_base(&mut self.base)
                 }
                 fn write_fields<M: serde::ser::SerializeMap>(
                     &self,
                     map: &mut M,
                 ) -> Result<(), M::Error> {
-                    let fields = &mut support::FieldWriter::after(&self.$base, map);
-                    $($(#[$cfg])* fields.write($json, &self.$field);)+
+                    let fields = &mut support::FieldWriter::after(&self.base, map);
+                    $($(#[cfg($cfg)])? fields.write($json, &self.$field);)+
                     fields.finish()
                 }
             }
@@ -592,7 +724,8 @@ pub mod support {
     pub(crate) use object;
 
     /// Implements a generated enum's conversions from its table of wire names and variants
-    /// (`$other` is the variant that keeps the values the table does not list): `as_str`,
+    /// (`$other` is the variant that keeps the values the table does not list; a row may end
+    /// in the member's integer value, `"done" => Done = 4,`, which gives `value`): `as_str`,
     /// `From<&str>`, `Display`, `Serialize` and `Deserialize` through the wire name,
     /// `PartialEq`, `Eq`, `Hash`, `PartialOrd` and `Ord` on it (ordered by wire name), so a
     /// value equals what it writes (`Debug` is derived on the enum). Every method is
@@ -600,10 +733,87 @@ pub mod support {
     /// whether used or not. Paths in the expansion start at `support`, which every module of
     /// generated code has in scope. Like every macro here, it expands in one step (no arm
     /// calls another): a whole tree's thousands of nested calls cost seconds of resolving.
-    // Unused when area features leave no enum compiled.
+    // Unused when area features leave no enum compiled. The second arm is the first with
+    // `value` (each row's value is `[]` or `[4]`, read by `support::enum_value`); an enum
+    // whose rows carry no value matches the first. Written out as a `value` method per
+    // enum, that was 0.3 MB of a whole tree's source.
     #[allow(unused_macros)]
     macro_rules! string_enum {
         ($ty:ident, $other:ident, $($wire:literal => $variant:ident,)*) => {
+            impl $ty {
+                /// The name of the member as sent on the wire.
+                #[inline]
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        $(Self::$variant => $wire,)*
+                        Self::$other(s) => s,
+                    }
+                }
+            }
+            impl From<&str> for $ty {
+                #[inline]
+                fn from(s: &str) -> Self {
+                    match s {
+                        $($wire => Self::$variant,)*
+                        other => Self::$other(other.to_owned()),
+                    }
+                }
+            }
+            impl std::fmt::Display for $ty {
+                #[inline]
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+            impl PartialEq for $ty {
+                #[inline]
+                fn eq(&self, other: &Self) -> bool {
+                    self.as_str() == other.as_str()
+                }
+            }
+            impl Eq for $ty {}
+            impl std::hash::Hash for $ty {
+                #[inline]
+                fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                    std::hash::Hash::hash(self.as_str(), state)
+                }
+            }
+            impl PartialOrd for $ty {
+                #[inline]
+                fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                    Some(self.cmp(other))
+                }
+            }
+            impl Ord for $ty {
+                #[inline]
+                fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                    self.as_str().cmp(other.as_str())
+                }
+            }
+            impl serde::Serialize for $ty {
+                #[inline]
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+            impl<'de> serde::Deserialize<'de> for $ty {
+                #[inline]
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    support::read_string_enum(deserializer)
+                }
+            }
+        };
+        ($ty:ident, $other:ident, $($wire:literal => $variant:ident $(= $value:literal)?,)*) => {
+            impl $ty {
+                /// The integer value the docs give for this member, if any.
+                #[inline]
+                pub fn value(&self) -> Option<i64> {
+                    match self {
+                        $(Self::$variant => support::enum_value(&[$($value)?]),)*
+                        Self::$other(_) => None,
+                    }
+                }
+            }
             impl $ty {
                 /// The name of the member as sent on the wire.
                 #[inline]
@@ -671,6 +881,16 @@ pub mod support {
     #[allow(unused_imports)]
     pub(crate) use string_enum;
 
+    /// The integer value of a member from its table row's value, `[]` if it has none.
+    #[doc(hidden)]
+    #[inline]
+    pub const fn enum_value(value: &[i64]) -> Option<i64> {
+        match value {
+            [value] => Some(*value),
+            _ => None,
+        }
+    }
+
     /// Reads a generated enum from a JSON string without copying it: a listed member is
     /// matched on the text the deserializer lends (serde's `Cow<str>` would always copy it),
     /// and only a value the docs do not list is kept as a `String`.
@@ -735,26 +955,37 @@ pub mod support {
     #[allow(unused_imports)]
     pub(crate) use ancestors;
 
-    /// Implements an `Any...` enum from its table: the enum, the struct of its declared type,
-    /// the `expecting` text of its errors, the variant of the declared type, then a row per
-    /// derived type (`"@odata.type" => Variant(Type) = path,` where `path` is the `base` fields
-    /// that reach the declared type's struct). It gives `Debug` (the enum's name and the JSON
-    /// it writes, through `support::debug_object`), `AsRef`/`AsMut`
+    /// Declares and implements an `Any...` enum from its table: the enum, the declared type's
+    /// Graph name (for the docs and the errors), its variant and struct
+    /// (`Place(Place)`), then a row per derived type (`"@odata.type" => Variant(Type) = path,`
+    /// where `path` is the `base` fields that reach the declared type's struct). The enum has a
+    /// boxed variant per row. It gives `Clone` and `PartialEq` (derived), `Debug` (the enum's name
+    /// and the JSON it writes, through `support::debug_object`), `AsRef`/`AsMut`
     /// of the declared type's struct, `Default` (the declared type), `From` of every member,
     /// `Serialize` (a derived value gets its `@odata.type` when it carries none) and
     /// `Deserialize` (the variant named by `@odata.type`; the declared type for an absent or
     /// unknown one, keeping it). A row may carry `#[cfg(..)]` (area features). Non-generic
     /// methods are `#[inline]`, compiled only where called.
-    // Unused when area features leave no `Any...` enum compiled.
+    // Unused when area features leave no `Any...` enum compiled. The enum is declared here,
+    // not written out beside the table, because every line of it follows from the table:
+    // written out, the enums were 0.35 MB of a whole tree's source.
     #[allow(unused_macros)]
     macro_rules! family {
         (
             $any:ident,
-            $own_ty:ty,
-            $expecting:literal,
-            $own:ident,
+            $graph:literal,
+            $own:ident($own_ty:ty),
             $($(#[$cfg:meta])* $tag:literal => $variant:ident($ty:ty) = $($path:ident).+,)*
         ) => {
+            #[doc = concat!(" A `", $graph, "` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `", $graph, "`: values of derived types keep all their properties.")]
+            #[derive(Clone, PartialEq)]
+            pub enum $any {
+                #[doc = concat!(" A `", $graph, "` itself, or a derived type this version of the docs does not know (its `@odata.type` and extra properties are kept).")]
+                $own(Box<$own_ty>),
+                $(/// A type derived from the declared one.
+                $(#[$cfg])*
+                $variant(Box<$ty>),)*
+            }
             impl std::fmt::Debug for $any {
                 #[inline]
                 fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -808,7 +1039,7 @@ pub mod support {
                 }
             }
             impl support::Family for $any {
-                const EXPECTING: &'static str = $expecting;
+                const GRAPH_NAME: &'static str = $graph;
                 fn read_variant<'de, A: serde::de::MapAccess<'de>>(
                     tag: Option<&str>,
                     rest: support::Rest<'de, A>,
@@ -1074,7 +1305,7 @@ pub mod support {
         impl<'de, T: Object> serde::de::Visitor<'de> for ObjectVisitor<T> {
             type Value = T;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(T::EXPECTING)
+                write!(f, "a `{}` JSON object", T::GRAPH_NAME)
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
                 let mut value = T::default();
@@ -1089,8 +1320,9 @@ pub mod support {
     /// calls once it knows the `@odata.type` (or that there is none).
     #[doc(hidden)]
     pub trait Family: Sized {
-        /// What a JSON value of the wrong shape is reported as expecting.
-        const EXPECTING: &'static str;
+        /// The declared type's Graph name, with which a JSON value of the wrong shape is
+        /// reported.
+        const GRAPH_NAME: &'static str;
         /// Reads the rest of the object as the variant that `tag` (without its `#`) names,
         /// through [`read_rest`](support::read_rest).
         fn read_variant<'de, A: serde::de::MapAccess<'de>>(
@@ -1120,7 +1352,7 @@ pub mod support {
         impl<'de, T: Family> serde::de::Visitor<'de> for FamilyVisitor<T> {
             type Value = T;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(T::EXPECTING)
+                write!(f, "a `{}` JSON object (or one of a derived type)", T::GRAPH_NAME)
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
                 let mut before = Vec::new();

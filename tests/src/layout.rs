@@ -4,8 +4,8 @@
 //!
 //! Three parts of the text are not prettyplease's by design, and are set aside first: the
 //! `support::object!`-style tables (one row per line, which prettyplease would fill like
-//! prose: each becomes the call `support::object!(T);`, which prettyplease prints as it
-//! is), the `support` module (written out as its source is), and the blank lines
+//! prose; `object!` and `family!` tables declare their struct or enum: each becomes the call
+//! `support::object!(T);`, which prettyplease prints as it is), the `support` module (written out as its source is), and the blank lines
 //! between top-level items with the header comment (prettyplease keeps neither).
 
 /// The table macros whose bodies are written one row per line.

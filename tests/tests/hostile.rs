@@ -67,82 +67,63 @@ struct Inventory {
     support: Vec<String>,
 }
 
-/// The struct a `support::object!` table is for, when the table is `Ident, "text"`, then
-/// optionally `..base,`, then only `"json" => ident,` rows; `None` for anything else.
-fn object_table(tokens: &proc_macro2::TokenStream) -> Option<String> {
-    use proc_macro2::TokenTree;
-    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    let is_punct = |t: &TokenTree, c: char| matches!(t, TokenTree::Punct(p) if p.as_char() == c);
-    let is_string =
-        |t: &TokenTree| matches!(t, TokenTree::Literal(l) if l.to_string().starts_with('"'));
-    let [TokenTree::Ident(target), comma, expecting, comma2, rows @ ..] = &tokens[..] else {
-        return None;
-    };
-    if !is_punct(comma, ',') || !is_string(expecting) || !is_punct(comma2, ',') {
-        return None;
-    }
-    let rows = match rows {
-        [dot, dot2, TokenTree::Ident(base), end, rest @ ..]
-            if is_punct(dot, '.')
-                && is_punct(dot2, '.')
-                && base == "base"
-                && is_punct(end, ',') =>
-        {
-            rest
+/// The struct a `support::object!` table declares, when the table is `"graph.name",`, outer
+/// attributes, `pub struct Name` (`: Base` for a derived one), then braces holding only
+/// `"json" => field: Type,` rows, each with outer attributes before it and after `=>`: the
+/// struct as the macro declares it (its fields, their types and attributes, without the
+/// generated ones), so that its docs and attributes are inventoried; `None` for anything else.
+fn object_table(tokens: &proc_macro2::TokenStream) -> Option<(String, Option<syn::Item>)> {
+    use syn::parse::{ParseStream, Parser};
+    use syn::{Attribute, Ident, LitStr, Path, Token, Type};
+    let parser = |input: ParseStream| -> syn::Result<syn::ItemStruct> {
+        input.parse::<LitStr>()?;
+        input.parse::<Token![,]>()?;
+        let attrs = input.call(Attribute::parse_outer)?;
+        input.parse::<Token![pub]>()?;
+        input.parse::<Token![struct]>()?;
+        let name: Ident = input.parse()?;
+        if input.parse::<Option<Token![:]>>()?.is_some() {
+            input.parse::<Path>()?;
         }
-        _ => rows,
-    };
-    for row in rows.chunks(5) {
-        let [json, eq, gt, TokenTree::Ident(_), end] = row else {
-            return None;
-        };
-        if !is_string(json) || !is_punct(eq, '=') || !is_punct(gt, '>') || !is_punct(end, ',') {
-            return None;
+        let body;
+        syn::braced!(body in input);
+        let mut fields: Vec<syn::Field> = Vec::new();
+        while !body.is_empty() {
+            let mut attrs = body.call(Attribute::parse_outer)?;
+            body.parse::<LitStr>()?;
+            body.parse::<Token![=>]>()?;
+            attrs.extend(body.call(Attribute::parse_outer)?);
+            let field: Ident = body.parse()?;
+            body.parse::<Token![:]>()?;
+            let ty: Type = body.parse()?;
+            body.parse::<Token![,]>()?;
+            fields.push(syn::parse_quote!(#(#attrs)* pub #field: #ty));
         }
-    }
-    Some(target.to_string())
+        Ok(syn::ItemStruct {
+            attrs,
+            vis: syn::parse_quote!(pub),
+            struct_token: Default::default(),
+            ident: name,
+            generics: Default::default(),
+            fields: syn::Fields::Named(syn::FieldsNamed {
+                brace_token: Default::default(),
+                named: fields.into_iter().collect(),
+            }),
+            semi_token: None,
+        })
+    };
+    let item = parser.parse2(tokens.clone()).ok()?;
+    Some((item.ident.to_string(), Some(syn::Item::Struct(item))))
 }
 
 /// The enum a `support::string_enum!` table is for, when the table is `Enum, Catchall,`, then
-/// only `"wire" => Variant,` rows; `None` for anything else.
-fn enum_table(tokens: &proc_macro2::TokenStream) -> Option<String> {
-    use proc_macro2::TokenTree;
-    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    let is_punct = |t: &TokenTree, c: char| matches!(t, TokenTree::Punct(p) if p.as_char() == c);
-    let [TokenTree::Ident(target), comma, TokenTree::Ident(_), comma2, rows @ ..] = &tokens[..]
-    else {
-        return None;
-    };
-    if !is_punct(comma, ',') || !is_punct(comma2, ',') {
-        return None;
-    }
-    for row in rows.chunks(5) {
-        let [TokenTree::Literal(wire), eq, gt, TokenTree::Ident(_), end] = row else {
-            return None;
-        };
-        if !wire.to_string().starts_with('"')
-            || !is_punct(eq, '=')
-            || !is_punct(gt, '>')
-            || !is_punct(end, ',')
-        {
-            return None;
-        }
-    }
-    Some(target.to_string())
-}
-
-/// The `Any...` enum a `support::family!` table is for, when the table is `AnyEnum, Type,
-/// "expecting", Variant,`, then only `"tag" => Variant(Type) = base(.base)*,` rows, the types
-/// plain paths; `None` for anything else.
-fn family_table(tokens: &proc_macro2::TokenStream) -> Option<String> {
+/// only `"wire" => Variant,` rows, each with an optional integer value (`= -1`); `None` for
+/// anything else.
+fn enum_table(tokens: &proc_macro2::TokenStream) -> Option<(String, Option<syn::Item>)> {
     use syn::parse::{ParseStream, Parser};
-    use syn::{Ident, LitStr, Path, Token};
+    use syn::{Ident, LitInt, LitStr, Token};
     let parser = |input: ParseStream| -> syn::Result<String> {
-        let any: Ident = input.parse()?;
-        input.parse::<Token![,]>()?;
-        input.parse::<Path>()?;
-        input.parse::<Token![,]>()?;
-        input.parse::<LitStr>()?;
+        let target: Ident = input.parse()?;
         input.parse::<Token![,]>()?;
         input.parse::<Ident>()?;
         input.parse::<Token![,]>()?;
@@ -150,24 +131,57 @@ fn family_table(tokens: &proc_macro2::TokenStream) -> Option<String> {
             input.parse::<LitStr>()?;
             input.parse::<Token![=>]>()?;
             input.parse::<Ident>()?;
-            let ty;
-            syn::parenthesized!(ty in input);
-            ty.parse::<Path>()?;
-            if !ty.is_empty() {
-                return Err(ty.error("one path"));
+            if input.parse::<Option<Token![=]>>()?.is_some() {
+                input.parse::<Option<Token![-]>>()?;
+                input.parse::<LitInt>()?;
             }
+            input.parse::<Token![,]>()?;
+        }
+        Ok(target.to_string())
+    };
+    parser.parse2(tokens.clone()).ok().map(|t| (t, None))
+}
+
+/// The `Any...` enum a `support::family!` table declares, when the table is `AnyEnum,
+/// "graph.name", Variant(Type),`, then only `"tag" => Variant(Type) = base(.base)*,` rows, the
+/// types plain paths; `None` for anything else.
+fn family_table(tokens: &proc_macro2::TokenStream) -> Option<(String, Option<syn::Item>)> {
+    use syn::parse::{ParseStream, Parser};
+    use syn::{Ident, LitStr, Path, Token};
+    let variant = |input: ParseStream| -> syn::Result<()> {
+        input.parse::<Ident>()?;
+        let ty;
+        syn::parenthesized!(ty in input);
+        ty.parse::<Path>()?;
+        if !ty.is_empty() {
+            return Err(ty.error("one path"));
+        }
+        Ok(())
+    };
+    let parser = |input: ParseStream| -> syn::Result<Ident> {
+        let any: Ident = input.parse()?;
+        input.parse::<Token![,]>()?;
+        input.parse::<LitStr>()?;
+        input.parse::<Token![,]>()?;
+        variant(input)?;
+        input.parse::<Token![,]>()?;
+        while !input.is_empty() {
+            input.parse::<LitStr>()?;
+            input.parse::<Token![=>]>()?;
+            variant(input)?;
             input.parse::<Token![=]>()?;
             base_fields(input)?;
             input.parse::<Token![,]>()?;
         }
-        Ok(any.to_string())
+        Ok(any)
     };
-    parser.parse2(tokens.clone()).ok()
+    let any = parser.parse2(tokens.clone()).ok()?;
+    Some((any.to_string(), Some(syn::parse_quote!(pub enum #any {}))))
 }
 
 /// The struct a `support::ancestors!` table is for, when the table is `Struct,`, then only
 /// `Type = base(.base)*,` rows, the types plain paths; `None` for anything else.
-fn ancestors_table(tokens: &proc_macro2::TokenStream) -> Option<String> {
+fn ancestors_table(tokens: &proc_macro2::TokenStream) -> Option<(String, Option<syn::Item>)> {
     use syn::parse::{ParseStream, Parser};
     use syn::{Ident, Path, Token};
     let parser = |input: ParseStream| -> syn::Result<String> {
@@ -181,7 +195,7 @@ fn ancestors_table(tokens: &proc_macro2::TokenStream) -> Option<String> {
         }
         Ok(target.to_string())
     };
-    parser.parse2(tokens.clone()).ok()
+    parser.parse2(tokens.clone()).ok().map(|t| (t, None))
 }
 
 /// `base(.base)*`, the path of fields from a struct to an ancestor's.
@@ -197,20 +211,21 @@ fn base_fields(input: syn::parse::ParseStream) -> syn::Result<()> {
     }
 }
 
-/// A parser of one kind of `support` table: the type the table is for, when it has exactly
-/// the table's shape.
-type TableParser = fn(&proc_macro2::TokenStream) -> Option<String>;
+/// A parser of one kind of `support` table: the type the table is for and the item it
+/// declares, if any, when it has exactly the table's shape.
+type TableParser = fn(&proc_macro2::TokenStream) -> Option<(String, Option<syn::Item>)>;
 
 /// The `support` table macros: name, parser, and the impl a table is inventoried as.
 const TABLES: [(&str, TableParser, &str); 4] = [
-    // `Struct, "expecting", ..base, "json" => field, ...`: serde impls of a struct.
+    // `"graph.name", pub struct Struct: Base { "json" => field: Type, ... }`: a struct and
+    // its impls.
     ("object", object_table, "Object"),
-    // `Enum, Catchall, "wire" => Variant, ...`: conversions and comparisons of an enum.
+    // `Enum, Catchall, "wire" => Variant = 1, ...`: conversions and comparisons of an enum.
     ("string_enum", enum_table, "StringEnum"),
     // `Struct, Base = base, ...`: `AsRef`, `AsMut` and `From` impls of a derived struct.
     ("ancestors", ancestors_table, "Ancestors"),
-    // `AnyEnum, Type, "expecting", Variant, "tag" => Variant(Type) = base, ...`: an `Any...`
-    // enum's impls.
+    // `AnyEnum, "graph.name", Variant(Type), "tag" => Variant(Type) = base, ...`: an `Any...`
+    // enum and its impls.
     ("family", family_table, "Family"),
 ];
 
@@ -244,13 +259,19 @@ impl<'ast> Visit<'ast> for Inventory {
                     .push((i.trait_.as_ref().and_then(|(_, p, _)| last(p)), target));
             }
             syn::Item::Use(_) => {}
-            // A `support` table (`support::object! { Struct, "expecting", "json" => field, ...
-            // }` and the others of `TABLES`): the type's impls, inventoried as one impl of it
-            // when the table has exactly its shape.
+            // A `support` table (`support::object! { "graph.name", pub struct Struct { "json"
+            // => field: Type, ... } }` and the others of `TABLES`): the type's impls,
+            // inventoried as one impl of it, and the struct or enum it declares, when the
+            // table has exactly its shape.
             syn::Item::Macro(m) if support_table(&m.mac).is_some() => {
                 let (_, parse, label) = support_table(&m.mac).expect("checked by the guard");
                 match parse(&m.mac.tokens) {
-                    Some(target) => self.impls.push((Some((*label).to_owned()), target)),
+                    Some((target, declared)) => {
+                        self.impls.push((Some((*label).to_owned()), target));
+                        if let Some(declared) = declared {
+                            <Inventory as Visit<'_>>::visit_item(self, &declared);
+                        }
+                    }
                     None => self.other_items.push(quote::quote!(#m).to_string()),
                 }
                 return;
@@ -492,15 +513,17 @@ fn the_compiled_hostile_types_read_and_write_their_json() {
 #[test]
 fn the_inspection_catches_what_an_injection_would_add() {
     let tampered = format!(
-        "{}\nmod injected {{ include!(\"x.rs\"); }}\nmod elsewhere;\nfn pwned() {{}}\n#[doc = include_str!(\"/etc/passwd\")]\n#[cfg(any())]\npub struct Z;\n/// ```\npub struct W;\nsupport::string_enum! {{ W, Other, \"a\" => A, fn b() {{}} }}\nsupport::family! {{ AnyW, W, \"w\", W, \"x\" => X(X) = base.pwned(), }}\nsupport::ancestors! {{ W, X = base, Y = drop, }}\n",
+        "{}\nmod injected {{ include!(\"x.rs\"); }}\nmod elsewhere;\nfn pwned() {{}}\n#[doc = include_str!(\"/etc/passwd\")]\n#[cfg(any())]\npub struct Z;\n/// ```\npub struct W;\nsupport::string_enum! {{ W, Other, \"a\" => A, fn b() {{}} }}\nsupport::family! {{ AnyW, \"w\", W(W), \"x\" => X(X) = base.pwned(), }}\nsupport::ancestors! {{ W, X = base, Y = drop, }}\nsupport::object! {{ \"v\", pub struct V {{ \"a\" => #[path = \"x\"] a: String, }} }}\nsupport::object! {{ \"u\", pub struct U {{ \"a\" => a: String, fn b() {{}} }} }}\n",
         code()
     );
     let inv = inventory(&tampered);
     // `include!(..);` in item position, `fn pwned`, an enum table with a `fn` in it and a
-    // family table with a call in a path, an ancestors table with another field.
-    assert_eq!(inv.other_items.len(), 5, "{:?}", inv.other_items);
+    // family table with a call in a path, an ancestors table with another field, a struct
+    // table with a `fn` in it.
+    assert_eq!(inv.other_items.len(), 6, "{:?}", inv.other_items);
     assert_eq!(inv.macros.len(), 1, "{:?}", inv.macros);
-    assert_eq!(inv.attrs.len(), 2, "{:?}", inv.attrs); // doc = include_str!(..), cfg
+    // doc = include_str!(..), cfg, and `path` on a field of a struct table.
+    assert_eq!(inv.attrs.len(), 3, "{:?}", inv.attrs);
     assert!(inv.mods.contains(&("elsewhere".to_owned(), false)));
     assert!(inv.docs.iter().any(|d| d.trim_start().starts_with("```")));
     let mut found = BTreeSet::new();

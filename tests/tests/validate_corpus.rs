@@ -386,22 +386,43 @@ fn any_path(path: &str, code: &str) -> Option<String> {
         None => (String::new(), path),
     };
     let any = format!("Any{}", name.trim_start_matches("r#"));
-    code.contains(&format!("pub enum {any} "))
-        .then(|| format!("{module}{any}"))
+    family_rows(&any, code).map(|_| format!("{module}{any}"))
 }
 
-/// The variants of the `Any…` enum at `any_path` (`module::AnyX`) in `code`: the lines
-/// `Variant(Box<..>),` of its `pub enum`.
+/// The rows after the name of the `support::family!` table that declares the `Any…` enum
+/// `name`, when there is one.
+fn family_rows<'c>(name: &str, code: &'c str) -> Option<Vec<&'c str>> {
+    let mut lines = code.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "support::family! {" {
+            let table: Vec<&str> = lines
+                .clone()
+                .map(str::trim)
+                .take_while(|l| *l != "}")
+                .collect();
+            if table.first() == Some(&format!("{name},").as_str()) {
+                return Some(table[1..].to_vec());
+            }
+        }
+    }
+    None
+}
+
+/// The variants of the `Any…` enum at `any_path` (`module::AnyX`) in `code`: the declared
+/// type's (`Variant(Type),`) and one per row (`"tag" => Variant(Type) = base,`) of its
+/// `support::family!` table.
 fn enum_variants(any_path: &str, code: &str) -> std::collections::BTreeSet<String> {
     let name = any_path.rsplit("::").next().unwrap_or(any_path);
-    let Some(start) = code.find(&format!("pub enum {name} {{")) else {
-        return Default::default();
-    };
-    code[start..]
-        .lines()
-        .skip(1)
-        .take_while(|line| line.trim() != "}")
-        .filter_map(|line| line.trim().split_once("(Box<").map(|(v, _)| v.to_owned()))
+    family_rows(name, code)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|row| {
+            let variant = row.split_once(" => ").map_or(row, |(_, v)| v);
+            variant
+                .split_once('(')
+                .filter(|(v, _)| !v.starts_with('"') && !v.starts_with('#'))
+                .map(|(v, _)| v.to_owned())
+        })
         .collect()
 }
 

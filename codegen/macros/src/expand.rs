@@ -279,7 +279,7 @@ mod tests {
         assert!(expansion.code == generated.code);
         assert!(expansion
             .code
-            .contains("pub start_date_time: support::Nullable<String>"));
+            .contains("\"startDateTime\" => start_date_time: String,"));
     }
 
     #[test]

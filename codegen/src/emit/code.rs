@@ -3,12 +3,13 @@
 //! writing its bytes (building token streams, parsing them with syn and printing them with
 //! prettyplease was most of `generate`'s time).
 //!
-//! prettyplease still lays out what the writer cannot know the layout of: a line longer than
-//! [`WIDTH`] (which prettyplease may break at its margin), and text the user gave (attributes,
-//! mapped types). Such a piece — an item, or a single field or variant — is parsed and printed
-//! by prettyplease inside wrappers that put it at the same depth, so the file reads exactly as
-//! if prettyplease had printed all of it (`tests/tests/golden.rs` and the whole-tree tests
-//! check that it is prettyplease's own layout).
+//! prettyplease still lays out what the writer cannot know the layout of: an item with a line
+//! longer than [`WIDTH`] (which prettyplease may break at its margin), and the user's
+//! attributes. Such an item is parsed and printed by prettyplease inside modules that put it
+//! at the same depth, so the file reads as if prettyplease had printed it
+//! (`tests/tests/golden.rs` and the whole-tree tests check that it is prettyplease's own
+//! layout). The bodies of the `support` table macros (`open_verbatim`, `verbatim_lines`) are
+//! never laid out: prettyplease would fill their rows like prose.
 
 use super::docs::for_each_doc_line;
 
@@ -30,18 +31,6 @@ pub(super) struct Code {
     depth: usize,
     /// Some line is too long to be sure of its layout, or came from the user.
     needs_layout: bool,
-}
-
-/// What a piece laid out by prettyplease is wrapped in to be parsed: an item, or a field or
-/// variant (inside a struct or enum one level up).
-#[derive(Clone, Copy)]
-pub(super) enum Piece {
-    /// Items of a module.
-    Items,
-    /// A struct field (with its attributes).
-    Field,
-    /// An enum variant (with its attributes).
-    Variant,
 }
 
 impl Code {
@@ -71,32 +60,6 @@ impl Code {
         if !Code::fits(self.depth, &[line]) {
             self.needs_layout = true;
         }
-        self.indented(line);
-    }
-
-    /// Writes `{head}<{inner}>{tail}` (a field `pub x: Nullable<T>,`), on one line when it fits,
-    /// else as prettyplease breaks a generic type's one argument: `{head}<`, the argument and a
-    /// comma one level deeper, `>{tail}`. When even those lines do not fit, prettyplease lays
-    /// the piece out.
-    pub(super) fn generic_line(&mut self, head: &str, inner: &str, tail: &str) {
-        let fits = Code::fits;
-        if fits(self.depth, &[head, "<", inner, ">", tail]) {
-            self.indented(&format!("{head}<{inner}>{tail}"));
-        } else if fits(self.depth, &[head, "<"]) && fits(self.depth + 1, &[inner, ","]) {
-            self.indented(&format!("{head}<"));
-            self.depth += 1;
-            self.indented(&format!("{inner},"));
-            self.depth -= 1;
-            self.indented(&format!(">{tail}"));
-        } else {
-            self.needs_layout = true;
-            self.indented(&format!("{head}<{inner}>{tail}"));
-        }
-    }
-
-    /// Writes a line the user wrote (an attribute, a type): prettyplease lays it out.
-    pub(super) fn user_line(&mut self, line: &str) {
-        self.needs_layout = true;
         self.indented(line);
     }
 
@@ -151,16 +114,30 @@ impl Code {
         }
         // An attribute's layout does not depend on what it is attached to.
         let item = format!("{attribute}\nstruct W;\n");
-        let laid = laid_out(&item, self.depth, Piece::Items);
+        let laid = laid_out(&item, self.depth);
         let end = laid.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
         self.text.push_str(&laid[..end]);
     }
 
-    /// Appends `piece` (written at this code's current depth), laid out by prettyplease as a
-    /// `kind` when it needs it.
-    pub(super) fn append(&mut self, piece: Code, kind: Piece) {
+    /// Writes a line that is never laid out (it opens a table macro's body, or a block
+    /// inside one) and goes one level deeper.
+    pub(super) fn open_verbatim(&mut self, line: &str) {
+        self.indented(line);
+        self.depth += 1;
+    }
+
+    /// Comes back one level and writes a line that is never laid out (see
+    /// [`Code::open_verbatim`]).
+    pub(super) fn close_verbatim(&mut self, line: &str) {
+        self.depth -= 1;
+        self.indented(line);
+    }
+
+    /// Appends `piece` (items written at this code's current depth), laid out by prettyplease
+    /// when it needs it.
+    pub(super) fn append(&mut self, piece: Code) {
         debug_assert_eq!(piece.start, self.depth);
-        self.text.push_str(&piece.finish(kind));
+        self.text.push_str(&piece.finish());
     }
 
     /// Appends text that is never laid out (a `support::object!` table: prettyplease would fill
@@ -171,10 +148,10 @@ impl Code {
         }
     }
 
-    /// The text, laid out by prettyplease as `kind` if some line needs it.
-    pub(super) fn finish(self, kind: Piece) -> String {
+    /// The text, laid out by prettyplease if some line needs it.
+    pub(super) fn finish(self) -> String {
         if self.needs_layout {
-            laid_out(&self.text, self.start, kind)
+            laid_out(&self.text, self.start)
         } else {
             self.text
         }
@@ -195,24 +172,34 @@ impl Code {
     }
 }
 
-/// `code` (a piece of kind `kind` at `depth`) as prettyplease lays it out: parsed inside
-/// modules (and a struct or enum for a field or variant) that put it at the same depth.
-fn laid_out(code: &str, depth: usize, kind: Piece) -> String {
-    let (levels, wrapper) = match kind {
-        Piece::Items => (depth, None),
-        Piece::Field => (depth - 1, Some("struct W {")),
-        Piece::Variant => (depth - 1, Some("enum W {")),
-    };
-    let mut wrapped = "mod m {\n".repeat(levels);
-    wrapped.extend(wrapper.map(|w| format!("{w}\n")));
+/// Attributes the user wrote (checked to parse), as prettyplease lays them out, on one line:
+/// for a table row, where each row is one line.
+pub(super) fn attributes_on_one_line(attributes: &str) -> String {
+    let laid = laid_out(&format!("{attributes}\nstruct W;\n"), 0);
+    let mut lines: Vec<&str> = laid.lines().map(str::trim).collect();
+    lines.pop();
+    let mut out = String::with_capacity(attributes.len());
+    for line in lines {
+        let joined = out.ends_with('(') || out.ends_with('[') || line.starts_with(')');
+        if !out.is_empty() && !joined {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// `code` (items at `depth`) as prettyplease lays it out: parsed inside modules that put it
+/// at the same depth.
+fn laid_out(code: &str, depth: usize) -> String {
+    let mut wrapped = "mod m {\n".repeat(depth);
     wrapped.push_str(code);
-    let closing = levels + usize::from(wrapper.is_some());
-    wrapped.push_str(&"}\n".repeat(closing));
+    wrapped.push_str(&"}\n".repeat(depth));
     let file = syn::parse_file(&wrapped).expect("generated code is valid Rust");
     let printed = prettyplease::unparse(&file);
     let lines: Vec<&str> = printed.lines().collect();
     let mut out = String::with_capacity(code.len());
-    for line in &lines[closing..lines.len() - closing] {
+    for line in &lines[depth..lines.len() - depth] {
         out.push_str(line);
         out.push('\n');
     }
@@ -231,7 +218,7 @@ mod tests {
         code.line("pub a: u8,");
         code.close("}");
         assert_eq!(
-            code.finish(Piece::Items),
+            code.finish(),
             "    /// A thing.\n    ///\n    /// About it.\n    pub struct X {\n        pub a: u8,\n    }\n"
         );
     }
@@ -240,60 +227,58 @@ mod tests {
     fn the_width_is_prettyplease_margin() {
         // A field line of exactly `WIDTH` columns stays whole; one column more, prettyplease
         // breaks it.
-        let field = |width: usize| {
+        let item = |width: usize| {
             let name = "x".repeat(width - "    pub : support::Nullable<String>,".len());
-            format!("    pub {name}: support::Nullable<String>,\n")
+            format!("pub struct W {{\n    pub {name}: support::Nullable<String>,\n}}\n")
         };
-        assert_eq!(laid_out(&field(WIDTH), 1, Piece::Field), field(WIDTH));
-        assert_ne!(
-            laid_out(&field(WIDTH + 1), 1, Piece::Field),
-            field(WIDTH + 1)
-        );
-    }
-
-    #[test]
-    fn a_long_generic_field_breaks_as_prettyplease_breaks_it() {
-        let write = |inner: &str| {
-            let mut field = Code::new(2);
-            field.generic_line(
-                "pub last_modified_date_time: super::support::Nullable",
-                inner,
-                ",",
-            );
-            field.finish(Piece::Field)
-        };
-        // The last argument is too long for its own line: prettyplease lays it out.
-        let nested = "super::support::Expanded<Vec<AVeryLongTypeNameThatMakesTheArgumentLineLongerThanTheMargin>>";
-        for inner in ["u8", "super::support::DateTimeOffset", nested] {
-            let written = write(inner);
-            let line = format!(
-                "        pub last_modified_date_time: super::support::Nullable<{inner}>,\n"
-            );
-            assert_eq!(written, laid_out(&line, 2, Piece::Field), "{inner}");
-        }
-        assert!(write("u8").lines().count() == 1);
-        assert!(write("super::support::DateTimeOffset").lines().count() == 3);
+        assert_eq!(laid_out(&item(WIDTH), 0), item(WIDTH));
+        assert_ne!(laid_out(&item(WIDTH + 1), 0), item(WIDTH + 1));
     }
 
     #[test]
     fn long_lines_and_user_text_are_laid_out_by_prettyplease() {
-        let mut field = Code::new(2);
-        field.doc(" Docs are never broken, however long they are: prettyplease keeps them whole.");
-        field.line("pub last_modified_date_time: super::support::Nullable<super::support::DateTimeOffset>,");
+        let mut item = Code::new(1);
+        item.doc(" Docs are never broken, however long they are: prettyplease keeps them whole.");
+        item.open("pub struct W {");
+        item.line("pub last_modified_date_time: super::support::Nullable<super::support::DateTimeOffset>,");
+        item.close("}");
         assert_eq!(
-            field.finish(Piece::Field),
-            "        /// Docs are never broken, however long they are: prettyplease keeps them whole.\n        \
-             pub last_modified_date_time: super::support::Nullable<\n            super::support::DateTimeOffset,\n        >,\n"
-        );
-        let mut variant = Code::new(1);
-        variant.user_line("#[doc(alias=\"x\")]");
-        variant.line("X(Box<X>),");
-        assert_eq!(
-            variant.finish(Piece::Variant),
-            "    #[doc(alias = \"x\")]\n    X(Box<X>),\n"
+            item.finish(),
+            "    /// Docs are never broken, however long they are: prettyplease keeps them whole.\n    \
+             pub struct W {\n        pub last_modified_date_time: super::support::Nullable<\n            \
+             super::support::DateTimeOffset,\n        >,\n    }\n"
         );
         let mut item = Code::new(0);
         item.attribute("#[derive(  Hash)]", true);
-        assert_eq!(item.finish(Piece::Items), "#[derive(Hash)]\n");
+        assert_eq!(item.finish(), "#[derive(Hash)]\n");
+    }
+
+    #[test]
+    fn table_bodies_are_written_as_given_and_user_attributes_fit_on_a_row() {
+        let mut table = Code::new(0);
+        table.open_verbatim("support::object! {");
+        let long = format!("\"{0}\" => {0}: {1},", "x".repeat(60), "Y".repeat(40));
+        table.verbatim_lines([long.as_str()]);
+        table.close_verbatim("}");
+        assert_eq!(
+            table.finish(),
+            format!("support::object! {{\n    {long}\n}}\n")
+        );
+        assert_eq!(
+            attributes_on_one_line("#[doc(alias=\"x\")]   #[allow( dead_code )]"),
+            "#[doc(alias = \"x\")] #[allow(dead_code)]"
+        );
+        let wide = format!(
+            "#[doc(alias = \"{}\", alias = \"{}\")]",
+            "a".repeat(50),
+            "b".repeat(50)
+        );
+        let one = attributes_on_one_line(&wide);
+        assert!(
+            !one.contains('\n') && one.starts_with("#[doc(alias") && one.ends_with(")]"),
+            "{one}"
+        );
+        let parsed: syn::File = syn::parse_str(&format!("{one} struct W;")).unwrap();
+        assert_eq!(parsed.items.len(), 1);
     }
 }

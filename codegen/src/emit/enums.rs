@@ -1,11 +1,9 @@
 //! The Rust enum of a Graph enum type: the documented members plus `Unrecognized(String)`, so
 //! values the docs do not list survive reading and writing back. Its conversions (`as_str`,
-//! `From<&str>`, `Display`, serde) and comparisons, all through the wire name, come from a
-//! `support::string_enum!` table (one row per line), like the structs' `object!` tables. Written
-//! out, those impls were
-//! 1.2 MB of a whole tree's source.
-
-use super::code::{Code, Piece};
+//! `From<&str>`, `Display`, serde), the docs' integer `value` and its comparisons, all through
+//! the wire name, come from a `support::string_enum!` table (one row per line), like the
+//! structs' `object!` tables. Written out, those impls were 1.5 MB of a whole tree's source.
+use super::code::Code;
 use super::ident::{camel, doc_name, to_ident, Scope};
 use super::Emitter;
 use crate::schema::{Origin, TypeDef};
@@ -51,25 +49,6 @@ fn variants(t: &TypeDef) -> (Vec<Variant>, String) {
     )
 }
 
-/// Writes `impl Enum { fn value(&self) }` into `out` when some member has an integer value.
-fn value_impl(item: &mut Code, name: &str, variants: &[Variant], other: &str) {
-    item.open(&format!("impl {name} {{"));
-    item.doc(" The integer value the docs give for this member, if any.");
-    item.line("#[inline]");
-    item.open("pub fn value(&self) -> Option<i64> {");
-    item.open("match self {");
-    for v in variants {
-        match v.value {
-            Some(x) => item.line(&format!("Self::{} => Some({x}i64),", v.name)),
-            None => item.line(&format!("Self::{} => None,", v.name)),
-        }
-    }
-    item.line(&format!("Self::{other}(_) => None,"));
-    item.close("}");
-    item.close("}");
-    item.close("}");
-}
-
 /// The generator's line about an enum type: its name, the catch-all variant `other`, its origin.
 fn enum_about(t: &TypeDef, other: &str) -> String {
     let mut about = format!("Graph enum `{}`. Values the docs do not list are kept in `{other}`, so reading and writing them back loses nothing.", doc_name(&t.qualified_name()));
@@ -82,8 +61,8 @@ fn enum_about(t: &TypeDef, other: &str) -> String {
 }
 
 impl Emitter<'_> {
-    /// Writes the enum of an enum type into `out`, with `value` when the docs give integer
-    /// values, and its `support::string_enum!` table (`enum_table`); each item under
+    /// Writes the enum of an enum type into `out`, and its `support::string_enum!` table
+    /// (`enum_table`, which gives `value` when the docs give integer values); each item under
     /// `cfg`, the type's `#[cfg]` with area features.
     pub(super) fn emit_enum(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
         let q = t.qualified_name();
@@ -106,12 +85,7 @@ impl Emitter<'_> {
         item.doc(" A value this version of the docs does not list, kept verbatim.");
         item.line(&format!("{other}(String),"));
         item.close("}");
-        out.append(item, Piece::Items);
-        if variants.iter().any(|v| v.value.is_some()) {
-            let mut item = self.start_item(out, cfg);
-            value_impl(&mut item, &name, &variants, &other);
-            out.append(item, Piece::Items);
-        }
+        out.append(item);
         self.table(
             out,
             cfg,
@@ -123,13 +97,16 @@ impl Emitter<'_> {
 }
 
 /// The lines of the `support::string_enum!` table of an enum after its name: its catch-all
-/// variant `other`, then a row per member (wire name => variant).
+/// variant `other`, then a row per member (wire name => variant, then ` = value` if the docs
+/// give one).
 fn enum_table(variants: &[Variant], other: &str) -> Vec<String> {
     std::iter::once(format!("{other},"))
-        .chain(
-            variants
-                .iter()
-                .map(|v| format!("{} => {},", proc_macro2::Literal::string(&v.wire), v.name)),
-        )
+        .chain(variants.iter().map(|v| {
+            let wire = proc_macro2::Literal::string(&v.wire);
+            match v.value {
+                Some(value) => format!("{wire} => {} = {value},", v.name),
+                None => format!("{wire} => {},", v.name),
+            }
+        }))
         .collect()
 }

@@ -5,7 +5,7 @@
 //! with their impls from a `support::family!` table. Tables are written one row per line, like
 //! the structs' `object!` tables.
 
-use super::code::{Code, Piece};
+use super::code::Code;
 use super::fields::BASE_FIELD;
 use super::ident::{doc_name, to_ident, Scope};
 use super::names::module_of;
@@ -74,7 +74,7 @@ impl Emitter<'_> {
             item.line("self");
             item.close("}");
             item.close("}");
-            out.append(item, Piece::Items);
+            out.append(item);
         }
     }
 
@@ -113,57 +113,26 @@ impl Emitter<'_> {
             .collect()
     }
 
-    /// Writes the `Any...` enum of a type with subtypes: one boxed variant per type of the
-    /// family, chosen on deserialization by `@odata.type` (with or without `#`, anywhere in the
-    /// object). An absent or unknown annotation gives the declared type itself, which keeps
-    /// unknown properties. Its impls come from a `support::family!` table
-    /// ([`Emitter::family_table`]).
+    /// Writes the `support::family!` table of the `Any...` enum of a type with subtypes
+    /// ([`Emitter::family_table`]), which declares the enum: one boxed variant per type of
+    /// the family, chosen on deserialization by `@odata.type` (with or without `#`, anywhere
+    /// in the object). An absent or unknown annotation gives the declared type itself, which
+    /// keeps unknown properties.
     fn any_enum(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
-        let q = t.qualified_name();
-        let any = to_ident(&self.names.anys[&q]).to_string();
-        let mut item = self.start_item(out, cfg);
-        item.doc(&format!(" A `{0}` or any type derived from it, chosen by `@odata.type` when read. Use it wherever the docs declare a `{0}`: values of derived types keep all their properties.", doc_name(&q)));
-        item.line("#[derive(Clone, PartialEq)]");
-        item.open(&format!("pub enum {any} {{"));
+        let any = to_ident(&self.names.anys[&t.qualified_name()]).to_string();
         let family = self.any_variants(t);
-        for Variant {
-            name,
-            path,
-            qualified,
-            cfg,
-        } in &family
-        {
-            if *qualified == q {
-                item.doc(&format!(" A `{}` itself, or a derived type this version of the docs does not know (its `@odata.type` and extra properties are kept).", doc_name(&q)));
-            } else {
-                item.doc(&format!(" A `{}`.", doc_name(qualified)));
-            }
-            let mut variant = Code::new(item.depth());
-            if let Some(cfg) = cfg {
-                variant.attribute(cfg, false);
-            }
-            variant.line(&format!("{name}(Box<{path}>),"));
-            item.append(variant, Piece::Variant);
-        }
-        item.close("}");
-        out.append(item, Piece::Items);
         self.table(out, cfg, "family", &any, self.family_table(t, &family));
     }
 
     /// The lines of the `support::family!` table of the `Any...` enum of `t` after its name:
-    /// the declared type's struct, the `expecting` text, its variant, then a row per derived
-    /// type (its `@odata.type`, variant, struct and path of `base` fields up to the declared
-    /// type's struct), after its `#[cfg]` with area features.
+    /// the declared type's Graph name as the docs write it, its variant and struct, then a
+    /// row per derived type (its `@odata.type`, variant, struct and path of `base` fields up
+    /// to the declared type's struct), after its `#[cfg]` with area features.
     fn family_table(&self, t: &TypeDef, family: &[Variant]) -> Vec<String> {
         let q = t.qualified_name();
-        let expecting = format!(
-            "a `{}` JSON object (or one of a derived type)",
-            doc_name(&q)
-        );
         let mut lines = vec![
-            format!("{},", family[0].path),
-            format!("{},", proc_macro2::Literal::string(&expecting)),
-            format!("{},", family[0].name),
+            format!("{},", proc_macro2::Literal::string(&doc_name(&q))),
+            format!("{}({}),", family[0].name, family[0].path),
         ];
         for v in &family[1..] {
             let member = self
@@ -175,7 +144,7 @@ impl Emitter<'_> {
                 .into_iter()
                 .find(|(a, _)| a.qualified_name() == q)
                 .expect("a descendant's struct holds its ancestors' through `base` fields");
-            lines.extend(self.reference_cfg_text(&q, &v.qualified));
+            lines.extend(v.cfg.clone());
             lines.push(format!(
                 "{} => {}({}) = {},",
                 proc_macro2::Literal::string(v.qualified.as_str()),

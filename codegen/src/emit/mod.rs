@@ -35,7 +35,7 @@ mod support;
 mod types;
 
 use crate::schema::{Kind, QualifiedName, Schema, TypeDef};
-use code::{Code, Piece};
+use code::Code;
 use fields::{boxed_edges, BoxedEdges};
 use files::Rendered;
 use ident::to_ident;
@@ -139,7 +139,7 @@ impl<'a> Emitter<'a> {
         item.verbatim_lines(std::iter::once(format!("{name},").as_str()));
         item.verbatim_lines(lines.iter().map(String::as_str));
         item.close("}");
-        out.append(item, Piece::Items);
+        out.append(item);
     }
 
     /// The items of a sub-namespace module of the root, whole, nested modules included, at
@@ -155,7 +155,7 @@ impl<'a> Emitter<'a> {
         }
         let mut out = Code::new(0);
         self.render_module(&[], &mut modules, &mut out);
-        out.finish(Piece::Items)
+        out.finish()
     }
 
     /// Writes the module at `path` (relative to the root of `modules`) into `out`: its own
@@ -175,7 +175,7 @@ impl<'a> Emitter<'a> {
                 import.line("#[allow(unused_imports)]");
             }
             import.line(&support::support_import(&module_of(&first.namespace)));
-            out.append(import, Piece::Items);
+            out.append(import);
         }
         for t in types {
             self.item(t, out);
@@ -264,7 +264,7 @@ fn render(schema: &Schema, options: &EmitOptions) -> Rendered {
         Unit::Type(t) => {
             let mut out = Code::new(0);
             emitter.item(t, &mut out);
-            out.finish(Piece::Items)
+            out.finish()
         }
         // Written as its source is laid out (see `support::support_module`).
         Unit::Support => support::support_module().to_owned(),
@@ -301,8 +301,8 @@ mod tests {
         let schema = crate::schema::build(&[parse_page("docs-input/x.md", text)]);
         let code = emit(&schema, &EmitOptions::default());
         syn::parse_file(&code).unwrap();
-        assert!(code.contains("pub struct ResetPasscodeActionResult"));
-        assert!(code.contains("pub base: DeviceActionResult,"));
+        assert!(code.contains("    pub struct ResetPasscodeActionResult: DeviceActionResult {\n"));
+        assert!(code.contains("        \"passcode\" => passcode: String,\n"));
         assert!(code.contains(
             "support::ancestors! {\n    ResetPasscodeActionResult,\n    DeviceActionResult = base,\n}\n"
         ));
@@ -341,14 +341,14 @@ mod tests {
             .unwrap();
         let code = emit(&schema, &EmitOptions::default());
         assert!(
-            code.contains("pub manager: support::Nullable<support::Expanded<User>>,"),
+            code.contains("\"manager\" => manager: support::Expanded<User>,"),
             "{code}"
         );
-        assert!(code.contains("pub messages: support::Nullable<Vec<serde_json::Value>>,"));
+        assert!(code.contains("\"messages\" => messages: Vec<serde_json::Value>,"));
         let typed = EmitOptions {
             typed_navigation: true,
             ..EmitOptions::default()
         };
-        assert!(emit(&schema, &typed).contains("pub manager: support::Nullable<Box<User>>,"));
+        assert!(emit(&schema, &typed).contains("\"manager\" => manager: Box<User>,"));
     }
 }

@@ -4,8 +4,8 @@
 //! that keeps unknown properties; and its serde impls, written as `support::Object` (which
 //! field each JSON name reads into and writes from) rather than derived.
 
-use super::code::{Code, Piece};
-use super::fields::{Field, BASE_FIELD};
+use super::code::{attributes_on_one_line, Code};
+use super::fields::Field;
 use super::ident::{doc_name, to_ident};
 use super::names::module_of;
 use super::support::support_path;
@@ -74,7 +74,6 @@ impl Emitter<'_> {
             .map(|field| self.typed_field(t, &module, field))
             .collect();
         self.struct_definition(t, &module, &name, &fields, cfg, out);
-        self.table(out, cfg, "object", &name, self.object_table(t, &fields));
         self.family_items(t, &name, cfg, out);
     }
 
@@ -159,7 +158,14 @@ impl Emitter<'_> {
         }
     }
 
-    /// Writes the struct item itself.
+    /// Writes the struct's `support::object!` table, which declares the struct: the Graph name
+    /// (for error messages), the struct's docs and attributes, `pub struct Name {` (`Name: Base`
+    /// for a derived struct, whose `base` field the macro declares, as it declares a root's
+    /// `odata_type` and `additional_properties`), then a row per field: its docs, its `#[cfg]`
+    /// with area features, `"jsonName" => field: T,` with the user's attributes after `=>`.
+    /// The macro makes each field `pub` and `support::Nullable<T>`. Written as a struct and a
+    /// table of JSON names apart, with the fields the macro adds, this was 1.1 MB more of a
+    /// whole tree's source.
     fn struct_definition(
         &self,
         t: &TypeDef,
@@ -169,81 +175,50 @@ impl Emitter<'_> {
         cfg: Option<&str>,
         out: &mut Code,
     ) {
+        let q = t.qualified_name();
         let mut item = self.start_item(out, cfg);
+        item.open_verbatim("support::object! {");
+        item.verbatim_lines([format!("{},", proc_macro2::Literal::string(&doc_name(&q))).as_str()]);
         item.docs(&t.description, &self.struct_about(t, module));
-        item.line("#[derive(Clone, Default, PartialEq)]");
-        for attribute in self.attributes.of_type(&t.qualified_name()) {
+        for attribute in self.attributes.of_type(&q) {
             item.attribute(attribute, true);
         }
         if self.options.non_exhaustive {
-            item.line("#[non_exhaustive]");
+            item.verbatim_lines(["#[non_exhaustive]"]);
         }
-        item.open(&format!("pub struct {name} {{"));
-        let base = self.struct_base(t);
-        match base {
-            // The generated fields are `super::fields::GENERATED_FIELDS`.
-            None => {
-                item.doc(" The `@odata.type` annotation, written back as read. Set it when sending a derived");
-                item.doc(" type where its base is expected.");
-                item.line("pub odata_type: Option<String>,");
+        let head = match self.struct_base(t) {
+            None => format!("pub struct {name}"),
+            Some(base) => format!(
+                "pub struct {name}: {}",
+                self.names.type_path(module, &base.qualified_name())
+            ),
+        };
+        if fields.is_empty() {
+            item.verbatim_lines([format!("{head} {{}}").as_str()]);
+        } else {
+            item.open_verbatim(&format!("{head} {{"));
+            for f in fields {
+                let p = f.field.property;
+                // An inherited field's description is its declaring type's: said once there,
+                // not copied into every descendant (the docs are a large part of the source).
+                item.docs(if p.inherited { "" } else { &p.description }, &f.about);
+                item.verbatim_lines(f.cfg.as_deref());
+                let mut row = format!("{} =>", proc_macro2::Literal::string(f.field.json()));
+                for attribute in &f.attrs {
+                    row.push(' ');
+                    row.push_str(&attributes_on_one_line(attribute));
+                }
+                let ty = if f.user_type {
+                    f.ty.split_whitespace().collect::<Vec<_>>().join(" ")
+                } else {
+                    f.ty.clone()
+                };
+                row.push_str(&format!(" {}: {ty},", f.field.ident));
+                item.verbatim_lines([row.as_str()]);
             }
-            Some(base) => {
-                let b_q = base.qualified_name();
-                item.doc(&format!(
-                    " The properties inherited from {}, in the same JSON object.",
-                    self.doc_link(module, &b_q)
-                ));
-                let b_path = self.names.type_path(module, &b_q);
-                item.line(&format!("pub {}: {b_path},", to_ident(BASE_FIELD)));
-            }
+            item.close_verbatim("}");
         }
-        let nullable = support_path(module, "Nullable");
-        for f in fields {
-            let p = f.field.property;
-            // An inherited field's description is its declaring type's: said once there,
-            // not copied into every descendant (the docs are a large part of the source).
-            item.docs(if p.inherited { "" } else { &p.description }, &f.about);
-            let mut declaration = Code::new(item.depth());
-            if let Some(cfg) = &f.cfg {
-                declaration.attribute(cfg, false);
-            }
-            for attribute in &f.attrs {
-                declaration.attribute(attribute, true);
-            }
-            if f.user_type {
-                declaration.user_line(&format!("pub {}: {nullable}<{}>,", f.field.ident, f.ty));
-            } else {
-                let head = format!("pub {}: {nullable}", f.field.ident);
-                declaration.generic_line(&head, &f.ty, ",");
-            }
-            item.append(declaration, Piece::Field);
-        }
-        if base.is_none() {
-            item.doc(" Properties the docs did not list (and other `@` annotations), kept so that writing");
-            item.doc(" the value back loses nothing.");
-            item.line("pub additional_properties: serde_json::Map<String, serde_json::Value>,");
-        }
-        item.close("}");
-        out.append(item, Piece::Items);
-    }
-
-    /// The lines of the `support::object!` table of the struct of `t` after its name: the
-    /// `expecting` text, `..base` when it has one, then a row per field (JSON name => field),
-    /// after its `#[cfg]` with area features.
-    fn object_table(&self, t: &TypeDef, fields: &[TypedField]) -> Vec<String> {
-        let expecting = format!("a `{}` JSON object", doc_name(&t.qualified_name()));
-        let mut lines = vec![format!("{},", proc_macro2::Literal::string(&expecting))];
-        if self.struct_base(t).is_some() {
-            lines.push(format!("..{BASE_FIELD},"));
-        }
-        for TypedField { field, cfg, .. } in fields {
-            lines.extend(cfg.clone());
-            lines.push(format!(
-                "{} => {},",
-                proc_macro2::Literal::string(field.json()),
-                field.ident
-            ));
-        }
-        lines
+        item.close_verbatim("}");
+        out.append(item);
     }
 }
