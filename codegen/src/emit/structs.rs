@@ -1,9 +1,9 @@
-//! The struct of an entity or complex type: `support::Nullable` fields (absent, `null` or a
-//! value) for the properties it declares, and either its base's struct (`base`, read and
-//! written in the same JSON object) or, for a root, the `@odata.type` annotation and a map
-//! that keeps unknown properties; and its serde impls, written as `support::Object` (which
-//! field each JSON name reads into and writes from) rather than derived.
-
+//! The struct of an entity or complex type, declared by its `support::object!` table:
+//! `support::Nullable` fields (absent, `null` or a value) for the properties it declares, one
+//! row each, and either its base's struct (`base`, read and written in the same JSON object)
+//! or, for a root, the `@odata.type` annotation and a map that keeps unknown properties; the
+//! macro writes its serde impls as `support::Object` (which field each JSON name reads into and
+//! writes from) rather than derived.
 use super::code::{attributes_on_one_line, Code};
 use super::fields::Field;
 use super::ident::{doc_name, to_ident};
@@ -61,8 +61,8 @@ fn property_about(p: &Property) -> String {
 }
 
 impl Emitter<'_> {
-    /// Writes the struct of an entity or complex type into `out`, with its `support::object!`
-    /// table (its serde impls and `Debug`), its `AsRef`/`AsMut` views of its ancestors, its
+    /// Writes the `support::object!` table of an entity or complex type into `out` (the
+    /// struct, its serde impls and `Debug`), its `AsRef`/`AsMut` views of its ancestors, its
     /// `Any...` enum and `From` conversion into its base (see [`Emitter::family_items`]); each
     /// item under `cfg`, the type's `#[cfg]` with area features.
     pub(super) fn emit_struct(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
