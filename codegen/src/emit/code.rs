@@ -173,7 +173,8 @@ impl Code {
 }
 
 /// Attributes the user wrote (checked to parse), as prettyplease lays them out, on one line:
-/// for a table row, where each row is one line.
+/// for a table row, where each row is one line. A doc comment (which prettyplease prints as
+/// `///`, and which would make the rest of the row a comment) is written as `#[doc = ".."]`.
 pub(super) fn attributes_on_one_line(attributes: &str) -> String {
     let laid = laid_out(&format!("{attributes}\nstruct W;\n"), 0);
     let mut lines: Vec<&str> = laid.lines().map(str::trim).collect();
@@ -184,7 +185,14 @@ pub(super) fn attributes_on_one_line(attributes: &str) -> String {
         if !out.is_empty() && !joined {
             out.push(' ');
         }
-        out.push_str(line);
+        match line.strip_prefix("///") {
+            Some(doc) => {
+                out.push_str("#[doc = ");
+                out.push_str(&proc_macro2::Literal::string(doc).to_string());
+                out.push(']');
+            }
+            None => out.push_str(line),
+        }
     }
     out
 }
@@ -280,5 +288,9 @@ mod tests {
         );
         let parsed: syn::File = syn::parse_str(&format!("{one} struct W;")).unwrap();
         assert_eq!(parsed.items.len(), 1);
+        assert_eq!(
+            attributes_on_one_line("/// A pin.\n#[doc(alias = \"pin\")]"),
+            "#[doc = \" A pin.\"] #[doc(alias = \"pin\")]"
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! `From<&str>`, `Display`, serde), the docs' integer `value` and its comparisons, all through
 //! the wire name, come from a `support::string_enum!` table (one row per line), like the
 //! structs' `object!` tables. Written out, those impls were 1.5 MB of a whole tree's source.
+
 use super::code::Code;
 use super::ident::{camel, doc_name, to_ident, Scope};
 use super::Emitter;

@@ -2,8 +2,8 @@
 //! every ancestor's struct (held through `base` fields), so that code written once for a type
 //! takes its descendants too, and `From` into the direct base, from a `support::ancestors!`
 //! table; and `Any...` enums (a type or any type derived from it, chosen by `@odata.type`),
-//! with their impls from a `support::family!` table. Tables are written one row per line, like
-//! the structs' `object!` tables.
+//! declared with their impls by a `support::family!` table. Tables are written one row per
+//! line, like the structs' `object!` tables.
 
 use super::code::Code;
 use super::fields::BASE_FIELD;
