@@ -208,12 +208,18 @@ impl Emitter<'_> {
                     row.push(' ');
                     row.push_str(&attributes_on_one_line(attribute));
                 }
-                let ty = if f.user_type {
-                    f.ty.split_whitespace().collect::<Vec<_>>().join(" ")
+                row.push_str(&format!(" {}:", f.field.ident));
+                if f.user_type {
+                    // The user's type on the row's one line.
+                    for word in f.ty.split_whitespace() {
+                        row.push(' ');
+                        row.push_str(word);
+                    }
                 } else {
-                    f.ty.clone()
-                };
-                row.push_str(&format!(" {}: {ty},", f.field.ident));
+                    row.push(' ');
+                    row.push_str(&f.ty);
+                }
+                row.push(',');
                 item.verbatim_lines([row.as_str()]);
             }
             item.close_verbatim("}");

@@ -42,8 +42,8 @@ pub fn rust_type_of_primitive(p: Primitive) -> &'static str {
 /// Rust types for primitives: the defaults of [`rust_type_of_primitive`] with overrides, each
 /// checked to be a Rust type once, when it is set.
 ///
-/// The overrides are kept as the user wrote them; emit has prettyplease lay out a field whose
-/// type is one.
+/// The overrides are kept as the user wrote them; emit writes one on its table row's one line,
+/// its whitespace collapsed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TypeMapping {
     overrides: BTreeMap<Primitive, String>,
@@ -76,7 +76,7 @@ impl TypeMapping {
 
     /// The Rust type of a primitive as written inside module `from` of the generated code (a
     /// path into the `support` module climbs out of `from` first), and whether it is the
-    /// user's text (an override, laid out by prettyplease).
+    /// user's text (an override, its whitespace collapsed on the row).
     pub(super) fn text_in(&self, primitive: Primitive, from: &[String]) -> (String, bool) {
         let path = self.path(primitive);
         let from_user = self.overrides.contains_key(&primitive);
