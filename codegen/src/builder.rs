@@ -307,7 +307,8 @@ impl Builder {
     }
 
     /// Adds outer attributes (derives, `cfg_attr`, docs...) to the types `pattern` selects: a
-    /// qualified name, `*` for all, or a prefix ending in `.*`.
+    /// qualified name, `*` for all, or a prefix ending in `.*`. A `cfg` is refused (see
+    /// [`EmitOptions::type_attribute`](crate::emit::EmitOptions::type_attribute)).
     ///
     /// ```
     /// msgraph_docgen::Builder::new()
@@ -319,7 +320,9 @@ impl Builder {
     }
 
     /// Adds outer attributes to the struct fields `pattern` selects: a type pattern, `.`, and a
-    /// JSON property name or `*`.
+    /// JSON property name or `*`. A `#[cfg(..)]` is carried to the field's reading and writing;
+    /// while it is off, the property's JSON is kept in `additional_properties` (see
+    /// [`EmitOptions::field_attribute`](crate::emit::EmitOptions::field_attribute)).
     ///
     /// ```
     /// msgraph_docgen::Builder::new()

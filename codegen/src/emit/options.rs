@@ -53,9 +53,20 @@ impl std::fmt::Display for BadAttribute {
 
 impl std::error::Error for BadAttribute {}
 
-/// Checks that attribute text parses as Rust outer attributes, none of them `serde`'s, or
-/// says why not.
-fn check_attributes(pattern: &str, attribute: &str) -> Result<(), BadAttribute> {
+/// What an attribute rule is for: a type's item, or a struct's field (which may be `#[cfg]`'d).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Type,
+    Field,
+}
+
+/// Checks that attribute text parses as Rust outer attributes, none of them `serde`'s (nor,
+/// on a type, a `cfg`), and returns them, or says why not.
+fn check_attributes(
+    target: Target,
+    pattern: &str,
+    attribute: &str,
+) -> Result<Vec<syn::Attribute>, BadAttribute> {
     use syn::parse::Parser;
     let bad = |message: String| BadAttribute {
         pattern: pattern.to_owned(),
@@ -72,7 +83,39 @@ fn check_attributes(pattern: &str, attribute: &str) -> Result<(), BadAttribute> 
                 .to_owned(),
         ));
     }
-    Ok(())
+    if target == Target::Type && attributes.iter().any(is_cfg) {
+        return Err(bad(
+            "a type is named by the fields, `Any...` enums and conversions of other types, \
+             which a `cfg` on it would leave without it: compile parts of a tree with area \
+             features instead (`area_features`), or put the `cfg` on fields"
+                .to_owned(),
+        ));
+    }
+    if target == Target::Field && attributes.iter().any(cfg_attr_adds_cfg) {
+        return Err(bad(
+            "a field's `cfg` must be written as `#[cfg(..)]`, which the field's table row \
+             carries to its reading and writing; a `cfg` from `cfg_attr` would reach the field \
+             alone"
+                .to_owned(),
+        ));
+    }
+    Ok(attributes)
+}
+
+/// True for `#[cfg(..)]`, and for a `#[cfg_attr(..)]` that adds one.
+fn is_cfg(attribute: &syn::Attribute) -> bool {
+    attribute.path().is_ident("cfg") || cfg_attr_adds_cfg(attribute)
+}
+
+/// True for a `#[cfg_attr(predicate, ..)]` whose attributes include a `cfg`.
+fn cfg_attr_adds_cfg(attribute: &syn::Attribute) -> bool {
+    use syn::punctuated::Punctuated;
+    if !attribute.path().is_ident("cfg_attr") {
+        return false;
+    }
+    attribute
+        .parse_args_with(Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+        .is_ok_and(|metas| metas.iter().skip(1).any(|m| m.path().is_ident("cfg")))
 }
 
 /// True when `pattern` selects the qualified name: `*` selects everything, `prefix.*` every name
@@ -102,9 +145,11 @@ impl EmitOptions {
     /// options.type_attribute("microsoft.graph.actionState", "#[doc(alias = \"state\")]").unwrap();
     /// assert!(options.type_attribute("*", "derive(Hash)").is_err());
     /// assert!(options.type_attribute("*", "#[serde(deny_unknown_fields)]").is_err());
+    /// // Other types name it; area features compile parts of a tree.
+    /// assert!(options.type_attribute("*", "#[cfg(feature = \"printers\")]").is_err());
     /// ```
     pub fn type_attribute(&mut self, pattern: &str, attribute: &str) -> Result<(), BadAttribute> {
-        check_attributes(pattern, attribute)?;
+        check_attributes(Target::Type, pattern, attribute)?;
         self.type_attributes
             .push((pattern.to_owned(), attribute.to_owned()));
         Ok(())
@@ -113,14 +158,25 @@ impl EmitOptions {
     /// Adds outer attributes to the struct fields that `pattern` selects: a type pattern (as in
     /// [`EmitOptions::type_attribute`]), a `.`, and the JSON property name or `*`.
     ///
+    /// A `#[cfg(..)]` among them goes on the field's table row, so that the field is read and
+    /// written only when it is compiled; when it is not, its JSON key is an unknown property,
+    /// kept in `additional_properties` (as with area features, whose `cfg` it joins in an
+    /// `all(..)`). A `cfg` added by `cfg_attr` is refused: it would reach the field alone.
+    ///
     /// ```
     /// let mut options = msgraph_docgen::emit::EmitOptions::default();
     /// options
     ///     .field_attribute("microsoft.graph.resetPasscodeActionResult.passcode", "#[doc(alias = \"pin\")]")
     ///     .unwrap();
+    /// options
+    ///     .field_attribute("microsoft.graph.deviceActionResult.*", "#[cfg(feature = \"actions\")]")
+    ///     .unwrap();
+    /// assert!(options
+    ///     .field_attribute("*.id", "#[cfg_attr(unix, cfg(feature = \"ids\"))]")
+    ///     .is_err());
     /// ```
     pub fn field_attribute(&mut self, pattern: &str, attribute: &str) -> Result<(), BadAttribute> {
-        check_attributes(pattern, attribute)?;
+        check_attributes(Target::Field, pattern, attribute)?;
         self.field_attributes
             .push((pattern.to_owned(), attribute.to_owned()));
         Ok(())
@@ -136,25 +192,78 @@ impl EmitOptions {
 pub(super) struct AttributeRules {
     /// (type pattern, attributes), in the order given.
     types: Vec<(String, String)>,
-    /// (field pattern, attributes), in the order given.
-    fields: Vec<(String, String)>,
+    /// Field rules, in the order given.
+    fields: Vec<FieldRule>,
 }
 
-/// The rules whose attribute text parses as outer attributes, in their order.
-fn checked_rules(rules: &[(String, String)]) -> Vec<(String, String)> {
-    rules
-        .iter()
-        .filter(|(pattern, attribute)| check_attributes(pattern, attribute).is_ok())
-        .cloned()
-        .collect()
+/// A field attribute rule, its `#[cfg(..)]` apart from the other attributes.
+struct FieldRule {
+    /// Type pattern, `.`, property name or `*`.
+    pattern: String,
+    /// The attributes other than `cfg`, as given (re-printed when a `cfg` was taken out);
+    /// `None` when there are none.
+    attributes: Option<String>,
+    /// The predicates of the rule's `#[cfg(..)]` attributes (`feature = "x"`).
+    cfgs: Vec<String>,
+}
+
+/// The user's attributes for one field.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct FieldAttributes<'a> {
+    /// Attribute text for the field, each as a rule gave it.
+    pub(super) attributes: Vec<&'a str>,
+    /// The predicates of its `#[cfg(..)]` attributes, which its table row carries.
+    pub(super) cfgs: Vec<&'a str>,
+}
+
+impl FieldRule {
+    /// The rule, if its text parses as outer attributes that a field may have.
+    fn new(pattern: &str, text: &str) -> Option<FieldRule> {
+        use quote::ToTokens as _;
+        let parsed = check_attributes(Target::Field, pattern, text).ok()?;
+        let (cfgs, others): (Vec<_>, Vec<_>) =
+            parsed.iter().partition(|a| a.path().is_ident("cfg"));
+        let attributes = if cfgs.is_empty() {
+            Some(text.to_owned())
+        } else if others.is_empty() {
+            None
+        } else {
+            let printed: Vec<String> = others
+                .iter()
+                .map(|a| a.to_token_stream().to_string())
+                .collect();
+            Some(printed.join(" "))
+        };
+        let cfgs = cfgs
+            .iter()
+            .map(|a| match &a.meta {
+                syn::Meta::List(list) => Some(list.tokens.to_string()),
+                _ => None,
+            })
+            .collect::<Option<Vec<String>>>()?;
+        Some(FieldRule {
+            pattern: pattern.to_owned(),
+            attributes,
+            cfgs,
+        })
+    }
 }
 
 impl AttributeRules {
     /// The rules of `options` that parse, checked once.
     pub(super) fn new(options: &EmitOptions) -> AttributeRules {
         AttributeRules {
-            types: checked_rules(&options.type_attributes),
-            fields: checked_rules(&options.field_attributes),
+            types: options
+                .type_attributes
+                .iter()
+                .filter(|(pattern, text)| check_attributes(Target::Type, pattern, text).is_ok())
+                .cloned()
+                .collect(),
+            fields: options
+                .field_attributes
+                .iter()
+                .filter_map(|(pattern, text)| FieldRule::new(pattern, text))
+                .collect(),
         }
     }
 
@@ -168,12 +277,15 @@ impl AttributeRules {
     }
 
     /// The user's attributes for the field of JSON property `property` of the type `qualified`.
-    pub(super) fn of_field(&self, qualified: &str, property: &str) -> Vec<&str> {
-        self.fields
-            .iter()
-            .filter(|(pattern, _)| field_pattern_matches(pattern, qualified, property))
-            .map(|(_, attribute)| attribute.as_str())
-            .collect()
+    pub(super) fn of_field(&self, qualified: &str, property: &str) -> FieldAttributes<'_> {
+        let mut found = FieldAttributes::default();
+        for rule in &self.fields {
+            if field_pattern_matches(&rule.pattern, qualified, property) {
+                found.attributes.extend(rule.attributes.as_deref());
+                found.cfgs.extend(rule.cfgs.iter().map(String::as_str));
+            }
+        }
+        found
     }
 }
 
@@ -222,6 +334,61 @@ mod tests {
             .push(("*".to_owned(), "derive(Eq)".to_owned()));
         let rules = AttributeRules::new(&options);
         assert_eq!(rules.of_type("microsoft.graph.user"), ["#[derive(Hash)]"]);
-        assert!(rules.of_field("microsoft.graph.user", "id").is_empty());
+        assert_eq!(
+            rules.of_field("microsoft.graph.user", "id"),
+            FieldAttributes::default()
+        );
+    }
+
+    #[test]
+    fn a_field_cfg_is_taken_apart_from_the_other_attributes() {
+        let mut options = EmitOptions::default();
+        options
+            .field_attribute("*.id", "#[doc(alias = \"key\")] #[cfg(feature = \"ids\")]")
+            .unwrap();
+        options
+            .field_attribute("microsoft.graph.user.*", "#[cfg(not(unix))]")
+            .unwrap();
+        options
+            .field_attribute("microsoft.graph.user.id", "#[doc(alias = \"oid\")]")
+            .unwrap();
+        let rules = AttributeRules::new(&options);
+        let id = rules.of_field("microsoft.graph.user", "id");
+        assert_eq!(
+            id.attributes,
+            ["# [doc (alias = \"key\")]", "#[doc(alias = \"oid\")]"]
+        );
+        assert_eq!(id.cfgs, ["feature = \"ids\"", "not (unix)"]);
+        let mail = rules.of_field("microsoft.graph.user", "mail");
+        assert!(mail.attributes.is_empty());
+        assert_eq!(mail.cfgs, ["not (unix)"]);
+    }
+
+    #[test]
+    fn a_cfg_on_a_type_or_from_cfg_attr_on_a_field_is_refused() {
+        let mut options = EmitOptions::default();
+        let on_type = options
+            .type_attribute("microsoft.graph.user", "#[cfg(unix)]")
+            .unwrap_err();
+        assert!(on_type.to_string().contains("area features"), "{on_type}");
+        assert!(options
+            .type_attribute("*", "#[cfg_attr(unix, cfg(feature = \"x\"))]")
+            .is_err());
+        let from_cfg_attr = options
+            .field_attribute(
+                "*.id",
+                "#[cfg_attr(unix, derive(Hash), cfg(feature = \"x\"))]",
+            )
+            .unwrap_err();
+        assert!(
+            from_cfg_attr.to_string().contains("cfg_attr"),
+            "{from_cfg_attr}"
+        );
+        options
+            .field_attribute("*.id", "#[cfg_attr(unix, doc(alias = \"x\"))]")
+            .unwrap();
+        options
+            .type_attribute("*", "#[cfg_attr(unix, doc(alias = \"x\"))]")
+            .unwrap();
     }
 }

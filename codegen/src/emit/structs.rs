@@ -8,6 +8,7 @@ use super::code::{attributes_on_one_line, Code};
 use super::fields::Field;
 use super::ident::{doc_name, to_ident};
 use super::names::module_of;
+use super::options::FieldAttributes;
 use super::support::support_path;
 use super::Emitter;
 use crate::schema::{Kind, Origin, Property, TypeDef, TypeRef};
@@ -22,9 +23,10 @@ pub(super) struct TypedField<'a> {
     user_type: bool,
     /// The generator's line about the property (see [`property_about`]).
     about: String,
-    /// User attributes ([`super::EmitOptions::field_attribute`]).
+    /// User attributes other than `cfg` ([`super::EmitOptions::field_attribute`]).
     attrs: Vec<&'a str>,
-    /// `#[cfg]` with area features, when the field's type is not always there with the struct.
+    /// The row's `#[cfg]`: with area features, when the field's type is not always there with
+    /// the struct, and the user's `cfg` attributes, all of which must hold.
     cfg: Option<String>,
 }
 
@@ -58,6 +60,30 @@ fn property_about(p: &Property) -> String {
         about.push_str("Navigation property: present only when expanded.");
     }
     about
+}
+
+/// A table row's `#[cfg]`: the one with area features (`area`, a whole attribute), and the
+/// predicates of the user's `cfg` attributes, joined in an `all(..)` when there are several.
+/// With no user predicate the area attribute is kept as it is; otherwise prettyplease lays
+/// the attribute out, on one line.
+fn row_cfg(area: Option<String>, user: &[&str]) -> Option<String> {
+    if user.is_empty() {
+        return area;
+    }
+    let mut predicates: Vec<&str> = Vec::with_capacity(user.len() + 1);
+    if let Some(area) = &area {
+        predicates.push(
+            area.strip_prefix("#[cfg(")
+                .and_then(|a| a.strip_suffix(")]"))
+                .unwrap_or(area),
+        );
+    }
+    predicates.extend_from_slice(user);
+    let predicate = match predicates.as_slice() {
+        [one] => (*one).to_owned(),
+        all => format!("all({})", all.join(", ")),
+    };
+    Some(attributes_on_one_line(&format!("#[cfg({predicate})]")))
 }
 
 impl Emitter<'_> {
@@ -109,12 +135,14 @@ impl Emitter<'_> {
         } else {
             plain
         };
+        let FieldAttributes { attributes, cfgs } =
+            self.attributes.of_field(&t.qualified_name(), &p.name);
         TypedField {
             ty,
             user_type,
             about: property_about(p),
-            attrs: self.attributes.of_field(&t.qualified_name(), &p.name),
-            cfg: self.field_cfg_text(t, p),
+            attrs: attributes,
+            cfg: row_cfg(self.field_cfg_text(t, p), &cfgs),
             field,
         }
     }
@@ -226,5 +254,25 @@ impl Emitter<'_> {
         }
         item.close_verbatim("}");
         out.append(item);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rows_cfg_joins_the_areas_and_the_users() {
+        let area = || Some("#[cfg(any(feature = \"core\"))]".to_owned());
+        assert_eq!(row_cfg(area(), &[]), area());
+        assert_eq!(row_cfg(None, &[]), None);
+        assert_eq!(
+            row_cfg(None, &["not (unix)"]).as_deref(),
+            Some("#[cfg(not(unix))]")
+        );
+        assert_eq!(
+            row_cfg(area(), &["feature = \"ids\"", "unix"]).as_deref(),
+            Some("#[cfg(all(any(feature = \"core\"), feature = \"ids\", unix))]")
+        );
     }
 }
