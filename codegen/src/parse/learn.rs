@@ -17,7 +17,7 @@
 //! Every count is a sum over pages and each decision a threshold on sums: the result does not
 //! depend on the order of the pages, and the work is linear in their size.
 
-use super::learn_names::learn_names;
+use super::learn_names::{learn_names, NamePages};
 use super::lexicon::{normalize, Evidence, Lexicon};
 use super::locale;
 use super::page::{Page, PropertyRow};
@@ -87,64 +87,88 @@ impl Lexicon {
     /// Learns the words of the tree `pages` beyond the seed (see the module docs). Independent
     /// of the order of `pages`.
     pub fn learn(pages: &[Page]) -> Lexicon {
+        // What each pass reads of a page whatever the words, computed once for all of them.
+        let values: Vec<RowValues> = pages.iter().map(RowValues::of).collect();
+        let open = NamePages::new(pages);
         // Names first, read with the seed's type words: the JSON values of rows whose names
         // are translated are evidence for the type words too.
         let mut lexicon = Lexicon {
             phrases: learn_phrases(pages),
             ..Lexicon::default()
         };
-        lexicon.names = learn_names(pages, &lexicon).0;
-        lexicon.collections = learn_collections(pages, &lexicon);
-        lexicon.primitives = learn_primitives(pages, &lexicon);
+        lexicon.names = learn_names(&open, &lexicon).0;
+        lexicon.collections = learn_collections(pages, &values, &lexicon);
+        lexicon.primitives = learn_primitives(pages, &values, &lexicon);
         // Collection words around the primitives just learned (`Mirafo vorimat`).
-        let more = learn_collections(pages, &lexicon);
+        let more = learn_collections(pages, &values, &lexicon);
         lexicon.collections.extend(more);
         // Names again, each row's type now read with the tree's words.
-        (lexicon.names, lexicon.foreign_names) = learn_names(pages, &lexicon);
+        (lexicon.names, lexicon.foreign_names) = learn_names(&open, &lexicon);
         lexicon
     }
 }
 
-/// A page's JSON block, looked up by row (built once per page: lookups in constant time).
+/// A page's JSON block, looked up by row, and its rows' names and type cells as the passes
+/// compare them (built once per page: lookups in constant time).
 struct RowValues<'p> {
     object: Option<&'p Map<String, Value>>,
     /// Lowercase key → the value of the first key of that spelling.
     lower: HashMap<String, &'p Value>,
+    /// By row: its name, lowercase.
+    names: Vec<String>,
+    /// By row: its type cell's text, normalized.
+    type_texts: Vec<String>,
 }
 
 impl<'p> RowValues<'p> {
     fn of(page: &'p Page) -> RowValues<'p> {
         let object = page.json.as_ref().map(|j| &j.object);
-        let mut lower = HashMap::new();
+        let mut lower = HashMap::with_capacity(object.map_or(0, Map::len));
         for (k, v) in object.into_iter().flatten() {
             lower.entry(k.to_lowercase()).or_insert(v);
         }
-        RowValues { object, lower }
+        RowValues {
+            object,
+            lower,
+            names: page
+                .properties
+                .iter()
+                .map(|r| r.name.to_lowercase())
+                .collect(),
+            type_texts: page
+                .properties
+                .iter()
+                .map(|r| normalize(&r.type_text))
+                .collect(),
+        }
     }
 
-    /// The value the block shows for a row: by its name, else by the key its name is the
-    /// tree's word for, else by its name in another case.
-    fn get(&self, row: &PropertyRow, words: &Lexicon) -> Option<&'p Value> {
+    /// The value the block shows for row number `i`: by its name, else by the key its name is
+    /// the tree's word for, else by its name in another case.
+    fn get(&self, i: usize, row: &PropertyRow, words: &Lexicon) -> Option<&'p Value> {
         let object = self.object?;
-        let name = row.name.to_lowercase();
+        let name = self.names[i].as_str();
         object
             .get(&row.name)
-            .or_else(|| object.get(&words.names.get(&name)?.0))
-            .or_else(|| self.lower.get(&name).copied())
+            .or_else(|| object.get(&words.names.get(name)?.0))
+            .or_else(|| self.lower.get(name).copied())
     }
 }
 
 /// Collection words: what is left of a type cell around its link or primitive, counted over
 /// the rows whose JSON value is known, agreeing when it is an array.
-fn learn_collections(pages: &[Page], words: &Lexicon) -> BTreeMap<String, Evidence> {
+fn learn_collections(
+    pages: &[Page],
+    values: &[RowValues],
+    words: &Lexicon,
+) -> BTreeMap<String, Evidence> {
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
-    for (n, page) in pages.iter().enumerate() {
-        let values = RowValues::of(page);
-        for row in &page.properties {
-            let Some(value) = values.get(row, words).filter(|v| !v.is_null()) else {
+    for (n, (page, values)) in pages.iter().zip(values).enumerate() {
+        for (i, row) in page.properties.iter().enumerate() {
+            let Some(value) = values.get(i, row, words).filter(|v| !v.is_null()) else {
                 continue;
             };
-            let Some(left) = leftover(row, words) else {
+            let Some(left) = leftover(row, &values.type_texts[i], words) else {
                 continue;
             };
             let at = page.at(row.line, row.column);
@@ -162,12 +186,12 @@ fn learn_collections(pages: &[Page], words: &Lexicon) -> BTreeMap<String, Eviden
 }
 
 /// The text of a type cell besides its link text or its primitive word, normalized, when
-/// the cell is not already read as a collection and that text is a few words.
-fn leftover(row: &PropertyRow, words: &Lexicon) -> Option<String> {
+/// the cell is not already read as a collection and that text is a few words. `text` is the
+/// cell's text normalized.
+fn leftover(row: &PropertyRow, text: &str, words: &Lexicon) -> Option<String> {
     if row.ty.collection || words.mentions_collection(&row.type_text) {
         return None;
     }
-    let text = normalize(&row.type_text);
     let left = match &row.ty.spec {
         TypeSpec::Link { text: link, .. } => {
             let link = normalize(link);
@@ -177,7 +201,7 @@ fn leftover(row: &PropertyRow, words: &Lexicon) -> Option<String> {
             text.replacen(&link, " ", 1)
         }
         TypeSpec::Primitive(_) | TypeSpec::Name(_) | TypeSpec::Unknown(_) => {
-            without_primitive(&text, words)?
+            without_primitive(text, words)?
         }
     };
     let left = normalize(&left);
@@ -281,12 +305,15 @@ fn names_a_page_type(word: &str, names: &HashSet<String>, by_start: &NamesByStar
 
 /// Primitive words: the words of type cells read as no type, counted over the rows whose JSON
 /// value is known, each value a vote for a primitive.
-fn learn_primitives(pages: &[Page], words: &Lexicon) -> BTreeMap<String, (Primitive, Evidence)> {
+fn learn_primitives(
+    pages: &[Page],
+    values: &[RowValues],
+    words: &Lexicon,
+) -> BTreeMap<String, (Primitive, Evidence)> {
     let names = page_type_names(pages);
     let mut tallies: BTreeMap<String, (Tally, BTreeMap<Vote, usize>)> = BTreeMap::new();
-    for (n, page) in pages.iter().enumerate() {
-        let values = RowValues::of(page);
-        for row in &page.properties {
+    for (n, (page, values)) in pages.iter().zip(values).enumerate() {
+        for (i, row) in page.properties.iter().enumerate() {
             let candidate = match &row.ty.spec {
                 TypeSpec::Name(name) if !name.contains('.') => name.as_str(),
                 TypeSpec::Unknown(text) => text.as_str(),
@@ -303,7 +330,7 @@ fn learn_primitives(pages: &[Page], words: &Lexicon) -> BTreeMap<String, (Primit
             {
                 continue;
             }
-            let Some(vote) = values.get(row, words).and_then(value_vote) else {
+            let Some(vote) = values.get(i, row, words).and_then(value_vote) else {
                 continue;
             };
             let (tally, votes) = tallies.entry(word).or_default();

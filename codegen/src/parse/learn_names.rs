@@ -12,7 +12,7 @@ use super::locale;
 use super::page::{Page, PropertyRow};
 use super::type_cell::{TypeCell, TypeSpec};
 use crate::primitive::Primitive;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What the pages where one name word is unmatched say it translates.
@@ -34,59 +34,126 @@ const MAX_OPEN: usize = 64;
 /// other row names that are no JSON key anywhere are words too.
 const TRANSLATED_TREE: usize = 3;
 
+/// What [`learn_names`] reads of the pages whatever the words: computed once for its runs.
+pub(super) struct NamePages<'p> {
+    /// Every JSON key of the tree.
+    all_keys: HashSet<&'p str>,
+    /// The pages that leave some keys unclaimed (and not too many keys or rows open).
+    pages: Vec<NamePage<'p>>,
+}
+
+/// A page whose JSON block leaves keys unclaimed by its rows.
+struct NamePage<'p> {
+    /// Its number in the tree.
+    n: usize,
+    page: &'p Page,
+    object: &'p Map<String, Value>,
+    /// The block's keys, `@` annotations left out.
+    keys: Vec<&'p String>,
+    /// The rows of properties (not relationships).
+    rows: Vec<&'p PropertyRow>,
+    /// Their names, lowercase.
+    words: Vec<String>,
+    /// The key each row's name matches (in any case).
+    key_of: Vec<Option<usize>>,
+    /// By key: claimed by a row.
+    claimed: Vec<bool>,
+    /// The keys no row claims.
+    free: Vec<usize>,
+}
+
+impl<'p> NamePages<'p> {
+    /// The pages' keys and rows, as [`learn_names`] reads them.
+    pub(super) fn new(pages: &'p [Page]) -> NamePages<'p> {
+        let all_keys: HashSet<&str> = pages
+            .iter()
+            .flat_map(|p| p.json.iter().flat_map(|j| j.object.keys()))
+            .map(String::as_str)
+            .collect();
+        let mut open = Vec::new();
+        for (n, page) in pages.iter().enumerate() {
+            let Some(json) = page.json.as_ref() else {
+                continue;
+            };
+            let keys: Vec<&String> = json.object.keys().filter(|k| !k.starts_with('@')).collect();
+            let mut index: HashMap<String, usize> = HashMap::with_capacity(keys.len());
+            for (i, k) in keys.iter().enumerate() {
+                index.entry(k.to_lowercase()).or_insert(i);
+            }
+            let rows: Vec<&PropertyRow> =
+                page.properties.iter().filter(|r| !r.navigation).collect();
+            let words: Vec<String> = rows.iter().map(|r| r.name.to_lowercase()).collect();
+            let key_of: Vec<Option<usize>> = words.iter().map(|w| index.get(w).copied()).collect();
+            let mut claimed = vec![false; keys.len()];
+            for &k in key_of.iter().flatten() {
+                claimed[k] = true;
+            }
+            let free: Vec<usize> = (0..keys.len()).filter(|&k| !claimed[k]).collect();
+            let unmatched = key_of.iter().filter(|k| k.is_none()).count();
+            // A page leaving many keys and rows open says little of any one word (and would
+            // cost the product of the two).
+            if free.is_empty() || free.len() > MAX_OPEN || unmatched > MAX_OPEN {
+                continue;
+            }
+            open.push(NamePage {
+                n,
+                page,
+                object: &json.object,
+                keys,
+                rows,
+                words,
+                key_of,
+                claimed,
+                free,
+            });
+        }
+        NamePages {
+            all_keys,
+            pages: open,
+        }
+    }
+}
+
 /// Property names: each row name that is no JSON key of the tree, paired with the keys its
 /// pages leave unclaimed by the rows whose names match (and, to break ties, with the key its
 /// neighbours' keys enclose). Also the other such names, when the tree's names are translated
 /// (see [`TRANSLATED_TREE`]).
 pub(super) fn learn_names(
-    pages: &[Page],
+    pages: &NamePages<'_>,
     words: &Lexicon,
 ) -> (BTreeMap<String, (String, Evidence)>, BTreeSet<String>) {
-    let all_keys: HashSet<&str> = pages
-        .iter()
-        .flat_map(|p| p.json.iter().flat_map(|j| j.object.keys()))
-        .map(String::as_str)
-        .collect();
     let mut tallies: BTreeMap<String, NameTally> = BTreeMap::new();
-    for (n, page) in pages.iter().enumerate() {
-        let Some(json) = page.json.as_ref() else {
-            continue;
-        };
-        let keys: Vec<&String> = json.object.keys().filter(|k| !k.starts_with('@')).collect();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        for (i, k) in keys.iter().enumerate() {
-            index.entry(k.to_lowercase()).or_insert(i);
-        }
-        let rows: Vec<&PropertyRow> = page.properties.iter().filter(|r| !r.navigation).collect();
-        let key_of: Vec<Option<usize>> = rows
-            .iter()
-            .map(|r| index.get(&r.name.to_lowercase()).copied())
-            .collect();
-        let claimed: HashSet<usize> = key_of.iter().flatten().copied().collect();
-        let free: Vec<usize> = (0..keys.len()).filter(|k| !claimed.contains(k)).collect();
-        let unmatched = key_of.iter().filter(|k| k.is_none()).count();
-        // A page leaving many keys and rows open says little of any one word (and would cost
-        // the product of the two).
-        if free.is_empty() || free.len() > MAX_OPEN || unmatched > MAX_OPEN {
-            continue;
-        }
-        let mut seen: HashSet<String> = HashSet::new();
+    for open in &pages.pages {
+        let NamePage {
+            n,
+            page,
+            object,
+            keys,
+            rows,
+            key_of,
+            claimed,
+            free,
+            ..
+        } = open;
+        let mut seen: HashSet<&str> = HashSet::new();
         for (i, row) in rows.iter().enumerate() {
-            let word = row.name.to_lowercase();
+            let word = open.words[i].as_str();
             if word.is_empty()
                 || key_of[i].is_some()
-                || all_keys.contains(row.name.as_str())
-                || !seen.insert(word.clone())
+                || pages.all_keys.contains(row.name.as_str())
+                || !seen.insert(word)
             {
                 continue;
             }
-            let t = tallies.entry(word.clone()).or_default();
-            t.tally.add(n, page.at(row.line, row.column), true);
+            let t = match tallies.get_mut(word) {
+                Some(t) => t,
+                None => tallies.entry(word.to_owned()).or_default(),
+            };
+            t.tally.add(*n, page.at(row.line, row.column), true);
             t.camel_case |= looks_like_a_type_name(&row.name);
             let cell = words.reread(row);
-            let fits = |k: usize| {
-                fits(&cell, &json.object[keys[k].as_str()]) && !spelled_alike(&word, keys[k])
-            };
+            let fits =
+                |k: usize| fits(&cell, &object[keys[k].as_str()]) && !spelled_alike(word, keys[k]);
             for &k in free.iter().filter(|&&k| fits(k)) {
                 *t.keys.entry(keys[k].clone()).or_insert(0) += 1;
             }
@@ -102,7 +169,7 @@ pub(super) fn learn_names(
                 key_of[i + 1]
             };
             if let (Some(b), Some(a)) = (before, after) {
-                if a == b + 1 && !claimed.contains(&b) && fits(b) {
+                if a == b + 1 && !claimed[b] && fits(b) {
                     *t.anchored.entry(keys[b].clone()).or_insert(0) += 1;
                 }
             }
