@@ -159,10 +159,22 @@ pub fn primitive(text: &str) -> Option<Primitive> {
         return Some(p);
     }
     let text = text.trim();
-    let ascii = text.is_ascii();
+    if text.is_ascii() {
+        // Only the ASCII words can match, byte for byte once lowercased.
+        let lowercase_is = |w: &str| {
+            w.len() == text.len()
+                && text
+                    .bytes()
+                    .zip(w.bytes())
+                    .all(|(t, w)| t.to_ascii_lowercase() == w)
+        };
+        return PRIMITIVE_WORDS
+            .iter()
+            .find(|(w, _)| lowercase_is(w))
+            .map(|&(_, p)| p);
+    }
     PRIMITIVE_WORDS
         .iter()
-        .filter(|(w, _)| !ascii || w.is_ascii())
         .find(|(w, _)| starts_with_ci(text, w) == Some(text.len()))
         .map(|&(_, p)| p)
 }

@@ -129,9 +129,12 @@ pub fn defuse_wide_tables(text: &str) -> Option<(String, Vec<(u32, usize)>)> {
     let mut start = 0;
     for (number, line) in (1..).zip(text.split_inclusive('\n')) {
         let end = start + line.len();
-        let delimiter = line.contains('|')
-            && line.contains('-')
-            && line.bytes().all(|b| b" \t\r\n|:->".contains(&b));
+        // The byte test first: it stops at the first letter of almost every other line.
+        let delimiter = line
+            .bytes()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'|' | b':' | b'-' | b'>'))
+            && line.contains('|')
+            && line.contains('-');
         if delimiter {
             let columns = line
                 .split(|c: char| c != '-')

@@ -18,41 +18,48 @@ const MIN_SUFFIX: usize = 5;
 /// the first comma, each word between commas, and the first and last words after the last one
 /// (around a conjunction). Empty when there is none.
 pub(super) fn plain_value_list(text: &str) -> Vec<String> {
+    /// The words of a piece, without the emphasis, quotes and colon around them.
+    fn words(piece: &str) -> impl Iterator<Item = &str> {
+        piece
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| matches!(c, '*' | '"' | '\'' | '`' | ':')))
+    }
     for sentence in text.split(['.', ';', '(', ')']) {
-        let pieces: Vec<&str> = sentence.split(',').map(str::trim).collect();
-        if pieces.len() < 2 {
-            continue;
-        }
-        let words = |piece: &str| -> Vec<String> {
-            piece
-                .split_whitespace()
-                .map(|w| {
-                    w.trim_matches(|c: char| matches!(c, '*' | '"' | '\'' | '`' | ':'))
-                        .to_owned()
-                })
-                .collect()
-        };
-        let first = words(pieces[0]);
-        let last = words(pieces[pieces.len() - 1]);
-        let middle: Vec<Vec<String>> = pieces[1..pieces.len() - 1]
-            .iter()
-            .map(|p| words(p))
-            .collect();
-        let Some(head) = first.last() else {
+        let mut pieces = sentence.split(',').map(str::trim);
+        let (Some(first), Some(_)) = (pieces.next(), pieces.clone().next()) else {
             continue;
         };
-        let mut list: Vec<String> = vec![head.clone()];
-        if middle.iter().any(|m| m.len() != 1) {
+        let Some(head) = words(first).last() else {
             continue;
+        };
+        let mut list: Vec<&str> = vec![head];
+        let mut last = None;
+        let mut middle_ok = true;
+        while let Some(piece) = pieces.next() {
+            if pieces.clone().next().is_none() {
+                last = Some(piece);
+                break;
+            }
+            let mut w = words(piece);
+            match (w.next(), w.next()) {
+                (Some(one), None) => list.push(one),
+                _ => {
+                    middle_ok = false;
+                    break;
+                }
+            }
         }
-        list.extend(middle.into_iter().flatten());
-        match last.as_slice() {
-            [one] => list.push(one.clone()),
-            [a, _, b] => list.extend([a.clone(), b.clone()]),
+        let Some(last) = last.filter(|_| middle_ok) else {
+            continue;
+        };
+        let mut w = words(last);
+        match (w.next(), w.next(), w.next(), w.next()) {
+            (Some(one), None, _, _) => list.push(one),
+            (Some(a), Some(_), Some(b), None) => list.extend([a, b]),
             _ => continue,
         }
         if list.len() >= 3 && list.iter().all(|w| is_identifier(w)) {
-            return list;
+            return list.into_iter().map(str::to_owned).collect();
         }
     }
     Vec::new()
