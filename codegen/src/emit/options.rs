@@ -91,6 +91,14 @@ fn check_attributes(
                 .to_owned(),
         ));
     }
+    if attributes
+        .iter()
+        .any(|a| a.path().is_ident("cfg") && a.meta.require_list().is_err())
+    {
+        return Err(bad(
+            "expected a predicate: `#[cfg(feature = \"x\")]`".to_owned()
+        ));
+    }
     if target == Target::Field && attributes.iter().any(cfg_attr_adds_cfg) {
         return Err(bad(
             "a field's `cfg` must be written as `#[cfg(..)]`, which the field's table row \
@@ -374,6 +382,8 @@ mod tests {
         assert!(options
             .type_attribute("*", "#[cfg_attr(unix, cfg(feature = \"x\"))]")
             .is_err());
+        assert!(options.field_attribute("*.id", "#[cfg]").is_err());
+        assert!(options.field_attribute("*.id", "#[cfg = \"x\"]").is_err());
         let from_cfg_attr = options
             .field_attribute(
                 "*.id",
