@@ -2,8 +2,9 @@
 //! of a page's JSON representation block into a [`JsonBlock`].
 //!
 //! The docs' JSON is hand-written: trailing commas, `//` and `/* */` comments, `&quot;` for `"`,
-//! text after the closing brace. The reader repairs those (outside strings only) and then hands
-//! the text to serde_json; it reports whether repairs were needed.
+//! spaces that JSON does not allow (`U+202F` after a brace), text after the closing brace. The
+//! reader repairs those (outside strings only) and then hands the text to serde_json; it
+//! reports whether repairs were needed.
 
 use super::page::JsonBlock;
 use crate::diag::{Code, Diagnostics, Location};
@@ -27,8 +28,8 @@ fn decode_entities(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Removes comments and trailing commas outside strings, and cuts the text after the first
-/// complete top-level value.
+/// Removes comments and trailing commas outside strings, makes every other Unicode space there
+/// an ASCII one, and cuts the text after the first complete top-level value.
 fn repair(text: &str) -> String {
     let bytes: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -87,6 +88,7 @@ fn repair(text: &str) -> String {
                     break;
                 }
             }
+            c if !c.is_ascii() && c.is_whitespace() => out.push(' '),
             _ => out.push(c),
         }
         i += 1;
@@ -138,8 +140,8 @@ pub(super) fn read_representation(
         diags.push(
             Code::RepairedJson,
             Location::new(path, line, 1),
-            "the JSON representation is not strict JSON (comments, trailing commas or \
-             entities); read after repairs",
+            "the JSON representation is not strict JSON (comments, trailing commas, entities \
+             or spaces JSON does not allow); read after repairs",
         );
     }
     let Value::Object(mut object) = t.value else {
@@ -183,6 +185,9 @@ mod tests {
         );
         let t = read("{ \"@type&quot;: &quot;microsoft.graph.deleteAction\" }").unwrap();
         assert_eq!(t.value["@type"], "microsoft.graph.deleteAction");
+        // A narrow no-break space after a brace (timeclocksettings.md), kept inside strings.
+        let t = read("{\u{202f}\n \"a\":\u{a0}\"x\u{202f}y\" }").unwrap();
+        assert_eq!(t.value, serde_json::json!({"a": "x\u{202f}y"}));
     }
 
     #[test]
