@@ -2,7 +2,8 @@
 //! of a page's JSON representation block into a [`JsonBlock`].
 //!
 //! The docs' JSON is hand-written: trailing commas, `//` and `/* */` comments, `&quot;` for `"`,
-//! spaces that JSON does not allow (`U+202F` after a brace), text after the closing brace. The
+//! spaces that JSON does not allow (`U+202F` after a brace), numbers with leading zeros, text
+//! after the closing brace. The
 //! reader repairs those (outside strings only) and then hands the text to serde_json; it
 //! reports whether repairs were needed.
 
@@ -28,8 +29,9 @@ fn decode_entities(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Removes comments and trailing commas outside strings, makes every other Unicode space there
-/// an ASCII one, and cuts the text after the first complete top-level value.
+/// Removes comments, trailing commas and numbers' leading zeros outside strings, makes every
+/// other Unicode space there an ASCII one, and cuts the text after the first complete
+/// top-level value.
 fn repair(text: &str) -> String {
     let bytes: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -89,6 +91,11 @@ fn repair(text: &str) -> String {
                 }
             }
             c if !c.is_ascii() && c.is_whitespace() => out.push(' '),
+            // A number's leading zero (`0000000000` as a placeholder): JSON allows none.
+            '0' if bytes.get(i + 1).is_some_and(char::is_ascii_digit)
+                && !out.ends_with(|p: char| {
+                    p.is_ascii_digit() || matches!(p, '.' | 'e' | 'E' | '+')
+                }) => {}
             _ => out.push(c),
         }
         i += 1;
@@ -140,8 +147,8 @@ pub(super) fn read_representation(
         diags.push(
             Code::RepairedJson,
             Location::new(path, line, 1),
-            "the JSON representation is not strict JSON (comments, trailing commas, entities \
-             or spaces JSON does not allow); read after repairs",
+            "the JSON representation is not strict JSON (comments, trailing commas, entities, \
+             leading zeros or spaces JSON does not allow); read after repairs",
         );
     }
     let Value::Object(mut object) = t.value else {
@@ -188,6 +195,14 @@ mod tests {
         // A narrow no-break space after a brace (timeclocksettings.md), kept inside strings.
         let t = read("{\u{202f}\n \"a\":\u{a0}\"x\u{202f}y\" }").unwrap();
         assert_eq!(t.value, serde_json::json!({"a": "x\u{202f}y"}));
+        // Leading zeros (pkcs12CertificateInformation.md), not in strings, fractions or
+        // exponents.
+        let t =
+            read("{\"a\": 0000000000, \"b\": [-007, 0.05, 1e05, 100], \"c\": \"007\",}").unwrap();
+        assert_eq!(
+            t.value,
+            serde_json::json!({"a": 0, "b": [-7, 0.05, 1e5, 100], "c": "007"})
+        );
     }
 
     #[test]
