@@ -381,7 +381,10 @@ fn an_area_compiles_alone_and_keeps_the_json_of_the_areas_left_out() {
     });
     let device: Device = round_trip(json.clone());
     assert_eq!(device.state, Nullable::Value(DeviceState::Retired));
-    // `owner` is a `user`, of the `core` area: without it the property is kept as JSON.
+    // `hardware` has a user's `#[cfg(all())]`, always on: still a field.
+    assert!(device.hardware.value().is_some());
+    // `owner` is a `user`, of the `core` area: without it the property is kept as JSON (the
+    // user's `cfg` on it joins the area's in an `all(..)`).
     assert_eq!(
         device.base.additional_properties["owner"]["displayName"],
         "Ada"
