@@ -115,25 +115,39 @@ impl Areas {
     }
 
     /// `#[cfg(any(feature = "a"))]` for something of `owner` that names `target` (a field, a
-    /// variant, a table row): none when `target` is compiled whenever `owner` is.
-    pub(super) fn reference_cfg_text(&self, owner: &str, target: &str) -> Option<String> {
+    /// variant, a table row): none when `target` is compiled whenever `owner` is. (Emit writes
+    /// it from [`Areas::reference_cfg`], through `Emitter`, which also checks `target` is in
+    /// the schema.)
+    #[cfg(test)]
+    fn reference_cfg_text(&self, owner: &str, target: &str) -> Option<String> {
+        self.reference_cfg(owner, target)
+            .map(|predicate| format!("#[cfg({predicate})]"))
+    }
+
+    /// The predicate of [`Areas::reference_cfg_text`]: `any(feature = "a")`.
+    pub(super) fn reference_cfg(&self, owner: &str, target: &str) -> Option<String> {
         match (self.needed(owner), self.needed(target)) {
             (Some(o), Some(t)) if o.is_subset(t) => None,
             (None, _) => None,
-            (_, t) => Some(cfg_text(t)),
+            (_, t) => Some(cfg_predicate(t)),
         }
     }
 }
 
-/// `#[cfg(any(feature = "a", ...))]` for `areas` (`#[cfg(any())]`, never, for none). Area
-/// names are feature names ([`area_of_file`]), which need no escaping in a string literal.
+/// `#[cfg(any(feature = "a", ...))]` for `areas` (`#[cfg(any())]`, never, for none).
 fn cfg_text(areas: Option<&BTreeSet<String>>) -> String {
+    format!("#[cfg({})]", cfg_predicate(areas))
+}
+
+/// `any(feature = "a", ...)` for `areas` (`any()`, never, for none). Area names are feature
+/// names ([`area_of_file`]), which need no escaping in a string literal.
+fn cfg_predicate(areas: Option<&BTreeSet<String>>) -> String {
     let features: Vec<String> = areas
         .into_iter()
         .flatten()
         .map(|a| format!("feature = \"{a}\""))
         .collect();
-    format!("#[cfg(any({}))]", features.join(", "))
+    format!("any({})", features.join(", "))
 }
 
 #[cfg(test)]

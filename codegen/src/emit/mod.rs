@@ -93,10 +93,14 @@ impl<'a> Emitter<'a> {
     /// `target` (a field, a variant, a table row): none when `target` is compiled whenever
     /// `owner` is (or without area features).
     fn reference_cfg_text(&self, owner: &str, target: &str) -> Option<String> {
+        self.reference_cfg(owner, target)
+            .map(|predicate| format!("#[cfg({predicate})]"))
+    }
+
+    /// The predicate of [`Emitter::reference_cfg_text`]: `any(feature = "a")`.
+    fn reference_cfg(&self, owner: &str, target: &str) -> Option<String> {
         match &self.areas {
-            Some(areas) if self.schema.get(target).is_some() => {
-                areas.reference_cfg_text(owner, target)
-            }
+            Some(areas) if self.schema.get(target).is_some() => areas.reference_cfg(owner, target),
             _ => None,
         }
     }

@@ -62,22 +62,16 @@ fn property_about(p: &Property) -> String {
     about
 }
 
-/// A table row's `#[cfg]`: the one with area features (`area`, a whole attribute), and the
-/// predicates of the user's `cfg` attributes, joined in an `all(..)` when there are several.
-/// With no user predicate the area attribute is kept as it is; otherwise prettyplease lays
-/// the attribute out, on one line.
+/// A table row's `#[cfg]`: the predicate with area features (`area`) and those of the user's
+/// `cfg` attributes, joined in an `all(..)` when there are several. With no user predicate
+/// the area's is written as [`Emitter::reference_cfg_text`] writes it; otherwise prettyplease
+/// lays the attribute out, on one line.
 fn row_cfg(area: Option<String>, user: &[&str]) -> Option<String> {
     if user.is_empty() {
-        return area;
+        return area.map(|predicate| format!("#[cfg({predicate})]"));
     }
     let mut predicates: Vec<&str> = Vec::with_capacity(user.len() + 1);
-    if let Some(area) = &area {
-        predicates.push(
-            area.strip_prefix("#[cfg(")
-                .and_then(|a| a.strip_suffix(")]"))
-                .unwrap_or(area),
-        );
-    }
+    predicates.extend(area.as_deref());
     predicates.extend_from_slice(user);
     let predicate = match predicates.as_slice() {
         [one] => (*one).to_owned(),
@@ -142,15 +136,16 @@ impl Emitter<'_> {
             user_type,
             about: property_about(p),
             attrs: attributes,
-            cfg: row_cfg(self.field_cfg_text(t, p), &cfgs),
+            cfg: row_cfg(self.field_cfg(t, p), &cfgs),
             field,
         }
     }
 
-    /// [`Emitter::field_cfg`] as text, as the field's `object!` table row carries it.
-    fn field_cfg_text(&self, t: &TypeDef, p: &Property) -> Option<String> {
+    /// The predicate of the area `cfg` of a field of `t` for `p` (see
+    /// [`Emitter::reference_cfg_text`]): none for a primitive.
+    fn field_cfg(&self, t: &TypeDef, p: &Property) -> Option<String> {
         match &p.ty {
-            TypeRef::Named(n) => self.reference_cfg_text(&t.qualified_name(), n.as_str()),
+            TypeRef::Named(n) => self.reference_cfg(&t.qualified_name(), n.as_str()),
             TypeRef::Primitive(_) => None,
         }
     }
@@ -263,8 +258,11 @@ mod tests {
 
     #[test]
     fn a_rows_cfg_joins_the_areas_and_the_users() {
-        let area = || Some("#[cfg(any(feature = \"core\"))]".to_owned());
-        assert_eq!(row_cfg(area(), &[]), area());
+        let area = || Some("any(feature = \"core\")".to_owned());
+        assert_eq!(
+            row_cfg(area(), &[]).as_deref(),
+            Some("#[cfg(any(feature = \"core\"))]")
+        );
         assert_eq!(row_cfg(None, &[]), None);
         assert_eq!(
             row_cfg(None, &["not (unix)"]).as_deref(),
