@@ -242,13 +242,12 @@ impl FieldRule {
                 .collect();
             Some(printed.join(" "))
         };
+        // `check_attributes` refused a `cfg` that is not a list.
         let cfgs = cfgs
             .iter()
-            .map(|a| match &a.meta {
-                syn::Meta::List(list) => Some(list.tokens.to_string()),
-                _ => None,
-            })
-            .collect::<Option<Vec<String>>>()?;
+            .filter_map(|a| a.meta.require_list().ok())
+            .map(|list| list.tokens.to_string())
+            .collect();
         Some(FieldRule {
             pattern: pattern.to_owned(),
             attributes,
