@@ -188,7 +188,7 @@ pub(super) fn attributes_on_one_line(attributes: &str) -> String {
         match line.strip_prefix("///") {
             Some(doc) => {
                 out.push_str("#[doc = ");
-                out.push_str(&proc_macro2::Literal::string(doc).to_string());
+                out.push_str(&super::ident::string_literal(doc));
                 out.push(']');
             }
             None => out.push_str(line),

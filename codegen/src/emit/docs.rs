@@ -48,26 +48,39 @@ pub(super) fn for_each_doc_line(text: &str, mut f: impl FnMut(&str, &str)) {
 /// Where the first `http://` or `https://` URL of `text` starts, anywhere in a word (after `(`
 /// or a quote too: rustdoc warns of any bare URL).
 fn url_start(text: &str) -> Option<usize> {
-    ["http://", "https://"]
-        .iter()
-        .filter_map(|scheme| text.find(scheme))
-        .min()
+    // One search for what both schemes start with.
+    let mut from = 0;
+    while let Some(found) = text[from..].find("http") {
+        let at = from + found;
+        let after = &text[at + 4..];
+        if after.starts_with("://") || after.starts_with("s://") {
+            return Some(at);
+        }
+        from = at + 4;
+    }
+    None
 }
 
 /// Appends `text` with what rustdoc would read as links, HTML or escapes made literal, and
 /// characters a doc comment must not carry blanked.
 fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '[' => out.push_str("\\["),
-            ']' => out.push_str("\\]"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\\' => out.push_str("\\\\"),
-            c if is_unsafe_char(c) => out.push(' '),
-            c => out.push(c),
-        }
+    // Runs of characters that need nothing are copied whole.
+    let mut copied = 0;
+    for (i, c) in text.char_indices() {
+        let escaped = match c {
+            '[' => "\\[",
+            ']' => "\\]",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '\\' => "\\\\",
+            c if is_unsafe_char(c) => " ",
+            _ => continue,
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(escaped);
+        copied = i + c.len_utf8();
     }
+    out.push_str(&text[copied..]);
 }
 
 #[cfg(test)]
@@ -92,6 +105,17 @@ mod tests {
         assert_eq!(
             doc_lines("\"https://x.y/<z>\""),
             [" \"<https://x.y/>&lt;z&gt;\""]
+        );
+    }
+
+    #[test]
+    fn urls_are_found_past_words_that_only_start_like_them() {
+        assert_eq!(url_start("an httpx or http:/ then https://a"), Some(24));
+        assert_eq!(url_start("http://a https://b"), Some(0));
+        assert_eq!(url_start("https"), None);
+        assert_eq!(
+            doc_lines("a\\b [c] \u{202e} httpd"),
+            [" a\\\\b \\[c\\]   httpd"]
         );
     }
 

@@ -5,7 +5,7 @@
 //! structs' `object!` tables. Written out, those impls were 1.5 MB of a whole tree's source.
 
 use super::code::Code;
-use super::ident::{camel, doc_name, to_ident, Scope};
+use super::ident::{camel, doc_name, string_literal, to_ident, Scope};
 use super::Emitter;
 use crate::schema::{Origin, TypeDef};
 
@@ -103,7 +103,7 @@ impl Emitter<'_> {
 fn enum_table(variants: &[Variant], other: &str) -> Vec<String> {
     std::iter::once(format!("{other},"))
         .chain(variants.iter().map(|v| {
-            let wire = proc_macro2::Literal::string(&v.wire);
+            let wire = string_literal(&v.wire);
             match v.value {
                 Some(value) => format!("{wire} => {} = {value},", v.name),
                 None => format!("{wire} => {},", v.name),

@@ -7,7 +7,7 @@
 
 use super::code::Code;
 use super::fields::BASE_FIELD;
-use super::ident::{doc_name, to_ident, Scope};
+use super::ident::{doc_name, string_literal, to_ident, Scope};
 use super::names::module_of;
 use super::Emitter;
 use crate::schema::{QualifiedName, TypeDef};
@@ -131,7 +131,7 @@ impl Emitter<'_> {
     fn family_table(&self, t: &TypeDef, family: &[Variant]) -> Vec<String> {
         let q = t.qualified_name();
         let mut lines = vec![
-            format!("{},", proc_macro2::Literal::string(&doc_name(&q))),
+            format!("{},", string_literal(&doc_name(&q))),
             format!("{}({}),", family[0].name, family[0].path),
         ];
         for v in &family[1..] {
@@ -147,7 +147,7 @@ impl Emitter<'_> {
             lines.extend(v.cfg.clone());
             lines.push(format!(
                 "{} => {}({}) = {},",
-                proc_macro2::Literal::string(v.qualified.as_str()),
+                string_literal(v.qualified.as_str()),
                 v.name,
                 v.path,
                 path,

@@ -115,6 +115,24 @@ pub fn doc_name(name: &str) -> String {
     out
 }
 
+/// `text` as a Rust string literal, exactly as `proc_macro2::Literal::string` writes it. Text of
+/// printable ASCII without `"` or `\\` (almost every Graph name) needs no escape and is only
+/// quoted: the per-character escaping is a large share of emitting a whole tree's tables.
+pub fn string_literal(text: &str) -> String {
+    if text
+        .bytes()
+        .all(|b| matches!(b, b' '..=b'~') && b != b'"' && b != b'\\')
+    {
+        let mut literal = String::with_capacity(text.len() + 2);
+        literal.push('"');
+        literal.push_str(text);
+        literal.push('"');
+        literal
+    } else {
+        proc_macro2::Literal::string(text).to_string()
+    }
+}
+
 /// Turns a (unique) name into an identifier, escaping keywords: `r#type`, `self_`.
 pub fn to_ident(name: &str) -> Ident {
     if NOT_RAW.contains(&name) {
@@ -218,6 +236,33 @@ mod tests {
         assert_eq!(doc_name("a\rb`c\u{202e}d"), "a\\u{d}b\\u{60}c\\u{202e}d");
         assert_eq!(doc_name("über type"), "über type");
         assert!(is_unsafe_char('\u{2066}') && is_unsafe_char('\u{7}') && !is_unsafe_char('й'));
+    }
+
+    #[test]
+    fn string_literals_are_written_as_proc_macro2_writes_them() {
+        let mut texts: Vec<String> = (0u8..=127).map(|b| char::from(b).to_string()).collect();
+        texts.extend(
+            [
+                "",
+                "microsoft.graph.deviceActionResult",
+                "@odata.type",
+                "a \"quoted\" \\ path",
+                "it's",
+                "тип",
+                "tab\there",
+                "\u{202e}x",
+                "\u{85}",
+                "\0",
+            ]
+            .map(String::from),
+        );
+        for text in texts {
+            assert_eq!(
+                string_literal(&text),
+                proc_macro2::Literal::string(&text).to_string(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -41,7 +41,7 @@ use files::Rendered;
 use ident::to_ident;
 use names::{module_of, Names};
 use options::AttributeRules;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub use files::{parts_dir, Emitted, GeneratedFile, GENERATED_MARK, SPLIT_ABOVE};
 pub use options::{BadAttribute, EmitOptions};
@@ -67,6 +67,9 @@ struct Emitter<'a> {
     /// The position of the struct each type's struct holds in its `base` field, by the
     /// type's position ([`Emitter::struct_base`]).
     struct_bases: Vec<Option<usize>>,
+    /// [`ident::snake`] of every property name of the schema, cased once: most names
+    /// (`id`, `displayName`) are the names of many types' properties.
+    snake_names: HashMap<&'a str, String>,
 }
 
 impl<'a> Emitter<'a> {
@@ -86,6 +89,7 @@ impl<'a> Emitter<'a> {
                 .iter()
                 .map(|t| fields::struct_base_in(schema, t))
                 .collect(),
+            snake_names: fields::snake_names(schema),
         }
     }
 

@@ -6,7 +6,7 @@
 //! writes from) rather than derived.
 use super::code::{attributes_on_one_line, Code};
 use super::fields::Field;
-use super::ident::{doc_name, to_ident};
+use super::ident::{doc_name, string_literal, to_ident};
 use super::names::module_of;
 use super::options::FieldAttributes;
 use super::support::support_path;
@@ -201,7 +201,7 @@ impl Emitter<'_> {
         let q = t.qualified_name();
         let mut item = self.start_item(out, cfg);
         item.open_verbatim("support::object! {");
-        item.verbatim_lines([format!("{},", proc_macro2::Literal::string(&doc_name(&q))).as_str()]);
+        item.verbatim_lines([format!("{},", string_literal(&doc_name(&q))).as_str()]);
         item.docs(&t.description, &self.struct_about(t, module));
         for attribute in self.attributes.of_type(&q) {
             item.attribute(attribute, true);
@@ -226,7 +226,7 @@ impl Emitter<'_> {
                 // not copied into every descendant (the docs are a large part of the source).
                 item.docs(if p.inherited { "" } else { &p.description }, &f.about);
                 item.verbatim_lines(f.cfg.as_deref());
-                let mut row = format!("{} =>", proc_macro2::Literal::string(f.field.json()));
+                let mut row = format!("{} =>", string_literal(f.field.json()));
                 for attribute in &f.attrs {
                     row.push(' ');
                     row.push_str(&attributes_on_one_line(attribute));
