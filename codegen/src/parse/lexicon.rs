@@ -52,11 +52,21 @@ pub struct Lexicon {
 /// letters nor digits a single space, trimmed (`Zulo pakte:` → `zulo pakte`).
 pub(super) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    let mut push = |c: char, alphanumeric: bool| {
+        if alphanumeric {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
+        }
+    };
+    for c in text.chars() {
+        // ASCII (most type cells, even translated) without the Unicode tables.
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase(), c.is_ascii_alphanumeric());
+        } else {
+            for lower in c.to_lowercase() {
+                push(lower, lower.is_alphanumeric());
+            }
         }
     }
     if out.ends_with(' ') {
