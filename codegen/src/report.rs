@@ -15,8 +15,9 @@ use crate::docs_text::Printable;
 use crate::metadata::{Comparison, Figures, TypeTally};
 use crate::parse::{Page, PageClass};
 use crate::schema::{Kind, Origin, Schema};
+use foldhash::HashSet;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 /// The version of the check report JSON format. Bumped on any incompatible change (version 1

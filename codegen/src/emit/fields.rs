@@ -5,8 +5,9 @@
 use super::ident::{snake, to_ident, Scope};
 use super::Emitter;
 use crate::schema::{Kind, Property, QualifiedName, Schema, TypeDef};
+use foldhash::{HashMap, HashMapExt};
 use proc_macro2::Ident;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The fields the generator adds to a struct without a base: the `@odata.type` annotation and
 /// the map of unknown properties. No property may take their names.

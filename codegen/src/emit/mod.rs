@@ -38,10 +38,11 @@ use crate::schema::{Kind, QualifiedName, Schema, TypeDef};
 use code::Code;
 use fields::{boxed_edges, BoxedEdges};
 use files::Rendered;
+use foldhash::HashMap;
 use ident::to_ident;
 use names::{module_of, Names};
 use options::AttributeRules;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use files::{parts_dir, Emitted, GeneratedFile, GENERATED_MARK, SPLIT_ABOVE};
 pub use options::{BadAttribute, EmitOptions};

@@ -11,7 +11,8 @@ use super::{MetaProperty, MetaType, Metadata};
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::primitive::Primitive;
 use crate::schema::{Kind, Property, QualifiedName, Schema, TypeDef, TypeRef};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::BTreeMap;
 
 /// What [`compare`] found.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -10,8 +10,8 @@
 use super::{MetaMember, MetaProperty, MetaType, Metadata};
 use crate::primitive::Primitive;
 use crate::schema::{Kind, QualifiedName, TypeRef};
+use foldhash::HashMap;
 use roxmltree::{Document, Node};
-use std::collections::HashMap;
 use std::fmt;
 
 /// Why a metadata file could not be read.

@@ -25,8 +25,9 @@ use super::placeholder::{value_vote, winner, Vote};
 use super::type_cell::{stripped_words, TypeSpec};
 use crate::diag::Location;
 use crate::primitive::Primitive;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// A word is learned only when it is seen on at least this many pages.
 const MIN_PAGES: usize = 3;
@@ -479,7 +480,8 @@ pub(super) mod tests {
     fn transliterated_type_names_are_no_words() {
         let names: HashSet<String> = ["analyticsactivitytype", "user", "stroka"]
             .map(str::to_owned)
-            .into();
+            .into_iter()
+            .collect();
         let by_start = names_by_start(&names);
         let named = |w: &str| names_a_page_type(w, &names, &by_start);
         assert!(named("аналитиксактивититипе"));

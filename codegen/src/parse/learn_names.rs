@@ -12,8 +12,9 @@ use super::locale;
 use super::page::{Page, PropertyRow};
 use super::type_cell::{TypeCell, TypeSpec};
 use crate::primitive::Primitive;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What the pages where one name word is unmatched say it translates.
 #[derive(Debug, Default)]

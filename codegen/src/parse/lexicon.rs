@@ -14,8 +14,9 @@ use super::page::{LinkRef, Page, PropertyRow};
 use super::type_cell::{self, TypeCell, TypeSpec};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::primitive::Primitive;
+use foldhash::HashSet;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What one learned word rests on: how often it was seen and where first.
 #[derive(Debug, Clone, PartialEq, Eq)]

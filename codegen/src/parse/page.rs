@@ -203,7 +203,7 @@ impl Page {
     /// [`Page::is_query_syntax`].
     pub fn possible_values(row: &PropertyRow) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = foldhash::HashSet::default();
         for c in &row.code {
             let c = c.trim();
             if is_identifier(c) && seen.insert(c) {

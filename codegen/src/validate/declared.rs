@@ -13,7 +13,8 @@
 
 use crate::primitive::Primitive;
 use crate::schema::{Kind, QualifiedName, Schema, TypeDef, TypeRef};
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 /// Where a declared type comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

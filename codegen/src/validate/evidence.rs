@@ -11,8 +11,8 @@ use super::formats::JsonKind;
 use crate::diag::Code;
 use crate::parse::Page;
 use crate::schema::{Property, QualifiedName, Schema};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
 
 /// The evidence of a set of resource pages.
 #[derive(Debug, Default)]

@@ -7,7 +7,7 @@ use super::SchemaBuilder;
 use crate::docs_text::is_identifier;
 use crate::parse::{MemberRow, Page};
 use crate::schema::{Kind, QualifiedName};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// The shortest camel-case suffix of an enum name a property name is matched with
 /// (`Type` of `phoneType` is too generic).

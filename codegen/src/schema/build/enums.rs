@@ -7,7 +7,8 @@ use crate::diag::{Code, Location};
 use crate::docs_text::is_identifier;
 use crate::parse::{EnumTable, MemberRow, Page};
 use crate::schema::{Kind, Member, Origin, QualifiedName};
-use std::collections::{BTreeSet, HashSet};
+use foldhash::{HashSet, HashSetExt};
+use std::collections::BTreeSet;
 
 /// What a members table shows about its own damage.
 struct Damage {

@@ -23,7 +23,8 @@ use crate::diag::{Code, Location};
 use crate::parse::{Page, PropertyRow};
 use crate::primitive::Primitive;
 use crate::schema::{Kind, Origin, Property, QualifiedName, TypeRef};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The root of every entity type.
 pub(super) const ENTITY: &str = "microsoft.graph.entity";

@@ -5,7 +5,8 @@
 use super::{collection_suffix, SchemaBuilder};
 use crate::diag::Code;
 use crate::schema::{Kind, Property, QualifiedName};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::BTreeMap;
 
 /// The most ancestors a type may have; deeper chains are cut (`inheritance-too-deep`).
 pub const MAX_INHERITANCE_DEPTH: usize = 8;

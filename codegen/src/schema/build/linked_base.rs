@@ -28,7 +28,8 @@ use super::{pages_by_type, SchemaBuilder};
 use crate::diag::Code;
 use crate::parse::Page;
 use crate::schema::{Kind, Origin, QualifiedName, TypeRef};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The type pages the intro of each type links to, by paragraph (the line it starts at).
 type IntroLinks = BTreeMap<QualifiedName, BTreeMap<u32, BTreeSet<QualifiedName>>>;

@@ -28,8 +28,9 @@ pub use inheritance::MAX_INHERITANCE_DEPTH;
 use super::{QualifiedName, Schema, TypeDef};
 use crate::diag::{Diagnostics, Location};
 use crate::parse::{Lexicon, Page, PageClass};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The namespace assumed when a page names none.
 const DEFAULT_NAMESPACE: &str = "microsoft.graph";

@@ -26,7 +26,8 @@ use crate::diag::Code;
 use crate::docs_text::is_identifier;
 use crate::parse::{locale, MethodRow, Page, Target, TypeSpec};
 use crate::schema::{Kind, Property, QualifiedName, TypeRef};
-use std::collections::{BTreeSet, HashSet};
+use foldhash::HashSet;
+use std::collections::BTreeSet;
 
 /// The verbs of API page names (`{type}-{verb}-{navigation}`), as the file names spell them.
 const VERBS: &[&str] = &[

@@ -11,7 +11,8 @@
 use super::SchemaBuilder;
 use crate::diag::Code;
 use crate::schema::{QualifiedName, TypeRef};
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 /// The camel-case words of an identifier: `deviceThreatProtection` → `device`, `Threat`,
 /// `Protection`; `iOSVersion` → `i`, `OS`, `Version`.
@@ -161,7 +162,7 @@ mod tests {
     use crate::diag::Code;
     use crate::parse::parse_page;
     use crate::schema::build;
-    use std::collections::HashMap;
+    use foldhash::HashMap;
 
     #[test]
     fn words_and_splits() {

@@ -8,7 +8,7 @@ use super::{
 use crate::diag::Code;
 use crate::parse::Page;
 use crate::schema::{Kind, Member, Origin, Property, QualifiedName, TypeDef};
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 impl SchemaBuilder {
     /// Rebuilds types that have no page from what the present pages prove.

@@ -11,8 +11,8 @@ use crate::parse::{Page, PropertyRow};
 use crate::primitive::Primitive;
 use crate::schema::names::reconcile_names;
 use crate::schema::{Kind, Property, QualifiedName, TypeRef};
+use foldhash::{HashSet, HashSetExt};
 use serde_json::{Map, Value};
-use std::collections::HashSet;
 
 /// The primitive or type a JSON placeholder suggests (`"String (timestamp)"`, `1024`, `{...}`),
 /// and whether it is a collection.

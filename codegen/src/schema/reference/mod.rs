@@ -30,8 +30,9 @@ mod rows;
 use super::{Kind, Property, QualifiedName, Schema, TypeDef, TypeRef, MAX_INHERITANCE_DEPTH};
 use crate::diag::{Code, Diagnostics, Location};
 use crate::primitive::Primitive;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rows::{match_rows, Row};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The translated schema corrected by its English reference: identifiers from `english`,
 /// descriptions from `translated`, and a diagnostic for every identifier taken and every
@@ -658,7 +659,7 @@ fn rebuild_inherited(ours: &mut [TypeDef]) {
         }
         // The chain up to a type already done (or a root), nearest first.
         let mut chain = vec![i];
-        let mut on_chain: HashSet<usize> = HashSet::from([i]);
+        let mut on_chain: HashSet<usize> = HashSet::from_iter([i]);
         while let Some(&b) = ours[*chain.last().expect("starts with i")]
             .base
             .as_ref()
