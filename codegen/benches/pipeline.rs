@@ -11,7 +11,8 @@
 //! medians and ratios to the pulldown-cmark pass follows (`DOCGEN_BENCH_RUNS` runs per stage,
 //! default 5; `DOCGEN_BENCH_NO_SUMMARY=1` skips it). `DOCGEN_BENCH_ONCE=baseline|parse|schema|emit`
 //! runs one stage once and nothing else, for profilers. Everything is single-threaded except
-//! the `*_parallel` benches.
+//! the `*_parallel` benches. Like the command, the benchmark allocates with mimalloc (the
+//! baseline too).
 
 use msgraph_docgen::emit::{emit, EmitOptions};
 use msgraph_docgen::input::list_pages;
@@ -21,6 +22,10 @@ use pulldown_cmark::{Options, Parser};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+
+/// The allocator of the `msgraph-docgen` command, so that the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The largest tree of the corpus.
 const LARGEST: &str = "ru-RU/2023-02-03/beta/resources";
