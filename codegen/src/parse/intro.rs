@@ -22,6 +22,9 @@ const SHORT: usize = 60;
 /// entity.`).
 const SHORT_TAIL: usize = 30;
 
+/// The root namespace, which a namespace line's word starts with in any case.
+const NAMESPACE_ROOT: &str = "microsoft.graph";
+
 /// Reads the intro paragraphs into [`Page::namespace`], [`Page::base_link`],
 /// [`Page::linked_phrases`], [`Page::intro_links`] and [`Page::description`]. Runs after the tables: the inherited
 /// rows corroborate the base.
@@ -37,7 +40,12 @@ pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
                         || matches!(c, ',' | ';' | ':')
                         || !c.is_ascii() && !c.is_alphanumeric()
                 })
-                .find(|w| w.to_ascii_lowercase().starts_with("microsoft.graph"))
+                .find(|w| {
+                    // No lowercase copy of every word of every intro paragraph.
+                    w.as_bytes()
+                        .get(..NAMESPACE_ROOT.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(NAMESPACE_ROOT.as_bytes()))
+                })
             {
                 page.namespace = Some(ns.trim_end_matches('.').to_owned());
                 continue;
