@@ -64,21 +64,38 @@ fn url_start(text: &str) -> Option<usize> {
 /// Appends `text` with what rustdoc would read as links, HTML or escapes made literal, and
 /// characters a doc comment must not carry blanked.
 fn escape_into(out: &mut String, text: &str) {
-    // Runs of characters that need nothing are copied whole.
+    // Runs of characters that need nothing are copied whole. Only ASCII bytes and the lead
+    // bytes of the non-ASCII characters `is_unsafe_char` knows (C1 controls after 0xC2,
+    // bidirectional controls after 0xE2) can start one that does: other characters (most of a
+    // translated description) are not decoded.
+    let bytes = text.as_bytes();
     let mut copied = 0;
-    for (i, c) in text.char_indices() {
-        let escaped = match c {
-            '[' => "\\[",
-            ']' => "\\]",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '\\' => "\\\\",
-            c if is_unsafe_char(c) => " ",
-            _ => continue,
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (len, escaped) = if b.is_ascii() {
+            let escaped = match b {
+                b'[' => "\\[",
+                b']' => "\\]",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'\\' => "\\\\",
+                b if b.is_ascii_control() => " ",
+                _ => "",
+            };
+            (1, escaped)
+        } else if b == 0xC2 || b == 0xE2 {
+            let c = text[i..].chars().next().expect("a lead byte starts a character");
+            (c.len_utf8(), if is_unsafe_char(c) { " " } else { "" })
+        } else {
+            (1, "")
         };
-        out.push_str(&text[copied..i]);
-        out.push_str(escaped);
-        copied = i + c.len_utf8();
+        if !escaped.is_empty() {
+            out.push_str(&text[copied..i]);
+            out.push_str(escaped);
+            copied = i + len;
+        }
+        i += len;
     }
     out.push_str(&text[copied..]);
 }
@@ -117,6 +134,29 @@ mod tests {
             doc_lines("a\\b [c] \u{202e} httpd"),
             [" a\\\\b \\[c\\]   httpd"]
         );
+    }
+
+    #[test]
+    fn every_unsafe_character_is_blanked_and_no_other() {
+        let text: String = (0..=0x3000u32)
+            .filter_map(char::from_u32)
+            .chain(['\u{feff}', '\u{1f600}', 'й'])
+            .collect();
+        let mut escaped = String::new();
+        escape_into(&mut escaped, &text);
+        let mut expected = String::new();
+        for c in text.chars() {
+            match c {
+                '[' => expected.push_str("\\["),
+                ']' => expected.push_str("\\]"),
+                '<' => expected.push_str("&lt;"),
+                '>' => expected.push_str("&gt;"),
+                '\\' => expected.push_str("\\\\"),
+                c if is_unsafe_char(c) => expected.push(' '),
+                c => expected.push(c),
+            }
+        }
+        assert_eq!(escaped, expected);
     }
 
     #[test]
