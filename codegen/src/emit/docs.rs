@@ -85,8 +85,12 @@ fn escape_into(out: &mut String, text: &str) {
             };
             (1, escaped)
         } else if b == 0xC2 || b == 0xE2 {
-            let c = text[i..].chars().next().expect("a lead byte starts a character");
-            (c.len_utf8(), if is_unsafe_char(c) { " " } else { "" })
+            // A lead byte (continuation bytes are 0x80..=0xBF): `i` is a character boundary.
+            match text[i..].chars().next() {
+                Some(c) if is_unsafe_char(c) => (c.len_utf8(), " "),
+                Some(c) => (c.len_utf8(), ""),
+                None => (1, ""),
+            }
         } else {
             (1, "")
         };
