@@ -116,7 +116,7 @@ pub fn doc_name(name: &str) -> String {
 }
 
 /// `text` as a Rust string literal, exactly as `proc_macro2::Literal::string` writes it. Text of
-/// printable ASCII without `"` or `\\` (almost every Graph name) needs no escape and is only
+/// printable ASCII without `"` or `\` (almost every Graph name) needs no escape and is only
 /// quoted: the per-character escaping is a large share of emitting a whole tree's tables.
 pub fn string_literal(text: &str) -> String {
     if text
