@@ -87,20 +87,22 @@ impl Emitter<'_> {
     /// item under `cfg`, the type's `#[cfg]` with area features.
     pub(super) fn emit_struct(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
         let module = module_of(&t.namespace);
-        let name = to_ident(self.names.type_name(&t.qualified_name())).to_string();
+        let q = t.qualified_name();
+        let name = to_ident(self.names.type_name(&q)).to_string();
         let fields: Vec<TypedField> = self
             .fields_of(t)
             .into_iter()
-            .map(|field| self.typed_field(t, &module, field))
+            .map(|field| self.typed_field(&q, &module, field))
             .collect();
         self.struct_definition(t, &module, &name, &fields, cfg, out);
         self.family_items(t, &name, cfg, out);
     }
 
-    /// `field` of the struct of `t` (in module `module`) with its type, docs and attributes.
+    /// `field` of the struct of the type `qualified` (in module `module`) with its type, docs
+    /// and attributes.
     fn typed_field<'a>(
         &'a self,
-        t: &TypeDef,
+        qualified: &str,
         module: &[String],
         field: Field<'a>,
     ) -> TypedField<'a> {
@@ -129,23 +131,22 @@ impl Emitter<'_> {
         } else {
             plain
         };
-        let FieldAttributes { attributes, cfgs } =
-            self.attributes.of_field(&t.qualified_name(), &p.name);
+        let FieldAttributes { attributes, cfgs } = self.attributes.of_field(qualified, &p.name);
         TypedField {
             ty,
             user_type,
             about: property_about(p),
             attrs: attributes,
-            cfg: row_cfg(self.field_cfg(t, p), &cfgs),
+            cfg: row_cfg(self.field_cfg(qualified, p), &cfgs),
             field,
         }
     }
 
-    /// The predicate of the area `cfg` of a field of `t` for `p` (see
+    /// The predicate of the area `cfg` of a field of the type `qualified` for `p` (see
     /// [`Emitter::reference_cfg_text`]): none for a primitive.
-    fn field_cfg(&self, t: &TypeDef, p: &Property) -> Option<String> {
+    fn field_cfg(&self, qualified: &str, p: &Property) -> Option<String> {
         match &p.ty {
-            TypeRef::Named(n) => self.reference_cfg(&t.qualified_name(), n.as_str()),
+            TypeRef::Named(n) => self.reference_cfg(qualified, n.as_str()),
             TypeRef::Primitive(_) => None,
         }
     }

@@ -3,9 +3,8 @@
 //!
 //! The docs' JSON is hand-written: trailing commas, `//` and `/* */` comments, `&quot;` for `"`,
 //! spaces that JSON does not allow (`U+202F` after a brace), numbers with leading zeros, text
-//! after the closing brace. The
-//! reader repairs those (outside strings only) and then hands the text to serde_json; it
-//! reports whether repairs were needed.
+//! after the closing brace. The reader repairs those (outside strings only) and then hands the
+//! text to serde_json; it reports whether repairs were needed.
 
 use super::page::JsonBlock;
 use crate::diag::{Code, Diagnostics, Location};
