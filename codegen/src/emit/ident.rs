@@ -68,16 +68,53 @@ fn cased(name: &str, case: fn(&str) -> String, empty: &str, digit_prefix: &str) 
     }
 }
 
+/// True for a name of ASCII letters without two capitals in a row (`displayName`, `Id`,
+/// `pointX`): each of its words is a capital or the start, then lowercase letters. Most Graph
+/// names are such; [`snake`] and [`camel`] case them without heck, which writes each character
+/// through `fmt` (a tenth of emit), and give what heck gives (a test compares them).
+fn is_plain_camel(name: &str) -> bool {
+    !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphabetic())
+        && !name
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+}
+
 /// A snake_case name (without keyword escaping), never empty, never starting with a digit.
 pub fn snake(name: &str) -> String {
+    if is_plain_camel(name) {
+        let mut out = String::with_capacity(name.len() + 4);
+        for (i, b) in name.bytes().enumerate() {
+            if b.is_ascii_uppercase() && i > 0 {
+                out.push('_');
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        return out;
+    }
     cased(name, |s| s.to_snake_case(), "value", "n")
 }
 
 /// An UpperCamelCase name, never empty, never starting with a digit.
 pub fn camel(name: &str) -> String {
-    let s = cased(name, |s| s.to_upper_camel_case(), "Value", "N");
-    // Words of one letter give all-capital names (`a-b-c`, `ünïcödé` → `ABC`, `NCD`), which read
-    // as acronyms (clippy's `upper_case_acronyms`): keep the first capital only.
+    if is_plain_camel(name) {
+        let mut s = name.to_owned();
+        s[..1].make_ascii_uppercase();
+        one_leading_capital(s)
+    } else {
+        heck_camel(name)
+    }
+}
+
+/// [`camel`] by heck.
+fn heck_camel(name: &str) -> String {
+    one_leading_capital(cased(name, |s| s.to_upper_camel_case(), "Value", "N"))
+}
+
+/// Words of one letter give all-capital names (`a-b-c`, `ünïcödé` → `ABC`, `NCD`), which read
+/// as acronyms (clippy's `upper_case_acronyms`): keeps the first capital only.
+fn one_leading_capital(s: String) -> String {
     let capitals = s.chars().filter(char::is_ascii_uppercase).count();
     if capitals > 1 && !s.chars().any(|c| c.is_ascii_lowercase()) {
         let (first, rest) = s.split_at(1);
@@ -217,6 +254,46 @@ mod tests {
         assert_eq!(camel("ünïcödé"), "Ncd");
         assert_eq!(camel("a-b"), "Ab");
         assert_eq!(camel("v1_0"), "V10");
+    }
+
+    #[test]
+    fn plain_camel_names_are_cased_as_heck_cases_them() {
+        // Every name of up to six letters from `a`, `b`, `A`, `B`: words of one and more
+        // letters, a capital at the start and at the end, all-capital words.
+        let mut names = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..6 {
+            names = names
+                .iter()
+                .flat_map(|n| ["a", "b", "A", "B"].map(|c| format!("{n}{c}")))
+                .collect();
+            all.extend(names.iter().cloned());
+        }
+        all.extend(
+            [
+                "displayName",
+                "id",
+                "Id",
+                "odataType",
+                "lastModifiedDateTime",
+                "x",
+            ]
+            .map(String::from),
+        );
+        let mut plain = 0;
+        for name in &all {
+            if is_plain_camel(name) {
+                plain += 1;
+                assert_eq!(
+                    snake(name),
+                    cased(name, |s| s.to_snake_case(), "value", "n"),
+                    "{name}"
+                );
+                assert_eq!(camel(name), heck_camel(name), "{name}");
+            }
+        }
+        assert!(plain > 1000, "{plain}");
+        assert!(!is_plain_camel("HTMLParser") && !is_plain_camel("ipv4") && !is_plain_camel(""));
     }
 
     #[test]

@@ -14,14 +14,15 @@ pub(super) fn split(
     diags: &mut Diagnostics,
 ) -> (BTreeMap<String, String>, usize) {
     let mut map = BTreeMap::new();
-    let first_line_end = text.find('\n').unwrap_or(text.len());
+    let first_line_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
         return (map, 0);
     }
     let mut offset = first_line_end + 1;
     let mut line_no = 1u32;
     while offset <= text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |e| offset + e);
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[offset..]).map_or(text.len(), |e| offset + e);
         let line = text[offset..end].trim_end_matches('\r');
         line_no += 1;
         if line.trim_end() == "---" {

@@ -44,7 +44,10 @@ pub fn escape_code_span_pipes(text: &str) -> std::borrow::Cow<'_, str> {
 /// One table row with the pipes inside its code spans escaped, if it has any.
 pub(super) fn escape_row(line: &str) -> Option<String> {
     // Quick rejection: a pipe inside a code span lies between the first and last backtick.
-    let (first, last) = (line.find('`')?, line.rfind('`')?);
+    let (first, last) = (
+        memchr::memchr(b'`', line.as_bytes())?,
+        memchr::memrchr(b'`', line.as_bytes())?,
+    );
     if !line[first..last].contains('|') {
         return None;
     }
@@ -127,8 +130,13 @@ pub fn defuse_wide_tables(text: &str) -> Option<(String, Vec<(u32, usize)>)> {
     let mut found: Vec<(usize, usize, usize, u32)> = Vec::new(); // (start, end, columns, line)
     let mut tabs: Vec<usize> = Vec::new(); // offsets of tabs in delimiter rows
     let mut start = 0;
-    for (number, line) in (1..).zip(text.split_inclusive('\n')) {
-        let end = start + line.len();
+    let mut number = 0u32;
+    while start < text.len() {
+        // The lines with their ends, as `split_inclusive('\n')` gives them, found by memchr.
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i + 1);
+        let line = &text[start..end];
+        number += 1;
         // The byte test first: it stops at the first letter of almost every other line.
         let delimiter = line
             .bytes()
