@@ -32,7 +32,9 @@ pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
     let inherited_stems = inherited_stems(&page.properties);
     for para in intro {
         let text = para.text.trim();
-        if page.namespace.is_none() {
+        // The words are split only in a paragraph that has the root's name: splitting asks
+        // the Unicode tables about every letter of a translated paragraph.
+        if page.namespace.is_none() && mentions_namespace_root(text) {
             // `Namespace: microsoft.graph`, `命名空间：microsoft.graph`.
             if let Some(ns) = text
                 .split(|c: char| {
@@ -64,6 +66,16 @@ pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
             page.description = text.to_owned();
         }
     }
+}
+
+/// True when `text` has [`NAMESPACE_ROOT`] in it, in any ASCII case.
+fn mentions_namespace_root(text: &str) -> bool {
+    let (bytes, root) = (text.as_bytes(), NAMESPACE_ROOT.as_bytes());
+    memchr::memchr2_iter(b'm', b'M', bytes).any(|at| {
+        bytes
+            .get(at..at + root.len())
+            .is_some_and(|word| word.eq_ignore_ascii_case(root))
+    })
 }
 
 /// The base type link of an intro paragraph `text` with page `links`, if it is the inheritance
