@@ -38,7 +38,9 @@ pub(super) struct TypedField<'a> {
 fn property_about(p: &Property) -> String {
     let mut about = String::new();
     if p.inherited {
-        about.push_str(&format!("Inherited from `{}`.", doc_name(&p.declared_by)));
+        about.push_str("Inherited from `");
+        about.push_str(&doc_name(&p.declared_by));
+        about.push_str("`.");
     } else if p.description.trim().is_empty() {
         about.push_str(&format!(
             "JSON `{}`, {} `{}`.",

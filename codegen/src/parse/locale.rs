@@ -173,9 +173,22 @@ pub fn primitive(text: &str) -> Option<Primitive> {
             .find(|(w, _)| lowercase_is(w))
             .map(|&(_, p)| p);
     }
+    // Lowercased once, as `starts_with_ci` compares: character by character, and no match
+    // where a character's lowercase is several.
+    let lower: Option<String> = text
+        .chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => Some(l),
+                _ => None,
+            }
+        })
+        .collect();
+    let lower = lower?;
     PRIMITIVE_WORDS
         .iter()
-        .find(|(w, _)| starts_with_ci(text, w) == Some(text.len()))
+        .find(|(w, _)| *w == lower)
         .map(|&(_, p)| p)
 }
 

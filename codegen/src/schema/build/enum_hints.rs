@@ -24,6 +24,10 @@ pub(super) fn plain_value_list(text: &str) -> Vec<String> {
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| matches!(c, '*' | '"' | '\'' | '`' | ':')))
     }
+    // A list has a comma: most descriptions are left at once.
+    if memchr::memchr(b',', text.as_bytes()).is_none() {
+        return Vec::new();
+    }
     for sentence in text.split(['.', ';', '(', ')']) {
         let mut pieces = sentence.split(',').map(str::trim);
         let (Some(first), Some(_)) = (pieces.next(), pieces.clone().next()) else {
