@@ -50,7 +50,7 @@ pub(super) fn for_each_doc_line(text: &str, mut f: impl FnMut(&str, &str)) {
 fn url_start(text: &str) -> Option<usize> {
     // One search for what both schemes start with.
     let mut from = 0;
-    while let Some(found) = text[from..].find("http") {
+    while let Some(found) = memchr::memmem::find(&text.as_bytes()[from..], b"http") {
         let at = from + found;
         let after = &text[at + 4..];
         if after.starts_with("://") || after.starts_with("s://") {

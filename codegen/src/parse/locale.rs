@@ -6,6 +6,8 @@
 //! `unknown-type` diagnostic. Add a locale by adding rows here (lowercase).
 
 use crate::primitive::Primitive;
+use memchr::memmem;
+use std::sync::OnceLock;
 
 /// Substrings (lowercase) that mark a collection type cell: `String collection`,
 /// `Коллекция [x](x.md)`, `[коллекция x](x.md)`, `Набор строк`.
@@ -222,9 +224,18 @@ pub fn mentions_inheritance(text: &str) -> bool {
 /// The byte offset of the first inheritance marker in `text`, if any.
 pub fn inheritance_marker(text: &str) -> Option<usize> {
     let lower = text.to_lowercase();
-    let at = INHERITANCE_MARKERS
+    // Searchers set up once: str's `find` sets up a two-way searcher for every marker of
+    // every sentence.
+    static MARKERS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
+    let markers = MARKERS.get_or_init(|| {
+        INHERITANCE_MARKERS
+            .iter()
+            .map(|m| memmem::Finder::new(m.as_bytes()))
+            .collect()
+    });
+    let at = markers
         .iter()
-        .filter_map(|m| lower.find(m))
+        .filter_map(|m| m.find(lower.as_bytes()))
         .min()?;
     // Back to an offset of `text`: lowercasing may change byte lengths.
     if lower.len() == text.len() {

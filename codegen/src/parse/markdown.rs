@@ -588,11 +588,11 @@ fn push_text(inline: &mut Inline, text: &str, strong_depth: usize, link: Option<
 fn push_comments(html: &str, line: u32, out: &mut Vec<Block>) {
     let mut rest = html;
     let mut consumed_lines = 0u32;
-    while let Some(start) = rest.find("<!--") {
+    while let Some(start) = memchr::memmem::find(rest.as_bytes(), b"<!--") {
         let before = &rest[..start];
         consumed_lines += before.matches('\n').count() as u32;
         let inner = &rest[start + 4..];
-        let (text, after) = match inner.find("-->") {
+        let (text, after) = match memchr::memmem::find(inner.as_bytes(), b"-->") {
             Some(end) => (&inner[..end], &inner[end + 3..]),
             None => (inner, ""),
         };

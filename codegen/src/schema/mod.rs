@@ -196,8 +196,10 @@ impl Schema {
 
     /// The position of the type with this qualified name in [`Schema::types`].
     pub fn index_of(&self, qualified: &str) -> Option<usize> {
+        // Split once, not at every step of the search.
+        let key = qualified.rsplit_once('.').unwrap_or(("", qualified));
         self.types
-            .binary_search_by(|t| cmp_qualified(t, qualified))
+            .binary_search_by(|t| (t.namespace.as_str(), t.name.as_str()).cmp(&key))
             .ok()
     }
 
@@ -262,10 +264,4 @@ impl Schema {
         s.push('\n');
         s
     }
-}
-
-/// Orders a type against a qualified name the way [`Schema::types`] is sorted.
-fn cmp_qualified(t: &TypeDef, qualified: &str) -> std::cmp::Ordering {
-    let (ns, name) = qualified.rsplit_once('.').unwrap_or(("", qualified));
-    (t.namespace.as_str(), t.name.as_str()).cmp(&(ns, name))
 }
