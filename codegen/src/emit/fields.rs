@@ -20,9 +20,11 @@ pub(super) const BASE_FIELD: &str = "base";
 /// The position in `schema` of the struct that the struct of `t` holds in its `base` field
 /// ([`Emitter::struct_base`]).
 pub(super) fn struct_base_in(schema: &Schema, t: &TypeDef) -> Option<usize> {
-    let q = t.qualified_name();
-    let ancestors = schema.ancestors(&q);
-    if ancestors.iter().any(|a| a.qualified_name() == q) {
+    let ancestors = schema.ancestors(&t.qualified_name());
+    if ancestors
+        .iter()
+        .any(|a| a.namespace == t.namespace && a.name == t.name)
+    {
         return None;
     }
     schema.index_of(&ancestors.first()?.qualified_name())

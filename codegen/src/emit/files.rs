@@ -133,7 +133,7 @@ impl Rendered {
             let path = format!("{dir}/{group}.rs");
             index.push_str(&format!("include!({path:?});\n"));
             let mut text = format!("{GENERATED_LINE}\n");
-            text.push_str(&space_items(&texts.concat()));
+            space_items_into(&texts.concat(), &mut text);
             files.push(GeneratedFile { path, text });
         }
         files.insert(
@@ -149,17 +149,38 @@ impl Rendered {
 
 /// The header, a blank line, and the pieces spaced apart.
 fn one_file<'a>(header: &str, pieces: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::from(header);
+    let code = pieces.collect::<String>();
+    let mut out = String::with_capacity(header.len() + 1 + code.len() + code.len() / 16);
+    out.push_str(header);
     out.push('\n');
-    out.push_str(&space_items(&pieces.collect::<String>()));
+    space_items_into(&code, &mut out);
     out
 }
 
-/// Puts a blank line between top-level items (prettyplease leaves none).
+/// [`space_items_into`] a new text.
+#[cfg(test)]
 fn space_items(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    let mut out = String::new();
+    space_items_into(code, &mut out);
+    out
+}
+
+/// Writes `code` into `out` with a blank line between top-level items (prettyplease leaves
+/// none), line by line as [`str::lines`] gives them (found with memchr: the whole output
+/// passes through here).
+fn space_items_into(code: &str, out: &mut String) {
     let mut prev_closed = false;
-    for line in code.lines() {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', code.as_bytes()).map(|end| (end, true));
+    for (end, newline) in ends.chain(std::iter::once((code.len(), false))) {
+        if !newline && start == code.len() {
+            break;
+        }
+        let mut line = &code[start..end];
+        if newline {
+            line = line.strip_suffix('\r').unwrap_or(line);
+        }
+        start = end + 1;
         let starts_item = !line.starts_with([' ', '}', ')']) && !line.is_empty();
         if prev_closed && starts_item {
             out.push('\n');
@@ -168,12 +189,37 @@ fn space_items(code: &str) -> String {
         out.push_str(line);
         out.push('\n');
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_are_spaced_line_by_line_as_str_lines_gives_the_lines() {
+        for code in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "a\rb\r",
+            "a\r\n\r\n}\nb;\n",
+            "}\n\nx\r",
+        ] {
+            let mut expected = String::new();
+            let mut prev_closed = false;
+            for line in code.lines() {
+                if prev_closed && !line.starts_with([' ', '}', ')']) && !line.is_empty() {
+                    expected.push('\n');
+                }
+                prev_closed = line == "}" || (line.ends_with(';') && !line.starts_with(' '));
+                expected.push_str(line);
+                expected.push('\n');
+            }
+            assert_eq!(space_items(code), expected, "{code:?}");
+        }
+    }
 
     #[test]
     fn items_are_spaced_apart() {

@@ -244,18 +244,19 @@ impl Schema {
 
     /// The ancestors of a type, nearest first.
     pub fn ancestors(&self, qualified: &str) -> Vec<&TypeDef> {
-        let mut out: Vec<&TypeDef> = Vec::new();
+        // Positions, not names, tell a cycle: no name is built per step.
+        let mut seen: Vec<usize> = Vec::new();
         let mut current = self.get(qualified).and_then(|t| t.base.as_ref());
         while let Some(name) = current {
-            match self.get(name.as_str()) {
-                Some(t) if !out.iter().any(|o| o.qualified_name() == *name) => {
-                    out.push(t);
-                    current = t.base.as_ref();
+            match self.index_of(name.as_str()) {
+                Some(i) if !seen.contains(&i) => {
+                    seen.push(i);
+                    current = self.types[i].base.as_ref();
                 }
                 _ => break,
             }
         }
-        out
+        seen.into_iter().map(|i| &self.types[i]).collect()
     }
 
     /// Serializes the schema as pretty JSON (the `schema` command's output).
