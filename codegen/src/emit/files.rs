@@ -14,7 +14,7 @@
 //! sub-namespace module to `module_<name>.rs`. A word has no `_`, so no group of types takes a
 //! module's file.
 
-use heck::ToSnakeCase;
+use super::ident::heck_snake;
 use std::collections::BTreeMap;
 
 /// The size (in bytes) above which the generated code is written as a file that includes
@@ -62,7 +62,7 @@ pub fn parts_dir(file_name: &str) -> String {
 /// The group (part file, without `.rs`) of a root-namespace type named `rust_name`: the first
 /// word of the name, in lower case (`Windows10GeneralConfiguration` → `windows10`).
 pub(super) fn group_of_type(rust_name: &str) -> String {
-    let snake = rust_name.trim_start_matches("r#").to_snake_case();
+    let snake = heck_snake(rust_name.trim_start_matches("r#"));
     match snake.split('_').find(|w| !w.is_empty()) {
         Some(word) => word.to_owned(),
         None => "types".to_owned(),

@@ -83,17 +83,27 @@ fn is_plain_camel(name: &str) -> bool {
 
 /// A snake_case name (without keyword escaping), never empty, never starting with a digit.
 pub fn snake(name: &str) -> String {
-    if is_plain_camel(name) {
-        let mut out = String::with_capacity(name.len() + 4);
-        for (i, b) in name.bytes().enumerate() {
-            if b.is_ascii_uppercase() && i > 0 {
-                out.push('_');
-            }
-            out.push(char::from(b.to_ascii_lowercase()));
-        }
-        return out;
+    plain_snake(name).unwrap_or_else(|| cased(name, |s| s.to_snake_case(), "value", "n"))
+}
+
+/// heck's snake case of `name` (`Windows10GeneralConfiguration` → `windows10_general_...`).
+pub fn heck_snake(name: &str) -> String {
+    plain_snake(name).unwrap_or_else(|| name.to_snake_case())
+}
+
+/// The snake case of a name that [`is_plain_camel`], without heck.
+fn plain_snake(name: &str) -> Option<String> {
+    if !is_plain_camel(name) {
+        return None;
     }
-    cased(name, |s| s.to_snake_case(), "value", "n")
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, b) in name.bytes().enumerate() {
+        if b.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(char::from(b.to_ascii_lowercase()));
+    }
+    Some(out)
 }
 
 /// An UpperCamelCase name, never empty, never starting with a digit.
@@ -290,6 +300,7 @@ mod tests {
                     "{name}"
                 );
                 assert_eq!(camel(name), heck_camel(name), "{name}");
+                assert_eq!(heck_snake(name), name.to_snake_case(), "{name}");
             }
         }
         assert!(plain > 1000, "{plain}");
