@@ -17,7 +17,6 @@ use crate::primitive::Primitive;
 use foldhash::HashSet;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
 
 /// What one learned word rests on: how often it was seen and where first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +64,7 @@ pub(super) fn normalize(text: &str) -> String {
         // ASCII (most type cells, even translated) without the Unicode tables.
         if c.is_ascii() {
             push(c.to_ascii_lowercase(), c.is_ascii_alphanumeric());
-        } else if let Some((lower, alphanumeric)) = two_byte_lowercase(c) {
+        } else if let Some((lower, alphanumeric)) = locale::two_byte_lowercase(c) {
             push(lower, alphanumeric);
         } else {
             for lower in c.to_lowercase() {
@@ -77,30 +76,6 @@ pub(super) fn normalize(text: &str) -> String {
         out.pop();
     }
     out
-}
-
-/// The first character of two UTF-8 bytes.
-const TWO_BYTE_START: u32 = 0x80;
-
-/// For a character of two UTF-8 bytes (U+0080..U+07FF: Latin, Greek, Cyrillic, Armenian,
-/// Hebrew, Arabic letters), its lowercase and whether that is a letter or digit, when the
-/// lowercase is one character: what [`normalize`] asks of the Unicode tables, asked once per
-/// process and looked up after (the tables' search was a sixth of learning a Cyrillic tree).
-fn two_byte_lowercase(c: char) -> Option<(char, bool)> {
-    static TABLE: OnceLock<Vec<Option<(char, bool)>>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        (TWO_BYTE_START..0x800)
-            .map(|code| {
-                let mut lower = char::from_u32(code)?.to_lowercase();
-                match (lower.next(), lower.next()) {
-                    (Some(one), None) => Some((one, one.is_alphanumeric())),
-                    _ => None,
-                }
-            })
-            .collect()
-    });
-    let index = u32::from(c).checked_sub(TWO_BYTE_START)?;
-    *table.get(usize::try_from(index).ok()?)?
 }
 
 /// True when the normalized `phrase` occurs in the normalized `text` as whole words.

@@ -250,6 +250,46 @@ pub fn turns_inheritance_around(sentence: &str) -> bool {
     contains_any_ci(sentence, DERIVED_TYPES_MARKERS) && !contains_any_ci(sentence, FROM_MARKERS)
 }
 
+/// The first character of two UTF-8 bytes.
+const TWO_BYTE_START: u32 = 0x80;
+
+/// For a character of two UTF-8 bytes (U+0080..U+07FF: Latin, Greek, Cyrillic, Armenian,
+/// Hebrew, Arabic letters), its lowercase and whether that is a letter or digit, when the
+/// lowercase is one character: what [`super::lexicon::normalize`] and [`lowercase`] ask of the Unicode tables, asked once per
+/// process and looked up after (the tables' search was a sixth of learning a Cyrillic tree).
+pub(super) fn two_byte_lowercase(c: char) -> Option<(char, bool)> {
+    static TABLE: OnceLock<Vec<Option<(char, bool)>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (TWO_BYTE_START..0x800)
+            .map(|code| {
+                let mut lower = char::from_u32(code)?.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(one), None) => Some((one, one.is_alphanumeric())),
+                    _ => None,
+                }
+            })
+            .collect()
+    });
+    let index = u32::from(c).checked_sub(TWO_BYTE_START)?;
+    *table.get(usize::try_from(index).ok()?)?
+}
+
+/// `text` in lowercase, character by character (a final `Σ` is `σ`, where
+/// [`str::to_lowercase`] writes `ς`), with the two-byte characters looked up.
+fn lowercase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some((lower, _)) = two_byte_lowercase(c) {
+            out.push(lower);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 /// True when `text` contains one of `words` (lowercase), ignoring case.
 fn contains_any_ci(text: &str, words: &[&str]) -> bool {
     if text.is_ascii() {
@@ -261,7 +301,8 @@ fn contains_any_ci(text: &str, words: &[&str]) -> bool {
                 .any(|window| window.eq_ignore_ascii_case(w.as_bytes()))
         });
     }
-    let lower = text.to_lowercase();
+    // No word has a sigma: `lowercase` finds what `str::to_lowercase` would.
+    let lower = lowercase(text);
     words.iter().any(|w| lower.contains(w))
 }
 
@@ -290,6 +331,35 @@ pub fn starts_with_ci(text: &str, word: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marker_search_lowercases_as_str_does_where_it_matters() {
+        let lists = [
+            COLLECTION_MARKERS,
+            INHERITANCE_MARKERS,
+            DERIVED_TYPES_MARKERS,
+            FROM_MARKERS,
+        ];
+        // `lowercase` differs from `str::to_lowercase` only at a final sigma.
+        assert!(lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .all(|w| !w.contains(['σ', 'ς'])));
+        for text in [
+            "Коллекция строк",
+            "НАСЛЕДУЕТСЯ ОТ [x](x.md)",
+            "Inherits from ΟΔΟΣ",
+            "İnherit",
+            "Σύνολο (collection)",
+            "Набор",
+        ] {
+            for list in lists {
+                let by_str = list.iter().any(|w| text.to_lowercase().contains(w));
+                assert_eq!(contains_any_ci(text, list), by_str, "{text}");
+            }
+        }
+        assert!(contains_any_ci("Коллекция строк", COLLECTION_MARKERS));
+    }
 
     #[test]
     fn russian_words() {

@@ -31,7 +31,9 @@ impl Target {
         if let Some(anchor) = dest.strip_prefix('#') {
             return Target::Anchor(anchor.to_ascii_lowercase());
         }
-        if dest.contains("://") || dest.starts_with("mailto:") {
+        // The byte tests first: most destinations are a bare `x.md`, and a substring search
+        // sets up a searcher each time.
+        if dest.contains(':') && (dest.contains("://") || dest.starts_with("mailto:")) {
             return Target::External(dest.to_owned());
         }
         let (path, fragment) = match dest.split_once('#') {
@@ -40,8 +42,10 @@ impl Target {
         };
         let path = path.split('?').next().unwrap_or(path);
         let lower = path.to_ascii_lowercase();
-        let is_resource_dir = lower.contains("/resources/") || !lower.contains('/');
-        if lower.contains("/api/") && !lower.contains("/resources/") || lower.is_empty() {
+        let slash = lower.contains('/');
+        let in_resources = slash && lower.contains("/resources/");
+        let is_resource_dir = in_resources || !slash;
+        if slash && lower.contains("/api/") && !in_resources || lower.is_empty() {
             return Target::External(dest.to_owned());
         }
         let file = lower.rsplit('/').next().unwrap_or(&lower);

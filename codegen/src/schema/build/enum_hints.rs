@@ -19,7 +19,7 @@ const MIN_SUFFIX: usize = 5;
 /// (around a conjunction). Empty when there is none.
 pub(super) fn plain_value_list(text: &str) -> Vec<String> {
     /// The words of a piece, without the emphasis, quotes and colon around them.
-    fn words(piece: &str) -> impl Iterator<Item = &str> {
+    fn words(piece: &str) -> impl DoubleEndedIterator<Item = &str> {
         piece
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| matches!(c, '*' | '"' | '\'' | '`' | ':')))
@@ -33,7 +33,8 @@ pub(super) fn plain_value_list(text: &str) -> Vec<String> {
         let (Some(first), Some(_)) = (pieces.next(), pieces.clone().next()) else {
             continue;
         };
-        let Some(head) = words(first).last() else {
+        // From the end: the first piece is most of a long sentence.
+        let Some(head) = words(first).next_back() else {
             continue;
         };
         let mut list: Vec<&str> = vec![head];
