@@ -177,17 +177,7 @@ pub fn primitive(text: &str) -> Option<Primitive> {
     }
     // Lowercased once, as `starts_with_ci` compares: character by character, and no match
     // where a character's lowercase is several.
-    let lower: Option<String> = text
-        .chars()
-        .map(|c| {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => Some(l),
-                _ => None,
-            }
-        })
-        .collect();
-    let lower = lower?;
+    let lower: String = text.chars().map(single_lowercase).collect::<Option<_>>()?;
     PRIMITIVE_WORDS
         .iter()
         .find(|(w, _)| *w == lower)
@@ -253,14 +243,18 @@ pub fn turns_inheritance_around(sentence: &str) -> bool {
 /// The first character of two UTF-8 bytes.
 const TWO_BYTE_START: u32 = 0x80;
 
+/// The first character of three UTF-8 bytes.
+const TWO_BYTE_END: u32 = 0x800;
+
 /// For a character of two UTF-8 bytes (U+0080..U+07FF: Latin, Greek, Cyrillic, Armenian,
 /// Hebrew, Arabic letters), its lowercase and whether that is a letter or digit, when the
-/// lowercase is one character: what [`super::lexicon::normalize`] and [`lowercase`] ask of the Unicode tables, asked once per
-/// process and looked up after (the tables' search was a sixth of learning a Cyrillic tree).
+/// lowercase is one character: what [`super::lexicon::normalize`] and [`single_lowercase`] ask
+/// of the Unicode tables, asked once per process and looked up after (the tables' search was
+/// a sixth of learning a Cyrillic tree).
 pub(super) fn two_byte_lowercase(c: char) -> Option<(char, bool)> {
     static TABLE: OnceLock<Vec<Option<(char, bool)>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        (TWO_BYTE_START..0x800)
+        (TWO_BYTE_START..TWO_BYTE_END)
             .map(|code| {
                 let mut lower = char::from_u32(code)?.to_lowercase();
                 match (lower.next(), lower.next()) {
@@ -274,17 +268,29 @@ pub(super) fn two_byte_lowercase(c: char) -> Option<(char, bool)> {
     *table.get(usize::try_from(index).ok()?)?
 }
 
+/// The lowercase of `c` when it is one character (`İ`'s is two: none).
+fn single_lowercase(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if (TWO_BYTE_START..TWO_BYTE_END).contains(&u32::from(c)) {
+        return two_byte_lowercase(c).map(|(lower, _)| lower);
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
+    }
+}
+
 /// `text` in lowercase, character by character (a final `Σ` is `σ`, where
-/// [`str::to_lowercase`] writes `ς`), with the two-byte characters looked up.
+/// [`str::to_lowercase`] writes `ς`).
 fn lowercase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some((lower, _)) = two_byte_lowercase(c) {
-            out.push(lower);
-        } else {
-            out.extend(c.to_lowercase());
+        match single_lowercase(c) {
+            Some(lower) => out.push(lower),
+            None => out.extend(c.to_lowercase()),
         }
     }
     out
@@ -315,15 +321,12 @@ pub fn starts_with_ci(text: &str, word: &str) -> Option<usize> {
         let Some(w) = wanted.clone().next() else {
             return Some(len);
         };
-        let mut lower = c.to_lowercase();
         // Single-character lowercase mappings only; anything else is no match.
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l == w => {
-                wanted.next();
-                len += c.len_utf8();
-            }
-            _ => return None,
+        if single_lowercase(c) != Some(w) {
+            return None;
         }
+        wanted.next();
+        len += c.len_utf8();
     }
     wanted.next().is_none().then_some(len)
 }
@@ -331,6 +334,18 @@ pub fn starts_with_ci(text: &str, word: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_lowercase_is_the_unicode_tables_one_character_lowercase() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            let one = match (lower.next(), lower.next()) {
+                (Some(l), None) => Some(l),
+                _ => None,
+            };
+            assert_eq!(single_lowercase(c), one, "{c:?}");
+        }
+    }
 
     #[test]
     fn marker_search_lowercases_as_str_does_where_it_matters() {
