@@ -213,7 +213,8 @@ pub fn mentions_inheritance(text: &str) -> bool {
 
 /// The byte offset of the first inheritance marker in `text`, if any.
 pub fn inheritance_marker(text: &str) -> Option<usize> {
-    let lower = text.to_lowercase();
+    // No marker has a sigma: the markers stand where they would in `str::to_lowercase`'s.
+    let lower = lowercase(text);
     // Searchers set up once: str's `find` sets up a two-way searcher for every marker of
     // every sentence.
     static MARKERS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
@@ -374,6 +375,24 @@ mod tests {
             }
         }
         assert!(contains_any_ci("Коллекция строк", COLLECTION_MARKERS));
+        // The marker's offset in the text, as found in `str::to_lowercase`'s lowercase.
+        for text in [
+            "Наследуется от [x](x.md)",
+            "ΟΔΟΣ İs derived from [x](x.md)",
+            "Σ inherits from x",
+            "No marker",
+        ] {
+            let lower = text.to_lowercase();
+            let at = INHERITANCE_MARKERS
+                .iter()
+                .filter_map(|m| lower.find(m))
+                .min();
+            let expected = at.and_then(|at| {
+                let chars = lower[..at].chars().count();
+                text.char_indices().nth(chars).map(|(i, _)| i)
+            });
+            assert_eq!(inheritance_marker(text), expected, "{text}");
+        }
     }
 
     #[test]
