@@ -5,7 +5,6 @@
 use super::ident::{snake, to_ident, Scope};
 use super::Emitter;
 use crate::schema::{Kind, Property, QualifiedName, Schema, TypeDef};
-use foldhash::{HashMap, HashMapExt};
 use proc_macro2::Ident;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -102,26 +101,12 @@ impl Emitter<'_> {
                         .is_some_and(|n| self.boxed.contains(&(q.clone(), n.clone())));
                 Field {
                     property,
-                    ident: to_ident(&match self.snake_names.get(property.name.as_str()) {
-                        Some(name) => scope.unique(name),
-                        None => scope.unique(&snake(&property.name)),
-                    }),
+                    ident: to_ident(&scope.unique(&snake(&property.name))),
                     boxed,
                 }
             })
             .collect()
     }
-}
-
-/// [`snake`] of every property name of `schema`, each distinct name cased once.
-pub(super) fn snake_names(schema: &Schema) -> HashMap<&str, String> {
-    let mut names = HashMap::new();
-    for p in schema.types().iter().flat_map(|t| &t.properties) {
-        names
-            .entry(p.name.as_str())
-            .or_insert_with(|| snake(&p.name));
-    }
-    names
 }
 
 /// Types that must be boxed to break infinite size: struct fields (not collections) whose type

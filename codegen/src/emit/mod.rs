@@ -38,7 +38,6 @@ use crate::schema::{Kind, QualifiedName, Schema, TypeDef};
 use code::Code;
 use fields::{boxed_edges, BoxedEdges};
 use files::Rendered;
-use foldhash::HashMap;
 use ident::to_ident;
 use names::{module_of, Names};
 use options::AttributeRules;
@@ -68,9 +67,6 @@ struct Emitter<'a> {
     /// The position of the struct each type's struct holds in its `base` field, by the
     /// type's position ([`Emitter::struct_base`]).
     struct_bases: Vec<Option<usize>>,
-    /// [`ident::snake`] of every property name of the schema, cased once: most names
-    /// (`id`, `displayName`) are the names of many types' properties.
-    snake_names: HashMap<&'a str, String>,
 }
 
 impl<'a> Emitter<'a> {
@@ -90,7 +86,6 @@ impl<'a> Emitter<'a> {
                 .iter()
                 .map(|t| fields::struct_base_in(schema, t))
                 .collect(),
-            snake_names: fields::snake_names(schema),
         }
     }
 
