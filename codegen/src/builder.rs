@@ -416,7 +416,7 @@ impl Builder {
             return Err(Error::Settings(self.invalid.clone()));
         }
         let (pages, dirs) = list_pages(&self.inputs)?;
-        let schema = crate::schema::build(&parse_files(&pages));
+        let schema = crate::schema::build(parse_files(&pages));
         let schema = crate::load::with_reference(schema, self.reference.as_deref())
             .map_err(Error::Reference)?
             .select(&self.selection)

@@ -339,7 +339,7 @@ impl Repo {
 /// schema: the git counterpart of [`crate::schema_of`].
 pub fn schema_at(dir: &Path, rev: &str, path: &str) -> Result<Schema, GitError> {
     let pages = Repo::open(dir)?.read_pages(rev, path)?;
-    Ok(schema::build(&pages))
+    Ok(schema::build(pages))
 }
 
 /// `./a/b/` → `a/b`; `.` and `/` → the root (empty).

@@ -42,7 +42,7 @@ pub use code_enum::UnknownCode;
 /// Reads the pages under `inputs` and builds their schema (stages 1 and 2).
 pub fn schema_of(inputs: &[PathBuf]) -> Result<schema::Schema, input::InputError> {
     let pages = input::read_pages(inputs)?;
-    Ok(schema::build(&pages))
+    Ok(schema::build(pages))
 }
 
 /// The README's Rust examples, compiled and run as doctests.

@@ -35,7 +35,7 @@ fn pseudo_localised_trees_read_like_english() {
         .iter()
         .map(|f| (f.display().to_string(), std::fs::read(f).unwrap()))
         .collect();
-    let english = build(&parse_sources(&sources));
+    let english = build(parse_sources(&sources));
     let mut failures = Vec::new();
     let mut pinned = String::new();
     for locale in LOCALES {

@@ -26,7 +26,7 @@ fn english_pages() -> Vec<(String, Vec<u8>)> {
 }
 
 fn schema(pages: &[(String, Vec<u8>)]) -> Schema {
-    build(&parse_sources(pages))
+    build(parse_sources(pages))
 }
 
 #[test]

@@ -162,53 +162,64 @@ impl Lexicon {
 
     /// `page` read again with the learned words: the base link from a learned inheritance
     /// phrase when the seed found none, and every type cell. The page itself when nothing
-    /// changes (always, for an empty lexicon).
+    /// changes (always, for an empty lexicon); a revised copy otherwise.
     pub fn revise<'a>(&self, page: &'a Page) -> Cow<'a, Page> {
+        match self.revision(page) {
+            None => Cow::Borrowed(page),
+            Some(revision) => {
+                let mut page = page.clone();
+                revision.apply(&mut page);
+                Cow::Owned(page)
+            }
+        }
+    }
+
+    /// [`Lexicon::revise`] of a page the caller owns: revised in place, never copied.
+    pub fn revise_owned(&self, mut page: Page) -> Page {
+        if let Some(revision) = self.revision(&page) {
+            revision.apply(&mut page);
+        }
+        page
+    }
+
+    /// What reading `page` again with the learned words changes, if anything.
+    fn revision<'a>(&'a self, page: &Page) -> Option<Revision<'a>> {
         if self.is_empty() {
-            return Cow::Borrowed(page);
+            return None;
         }
         let base_link = self.base_link(page);
         let types: Vec<_> = page.properties.iter().map(|row| self.reread(row)).collect();
-        let names = self.names_of(page);
+        let lower: Vec<String> = page
+            .properties
+            .iter()
+            .map(|r| r.name.to_lowercase())
+            .collect();
+        let names = self.names_of(page, &lower);
+        let foreign: Vec<bool> = lower
+            .iter()
+            .map(|name| self.foreign_names.contains(name))
+            .collect();
         let same_types = types.iter().zip(&page.properties).all(|(t, r)| *t == r.ty);
-        let foreign = |row: &PropertyRow| self.foreign_names.contains(&row.name.to_lowercase());
         if base_link.is_none()
             && same_types
             && names.iter().all(Option::is_none)
-            && !page.properties.iter().any(foreign)
+            && !foreign.contains(&true)
         {
-            return Cow::Borrowed(page);
+            return None;
         }
-        let mut page = page.clone();
-        if base_link.is_some() {
-            page.base_link = base_link;
-        }
-        for (row, ty) in page.properties.iter_mut().zip(types) {
-            row.ty = ty;
-            row.name_translated = foreign(row);
-        }
-        for (i, key) in names.into_iter().enumerate() {
-            let Some(key) = key else {
-                continue;
-            };
-            let row = &mut page.properties[i];
-            let message = format!(
-                "the table says `{}`, the tree's word for the JSON key `{key}` (learned); the \
-                 JSON key wins",
-                row.name
-            );
-            let at = Location::new(&page.path, row.line, row.column);
-            page.diagnostics
-                .push(Diagnostic::new(Code::PropertyNameMismatch, at, message));
-            row.name = key.to_owned();
-        }
-        Cow::Owned(page)
+        Some(Revision {
+            base_link,
+            types,
+            names,
+            foreign,
+        })
     }
 
     /// For each row of `page`, the JSON key its name stands for when it is a learned name
     /// word, no row has that name already and, on a page with a JSON block, the block has that
     /// key (or the row is a navigation property, which JSON blocks do not show).
-    fn names_of<'a>(&'a self, page: &Page) -> Vec<Option<&'a str>> {
+    /// `lower` holds the rows' names, lowercase.
+    fn names_of<'a>(&'a self, page: &Page, lower: &[String]) -> Vec<Option<&'a str>> {
         if self.names.is_empty() {
             return vec![None; page.properties.len()];
         }
@@ -216,8 +227,9 @@ impl Lexicon {
         let present: HashSet<&str> = page.properties.iter().map(|r| r.name.as_str()).collect();
         page.properties
             .iter()
-            .map(|row| {
-                let (key, _) = self.names.get(&row.name.to_lowercase())?;
+            .zip(lower)
+            .map(|(row, lower)| {
+                let (key, _) = self.names.get(lower)?;
                 let shown = keys.is_none_or(|k| k.contains_key(key) || row.navigation);
                 (!present.contains(key.as_str()) && shown).then_some(key.as_str())
             })
@@ -279,6 +291,46 @@ impl Lexicon {
             .chain(collections)
             .chain(names)
             .collect()
+    }
+}
+
+/// What [`Lexicon::revise`] changes in one page.
+struct Revision<'a> {
+    /// The base link a learned inheritance phrase gives, when the seed found none.
+    base_link: Option<LinkRef>,
+    /// By row: its type cell read again.
+    types: Vec<TypeCell>,
+    /// By row: the JSON key its name is the tree's word for, if any.
+    names: Vec<Option<&'a str>>,
+    /// By row: whether its name is a foreign word ([`Lexicon::foreign_names`]).
+    foreign: Vec<bool>,
+}
+
+impl Revision<'_> {
+    /// Writes the revision into `page` (the page it was computed from).
+    fn apply(self, page: &mut Page) {
+        if self.base_link.is_some() {
+            page.base_link = self.base_link;
+        }
+        for ((row, ty), foreign) in page.properties.iter_mut().zip(self.types).zip(self.foreign) {
+            row.ty = ty;
+            row.name_translated = foreign;
+        }
+        for (i, key) in self.names.into_iter().enumerate() {
+            let Some(key) = key else {
+                continue;
+            };
+            let row = &mut page.properties[i];
+            let message = format!(
+                "the table says `{}`, the tree's word for the JSON key `{key}` (learned); the \
+                 JSON key wins",
+                row.name
+            );
+            let at = Location::new(&page.path, row.line, row.column);
+            page.diagnostics
+                .push(Diagnostic::new(Code::PropertyNameMismatch, at, message));
+            row.name = key.to_owned();
+        }
     }
 }
 
@@ -385,5 +437,9 @@ mod tests {
         // Nothing learned: the page itself.
         assert!(matches!(Lexicon::default().revise(page), Cow::Borrowed(_)));
         assert!(matches!(lexicon.revise(&pages[4]), Cow::Borrowed(_)));
+        // A page given by value is revised in place to the same page.
+        for page in &pages {
+            assert_eq!(lexicon.revise_owned(page.clone()), *lexicon.revise(page));
+        }
     }
 }

@@ -135,10 +135,18 @@ fn collection_suffix(collection: bool) -> &'static str {
 
 /// Builds the schema of a set of pages. The result does not depend on the order of `pages`.
 /// The pages are first read again with the words learned from the whole tree
-/// ([`Lexicon::learn`], [`Lexicon::revise`]).
-pub fn build(pages: &[Page]) -> Schema {
-    let lexicon = Lexicon::learn(pages);
-    let revised: Vec<Cow<Page>> = pages.iter().map(|p| lexicon.revise(p)).collect();
+/// ([`Lexicon::learn`], [`Lexicon::revise`]): pages given by value (a `Vec<Page>`) are revised
+/// in place, borrowed ones (`&[Page]`) copied where they change.
+pub fn build<'a>(pages: impl Into<Cow<'a, [Page]>>) -> Schema {
+    let pages = pages.into();
+    let lexicon = Lexicon::learn(&pages);
+    let revised: Vec<Cow<Page>> = match pages {
+        Cow::Borrowed(pages) => pages.iter().map(|p| lexicon.revise(p)).collect(),
+        Cow::Owned(pages) => pages
+            .into_iter()
+            .map(|p| Cow::Owned(lexicon.revise_owned(p)))
+            .collect(),
+    };
     let mut sorted: Vec<&Page> = revised.iter().map(|p| p.as_ref()).collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     let mut builder = SchemaBuilder::default();
@@ -255,6 +263,10 @@ mod tests {
     fn page_order_does_not_matter() {
         let a = parse_page("a/intune-devices-resetpasscodeactionresult.md", SEED);
         let b = parse_page("b/other.md", "# Overview\n\nNothing here.\n");
-        assert_eq!(build(&[a.clone(), b.clone()]), build(&[b, a]));
+        // Pages given by value build the same schema as borrowed ones.
+        let by_value = build(vec![b.clone(), a.clone()]);
+        let borrowed = build(&[a.clone(), b.clone()]);
+        assert_eq!(borrowed, build(&[b, a]));
+        assert_eq!(by_value, borrowed);
     }
 }
