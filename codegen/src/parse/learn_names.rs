@@ -14,7 +14,7 @@ use super::type_cell::{TypeCell, TypeSpec};
 use crate::primitive::Primitive;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// What the pages where one name word is unmatched say it translates.
 #[derive(Debug, Default)]
@@ -122,7 +122,7 @@ impl<'p> NamePages<'p> {
 pub(super) fn learn_names(
     pages: &NamePages<'_>,
     words: &Lexicon,
-) -> (BTreeMap<String, (String, Evidence)>, BTreeSet<String>) {
+) -> (BTreeMap<String, (String, Evidence)>, HashSet<String>) {
     let mut tallies: BTreeMap<String, NameTally> = BTreeMap::new();
     for open in &pages.pages {
         let NamePage {
@@ -209,7 +209,7 @@ pub(super) fn learn_names(
             .map(|(w, _)| w.clone())
             .collect()
     } else {
-        BTreeSet::new()
+        HashSet::default()
     };
     (learned, foreign)
 }

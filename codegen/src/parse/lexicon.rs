@@ -16,7 +16,7 @@ use crate::diag::{Code, Diagnostic, Location};
 use crate::primitive::Primitive;
 use foldhash::HashSet;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// What one learned word rests on: how often it was seen and where first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +46,7 @@ pub struct Lexicon {
     /// In a tree whose name cells are translated (many names learned), the other row names
     /// (lowercase) that are no JSON key anywhere in the tree and match none on their page:
     /// words too, whatever their spelling.
-    pub(super) foreign_names: BTreeSet<String>,
+    pub(super) foreign_names: HashSet<String>,
 }
 
 /// Text as learned words are compared: lowercase, every run of characters that are neither
@@ -137,16 +137,22 @@ impl Lexicon {
         type_cell::remove_words(&seedless, &learned, true)
     }
 
-    /// A row's type cell read again with these words.
-    pub(super) fn reread(&self, row: &PropertyRow) -> TypeCell {
-        if self.collections.is_empty() && self.primitives.is_empty() {
-            return row.ty.clone();
+    /// True when type cells read with these words may read otherwise than with the seed's.
+    fn rereads_types(&self) -> bool {
+        !self.collections.is_empty() || !self.primitives.is_empty()
+    }
+
+    /// A row's type cell read again with these words (the row's own when no type word was
+    /// learned).
+    pub(super) fn reread<'r>(&self, row: &'r PropertyRow) -> Cow<'r, TypeCell> {
+        if !self.rereads_types() {
+            return Cow::Borrowed(&row.ty);
         }
         let link = match &row.ty.spec {
             TypeSpec::Link { target, text } => Some((target.clone(), text.as_str())),
             _ => None,
         };
-        type_cell::read(&row.type_text, link, self)
+        Cow::Owned(type_cell::read(&row.type_text, link, self))
     }
 
     /// True when the intro phrase `lead` (normalized) is a learned inheritance phrase, or ends
@@ -188,7 +194,12 @@ impl Lexicon {
             return None;
         }
         let base_link = self.base_link(page);
-        let types: Vec<_> = page.properties.iter().map(|row| self.reread(row)).collect();
+        let types: Option<Vec<TypeCell>> = self.rereads_types().then(|| {
+            page.properties
+                .iter()
+                .map(|row| self.reread(row).into_owned())
+                .collect()
+        });
         let lower: Vec<String> = page
             .properties
             .iter()
@@ -199,7 +210,9 @@ impl Lexicon {
             .iter()
             .map(|name| self.foreign_names.contains(name))
             .collect();
-        let same_types = types.iter().zip(&page.properties).all(|(t, r)| *t == r.ty);
+        let same_types = types
+            .as_ref()
+            .is_none_or(|types| types.iter().zip(&page.properties).all(|(t, r)| *t == r.ty));
         if base_link.is_none()
             && same_types
             && names.iter().all(Option::is_none)
@@ -298,8 +311,8 @@ impl Lexicon {
 struct Revision<'a> {
     /// The base link a learned inheritance phrase gives, when the seed found none.
     base_link: Option<LinkRef>,
-    /// By row: its type cell read again.
-    types: Vec<TypeCell>,
+    /// By row: its type cell read again (none when no type word was learned).
+    types: Option<Vec<TypeCell>>,
     /// By row: the JSON key its name is the tree's word for, if any.
     names: Vec<Option<&'a str>>,
     /// By row: whether its name is a foreign word ([`Lexicon::foreign_names`]).
@@ -312,8 +325,12 @@ impl Revision<'_> {
         if self.base_link.is_some() {
             page.base_link = self.base_link;
         }
-        for ((row, ty), foreign) in page.properties.iter_mut().zip(self.types).zip(self.foreign) {
-            row.ty = ty;
+        if let Some(types) = self.types {
+            for (row, ty) in page.properties.iter_mut().zip(types) {
+                row.ty = ty;
+            }
+        }
+        for (row, foreign) in page.properties.iter_mut().zip(self.foreign) {
             row.name_translated = foreign;
         }
         for (i, key) in self.names.into_iter().enumerate() {
