@@ -26,7 +26,8 @@ use super::type_cell::{stripped_words, TypeSpec};
 use crate::diag::Location;
 use crate::primitive::Primitive;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use serde_json::{Map, Value};
+use serde_json::Value;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 /// A word is learned only when it is seen on at least this many pages.
@@ -89,7 +90,7 @@ impl Lexicon {
     /// of the order of `pages`.
     pub fn learn(pages: &[Page]) -> Lexicon {
         // What each pass reads of a page whatever the words, computed once for all of them.
-        let values: Vec<RowValues> = pages.iter().map(RowValues::of).collect();
+        let mut values: Vec<RowValues> = pages.iter().map(RowValues::of).collect();
         let open = NamePages::new(pages);
         // Names first, read with the seed's type words: the JSON values of rows whose names
         // are translated are evidence for the type words too.
@@ -98,66 +99,95 @@ impl Lexicon {
             ..Lexicon::default()
         };
         lexicon.names = learn_names(&open, &lexicon).0;
+        // The rows' JSON values, which depend on the names only.
+        for (values, page) in values.iter_mut().zip(pages) {
+            values.look_up(page, &lexicon);
+        }
         lexicon.collections = learn_collections(pages, &values, &lexicon);
         lexicon.primitives = learn_primitives(pages, &values, &lexicon);
-        // Collection words around the primitives just learned (`Mirafo vorimat`).
-        let more = learn_collections(pages, &values, &lexicon);
-        lexicon.collections.extend(more);
+        // Collection words around the primitives just learned (`Mirafo vorimat`), and those
+        // whose other uses the words just learned explain. With nothing learned since, the
+        // words are those of the first pass, which learned nothing: no need to look again.
+        if !lexicon.collections.is_empty() || !lexicon.primitives.is_empty() {
+            let more = learn_collections(pages, &values, &lexicon);
+            lexicon.collections.extend(more);
+        }
         // Names again, each row's type now read with the tree's words.
         (lexicon.names, lexicon.foreign_names) = learn_names(&open, &lexicon);
         lexicon
     }
 }
 
-/// A page's JSON block, looked up by row, and its rows' names and type cells as the passes
-/// compare them (built once per page: lookups in constant time).
+/// What the passes read of a page's rows besides the words: each row's JSON value, its type
+/// cell's normalized text and whether the seed reads the cell as a collection (built once per
+/// page).
 struct RowValues<'p> {
-    object: Option<&'p Map<String, Value>>,
-    /// Lowercase key → the value of the first key of that spelling.
-    lower: HashMap<String, &'p Value>,
-    /// By row: its name, lowercase.
-    names: Vec<String>,
-    /// By row: its type cell's text, normalized.
-    type_texts: Vec<String>,
+    /// By row: its type cell's text, normalized (when first asked).
+    type_texts: Vec<OnceCell<String>>,
+    /// By row: whether the seed reads its type cell as a collection.
+    seed_collection: Vec<bool>,
+    /// By row: the value the block shows for it ([`RowValues::look_up`]).
+    values: Vec<Option<&'p Value>>,
 }
 
 impl<'p> RowValues<'p> {
     fn of(page: &'p Page) -> RowValues<'p> {
-        let object = page.json.as_ref().map(|j| &j.object);
-        let mut lower = HashMap::with_capacity(object.map_or(0, Map::len));
-        for (k, v) in object.into_iter().flatten() {
-            lower.entry(k.to_lowercase()).or_insert(v);
-        }
         RowValues {
-            object,
-            lower,
-            names: page
+            type_texts: vec![OnceCell::new(); page.properties.len()],
+            seed_collection: page
                 .properties
                 .iter()
-                .map(|r| r.name.to_lowercase())
+                .map(|r| r.ty.collection || locale::mentions_collection(&r.type_text))
                 .collect(),
-            type_texts: page
-                .properties
-                .iter()
-                .map(|r| normalize(&r.type_text))
-                .collect(),
+            values: Vec::new(),
         }
     }
 
-    /// The value the block shows for row number `i`: by its name, else by the key its name is
-    /// the tree's word for, else by its name in another case.
-    fn get(&self, i: usize, row: &PropertyRow, words: &Lexicon) -> Option<&'p Value> {
-        let object = self.object?;
-        let name = self.names[i].as_str();
-        object
-            .get(&row.name)
-            .or_else(|| object.get(&words.names.get(name)?.0))
-            .or_else(|| self.lower.get(name).copied())
+    /// Looks up the value the block of `page` (the page these values are of) shows for each
+    /// row: by its name, else by the key its name is the tree's word for in `words`, else by
+    /// its name in another case.
+    fn look_up(&mut self, page: &'p Page, words: &Lexicon) {
+        let Some(object) = page.json.as_ref().map(|j| &j.object) else {
+            self.values = vec![None; page.properties.len()];
+            return;
+        };
+        // Lowercase key → the value of the first key of that spelling (when first needed).
+        let mut lower: Option<HashMap<String, &'p Value>> = None;
+        self.values = (page.properties.iter())
+            .map(|row| {
+                if let Some(value) = object.get(&row.name) {
+                    return Some(value);
+                }
+                let name = row.name.to_lowercase();
+                if let Some(value) = words.names.get(&name).and_then(|(k, _)| object.get(k)) {
+                    return Some(value);
+                }
+                let lower = lower.get_or_insert_with(|| {
+                    let mut lower = HashMap::with_capacity(object.len());
+                    for (k, v) in object {
+                        lower.entry(k.to_lowercase()).or_insert(v);
+                    }
+                    lower
+                });
+                lower.get(&name).copied()
+            })
+            .collect();
+    }
+
+    /// The value of row number `i`, once [`RowValues::look_up`] has run.
+    fn value(&self, i: usize) -> Option<&'p Value> {
+        self.values.get(i).copied().flatten()
+    }
+
+    /// The type cell text of row number `i` (`row`), normalized.
+    fn type_text(&self, i: usize, row: &PropertyRow) -> &str {
+        self.type_texts[i].get_or_init(|| normalize(&row.type_text))
     }
 }
 
 /// Collection words: what is left of a type cell around its link or primitive, counted over
-/// the rows whose JSON value is known, agreeing when it is an array.
+/// the rows whose JSON value is known and whose cell is not already read as a collection,
+/// agreeing when the value is an array.
 fn learn_collections(
     pages: &[Page],
     values: &[RowValues],
@@ -166,10 +196,13 @@ fn learn_collections(
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
     for (n, (page, values)) in pages.iter().zip(values).enumerate() {
         for (i, row) in page.properties.iter().enumerate() {
-            let Some(value) = values.get(i, row, words).filter(|v| !v.is_null()) else {
+            let Some(value) = values.value(i).filter(|v| !v.is_null()) else {
                 continue;
             };
-            let Some(left) = leftover(row, &values.type_texts[i], words) else {
+            if values.seed_collection[i] || words.learned_collection_in(&row.type_text).is_some() {
+                continue;
+            }
+            let Some(left) = leftover(row, values.type_text(i, row), words) else {
                 continue;
             };
             let at = page.at(row.line, row.column);
@@ -187,12 +220,8 @@ fn learn_collections(
 }
 
 /// The text of a type cell besides its link text or its primitive word, normalized, when
-/// the cell is not already read as a collection and that text is a few words. `text` is the
-/// cell's text normalized.
+/// that text is a few words. `text` is the cell's text normalized.
 fn leftover(row: &PropertyRow, text: &str, words: &Lexicon) -> Option<String> {
-    if row.ty.collection || words.mentions_collection(&row.type_text) {
-        return None;
-    }
     let left = match &row.ty.spec {
         TypeSpec::Link { text: link, .. } => {
             let link = normalize(link);
@@ -331,7 +360,7 @@ fn learn_primitives(
             {
                 continue;
             }
-            let Some(vote) = values.get(i, row, words).and_then(value_vote) else {
+            let Some(vote) = values.value(i).and_then(value_vote) else {
                 continue;
             };
             let (tally, votes) = tallies.entry(word).or_default();

@@ -113,7 +113,7 @@ impl Lexicon {
     }
 
     /// The first learned collection word that `text` holds as whole words, if any.
-    fn learned_collection_in(&self, text: &str) -> Option<&str> {
+    pub(super) fn learned_collection_in(&self, text: &str) -> Option<&str> {
         if self.collections.is_empty() {
             return None;
         }
