@@ -202,7 +202,7 @@ fn learn_collections(
             if values.seed_collection[i] || words.learned_collection_in(&row.type_text).is_some() {
                 continue;
             }
-            let Some(left) = leftover(row, values.type_text(i, row), words) else {
+            let Some(left) = leftover(row, || values.type_text(i, row), words) else {
                 continue;
             };
             let at = page.at(row.line, row.column);
@@ -220,17 +220,30 @@ fn learn_collections(
 }
 
 /// The text of a type cell besides its link text or its primitive word, normalized, when
-/// that text is a few words. `text` is the cell's text normalized.
-fn leftover(row: &PropertyRow, text: &str, words: &Lexicon) -> Option<String> {
+/// that text is a few words. `text` gives the cell's text normalized.
+fn leftover<'t>(
+    row: &PropertyRow,
+    text: impl FnOnce() -> &'t str,
+    words: &Lexicon,
+) -> Option<String> {
     let left = match &row.ty.spec {
         TypeSpec::Link { text: link, .. } => {
             let link = normalize(link);
-            if link.is_empty() {
+            let text = text();
+            if link.is_empty() || text == link {
                 return None;
             }
             text.replacen(&link, " ", 1)
         }
         TypeSpec::Primitive(_) | TypeSpec::Name(_) | TypeSpec::Unknown(_) => {
+            // One word is a primitive or none: nothing is left around it (most cells).
+            if row.type_text.chars().all(char::is_alphanumeric) {
+                return None;
+            }
+            let text = text();
+            if !text.contains(' ') {
+                return None;
+            }
             without_primitive(text, words)?
         }
     };
@@ -493,6 +506,27 @@ pub(super) mod tests {
         // A word seen on too few pages is no word of the tree.
         let few: Vec<Page> = (0..2).map(made_up_page).collect();
         assert!(Lexicon::learn(&few).primitives.is_empty());
+    }
+
+    #[test]
+    fn what_is_left_around_a_link_or_a_primitive() {
+        let page = made_up_page(0);
+        let mut words = Lexicon::default();
+        let texts: Vec<String> = (page.properties.iter())
+            .map(|r| normalize(&r.type_text))
+            .collect();
+        let left =
+            |i: usize, words: &Lexicon| leftover(&page.properties[i], || texts[i].as_str(), words);
+        // `Mirafo`, `[part](part.md) vorimat`, `Mirafo vorimat`.
+        assert_eq!(left(0, &words), None);
+        assert_eq!(left(4, &words).as_deref(), Some("vorimat"));
+        assert_eq!(left(3, &words), None, "no primitive known yet");
+        let evidence = Tally::default().evidence();
+        words
+            .primitives
+            .insert("mirafo".into(), (Primitive::String, evidence));
+        assert_eq!(left(3, &words).as_deref(), Some("vorimat"));
+        assert_eq!(left(0, &words), None);
     }
 
     #[test]
