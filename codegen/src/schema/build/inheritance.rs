@@ -5,56 +5,106 @@
 use super::{collection_suffix, SchemaBuilder};
 use crate::diag::Code;
 use crate::schema::{Kind, Property, QualifiedName};
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use std::collections::BTreeMap;
+use foldhash::HashMap;
 
 /// The most ancestors a type may have; deeper chains are cut (`inheritance-too-deep`).
 pub const MAX_INHERITANCE_DEPTH: usize = 8;
 
+/// The drafts by position (name order) and each one's base as a position: the inheritance
+/// graph walked without looking names up.
+struct Chains {
+    /// The drafts' names, sorted as the drafts are.
+    names: Vec<QualifiedName>,
+    /// By position: the base's position (`None` for a root or a base with no draft).
+    base: Vec<Option<usize>>,
+}
+
+impl Chains {
+    /// The chains of `builder`'s drafts as they are now.
+    fn of(builder: &SchemaBuilder) -> Chains {
+        let names: Vec<QualifiedName> = builder.drafts.keys().cloned().collect();
+        let base = (builder.drafts.values())
+            .map(|d| {
+                d.def
+                    .base
+                    .as_ref()
+                    .and_then(|b| names.binary_search(b).ok())
+            })
+            .collect();
+        Chains { names, base }
+    }
+
+    /// `i` and its ancestors up to (not including) the first position `memo` has a value for,
+    /// nearest first, with that value (`None` at a root or a base with no draft). Chains are
+    /// walked once when every walk stops at the memo.
+    fn walk_to_known<T: Copy>(&self, i: usize, memo: &[Option<T>]) -> (Vec<usize>, Option<T>) {
+        let mut walk = Vec::new();
+        let mut current = Some(i);
+        while let Some(c) = current {
+            if let Some(known) = memo[c] {
+                return (walk, Some(known));
+            }
+            current = self.base[c];
+            walk.push(c);
+        }
+        (walk, None)
+    }
+}
+
 impl SchemaBuilder {
     /// Settles bases (cycles, depth), kinds and which ancestor declares each property.
     pub(super) fn settle_inheritance(&mut self) {
-        let names: Vec<QualifiedName> = self.drafts.keys().cloned().collect();
-        self.break_cycles(&names);
-        self.limit_depth(&names);
+        let mut chains = Chains::of(self);
+        self.break_cycles(&mut chains);
+        self.limit_depth(&mut chains);
         self.lift_marked_rows();
-        self.settle_kinds(&names);
-        self.attribute_properties(&names);
+        self.settle_kinds(&chains);
+        self.attribute_properties(&chains);
+    }
+
+    /// Drops the base of the draft at position `i` (in `chains` too).
+    fn drop_base(&mut self, chains: &mut Chains, i: usize) -> Option<QualifiedName> {
+        chains.base[i] = None;
+        let d = self
+            .drafts
+            .get_mut(&chains.names[i])
+            .expect("chains name drafts");
+        d.def.base.take()
     }
 
     /// Breaks inheritance cycles: walks up from each type (in name order) until a type already
     /// settled, a root, or a type on the current walk, whose base closes a cycle and is dropped
     /// (`inheritance-cycle`). Each type is walked once.
-    fn break_cycles(&mut self, names: &[QualifiedName]) {
-        let mut settled: HashSet<QualifiedName> = HashSet::new();
-        for q in names {
-            let mut walk: Vec<QualifiedName> = Vec::new();
-            let mut on_walk: HashSet<QualifiedName> = HashSet::new();
-            let mut current = Some(q.clone());
+    fn break_cycles(&mut self, chains: &mut Chains) {
+        let mut settled = vec![false; chains.names.len()];
+        let mut on_walk = vec![false; chains.names.len()];
+        for i in 0..chains.names.len() {
+            let mut walk: Vec<usize> = Vec::new();
+            let mut current = Some(i);
             while let Some(c) = current.take() {
-                if settled.contains(&c) || !self.drafts.contains_key(&c) {
+                if settled[c] {
                     break;
                 }
-                if on_walk.contains(&c) {
-                    let last = walk
-                        .last()
-                        .cloned()
-                        .expect("a cycle has a type before its end");
-                    let at = self.drafts[&last].def.source.clone().unwrap_or_default();
+                if on_walk[c] {
+                    let last = *walk.last().expect("a cycle has a type before its end");
+                    let at =
+                        (self.drafts[&chains.names[last]].def.source.clone()).unwrap_or_default();
                     let message = format!(
-                        "`{last}` inherits from `{c}`, which closes a cycle; that base is dropped"
+                        "`{}` inherits from `{}`, which closes a cycle; that base is dropped",
+                        chains.names[last], chains.names[c]
                     );
                     self.diags.push(Code::InheritanceCycle, at, message);
-                    if let Some(d) = self.drafts.get_mut(&last) {
-                        d.def.base = None;
-                    }
+                    self.drop_base(chains, last);
                     break;
                 }
-                on_walk.insert(c.clone());
-                current = self.drafts[&c].def.base.clone();
+                on_walk[c] = true;
+                current = chains.base[c];
                 walk.push(c);
             }
-            settled.extend(walk);
+            for c in walk {
+                settled[c] = true;
+                on_walk[c] = false;
+            }
         }
     }
 
@@ -62,104 +112,77 @@ impl SchemaBuilder {
     /// loses its base and starts a new chain. Every type lists all inherited properties and
     /// converts into every ancestor, so the schema and the generated code grow with the square
     /// (and cube) of the depth; real docs stay below 5 levels.
-    fn limit_depth(&mut self, names: &[QualifiedName]) {
-        let mut depth: HashMap<QualifiedName, usize> = HashMap::new();
-        for q in names {
+    fn limit_depth(&mut self, chains: &mut Chains) {
+        let mut depth: Vec<Option<usize>> = vec![None; chains.names.len()];
+        for i in 0..chains.names.len() {
             // Up to a type of known depth, or a root.
-            let (walk, mut above) = self.walk_to_known(q, &depth);
+            let (walk, mut above) = chains.walk_to_known(i, &depth);
             for c in walk.into_iter().rev() {
                 let mut level = above.map_or(0, |a| a + 1);
                 if level > MAX_INHERITANCE_DEPTH {
-                    let d = self.drafts.get_mut(&c).expect("walked types are drafts");
-                    let base = d.def.base.take().map(|b| b.to_string()).unwrap_or_default();
-                    let at = d.def.source.clone().unwrap_or_default();
-                    let message = format!("`{c}` inherits from `{base}`, {MAX_INHERITANCE_DEPTH} levels below its root type: deeper chains are cut and that base is dropped");
+                    let base = self.drop_base(chains, c);
+                    let base = base.map(|b| b.to_string()).unwrap_or_default();
+                    let at = (self.drafts[&chains.names[c]].def.source.clone()).unwrap_or_default();
+                    let message = format!("`{}` inherits from `{base}`, {MAX_INHERITANCE_DEPTH} levels below its root type: deeper chains are cut and that base is dropped", chains.names[c]);
                     self.diags.push(Code::InheritanceTooDeep, at, message);
                     level = 0;
                 }
-                depth.insert(c, level);
+                depth[c] = Some(level);
                 above = Some(level);
             }
         }
     }
 
-    /// `q` and its ancestors up to (not including) the first type `memo` already holds, nearest
-    /// first, with that type's value (`None` at a root or a base with no definition). Chains
-    /// are walked once when every walk stops at the memo.
-    fn walk_to_known<T: Copy>(
-        &self,
-        q: &str,
-        memo: &HashMap<QualifiedName, T>,
-    ) -> (Vec<QualifiedName>, Option<T>) {
-        let mut walk = Vec::new();
-        let mut current = QualifiedName::parse(q);
-        while let Some(c) = current.take() {
-            if let Some(&known) = memo.get(&c) {
-                return (walk, Some(known));
-            }
-            let Some(d) = self.drafts.get(&c) else {
-                break;
-            };
-            current = d.def.base.clone();
-            walk.push(c);
-        }
-        (walk, None)
-    }
-
     /// Makes entities of the types that are keyed or derive from an entity (memoized along
     /// each chain); enums stay enums.
-    fn settle_kinds(&mut self, names: &[QualifiedName]) {
-        let mut entity: HashMap<QualifiedName, bool> = HashMap::new();
-        for q in names {
-            let (chain, known) = self.walk_to_known(q, &entity);
+    fn settle_kinds(&mut self, chains: &Chains) {
+        let mut entity: Vec<Option<bool>> = vec![None; chains.names.len()];
+        for i in 0..chains.names.len() {
+            let (chain, known) = chains.walk_to_known(i, &entity);
             let mut above = known.unwrap_or(false);
             for c in chain.into_iter().rev() {
-                let d = &self.drafts[&c];
-                above |= d.keyed || d.def.kind == Kind::Entity || c == "microsoft.graph.entity";
-                entity.insert(c, above);
+                let q = &chains.names[c];
+                let d = &self.drafts[q];
+                above |= d.keyed || d.def.kind == Kind::Entity || *q == "microsoft.graph.entity";
+                entity[c] = Some(above);
             }
         }
-        for (q, is_entity) in entity {
-            if let Some(d) = self.drafts.get_mut(&q) {
-                if d.def.kind != Kind::Enum && is_entity {
-                    d.def.kind = Kind::Entity;
-                }
+        for (d, is_entity) in self.drafts.values_mut().zip(entity) {
+            if d.def.kind != Kind::Enum && is_entity == Some(true) {
+                d.def.kind = Kind::Entity;
             }
         }
     }
 
     /// Gives every type its full property list, ancestors first.
-    fn attribute_properties(&mut self, names: &[QualifiedName]) {
-        let mut done: BTreeMap<QualifiedName, Vec<Property>> = BTreeMap::new();
-        for q in names {
-            self.full_properties(q, &mut done);
+    fn attribute_properties(&mut self, chains: &Chains) {
+        let mut done: Vec<Option<Vec<Property>>> = vec![None; chains.names.len()];
+        for i in 0..chains.names.len() {
+            self.full_properties(chains, i, &mut done);
         }
-        for (q, props) in done {
-            if let Some(d) = self.drafts.get_mut(&q) {
+        for (d, props) in self.drafts.values_mut().zip(done) {
+            if let Some(props) = props {
                 d.def.properties = props;
             }
         }
     }
 
-    /// Computes the full property list of `q` (its ancestors' first) into `done`, after its
-    /// ancestors'. Each type's own properties are taken out of its draft once.
-    fn full_properties(
-        &mut self,
-        q: &QualifiedName,
-        done: &mut BTreeMap<QualifiedName, Vec<Property>>,
-    ) {
-        if done.contains_key(q) {
+    /// Computes the full property list of the draft at position `i` (its ancestors' first)
+    /// into `done`, after its ancestors'. Each type's own properties are taken out of its
+    /// draft once.
+    fn full_properties(&mut self, chains: &Chains, i: usize, done: &mut [Option<Vec<Property>>]) {
+        if done[i].is_some() {
             return;
         }
-        let Some(draft) = self.drafts.get_mut(q) else {
-            return;
-        };
+        let draft = self
+            .drafts
+            .get_mut(&chains.names[i])
+            .expect("chains name drafts");
         let own = std::mem::take(&mut draft.def.properties);
-        let base = draft.def.base.clone();
         let mut all: Vec<Property> = Vec::new();
-        if let Some(b) = &base {
-            self.full_properties(b, done);
-            if let Some(inherited) = done.get(b) {
+        if let Some(b) = chains.base[i] {
+            self.full_properties(chains, b, done);
+            if let Some(inherited) = &done[b] {
                 all.reserve(inherited.len() + own.len());
                 all.extend(inherited.iter().map(|p| Property {
                     inherited: true,
@@ -194,7 +217,7 @@ impl SchemaBuilder {
             index.insert(p.name.clone(), all.len());
             all.push(p);
         }
-        done.insert(q.clone(), all);
+        done[i] = Some(all);
     }
 }
 
