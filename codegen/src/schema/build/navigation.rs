@@ -53,9 +53,16 @@ struct Candidate<'a> {
 /// methods on the type itself (`accessreview-get`).
 fn navigation_of_api_page(api_page: &str, owners: &[&str]) -> Option<(String, bool)> {
     let segments: Vec<&str> = api_page.split('-').collect();
+    // The length of the first `i` segments joined with `-`: a prefix of `api_page`.
+    let mut end = 0;
     for i in 1..segments.len() {
-        let (joined, glued) = (segments[..i].join("-"), segments[..i].concat());
-        if !owners.iter().any(|o| o.ends_with(&joined) || *o == glued) {
+        end += segments[i - 1].len() + usize::from(i > 1);
+        let joined = &api_page[..end];
+        let glued = || joined.bytes().filter(|&b| b != b'-');
+        if !owners
+            .iter()
+            .any(|o| o.ends_with(joined) || o.bytes().eq(glued()))
+        {
             continue;
         }
         let segment = segments[i];
@@ -385,6 +392,24 @@ mod tests {
         );
         assert_eq!(navigation_of_api_page("accessreview-get", &owners), None);
         assert_eq!(navigation_of_api_page("approval-list-steps", &owners), None);
+        // The owner's stem split at dashes, or ending the stem's first segments.
+        assert_eq!(
+            navigation_of_api_page("access-review-list-decisions", &owners),
+            Some(("decisions".to_owned(), true))
+        );
+        let owners = ["intune-accessreview", "accessreview"];
+        assert_eq!(
+            navigation_of_api_page("accessreview-list-decisions", &owners),
+            Some(("decisions".to_owned(), true))
+        );
+        assert_eq!(
+            navigation_of_api_page("view-list-decisions", &owners),
+            Some(("decisions".to_owned(), true))
+        );
+        assert_eq!(
+            navigation_of_api_page("accessreviews-list-decisions", &owners),
+            None
+        );
     }
 
     #[test]
