@@ -18,56 +18,59 @@ const MIN_SUFFIX: usize = 5;
 /// the first comma, each word between commas, and the first and last words after the last one
 /// (around a conjunction). Empty when there is none.
 pub(super) fn plain_value_list(text: &str) -> Vec<String> {
+    // Sentences end at these (ASCII) bytes; only those with a comma can hold a list, so the
+    // text is searched for commas, each giving the sentence around it.
+    let bytes = text.as_bytes();
+    let ends = |b: &u8| matches!(b, b'.' | b';' | b'(' | b')');
+    let mut from = 0;
+    while let Some(comma) = memchr::memchr(b',', &bytes[from..]).map(|i| from + i) {
+        let start = bytes[..comma].iter().rposition(ends).map_or(0, |i| i + 1);
+        let end = bytes[comma..]
+            .iter()
+            .position(ends)
+            .map_or(bytes.len(), |i| comma + i);
+        if let Some(list) = list_in_sentence(&text[start..end]) {
+            return list.into_iter().map(str::to_owned).collect();
+        }
+        from = end;
+    }
+    Vec::new()
+}
+
+/// The list of [`plain_value_list`] in one sentence (no `.`, `;` or parenthesis in it).
+fn list_in_sentence(sentence: &str) -> Option<Vec<&str>> {
     /// The words of a piece, without the emphasis, quotes and colon around them.
     fn words(piece: &str) -> impl DoubleEndedIterator<Item = &str> {
         piece
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| matches!(c, '*' | '"' | '\'' | '`' | ':')))
     }
-    // A list has a comma: most descriptions are left at once.
-    if memchr::memchr(b',', text.as_bytes()).is_none() {
-        return Vec::new();
-    }
-    for sentence in text.split(['.', ';', '(', ')']) {
-        let mut pieces = sentence.split(',').map(str::trim);
-        let (Some(first), Some(_)) = (pieces.next(), pieces.clone().next()) else {
-            continue;
-        };
-        // From the end: the first piece is most of a long sentence.
-        let Some(head) = words(first).next_back() else {
-            continue;
-        };
-        let mut list: Vec<&str> = vec![head];
-        let mut last = None;
-        let mut middle_ok = true;
-        while let Some(piece) = pieces.next() {
-            if pieces.clone().next().is_none() {
-                last = Some(piece);
-                break;
-            }
-            let mut w = words(piece);
-            match (w.next(), w.next()) {
-                (Some(one), None) => list.push(one),
-                _ => {
-                    middle_ok = false;
-                    break;
-                }
-            }
+    let mut pieces = sentence.split(',').map(str::trim);
+    let (Some(first), Some(_)) = (pieces.next(), pieces.clone().next()) else {
+        return None;
+    };
+    // From the end: the first piece is most of a long sentence.
+    let head = words(first).next_back()?;
+    let mut list: Vec<&str> = vec![head];
+    let mut last = None;
+    while let Some(piece) = pieces.next() {
+        if pieces.clone().next().is_none() {
+            last = Some(piece);
+            break;
         }
-        let Some(last) = last.filter(|_| middle_ok) else {
-            continue;
-        };
-        let mut w = words(last);
-        match (w.next(), w.next(), w.next(), w.next()) {
-            (Some(one), None, _, _) => list.push(one),
-            (Some(a), Some(_), Some(b), None) => list.extend([a, b]),
-            _ => continue,
-        }
-        if list.len() >= 3 && list.iter().all(|w| is_identifier(w)) {
-            return list.into_iter().map(str::to_owned).collect();
+        let mut w = words(piece);
+        match (w.next(), w.next()) {
+            (Some(one), None) => list.push(one),
+            _ => return None,
         }
     }
-    Vec::new()
+    let mut w = words(last?);
+    match (w.next(), w.next(), w.next(), w.next()) {
+        (Some(one), None, _, _) => list.push(one),
+        (Some(a), Some(_), Some(b), None) => list.extend([a, b]),
+        _ => return None,
+    }
+    (list.len() >= 3 && list.iter().all(|w| is_identifier(w))).then_some(list)
 }
 
 /// The camel-case suffixes of a name, in lowercase, at least [`MIN_SUFFIX`] long, the whole
@@ -190,7 +193,7 @@ impl SchemaBuilder {
 
 #[cfg(test)]
 mod tests {
-    use super::{camel_suffixes, plain_value_list};
+    use super::{camel_suffixes, list_in_sentence, plain_value_list};
     use crate::diag::Code;
     use crate::parse::parse_page;
     use crate::schema::build;
@@ -207,6 +210,30 @@ mod tests {
         );
         assert!(plain_value_list("The name, the address, and the city.").is_empty());
         assert!(plain_value_list("One of a, b.").is_empty());
+        // The first sentence with a list, whatever the sentences around it.
+        let by_sentences = |text: &str| -> Vec<String> {
+            (text.split(['.', ';', '(', ')']))
+                .find_map(list_in_sentence)
+                .map_or_else(Vec::new, |l| l.into_iter().map(str::to_owned).collect())
+        };
+        let sentences = [
+            "Один, два",
+            "Values: a, b, c",
+            "x (one, two, three)",
+            "one, two and three",
+            ", a, b, c,",
+            "; Active, Done, Error",
+            "",
+            "Тип: none, low, high",
+        ];
+        for a in sentences {
+            for b in sentences {
+                for sep in [". ", "; ", " (", ") ", ".", ","] {
+                    let text = format!("{a}{sep}{b}");
+                    assert_eq!(plain_value_list(&text), by_sentences(&text), "{text}");
+                }
+            }
+        }
     }
 
     #[test]

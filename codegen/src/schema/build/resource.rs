@@ -149,9 +149,10 @@ impl SchemaBuilder {
             let message = format!("`{name}` is in the table but not in the JSON representation");
             self.diags.push(Code::JsonMissingKey, at.clone(), message);
         }
-        self.note_possible_values(row, &ty);
+        let raw = Page::possible_values(row);
+        self.note_possible_values(row, &ty, &raw);
         if ty == TypeRef::Primitive(Primitive::String) {
-            self.note_string_values(row, &name, q, &at);
+            self.note_string_values(row, &raw, &name, q, &at);
         }
         if let Some(stem) = ending_link(row) {
             self.row_marks.push(RowMark {
@@ -222,16 +223,13 @@ impl SchemaBuilder {
         json_collection
     }
 
-    /// Keeps the backticked possible values of a row typed with a named type: evidence for the
-    /// members of an enum, or of a missing type.
-    fn note_possible_values(&mut self, row: &PropertyRow, ty: &TypeRef) {
-        let raw = Page::possible_values(row);
-        let values: Vec<String> = raw
-            .iter()
-            .filter(|v| !Page::is_query_syntax(v))
-            .cloned()
-            .collect();
-        if let (true, Some(named)) = (raw.is_empty(), ty.as_named()) {
+    /// Keeps the backticked possible values (`raw`) of a row typed with a named type: evidence
+    /// for the members of an enum, or of a missing type.
+    fn note_possible_values(&mut self, row: &PropertyRow, ty: &TypeRef, raw: &[String]) {
+        let Some(named) = ty.as_named() else {
+            return;
+        };
+        if raw.is_empty() {
             let plain = plain_value_list(&row.description);
             if !plain.is_empty() {
                 self.enum_hints
@@ -239,11 +237,15 @@ impl SchemaBuilder {
                     .or_default()
                     .push(plain);
             }
-        }
-        if let (false, Some(named)) = (raw.is_empty(), ty.as_named()) {
+        } else {
+            let values: Vec<String> = raw
+                .iter()
+                .filter(|v| !Page::is_query_syntax(v))
+                .cloned()
+                .collect();
             let lists = self.enum_evidence.entry(named.clone()).or_default();
             if raw.len() != values.len() {
-                lists.push(raw);
+                lists.push(raw.to_vec());
             }
             lists.push(values.clone());
             if let Some(m) = self.missing.get_mut(named) {
@@ -256,17 +258,19 @@ impl SchemaBuilder {
         }
     }
 
-    /// Keeps the possible values of a `String` row: it may stand for a documented enum.
+    /// Keeps the possible values of a `String` row (`raw`, backticked; else listed in plain
+    /// text): it may stand for a documented enum.
     fn note_string_values(
         &mut self,
         row: &PropertyRow,
+        raw: &[String],
         name: &str,
         q: &QualifiedName,
         at: &Location,
     ) {
-        let mut values: Vec<String> = Page::possible_values(row)
-            .into_iter()
+        let mut values: Vec<String> = (raw.iter())
             .filter(|v| !Page::is_query_syntax(v))
+            .cloned()
             .collect();
         if values.is_empty() {
             values = plain_value_list(&row.description);
