@@ -32,23 +32,9 @@ pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
     let inherited_stems = inherited_stems(&page.properties);
     for para in intro {
         let text = para.text.trim();
-        // The words are split only in a paragraph that has the root's name: splitting asks
-        // the Unicode tables about every letter of a translated paragraph.
-        if page.namespace.is_none() && mentions_namespace_root(text) {
+        if page.namespace.is_none() {
             // `Namespace: microsoft.graph`, `命名空间：microsoft.graph`.
-            if let Some(ns) = text
-                .split(|c: char| {
-                    c.is_whitespace()
-                        || matches!(c, ',' | ';' | ':')
-                        || !c.is_ascii() && !c.is_alphanumeric()
-                })
-                .find(|w| {
-                    // No lowercase copy of every word of every intro paragraph.
-                    w.as_bytes()
-                        .get(..NAMESPACE_ROOT.len())
-                        .is_some_and(|head| head.eq_ignore_ascii_case(NAMESPACE_ROOT.as_bytes()))
-                })
-            {
+            if let Some(ns) = namespace_word(text) {
                 page.namespace = Some(ns.trim_end_matches('.').to_owned());
                 continue;
             }
@@ -68,13 +54,29 @@ pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
     }
 }
 
-/// True when `text` has [`NAMESPACE_ROOT`] in it, in any ASCII case.
-fn mentions_namespace_root(text: &str) -> bool {
+/// True for the characters that separate the words of an intro paragraph when the namespace
+/// is looked for: spaces, `,`, `;`, `:` and the non-ASCII characters that are no letter or
+/// digit (`：`).
+fn separates_words(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | ';' | ':') || !c.is_ascii() && !c.is_alphanumeric()
+}
+
+/// The first word of `text` (split at [`separates_words`]) that starts with
+/// [`NAMESPACE_ROOT`] in any ASCII case. Found from the root's occurrences: asking the
+/// Unicode tables about every letter of a translated paragraph was a tenth of reading intros.
+fn namespace_word(text: &str) -> Option<&str> {
     let (bytes, root) = (text.as_bytes(), NAMESPACE_ROOT.as_bytes());
-    memchr::memchr2_iter(b'm', b'M', bytes).any(|at| {
-        bytes
-            .get(at..at + root.len())
+    memchr::memchr2_iter(b'm', b'M', bytes).find_map(|at| {
+        let starts_word = (bytes.get(at..at + root.len()))
             .is_some_and(|word| word.eq_ignore_ascii_case(root))
+            && text[..at].chars().next_back().is_none_or(separates_words);
+        if !starts_word {
+            return None;
+        }
+        let end = text[at..]
+            .find(separates_words)
+            .map_or(text.len(), |i| at + i);
+        Some(&text[at..end])
     })
 }
 
@@ -218,7 +220,36 @@ fn inherited_stems(rows: &[PropertyRow]) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
+    use super::{namespace_word, separates_words, NAMESPACE_ROOT};
     use crate::parse::parse_page;
+
+    #[test]
+    fn the_namespace_is_the_first_word_that_starts_with_the_root() {
+        fn by_splitting(text: &str) -> Option<&str> {
+            text.split(separates_words).find(|w| {
+                (w.as_bytes().get(..NAMESPACE_ROOT.len()))
+                    .is_some_and(|head| head.eq_ignore_ascii_case(NAMESPACE_ROOT.as_bytes()))
+            })
+        }
+        let texts = [
+            "Namespace: microsoft.graph",
+            "Пространство имен: microsoft.graph.callRecords",
+            "命名空间：Microsoft.Graph.x",
+            "xmicrosoft.graph, then microsoft.graph.y; more",
+            "microsoft.graph",
+            "see amicrosoft.graph",
+            "microsoft.grap",
+            "Имя:microsoft.graph。",
+            "",
+        ];
+        for text in texts {
+            assert_eq!(namespace_word(text), by_splitting(text), "{text}");
+        }
+        assert_eq!(
+            namespace_word("Пространство имен: microsoft.graph.callRecords"),
+            Some("microsoft.graph.callRecords")
+        );
+    }
 
     #[test]
     fn inheritance_sentences_in_any_phrasing_and_reference_links() {
