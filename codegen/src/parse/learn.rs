@@ -237,7 +237,7 @@ fn leftover<'t>(
         }
         TypeSpec::Primitive(_) | TypeSpec::Name(_) | TypeSpec::Unknown(_) => {
             // One word is a primitive or none: nothing is left around it (most cells).
-            if row.type_text.chars().all(char::is_alphanumeric) {
+            if is_one_word(&row.type_text) {
                 return None;
             }
             let text = text();
@@ -251,6 +251,19 @@ fn leftover<'t>(
     let count = left.split(' ').count();
     (!left.is_empty() && count <= MAX_WORDS && left.chars().any(char::is_alphabetic))
         .then_some(left)
+}
+
+/// True when `text` is sure to normalize to one word (or none): it has only letters and digits
+/// (ASCII, or of two UTF-8 bytes, looked up in [`locale::two_byte_lowercase`]'s table; other
+/// characters count as unsure).
+fn is_one_word(text: &str) -> bool {
+    text.chars().all(|c| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            locale::two_byte_lowercase(c).is_some_and(|(_, alphanumeric)| alphanumeric)
+        }
+    })
 }
 
 /// The normalized `text` without its longest run of words that names a primitive, if any.
@@ -527,6 +540,25 @@ pub(super) mod tests {
             .insert("mirafo".into(), (Primitive::String, evidence));
         assert_eq!(left(3, &words).as_deref(), Some("vorimat"));
         assert_eq!(left(0, &words), None);
+    }
+
+    #[test]
+    fn one_word_cells_normalize_to_one_word() {
+        for text in [
+            "String",
+            "Строка",
+            "Int32",
+            "ΑΒΓ",
+            "",
+            "Edm.String",
+            "Коллекция строк",
+        ] {
+            if is_one_word(text) {
+                assert!(!normalize(text).contains(' '), "{text}");
+            }
+        }
+        assert!(is_one_word("Строка") && is_one_word("String"));
+        assert!(!is_one_word("Коллекция строк") && !is_one_word("Edm.String"));
     }
 
     #[test]
