@@ -5,7 +5,7 @@
 //! structs' `object!` tables. Written out, those impls were 1.5 MB of a whole tree's source.
 
 use super::code::Code;
-use super::ident::{camel, doc_name, string_literal, to_ident, Scope};
+use super::ident::{camel, doc_name, ident_text, string_literal, Scope};
 use super::Emitter;
 use crate::schema::{Origin, TypeDef};
 
@@ -36,7 +36,7 @@ fn variants(t: &TypeDef) -> (Vec<Variant>, String) {
             }
             about.push('.');
             Variant {
-                name: to_ident(&scope.unique(&camel(&m.name))).to_string(),
+                name: ident_text(&scope.unique(&camel(&m.name))).into_owned(),
                 wire: m.name.clone(),
                 value: m.value,
                 description: m.description.clone(),
@@ -46,7 +46,7 @@ fn variants(t: &TypeDef) -> (Vec<Variant>, String) {
         .collect();
     (
         variants,
-        to_ident(&scope.unique("Unrecognized")).to_string(),
+        ident_text(&scope.unique("Unrecognized")).into_owned(),
     )
 }
 
@@ -67,7 +67,7 @@ impl Emitter<'_> {
     /// `cfg`, the type's `#[cfg]` with area features.
     pub(super) fn emit_enum(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
         let q = t.qualified_name();
-        let name = to_ident(self.names.type_name(&q)).to_string();
+        let name = ident_text(self.names.type_name(&q)).into_owned();
         let (variants, other) = variants(t);
         let mut item = self.start_item(out, cfg);
         item.docs(&t.description, &enum_about(t, &other));

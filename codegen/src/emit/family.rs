@@ -7,7 +7,7 @@
 
 use super::code::Code;
 use super::fields::BASE_FIELD;
-use super::ident::{doc_name, string_literal, to_ident, Scope};
+use super::ident::{doc_name, ident_text, string_literal, Scope};
 use super::names::module_of;
 use super::Emitter;
 use crate::schema::{QualifiedName, TypeDef};
@@ -44,7 +44,7 @@ impl Emitter<'_> {
     /// The structs the struct of `t` holds, nearest first, each with the path of fields
     /// that reaches it (`base`, `base.base`, ...).
     fn held_structs<'t>(&'t self, t: &'t TypeDef) -> Vec<(&'t TypeDef, String)> {
-        let base_field = to_ident(BASE_FIELD).to_string();
+        let base_field = ident_text(BASE_FIELD).into_owned();
         let mut out = Vec::new();
         let mut path = String::new();
         let mut current = t;
@@ -104,7 +104,7 @@ impl Emitter<'_> {
             .map(|member| {
                 let qualified = member.qualified_name();
                 Variant {
-                    name: to_ident(&scope.unique(self.names.type_name(&qualified))).to_string(),
+                    name: ident_text(&scope.unique(self.names.type_name(&qualified))).into_owned(),
                     path: self.names.type_path(&module, &qualified),
                     cfg: self.reference_cfg_text(&q, &qualified),
                     qualified,
@@ -119,7 +119,7 @@ impl Emitter<'_> {
     /// in the object). An absent or unknown annotation gives the declared type itself, which
     /// keeps unknown properties.
     fn any_enum(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
-        let any = to_ident(&self.names.anys[&t.qualified_name()]).to_string();
+        let any = ident_text(&self.names.anys[&t.qualified_name()]).into_owned();
         let family = self.any_variants(t);
         self.table(out, cfg, "family", &any, self.family_table(t, &family));
     }

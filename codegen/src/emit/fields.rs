@@ -2,10 +2,9 @@
 //! or an ancestor's reached through `base`), its identifier and whether it is boxed — decided
 //! in one place.
 
-use super::ident::{snake, to_ident, Scope};
+use super::ident::{ident_text, snake, Scope};
 use super::Emitter;
 use crate::schema::{Kind, Property, QualifiedName, Schema, TypeDef};
-use proc_macro2::Ident;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The fields the generator adds to a struct without a base: the `@odata.type` annotation and
@@ -38,7 +37,7 @@ pub(super) struct Field<'a> {
     pub(super) property: &'a Property,
     /// The field's identifier: snake_case, unique in the struct (`_2` on collisions), never one
     /// of [`GENERATED_FIELDS`], keywords escaped.
-    pub(super) ident: Ident,
+    pub(super) ident: String,
     /// The field holds `Box<T>` to break a cycle of struct sizes (see [`boxed_edges`]).
     pub(super) boxed: bool,
 }
@@ -101,7 +100,7 @@ impl Emitter<'_> {
                         .is_some_and(|n| self.boxed.contains(&(q.clone(), n.clone())));
                 Field {
                     property,
-                    ident: to_ident(&scope.unique(&snake(&property.name))),
+                    ident: ident_text(&scope.unique(&snake(&property.name))).into_owned(),
                     boxed,
                 }
             })
@@ -209,7 +208,7 @@ mod tests {
         let names: Vec<String> = emitter
             .fields_of(&schema.types()[0])
             .iter()
-            .map(|f| f.ident.to_string())
+            .map(|f| f.ident.clone())
             .collect();
         assert_eq!(
             names,

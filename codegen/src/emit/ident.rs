@@ -7,7 +7,7 @@
 
 use crate::docs_text::is_unsafe_char;
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use proc_macro2::{Ident, Span};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Words that are keywords in any Rust edition (strict and reserved).
@@ -18,6 +18,9 @@ const KEYWORDS: &[&str] = &[
     "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
     "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
 ];
+
+/// The length of the longest of [`KEYWORDS`].
+const LONGEST_KEYWORD: usize = 8;
 
 /// Keywords that cannot be raw identifiers.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
@@ -180,14 +183,19 @@ pub fn string_literal(text: &str) -> String {
     }
 }
 
-/// Turns a (unique) name into an identifier, escaping keywords: `r#type`, `self_`.
-pub fn to_ident(name: &str) -> Ident {
-    if NOT_RAW.contains(&name) {
-        Ident::new(&format!("{name}_"), Span::call_site())
+/// The text of [`to_ident`]`(name)`, without building the `Ident` (which checks every
+/// character and allocates twice): `name`, `r#name` for a keyword, `name_` for one that cannot
+/// be raw. Names with a capital first letter are no keyword but `Self`.
+pub fn ident_text(name: &str) -> Cow<'_, str> {
+    let capital = name.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    if capital && name != "Self" || name.len() > LONGEST_KEYWORD {
+        Cow::Borrowed(name)
+    } else if NOT_RAW.contains(&name) {
+        Cow::Owned(format!("{name}_"))
     } else if KEYWORDS.contains(&name) {
-        Ident::new_raw(name, Span::call_site())
+        Cow::Owned(format!("r#{name}"))
     } else {
-        Ident::new(name, Span::call_site())
+        Cow::Borrowed(name)
     }
 }
 
@@ -246,6 +254,19 @@ impl Scope {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proc_macro2::{Ident, Span};
+
+    /// proc_macro2's identifier for a (unique) name, keywords escaped: `r#type`, `self_` (what
+    /// [`ident_text`] writes, checked by `Ident::new`).
+    fn to_ident(name: &str) -> Ident {
+        if NOT_RAW.contains(&name) {
+            Ident::new(&format!("{name}_"), Span::call_site())
+        } else if KEYWORDS.contains(&name) {
+            Ident::new_raw(name, Span::call_site())
+        } else {
+            Ident::new(name, Span::call_site())
+        }
+    }
 
     #[test]
     fn cases_and_keywords() {
@@ -264,6 +285,25 @@ mod tests {
         assert_eq!(camel("ünïcödé"), "Ncd");
         assert_eq!(camel("a-b"), "Ab");
         assert_eq!(camel("v1_0"), "V10");
+    }
+
+    #[test]
+    fn ident_text_is_the_ident_written() {
+        let longest = KEYWORDS.iter().chain(NOT_RAW).map(|k| k.len()).max();
+        assert_eq!(longest, Some(LONGEST_KEYWORD));
+        let names = KEYWORDS.iter().chain(NOT_RAW).copied().chain([
+            "Type",
+            "SelfService",
+            "Self",
+            "value",
+            "odata_type",
+            "Crate",
+            "r",
+            "x1",
+        ]);
+        for name in names {
+            assert_eq!(ident_text(name), to_ident(name).to_string(), "{name}");
+        }
     }
 
     #[test]

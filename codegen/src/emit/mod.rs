@@ -38,7 +38,7 @@ use crate::schema::{Kind, QualifiedName, Schema, TypeDef};
 use code::Code;
 use fields::{boxed_edges, BoxedEdges};
 use files::Rendered;
-use ident::to_ident;
+use ident::ident_text;
 use names::{module_of, Names};
 use options::AttributeRules;
 use std::collections::{BTreeMap, BTreeSet};
@@ -195,7 +195,7 @@ impl<'a> Emitter<'a> {
             out.doc(&format!(
                 " Types of the `microsoft.graph` sub-namespace `{child}`."
             ));
-            out.open(&format!("pub mod {} {{", to_ident(&child)));
+            out.open(&format!("pub mod {} {{", ident_text(&child)));
             self.render_module(&child_path, modules, out);
             out.close("}");
         }

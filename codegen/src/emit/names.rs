@@ -1,7 +1,7 @@
 //! The Rust names of a schema's types and `Any...` enums, and the paths
 //! that reach them from any module of the generated code.
 
-use super::ident::{self, camel, to_ident, Scope};
+use super::ident::{self, camel, ident_text, Scope};
 use crate::schema::{Kind, QualifiedName, Schema, TypeDef};
 use std::collections::BTreeMap;
 
@@ -74,9 +74,10 @@ impl Names {
         }
         let mut path = "super::".repeat(from.len() - common);
         for m in &target[common..] {
-            path.push_str(&format!("{}::", to_ident(m)));
+            path.push_str(&ident_text(m));
+            path.push_str("::");
         }
-        path.push_str(&to_ident(item).to_string());
+        path.push_str(&ident_text(item));
         path
     }
 
@@ -122,8 +123,8 @@ impl Names {
 
 /// `module::path::Name` from the root of the generated code.
 fn root_path(module: &[String], name: &str) -> String {
-    let mut path: Vec<String> = module.iter().map(|m| to_ident(m).to_string()).collect();
-    path.push(to_ident(name).to_string());
+    let mut path: Vec<String> = module.iter().map(|m| ident_text(m).into_owned()).collect();
+    path.push(ident_text(name).into_owned());
     path.join("::")
 }
 

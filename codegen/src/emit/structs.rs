@@ -6,7 +6,7 @@
 //! writes from) rather than derived.
 use super::code::{attributes_on_one_line, Code};
 use super::fields::Field;
-use super::ident::{doc_name, string_literal, to_ident};
+use super::ident::{doc_name, ident_text, string_literal};
 use super::names::module_of;
 use super::options::FieldAttributes;
 use super::support::support_path;
@@ -91,7 +91,7 @@ impl Emitter<'_> {
     pub(super) fn emit_struct(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
         let module = module_of(&t.namespace);
         let q = t.qualified_name();
-        let name = to_ident(self.names.type_name(&q)).to_string();
+        let name = ident_text(self.names.type_name(&q)).into_owned();
         let fields: Vec<TypedField> = self
             .fields_of(t)
             .into_iter()
