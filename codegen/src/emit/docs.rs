@@ -61,6 +61,19 @@ fn url_start(text: &str) -> Option<usize> {
     None
 }
 
+/// The bytes that start a character [`escape_into`] may change: `[`, `]`, `<`, `>`, `\`, ASCII
+/// controls, and the lead bytes of C1 controls (0xC2) and bidirectional controls (0xE2).
+const MAY_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'[' | b']' | b'<' | b'>' | b'\\' | 0xC2 | 0xE2)
+            || (b as u8).is_ascii_control();
+        b += 1;
+    }
+    table
+};
+
 /// Appends `text` with what rustdoc would read as links, HTML or escapes made literal, and
 /// characters a doc comment must not carry blanked.
 fn escape_into(out: &mut String, text: &str) {
@@ -71,7 +84,10 @@ fn escape_into(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut copied = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    // Each byte that can start a character needing escape, skipping the others in a tight
+    // scan (a continuation byte is never one).
+    while let Some(at) = bytes[i..].iter().position(|&b| MAY_ESCAPE[usize::from(b)]) {
+        i += at;
         let b = bytes[i];
         let (len, escaped) = if b.is_ascii() {
             let escaped = match b {
@@ -107,6 +123,34 @@ fn escape_into(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_is_the_per_character_rule() {
+        let by_character = |text: &str| {
+            let mut out = String::new();
+            for c in text.chars() {
+                match c {
+                    '[' => out.push_str("\\["),
+                    ']' => out.push_str("\\]"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '\\' => out.push_str("\\\\"),
+                    c if is_unsafe_char(c) => out.push(' '),
+                    c => out.push(c),
+                }
+            }
+            out
+        };
+        for code in (0..0x3000).chain(0xfe00..0x10000) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let text = format!("a{c}б [{c}]");
+            let mut out = String::new();
+            escape_into(&mut out, &text);
+            assert_eq!(out, by_character(&text), "U+{code:04X}");
+        }
+    }
 
     #[test]
     fn docs_are_escaped() {
