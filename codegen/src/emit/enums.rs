@@ -5,26 +5,26 @@
 //! structs' `object!` tables. Written out, those impls were 1.5 MB of a whole tree's source.
 
 use super::code::Code;
-use super::ident::{camel, doc_name, ident_text, string_literal, Scope};
+use super::ident::{camel, doc_name, ident_text, into_ident_text, string_literal, Scope};
 use super::Emitter;
 use crate::schema::{Origin, TypeDef};
 
 /// One documented member, as a variant.
-struct Variant {
+struct Variant<'a> {
     name: String,
     /// The member name as sent on the wire.
-    wire: String,
+    wire: &'a str,
     /// The integer value the docs give, if any.
     value: Option<i64>,
     /// The member's description.
-    description: String,
+    description: &'a str,
     /// The generator's line about the member: its wire name and value.
     about: String,
 }
 
 /// The variants of the members of `t`, then the name of the catch-all variant (both unique in
 /// the enum).
-fn variants(t: &TypeDef) -> (Vec<Variant>, String) {
+fn variants(t: &TypeDef) -> (Vec<Variant<'_>>, String) {
     let mut scope = Scope::new();
     let variants = t
         .members
@@ -36,18 +36,15 @@ fn variants(t: &TypeDef) -> (Vec<Variant>, String) {
             }
             about.push('.');
             Variant {
-                name: ident_text(&scope.unique(&camel(&m.name))).into_owned(),
-                wire: m.name.clone(),
+                name: into_ident_text(scope.unique(&camel(&m.name))),
+                wire: &m.name,
                 value: m.value,
-                description: m.description.clone(),
+                description: &m.description,
                 about,
             }
         })
         .collect();
-    (
-        variants,
-        ident_text(&scope.unique("Unrecognized")).into_owned(),
-    )
+    (variants, into_ident_text(scope.unique("Unrecognized")))
 }
 
 /// The generator's line about an enum type: its name, the catch-all variant `other`, its origin.
@@ -80,7 +77,7 @@ impl Emitter<'_> {
         }
         item.open(&format!("pub enum {name} {{"));
         for v in &variants {
-            item.docs(&v.description, &v.about);
+            item.docs(v.description, &v.about);
             item.line(&format!("{},", v.name));
         }
         item.doc(" A value this version of the docs does not list, kept verbatim.");
@@ -103,7 +100,7 @@ impl Emitter<'_> {
 fn enum_table(variants: &[Variant], other: &str) -> Vec<String> {
     std::iter::once(format!("{other},"))
         .chain(variants.iter().map(|v| {
-            let wire = string_literal(&v.wire);
+            let wire = string_literal(v.wire);
             match v.value {
                 Some(value) => format!("{wire} => {} = {value},", v.name),
                 None => format!("{wire} => {},", v.name),

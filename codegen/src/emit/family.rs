@@ -7,7 +7,7 @@
 
 use super::code::Code;
 use super::fields::BASE_FIELD;
-use super::ident::{doc_name, ident_text, string_literal, Scope};
+use super::ident::{doc_name, ident_text, into_ident_text, string_literal, Scope};
 use super::names::module_of;
 use super::Emitter;
 use crate::schema::{QualifiedName, TypeDef};
@@ -104,7 +104,7 @@ impl Emitter<'_> {
             .map(|member| {
                 let qualified = member.qualified_name();
                 Variant {
-                    name: ident_text(&scope.unique(self.names.type_name(&qualified))).into_owned(),
+                    name: into_ident_text(scope.unique(self.names.type_name(&qualified))),
                     path: self.names.type_path(&module, &qualified),
                     cfg: self.reference_cfg_text(&q, &qualified),
                     qualified,

@@ -2,7 +2,7 @@
 //! or an ancestor's reached through `base`), its identifier and whether it is boxed — decided
 //! in one place.
 
-use super::ident::{ident_text, snake, Scope};
+use super::ident::{into_ident_text, snake, Scope};
 use super::Emitter;
 use crate::schema::{Kind, Property, QualifiedName, Schema, TypeDef};
 use std::collections::{BTreeMap, BTreeSet};
@@ -100,7 +100,7 @@ impl Emitter<'_> {
                         .is_some_and(|n| self.boxed.contains(&(q.clone(), n.clone())));
                 Field {
                     property,
-                    ident: ident_text(&scope.unique(&snake(&property.name))).into_owned(),
+                    ident: into_ident_text(scope.unique(&snake(&property.name))),
                     boxed,
                 }
             })

@@ -199,6 +199,14 @@ pub fn ident_text(name: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`ident_text`] of a name the caller owns: the name itself when it needs no escape.
+pub fn into_ident_text(name: String) -> String {
+    match ident_text(&name) {
+        Cow::Borrowed(_) => name,
+        Cow::Owned(escaped) => escaped,
+    }
+}
+
 /// Hands out names unique within one scope, suffixing `2`, `3`, ... on collisions.
 #[derive(Debug, Default, Clone)]
 pub struct Scope {
@@ -303,6 +311,7 @@ mod tests {
         ]);
         for name in names {
             assert_eq!(ident_text(name), to_ident(name).to_string(), "{name}");
+            assert_eq!(into_ident_text(name.to_owned()), ident_text(name), "{name}");
         }
     }
 
