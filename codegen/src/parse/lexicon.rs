@@ -17,6 +17,7 @@ use crate::primitive::Primitive;
 use foldhash::HashSet;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// What one learned word rests on: how often it was seen and where first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +90,12 @@ fn contains_words(text: &str, phrase: &str) -> bool {
 }
 
 impl Lexicon {
+    /// The lexicon of the seed alone (nothing learned), built once: what a page is parsed with.
+    pub(super) fn seed() -> &'static Lexicon {
+        static SEED: OnceLock<Lexicon> = OnceLock::new();
+        SEED.get_or_init(Lexicon::default)
+    }
+
     /// True when nothing was learned: reading with it is reading with the seed.
     pub fn is_empty(&self) -> bool {
         self.phrases.is_empty()

@@ -103,7 +103,7 @@ pub fn parse(cell: &Inline) -> TypeCell {
         .iter()
         .map(|l| (Target::from_dest(&l.dest), l.text.as_str()))
         .find(|(t, _)| !matches!(t, Target::External(_)));
-    read(&cell.text, link, &Lexicon::default())
+    read(&cell.text, link, Lexicon::seed())
 }
 
 /// Reads a type cell of text `text` whose first useful link is `link` (target and text), with
