@@ -54,6 +54,8 @@ impl Chains {
 impl SchemaBuilder {
     /// Settles bases (cycles, depth), kinds and which ancestor declares each property.
     pub(super) fn settle_inheritance(&mut self) {
+        // The chains stay true to the drafts from here on: no draft is added or removed, and
+        // bases change only through `drop_base` (lifting marked rows moves rows, not bases).
         let mut chains = Chains::of(self);
         self.break_cycles(&mut chains);
         self.limit_depth(&mut chains);
