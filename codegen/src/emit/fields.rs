@@ -132,28 +132,80 @@ pub(super) fn boxed_edges(
             .cloned();
         edges.insert(t.qualified_name(), targets.collect());
     }
-    let reaches = |from: &QualifiedName, to: &QualifiedName| -> bool {
-        let mut stack = vec![from.clone()];
-        let mut seen = BTreeSet::new();
-        while let Some(n) = stack.pop() {
-            if n == *to {
-                return true;
-            }
-            if seen.insert(n.clone()) {
-                stack.extend(edges.get(&n).into_iter().flatten().cloned());
-            }
-        }
-        false
-    };
+    // An edge closes a cycle when its target reaches its source: when both are in one
+    // strongly connected component (a target with no edges of its own reaches nothing).
+    let names: Vec<&QualifiedName> = edges.keys().collect();
+    let position = |q: &QualifiedName| names.binary_search(&q).ok();
+    let adjacent: Vec<Vec<usize>> = (edges.values())
+        .map(|targets| targets.iter().filter_map(position).collect())
+        .collect();
+    let component = strongly_connected_components(&adjacent);
     let mut out = BTreeSet::new();
-    for (from, targets) in &edges {
+    for ((from, targets), &c) in edges.iter().zip(&component) {
         for to in targets {
-            if reaches(to, from) {
+            if position(to).is_some_and(|t| component[t] == c) {
                 out.insert((from.clone(), to.clone()));
             }
         }
     }
     out
+}
+
+/// The strongly connected component of each node of the graph `adjacent` (each node's
+/// successors): nodes with the same number reach each other. Tarjan's algorithm, with an
+/// explicit stack (no recursion however long a chain is).
+fn strongly_connected_components(adjacent: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = adjacent.len();
+    let (mut index, mut low) = (vec![UNSEEN; n], vec![0; n]);
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut component = vec![UNSEEN; n];
+    let (mut next_index, mut next_component) = (0, 0);
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        // (node, how many of its successors were visited)
+        let mut calls: Vec<(usize, usize)> = vec![(root, 0)];
+        index[root] = next_index;
+        low[root] = next_index;
+        next_index += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(frame) = calls.last_mut() {
+            let (v, i) = *frame;
+            if let Some(&w) = adjacent[v].get(i) {
+                frame.1 += 1;
+                if index[w] == UNSEEN {
+                    index[w] = next_index;
+                    low[w] = next_index;
+                    next_index += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    calls.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            calls.pop();
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component[w] = next_component;
+                    if w == v {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+            if let Some(&(parent, _)) = calls.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+        }
+    }
+    component
 }
 
 #[cfg(test)]
@@ -220,6 +272,43 @@ mod tests {
                 "additional_properties_2"
             ]
         );
+    }
+
+    #[test]
+    fn components_are_the_nodes_that_reach_each_other() {
+        // Small graphs from a fixed pseudo-random sequence, against reachability by search.
+        let mut seed: u64 = 7;
+        let mut next = move |below: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % below
+        };
+        for _ in 0..300 {
+            let n = 1 + next(9);
+            let adjacent: Vec<Vec<usize>> = (0..n)
+                .map(|_| (0..next(3)).map(|_| next(n)).collect())
+                .collect();
+            let reaches = |from: usize, to: usize| {
+                let (mut stack, mut seen) = (vec![from], vec![false; n]);
+                while let Some(v) = stack.pop() {
+                    if v == to {
+                        return true;
+                    }
+                    if !std::mem::replace(&mut seen[v], true) {
+                        stack.extend(&adjacent[v]);
+                    }
+                }
+                false
+            };
+            let component = strongly_connected_components(&adjacent);
+            for a in 0..n {
+                for b in 0..n {
+                    let together = reaches(a, b) && reaches(b, a);
+                    assert_eq!(component[a] == component[b], together, "{adjacent:?}");
+                }
+            }
+        }
     }
 
     #[test]
