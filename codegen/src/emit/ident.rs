@@ -183,9 +183,10 @@ pub fn string_literal(text: &str) -> String {
     }
 }
 
-/// The text of [`to_ident`]`(name)`, without building the `Ident` (which checks every
-/// character and allocates twice): `name`, `r#name` for a keyword, `name_` for one that cannot
-/// be raw. Names with a capital first letter are no keyword but `Self`.
+/// A (unique) name as a Rust identifier, keywords escaped: `name`, `r#name` for a keyword,
+/// `name_` for one that cannot be raw. It is the text proc-macro2's `Ident` would print,
+/// written without building one (which checks every character and allocates twice). Names with
+/// a capital first letter are no keyword but `Self`.
 pub fn ident_text(name: &str) -> Cow<'_, str> {
     let capital = name.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
     if capital && name != "Self" || name.len() > LONGEST_KEYWORD {
