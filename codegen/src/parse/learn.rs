@@ -20,7 +20,7 @@
 use super::learn_names::{learn_names, NamePages};
 use super::lexicon::{normalize, Evidence, Lexicon};
 use super::locale;
-use super::page::{Page, PropertyRow};
+use super::page::{LinkedPhrase, Page, PropertyRow};
 use super::placeholder::{value_vote, winner, Vote};
 use super::type_cell::{stripped_words, TypeSpec};
 use crate::diag::Location;
@@ -426,31 +426,45 @@ fn property_names(page: &Page) -> impl Iterator<Item = &str> {
 /// counted over pages; a use agrees when at least half the properties of the linked page are
 /// on the page too.
 fn learn_phrases(pages: &[Page]) -> BTreeMap<String, Evidence> {
-    let mut names: HashMap<&str, HashSet<&str>> = HashMap::new();
-    for page in pages {
-        names
-            .entry(page.stem.as_str())
-            .or_default()
-            .extend(property_names(page));
-    }
-    let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
-    let empty = HashSet::new();
+    // The candidate uses first: most leads are the seed's phrases, and the names of a page
+    // (every key and row name) are gathered only for the stems a candidate compares.
+    let mut uses: Vec<(usize, &LinkedPhrase, &str)> = Vec::new();
     for (n, page) in pages.iter().enumerate() {
-        let own = names.get(page.stem.as_str()).unwrap_or(&empty);
         for phrase in &page.linked_phrases {
             let lead = phrase.lead.as_str();
             if locale::mentions_inheritance(lead) || locale::turns_inheritance_around(lead) {
                 continue;
             }
-            let Some(stem) = phrase.link.target.stem().filter(|s| *s != page.stem) else {
-                continue;
-            };
-            let linked = names.get(stem).unwrap_or(&empty);
-            let shared = linked.iter().filter(|k| own.contains(*k)).count();
-            let agrees = !linked.is_empty() && shared * 2 >= linked.len();
-            let at = page.at(phrase.link.line, 1);
-            tallies.entry(lead).or_default().add(n, at, agrees);
+            if let Some(stem) = phrase.link.target.stem().filter(|s| *s != page.stem) {
+                uses.push((n, phrase, stem));
+            }
         }
+    }
+    if uses.is_empty() {
+        return BTreeMap::new();
+    }
+    let mut names: HashMap<&str, HashSet<&str>> = uses
+        .iter()
+        .flat_map(|&(n, _, stem)| [pages[n].stem.as_str(), stem])
+        .map(|stem| (stem, HashSet::new()))
+        .collect();
+    for page in pages {
+        if let Some(set) = names.get_mut(page.stem.as_str()) {
+            set.extend(property_names(page));
+        }
+    }
+    let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
+    for (n, phrase, stem) in uses {
+        let page = &pages[n];
+        let own = &names[page.stem.as_str()];
+        let linked = &names[stem];
+        let shared = linked.iter().filter(|k| own.contains(*k)).count();
+        let agrees = !linked.is_empty() && shared * 2 >= linked.len();
+        let at = page.at(phrase.link.line, 1);
+        tallies
+            .entry(phrase.lead.as_str())
+            .or_default()
+            .add(n, at, agrees);
     }
     tallies
         .into_iter()
