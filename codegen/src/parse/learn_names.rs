@@ -77,14 +77,10 @@ impl<'p> NamePages<'p> {
                 continue;
             };
             let keys: Vec<&String> = json.object.keys().filter(|k| !k.starts_with('@')).collect();
-            let mut index: HashMap<String, usize> = HashMap::with_capacity(keys.len());
-            for (i, k) in keys.iter().enumerate() {
-                index.entry(k.to_lowercase()).or_insert(i);
-            }
             let rows: Vec<&PropertyRow> =
                 page.properties.iter().filter(|r| !r.navigation).collect();
-            let words: Vec<String> = rows.iter().map(|r| r.name.to_lowercase()).collect();
-            let key_of: Vec<Option<usize>> = words.iter().map(|w| index.get(w).copied()).collect();
+            let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+            let key_of = match_keys(&keys, &names);
             let mut claimed = vec![false; keys.len()];
             for &k in key_of.iter().flatten() {
                 claimed[k] = true;
@@ -96,6 +92,7 @@ impl<'p> NamePages<'p> {
             if free.is_empty() || free.len() > MAX_OPEN || unmatched > MAX_OPEN {
                 continue;
             }
+            let words: Vec<String> = rows.iter().map(|r| r.name.to_lowercase()).collect();
             open.push(NamePage {
                 n,
                 page,
@@ -113,6 +110,58 @@ impl<'p> NamePages<'p> {
             pages: open,
         }
     }
+}
+
+/// Above this many (name, key) pairs, [`match_keys`] looks names up in a map of lowercase keys
+/// rather than comparing each name with each key.
+const PAIRS_COMPARED: usize = 4096;
+
+/// For each name, the first key spelled like it in any case (`str::to_lowercase` of both
+/// equal). Most pages match every row, and then [`NamePages::new`] drops them: compared in
+/// place, without lowercasing and hashing every name and key of the tree.
+fn match_keys(keys: &[&String], names: &[&str]) -> Vec<Option<usize>> {
+    if keys.len() * names.len() > PAIRS_COMPARED {
+        match_keys_by_map(keys, names)
+    } else {
+        match_keys_in_place(keys, names)
+    }
+}
+
+/// [`match_keys`] through a map from lowercase keys.
+fn match_keys_by_map(keys: &[&String], names: &[&str]) -> Vec<Option<usize>> {
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        index.entry(k.to_lowercase()).or_insert(i);
+    }
+    names
+        .iter()
+        .map(|name| index.get(&name.to_lowercase()).copied())
+        .collect()
+}
+
+/// [`match_keys`] by comparing each name with each key. A lowercase text equals an ASCII
+/// text's lowercase exactly when the two are equal ignoring ASCII case: only the non-ASCII
+/// texts are lowercased.
+fn match_keys_in_place(keys: &[&String], names: &[&str]) -> Vec<Option<usize>> {
+    let lower_keys: Vec<Option<String>> = keys
+        .iter()
+        .map(|k| (!k.is_ascii()).then(|| k.to_lowercase()))
+        .collect();
+    names
+        .iter()
+        .map(|&name| {
+            let lower;
+            let name = if name.is_ascii() {
+                name
+            } else {
+                lower = name.to_lowercase();
+                lower.as_str()
+            };
+            keys.iter().zip(&lower_keys).position(|(key, lower_key)| {
+                name.eq_ignore_ascii_case(lower_key.as_deref().unwrap_or(key))
+            })
+        })
+        .collect()
 }
 
 /// Property names: each row name that is no JSON key of the tree, paired with the keys its
@@ -244,5 +293,50 @@ fn fits(cell: &TypeCell, value: &Value) -> bool {
         TypeSpec::Primitive(Primitive::Json) | TypeSpec::Unknown(_) => true,
         TypeSpec::Primitive(_) => !element.is_object() || element.get("@odata.type").is_some(),
         TypeSpec::Link { .. } | TypeSpec::Name(_) => element.is_object() || element.is_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{match_keys_by_map, match_keys_in_place};
+
+    #[test]
+    fn names_match_keys_in_any_case_alike_both_ways() {
+        let keys: Vec<String> = [
+            "id",
+            "Id",
+            "displayName",
+            "вопросы",
+            "Kelvin",
+            "ΟΔΟΣ",
+            "İd",
+            "strasse",
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        let keys: Vec<&String> = keys.iter().collect();
+        let names = [
+            "ID",
+            "id",
+            "DISPLAYNAME",
+            "Вопросы",
+            "ВОПРОСЫ",
+            "\u{212A}elvin",
+            "οδος",
+            "ΟΔΟΣ",
+            "i\u{307}d",
+            "İD",
+            "straße",
+            "",
+            "missing",
+            "kelvin",
+        ];
+        let in_place = match_keys_in_place(&keys, &names);
+        assert_eq!(in_place, match_keys_by_map(&keys, &names));
+        // The first key in any case; the Kelvin sign lowercases to an ASCII `k`.
+        assert_eq!(in_place[..3], [Some(0), Some(0), Some(2)]);
+        assert_eq!(in_place[5], Some(4));
+        assert_eq!(in_place[12], None);
     }
 }
