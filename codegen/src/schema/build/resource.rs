@@ -105,10 +105,12 @@ impl SchemaBuilder {
         let mut names = reconcile_names(page, json, &mut self.diags);
         self.repair_navigation_names(page, q.name(), &mut names);
         self.recase_from_types(page, &mut names);
-        let mut props: Vec<Property> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
-        for (row, name) in page.properties.iter().zip(names) {
-            let at = page.at(row.line, row.column);
+        // A name a row before has taken: the first row wins.
+        let mut seen: HashSet<&str> = HashSet::with_capacity(names.len());
+        let repeated: Vec<bool> = names.iter().map(|n| !seen.insert(n)).collect();
+        drop(seen);
+        let mut props: Vec<Property> = Vec::with_capacity(names.len());
+        for ((row, name), repeated) in page.properties.iter().zip(names).zip(repeated) {
             if name == "@odata.type" {
                 continue; // the annotation every generated type carries anyway
             }
@@ -116,12 +118,17 @@ impl SchemaBuilder {
                 // `@odata.etag`, `@microsoft.graph.temporaryId`: OData control information or an
                 // instance annotation, sent beside the properties, never one of them.
                 let message = format!("`{name}` is named like an OData annotation (`@…`): control information sent beside the properties, not a property; not read");
-                self.diags.push(Code::IgnoredRow, at, message);
+                self.diags
+                    .push(Code::IgnoredRow, page.at(row.line, row.column), message);
                 continue;
             }
-            if !seen.insert(name.clone()) {
+            if repeated {
                 let message = format!("`{name}` is listed twice; the first row wins");
-                self.diags.push(Code::DuplicateProperty, at, message);
+                self.diags.push(
+                    Code::DuplicateProperty,
+                    page.at(row.line, row.column),
+                    message,
+                );
                 continue;
             }
             props.push(self.read_row(page, row, name, json, q));
