@@ -83,11 +83,18 @@ fn recased(name: &str, vocabulary: &HashMap<String, String>) -> Option<String> {
 impl SchemaBuilder {
     /// Rule: see the module documentation.
     pub(super) fn recase_lowercase_types(&mut self) {
-        // The identifiers around each type.
+        // Only names in lowercase letters (and digits) are recased.
+        let lowercase = |name: &str| {
+            name.len() > 1
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        };
+        // The identifiers around each such type.
         let mut around: BTreeMap<QualifiedName, Vec<String>> = BTreeMap::new();
         for (q, d) in &self.drafts {
             for p in d.def.properties.iter().filter(|p| !p.inherited) {
-                if let Some(t) = p.ty.as_named() {
+                if let Some(t) = p.ty.as_named().filter(|t| lowercase(t.name())) {
                     let user = around.entry(t.clone()).or_default();
                     user.push(p.name.clone());
                     user.push(q.name().to_owned());
@@ -97,11 +104,7 @@ impl SchemaBuilder {
         let mut renames: BTreeMap<QualifiedName, QualifiedName> = BTreeMap::new();
         for (q, idents) in &around {
             let name = q.name();
-            let lowercase = name.len() > 1
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-            if !lowercase || !self.drafts.contains_key(q) {
+            if !self.drafts.contains_key(q) {
                 continue;
             }
             let mut vocabulary: HashMap<String, String> = HashMap::new();
