@@ -136,7 +136,11 @@ impl SchemaBuilder {
         for d in self.drafts.values() {
             for p in &d.def.properties {
                 if let Some(target) = p.ty.as_named() {
-                    let u = uses.entry(target.clone()).or_default();
+                    // Most types are used many times: the name is copied only for the first.
+                    let u = match uses.get_mut(target) {
+                        Some(u) => u,
+                        None => uses.entry(target.clone()).or_default(),
+                    };
                     if p.navigation {
                         u.relationships += 1;
                     } else {
