@@ -196,16 +196,23 @@ impl<'a> Cursor<'a> {
             *self = Cursor::new(self.text);
         }
         let seg = &self.text.as_bytes()[self.offset..offset];
-        if let Some(last) = memchr::memrchr(b'\n', seg) {
-            self.line += memchr::memchr_iter(b'\n', seg).count() as u32;
+        // One search for the line ends in between: their number and the last.
+        if let Some((newlines, last)) = memchr::memchr_iter(b'\n', seg)
+            .fold(None, |seen, i| Some((seen.map_or(0, |(n, _)| n) + 1, i)))
+        {
+            self.line += newlines;
             self.offset += last + 1;
             self.column = 0;
         }
-        // Characters are the bytes that do not continue a UTF-8 sequence.
-        self.column += self.text.as_bytes()[self.offset..offset]
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count() as u32;
+        // Characters are the bytes that do not continue a UTF-8 sequence (std counts them a
+        // word at a time when the offsets are character boundaries, as pulldown-cmark's are).
+        self.column += match self.text.get(self.offset..offset) {
+            Some(part) => part.chars().count(),
+            None => self.text.as_bytes()[self.offset..offset]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count(),
+        } as u32;
         self.offset = offset;
         (self.line, self.column + 1)
     }
@@ -686,5 +693,29 @@ mod tests {
         assert_eq!(c.at(text.find('z').unwrap()), (4, 1));
         // Going back recounts from the start.
         assert_eq!(c.at(0), (1, 1));
+    }
+
+    #[test]
+    fn cursor_agrees_with_counting_from_the_start_at_every_offset() {
+        let text = "| a | б |\n|---|---|\n\n| дв | x\r\n\nz é\n";
+        // Line: 1 + line ends before; column: 1 + characters (non-continuation bytes) since.
+        let expected = |offset: usize| {
+            let before = &text.as_bytes()[..offset];
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u32;
+            let chars = before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80);
+            (line, 1 + chars.count() as u32)
+        };
+        // Every offset in order (character boundaries or not), then jumps back and forth.
+        let mut c = Cursor::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(c.at(offset), expected(offset), "at {offset}");
+        }
+        for offset in [5, 3, 30, 12, 12, 0, text.len(), 13] {
+            assert_eq!(c.at(offset), expected(offset), "at {offset}");
+        }
     }
 }
