@@ -28,8 +28,8 @@ pub(super) fn struct_base_in(schema: &Schema, t: &TypeDef) -> Option<usize> {
     schema.index_of(&ancestors.first()?.qualified_name())
 }
 
-/// The struct fields whose type must be boxed, as (containing type, field type) pairs.
-pub(super) type BoxedEdges = BTreeSet<(QualifiedName, QualifiedName)>;
+/// The struct fields whose type must be boxed: by containing type, the field types.
+pub(super) type BoxedEdges = BTreeMap<QualifiedName, BTreeSet<QualifiedName>>;
 
 /// One property of a struct type, as a Rust field.
 pub(super) struct Field<'a> {
@@ -94,10 +94,9 @@ impl Emitter<'_> {
             .filter(|property| !held_by_base.contains(property.name.as_str()))
             .map(|property| {
                 let boxed = !property.collection
-                    && property
-                        .ty
-                        .as_named()
-                        .is_some_and(|n| self.boxed.contains(&(q.clone(), n.clone())));
+                    && property.ty.as_named().is_some_and(|n| {
+                        (self.boxed.get(q.as_str())).is_some_and(|to| to.contains(n.as_str()))
+                    });
                 Field {
                     property,
                     ident: into_ident_text(scope.unique(&snake(&property.name))),
@@ -118,8 +117,14 @@ pub(super) fn boxed_edges(
     polymorphic: &BTreeMap<QualifiedName, Vec<QualifiedName>>,
     typed_navigation: bool,
 ) -> BoxedEdges {
-    let mut edges: BTreeMap<QualifiedName, BTreeSet<QualifiedName>> = BTreeMap::new();
-    for t in schema.types().iter().filter(|t| t.kind != Kind::Enum) {
+    // Names borrowed from the schema: only the boxed edges are copied out.
+    let qualified: Vec<QualifiedName> = (schema.types().iter())
+        .filter(|t| t.kind != Kind::Enum)
+        .map(TypeDef::qualified_name)
+        .collect();
+    let mut edges: BTreeMap<&QualifiedName, BTreeSet<&QualifiedName>> = BTreeMap::new();
+    let structs = schema.types().iter().filter(|t| t.kind != Kind::Enum);
+    for (t, q) in structs.zip(&qualified) {
         let targets = t
             .properties
             .iter()
@@ -128,23 +133,22 @@ pub(super) fn boxed_edges(
             .filter(|n| schema.get(n.as_str()).is_some_and(|x| x.kind != Kind::Enum))
             // A type with subtypes is held through its `Any...` enum, whose variants are boxed.
             .filter(|n| !polymorphic.contains_key(*n))
-            .chain(t.base.as_ref())
-            .cloned();
-        edges.insert(t.qualified_name(), targets.collect());
+            .chain(t.base.as_ref());
+        edges.insert(q, targets.collect());
     }
     // An edge closes a cycle when its target reaches its source: when both are in one
     // strongly connected component (a target with no edges of its own reaches nothing).
-    let names: Vec<&QualifiedName> = edges.keys().collect();
+    let names: Vec<&QualifiedName> = edges.keys().copied().collect();
     let position = |q: &QualifiedName| names.binary_search(&q).ok();
     let adjacent: Vec<Vec<usize>> = (edges.values())
-        .map(|targets| targets.iter().filter_map(position).collect())
+        .map(|targets| targets.iter().copied().filter_map(position).collect())
         .collect();
     let component = strongly_connected_components(&adjacent);
-    let mut out = BTreeSet::new();
-    for ((from, targets), &c) in edges.iter().zip(&component) {
-        for to in targets {
+    let mut out = BoxedEdges::new();
+    for ((&from, targets), &c) in edges.iter().zip(&component) {
+        for &to in targets {
             if position(to).is_some_and(|t| component[t] == c) {
-                out.insert((from.clone(), to.clone()));
+                out.entry(from.clone()).or_default().insert(to.clone());
             }
         }
     }
