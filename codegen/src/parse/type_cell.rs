@@ -31,31 +31,52 @@ impl Target {
         if let Some(anchor) = dest.strip_prefix('#') {
             return Target::Anchor(anchor.to_ascii_lowercase());
         }
-        // The byte tests first: most destinations are a bare `x.md`, and a substring search
-        // sets up a searcher each time.
-        if dest.contains(':') && (dest.contains("://") || dest.starts_with("mailto:")) {
+        // One pass over the bytes (a destination is a few dozen): a colon anywhere; the path,
+        // which ends at the first `?` or `#`; its last `/`; whether a directory between two
+        // slashes is `resources` or `api` (in any case); the `#fragment`.
+        let (mut colon, mut hash, mut query, mut last_slash) = (false, None, None, None);
+        let (mut in_resources, mut in_api) = (false, false);
+        for (i, b) in dest.bytes().enumerate() {
+            colon |= b == b':';
+            match b {
+                _ if hash.is_some() => {}
+                b'#' => hash = Some(i),
+                b'?' if query.is_none() => query = Some(i),
+                b'/' if query.is_none() => {
+                    if let Some(previous) = last_slash {
+                        let directory = &dest[previous + 1..i];
+                        in_resources |= directory.eq_ignore_ascii_case("resources");
+                        in_api |= directory.eq_ignore_ascii_case("api");
+                    }
+                    last_slash = Some(i);
+                }
+                _ => {}
+            }
+        }
+        if colon && (dest.contains("://") || dest.starts_with("mailto:")) {
             return Target::External(dest.to_owned());
         }
-        let (path, fragment) = match dest.split_once('#') {
-            Some((p, f)) => (p, Some(f.to_ascii_lowercase())),
-            None => (dest, None),
-        };
-        let path = path.split('?').next().unwrap_or(path);
-        let lower = path.to_ascii_lowercase();
-        let slash = lower.contains('/');
-        let in_resources = slash && lower.contains("/resources/");
+        let path = &dest[..query.or(hash).unwrap_or(dest.len())];
+        let slash = last_slash.is_some();
         let is_resource_dir = in_resources || !slash;
-        if slash && lower.contains("/api/") && !in_resources || lower.is_empty() {
+        if slash && in_api && !in_resources || path.is_empty() {
             return Target::External(dest.to_owned());
         }
-        let file = lower.rsplit('/').next().unwrap_or(&lower);
-        let stem = file.strip_suffix(".md").unwrap_or(file);
-        if stem.is_empty() || (!is_resource_dir && !file.ends_with(".md")) {
+        let file = &path[last_slash.map_or(0, |i| i + 1)..];
+        let markdown =
+            file.len() >= 3 && file.as_bytes()[file.len() - 3..].eq_ignore_ascii_case(b".md");
+        // `.md` is ASCII: cutting it leaves a character boundary.
+        let stem = if markdown {
+            &file[..file.len() - 3]
+        } else {
+            file
+        };
+        if stem.is_empty() || (!is_resource_dir && !markdown) {
             return Target::External(dest.to_owned());
         }
         Target::Page {
-            stem: stem.to_owned(),
-            fragment,
+            stem: stem.to_ascii_lowercase(),
+            fragment: hash.map(|h| dest[h + 1..].to_ascii_lowercase()),
         }
     }
 
@@ -422,5 +443,76 @@ mod tests {
             parse(&cell("Строка（url）", &[])).spec,
             TypeSpec::Primitive(Primitive::String)
         );
+    }
+
+    /// `Target::from_dest` as it was written first, with string searches: the reference.
+    fn from_dest_by_searches(dest: &str) -> Target {
+        let dest = dest.trim();
+        if let Some(anchor) = dest.strip_prefix('#') {
+            return Target::Anchor(anchor.to_ascii_lowercase());
+        }
+        // The byte tests first: most destinations are a bare `x.md`, and a substring search
+        // sets up a searcher each time.
+        if dest.contains(':') && (dest.contains("://") || dest.starts_with("mailto:")) {
+            return Target::External(dest.to_owned());
+        }
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f.to_ascii_lowercase())),
+            None => (dest, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let lower = path.to_ascii_lowercase();
+        let slash = lower.contains('/');
+        let in_resources = slash && lower.contains("/resources/");
+        let is_resource_dir = in_resources || !slash;
+        if slash && lower.contains("/api/") && !in_resources || lower.is_empty() {
+            return Target::External(dest.to_owned());
+        }
+        let file = lower.rsplit('/').next().unwrap_or(&lower);
+        let stem = file.strip_suffix(".md").unwrap_or(file);
+        if stem.is_empty() || (!is_resource_dir && !file.ends_with(".md")) {
+            return Target::External(dest.to_owned());
+        }
+        Target::Page {
+            stem: stem.to_owned(),
+            fragment,
+        }
+    }
+
+    #[test]
+    fn destinations_classify_as_the_string_searches_did() {
+        let dests = [
+            "x.md",
+            " ../resources/Intune-Devices-ActionState.md#Values ",
+            "../resources/x.md?view=graph-rest-beta#frag",
+            "../api/x-get.md",
+            "../API/resources/x.md",
+            "../resources/api/x.md",
+            "https://docs.microsoft.com/graph/api/x",
+            "mailto:someone@example.com",
+            "urn:x:y.md",
+            "#anchor-Values",
+            "",
+            "?q",
+            "/",
+            "x/",
+            "../resources/.md",
+            "dir/x.MD",
+            "dir/x.txt",
+            "x.txt",
+            "a//resources//b.md",
+            "../ресурсы/тип.md#Значения",
+            "x.md#a?b",
+            "x?y/api/z.md",
+            "a/b.md#c:d",
+            "Ab.Md",
+        ];
+        for dest in dests {
+            assert_eq!(
+                Target::from_dest(dest),
+                from_dest_by_searches(dest),
+                "{dest:?}"
+            );
+        }
     }
 }
