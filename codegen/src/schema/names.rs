@@ -36,9 +36,15 @@ pub(super) fn reconcile_names(
         names: vec![None; rows.len()],
         used: vec![false; keys.len()],
     };
-    // The exact name.
+    // The exact name. The keys of a block are distinct, and rows mostly follow their order:
+    // each is looked for from the key after the last one found.
+    let mut next = 0;
     for (i, row) in rows.iter().enumerate() {
-        if let Some(k) = keys.iter().position(|(k, _)| **k == row.name) {
+        let found = (next..keys.len())
+            .chain(0..next)
+            .find(|&k| *keys[k].0 == row.name);
+        if let Some(k) = found {
+            next = k + 1;
             if !m.used[k] {
                 m.take(i, k);
             }
