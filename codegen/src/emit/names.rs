@@ -64,10 +64,7 @@ impl Names {
 
     /// A path to `item`, declared in the module of `qualified`, usable from inside module `from`.
     pub(super) fn path(&self, from: &[String], qualified: &str, item: &str) -> String {
-        let target = match self.types.get(qualified) {
-            Some((module, _)) => module.clone(),
-            None => Vec::new(),
-        };
+        let target: &[String] = self.types.get(qualified).map_or(&[], |(module, _)| module);
         let mut common = 0;
         while common < from.len() && common < target.len() && from[common] == target[common] {
             common += 1;
