@@ -451,8 +451,6 @@ mod tests {
         if let Some(anchor) = dest.strip_prefix('#') {
             return Target::Anchor(anchor.to_ascii_lowercase());
         }
-        // The byte tests first: most destinations are a bare `x.md`, and a substring search
-        // sets up a searcher each time.
         if dest.contains(':') && (dest.contains("://") || dest.starts_with("mailto:")) {
             return Target::External(dest.to_owned());
         }
