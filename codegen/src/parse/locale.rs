@@ -300,17 +300,31 @@ fn lowercase(text: &str) -> String {
 /// True when `text` contains one of `words` (lowercase), ignoring case.
 fn contains_any_ci(text: &str, words: &[&str]) -> bool {
     if text.is_ascii() {
-        // Only the ASCII words can occur; compare bytes.
-        let bytes = text.as_bytes();
-        return words.iter().filter(|w| w.is_ascii()).any(|w| {
-            bytes
-                .windows(w.len())
-                .any(|window| window.eq_ignore_ascii_case(w.as_bytes()))
-        });
+        // Only the ASCII words can occur; compare bytes where the word's first byte stands.
+        return words
+            .iter()
+            .filter(|w| w.is_ascii())
+            .any(|w| contains_ascii_ci(text.as_bytes(), w.as_bytes()));
     }
     // No word has a sigma: `lowercase` finds what `str::to_lowercase` would.
     let lower = lowercase(text);
     words.iter().any(|w| lower.contains(w))
+}
+
+/// True when `text` contains `word` (lowercase ASCII), ignoring ASCII case. Only the places
+/// where the word's first byte stands, in either case, are compared (a comparison at every
+/// offset was most of reading a type cell).
+fn contains_ascii_ci(text: &[u8], word: &[u8]) -> bool {
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    let last_start = match text.len().checked_sub(word.len()) {
+        Some(last) => last,
+        None => return false,
+    };
+    let candidates = &text[..=last_start];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), candidates)
+        .any(|at| text[at + 1..at + word.len()].eq_ignore_ascii_case(rest))
 }
 
 /// The byte length of the prefix of `text` that equals `word` (lowercase) ignoring case, if
@@ -375,6 +389,20 @@ mod tests {
             }
         }
         assert!(contains_any_ci("Коллекция строк", COLLECTION_MARKERS));
+        // ASCII texts: at the start, at the end, in any case, too short, overlapping starts.
+        for (text, found) in [
+            ("Collection(x)", true),
+            ("x COLLECTION", true),
+            ("x collectio", false),
+            ("ccollection", true),
+            ("", false),
+            ("c", false),
+            ("String", false),
+        ] {
+            assert_eq!(contains_any_ci(text, COLLECTION_MARKERS), found, "{text}");
+            let by_str = text.to_lowercase().contains("collection");
+            assert_eq!(found, by_str, "{text}");
+        }
         // The marker's offset in the text, as found in `str::to_lowercase`'s lowercase.
         for text in [
             "Наследуется от [x](x.md)",

@@ -143,7 +143,7 @@ pub(super) fn read(text: &str, link: Option<(Target, &str)>, words: &Lexicon) ->
         };
     }
     TypeCell {
-        spec: parse_words(text, words),
+        spec: parse_words(text, collection, words),
         collection,
     }
 }
@@ -182,8 +182,8 @@ pub(super) fn stripped_words(text: &str, words: &Lexicon) -> (String, String) {
     (cleaned, head)
 }
 
-/// Reads a type cell without a link.
-fn parse_words(text: &str, words: &Lexicon) -> TypeSpec {
+/// Reads a type cell without a link; `collection` is whether it holds a collection word.
+fn parse_words(text: &str, collection: bool, words: &Lexicon) -> TypeSpec {
     let rest = text.trim();
     // The common case, one plain word: `String`, `Int32`, `microsoft.graph.x`, `actionState`.
     if rest
@@ -193,7 +193,8 @@ fn parse_words(text: &str, words: &Lexicon) -> TypeSpec {
         if let Some(p) = words.primitive(rest) {
             return TypeSpec::Primitive(p);
         }
-        if is_dotted_identifier(rest) && !words.mentions_collection(rest) {
+        // `read` trimmed the text already: `collection` is whether `rest` mentions one.
+        if is_dotted_identifier(rest) && !collection {
             return TypeSpec::Name(rest.to_owned());
         }
     }
