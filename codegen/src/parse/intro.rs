@@ -206,7 +206,11 @@ fn inherited_stems(rows: &[PropertyRow]) -> Vec<&str> {
         let start = before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1);
         let phrase = before[start..].trim();
         if !phrase.is_empty() && phrase.split_whitespace().count() <= 4 {
-            *phrases.entry((stem, phrase.to_lowercase())).or_insert(0) += 1;
+            // Lowercased only to group the rows' spellings: `locale::lowercase` groups them as
+            // `str::to_lowercase` would, with its table for the common scripts.
+            *phrases
+                .entry((stem, locale::lowercase(phrase)))
+                .or_insert(0) += 1;
         }
     }
     let mut stems: Vec<&str> = phrases

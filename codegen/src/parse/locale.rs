@@ -286,7 +286,10 @@ fn single_lowercase(c: char) -> Option<char> {
 
 /// `text` in lowercase, character by character (a final `Σ` is `σ`, where
 /// [`str::to_lowercase`] writes `ς`).
-fn lowercase(text: &str) -> String {
+pub(super) fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match single_lowercase(c) {
