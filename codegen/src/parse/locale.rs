@@ -195,9 +195,8 @@ pub fn is_description_header(text: &str) -> bool {
 }
 
 fn is_header(text: &str, words: &[&str]) -> bool {
-    let lower = text
-        .trim_matches(|c: char| c.is_whitespace() || c == '*')
-        .to_lowercase();
+    // No header word has a sigma: `lowercase` equals what `str::to_lowercase` would give.
+    let lower = lowercase(text.trim_matches(|c: char| c.is_whitespace() || c == '*'));
     words.iter().any(|w| lower == *w)
 }
 
