@@ -18,6 +18,7 @@
 //! inferred as a base when the input defines or reconstructs it: a subset of pages without the
 //! `entity` page gets no invented root type, only the kind.
 
+use super::inheritance::Chains;
 use super::{pages_by_type, SchemaBuilder};
 use crate::diag::{Code, Location};
 use crate::parse::{Page, PropertyRow};
@@ -267,7 +268,7 @@ impl SchemaBuilder {
     /// half of its descendants mark it so (its page is behind theirs), and otherwise left to
     /// the type (one page's stray link must not give every descendant a property). Runs once
     /// bases are settled, before properties are attributed.
-    pub(super) fn lift_marked_rows(&mut self) {
+    pub(super) fn lift_marked_rows(&mut self, chains: &Chains) {
         // (ancestor, property) → the types marking it, and the first mark.
         let mut marked: BTreeMap<(QualifiedName, String), (BTreeSet<QualifiedName>, RowMark)> =
             BTreeMap::new();
@@ -289,11 +290,11 @@ impl SchemaBuilder {
                 .insert(owner);
         }
         for ((ancestor, property), (owners, mark)) in marked {
-            let descendants = self
-                .drafts
-                .keys()
-                .filter(|q| **q != ancestor && self.derives_from(q, &ancestor))
-                .count();
+            let descendants = chains.descendant_count(&ancestor).unwrap_or_else(|| {
+                (self.drafts.keys())
+                    .filter(|q| **q != ancestor && self.derives_from(q, &ancestor))
+                    .count()
+            });
             if owners.len() * 2 < descendants {
                 continue;
             }

@@ -12,7 +12,7 @@ pub const MAX_INHERITANCE_DEPTH: usize = 8;
 
 /// The drafts by position (name order) and each one's base as a position: the inheritance
 /// graph walked without looking names up.
-struct Chains {
+pub(super) struct Chains {
     /// The drafts' names, sorted as the drafts are.
     names: Vec<QualifiedName>,
     /// By position: the base's position (`None` for a root or a base with no draft).
@@ -32,6 +32,30 @@ impl Chains {
             })
             .collect();
         Chains { names, base }
+    }
+
+    /// How many drafts derive from `ancestor`, directly or not (itself not counted). Walks
+    /// positions: counting by name looked each draft's bases up in the drafts' map, which for
+    /// a few marked ancestors was half of settling inheritance.
+    pub(super) fn descendant_count(&self, ancestor: &QualifiedName) -> Option<usize> {
+        let a = self.names.binary_search(ancestor).ok()?;
+        let derives = |i: usize| {
+            // At most one step per draft: cycles are broken before anyone counts.
+            let mut current = self.base[i];
+            for _ in 0..self.names.len() {
+                match current {
+                    Some(c) if c == a => return true,
+                    Some(c) => current = self.base[c],
+                    None => return false,
+                }
+            }
+            false
+        };
+        Some(
+            (0..self.names.len())
+                .filter(|&i| i != a && derives(i))
+                .count(),
+        )
     }
 
     /// `i` and its ancestors up to (not including) the first position `memo` has a value for,
@@ -59,7 +83,7 @@ impl SchemaBuilder {
         let mut chains = Chains::of(self);
         self.break_cycles(&mut chains);
         self.limit_depth(&mut chains);
-        self.lift_marked_rows();
+        self.lift_marked_rows(&chains);
         self.settle_kinds(&chains);
         self.attribute_properties(&chains);
     }
@@ -225,7 +249,27 @@ impl SchemaBuilder {
 
 #[cfg(test)]
 mod tests {
-    use super::MAX_INHERITANCE_DEPTH;
+    use super::{Chains, MAX_INHERITANCE_DEPTH};
+    use crate::schema::QualifiedName;
+
+    #[test]
+    fn descendants_are_counted_along_the_chains() {
+        // a <- b <- c, a <- d, e (root), f's base has no draft.
+        let names: Vec<QualifiedName> = ["a", "b", "c", "d", "e", "f"]
+            .iter()
+            .map(|n| QualifiedName::parse(&format!("microsoft.graph.{n}")).unwrap())
+            .collect();
+        let chains = Chains {
+            names: names.clone(),
+            base: vec![None, Some(0), Some(1), Some(0), None, None],
+        };
+        assert_eq!(chains.descendant_count(&names[0]), Some(3));
+        assert_eq!(chains.descendant_count(&names[1]), Some(1));
+        assert_eq!(chains.descendant_count(&names[2]), Some(0));
+        assert_eq!(chains.descendant_count(&names[4]), Some(0));
+        let missing = QualifiedName::parse("microsoft.graph.zz").unwrap();
+        assert_eq!(chains.descendant_count(&missing), None);
+    }
     use crate::diag::Code;
     use crate::parse::{parse_page, Page};
     use crate::schema::{build, Kind};
