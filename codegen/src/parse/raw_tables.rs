@@ -115,6 +115,50 @@ pub(super) fn escape_row(line: &str) -> Option<String> {
     Some(out)
 }
 
+/// The delimiter rows of `text` ([`is_delimiter_row`]) wider than [`MAX_TABLE_COLUMNS`], as
+/// (start, end, columns, 1-based line), and the offsets of the tabs of the other ones. Only
+/// the lines holding a `-` are looked at, found by one memchr pass (a delimiter row has one):
+/// looking at every line was a fortieth of parsing a tree.
+fn delimiter_rows(text: &str) -> (Vec<(usize, usize, usize, u32)>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut tabs = Vec::new();
+    // Lines before `counted` (a line start) and how many they are.
+    let (mut counted, mut lines_before) = (0usize, 0u32);
+    let mut from = 0;
+    while let Some(dash) = memchr::memchr(b'-', &bytes[from..]).map(|i| from + i) {
+        // The line around the dash, with its end, as `split_inclusive('\n')` gives it.
+        let start = memchr::memrchr(b'\n', &bytes[from..dash]).map_or(from, |i| from + i + 1);
+        let end = memchr::memchr(b'\n', &bytes[dash..]).map_or(bytes.len(), |i| dash + i + 1);
+        let line = &text[start..end];
+        if is_delimiter_row(line) {
+            let columns = line
+                .split(|c: char| c != '-')
+                .filter(|r| !r.is_empty())
+                .count();
+            if columns > MAX_TABLE_COLUMNS {
+                lines_before += memchr::memchr_iter(b'\n', &bytes[counted..start]).count() as u32;
+                counted = start;
+                found.push((start, end, columns, lines_before + 1));
+            } else {
+                tabs.extend(line.match_indices('\t').map(|(i, _)| start + i));
+            }
+        }
+        from = end;
+    }
+    (found, tabs)
+}
+
+/// True for a line that can be a table's delimiter row: only spaces, tabs, pipes, colons,
+/// dashes and `>`, with a pipe and a dash.
+fn is_delimiter_row(line: &str) -> bool {
+    // The byte test first: it stops at the first letter of almost every other line.
+    line.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'|' | b':' | b'-' | b'>'))
+        && line.contains('|')
+        && line.contains('-')
+}
+
 /// Tables wider than this are not read as tables (real pages have at most 6 columns).
 /// pulldown-cmark pads every short row to the header width (up to 2^18 cells per table, each
 /// table), so a wide header over many short rows turns a few bytes per row into thousands of
@@ -127,35 +171,7 @@ pub const MAX_TABLE_COLUMNS: usize = 32;
 /// row: the whole table would be read as text). Returns the new text and the (1-based line,
 /// columns) of each row blanked, or `None` when nothing changed.
 pub fn defuse_wide_tables(text: &str) -> Option<(String, Vec<(u32, usize)>)> {
-    let mut found: Vec<(usize, usize, usize, u32)> = Vec::new(); // (start, end, columns, line)
-    let mut tabs: Vec<usize> = Vec::new(); // offsets of tabs in delimiter rows
-    let mut start = 0;
-    let mut number = 0u32;
-    while start < text.len() {
-        // The lines with their ends, as `split_inclusive('\n')` gives them, found by memchr.
-        let end =
-            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i + 1);
-        let line = &text[start..end];
-        number += 1;
-        // The byte test first: it stops at the first letter of almost every other line.
-        let delimiter = line
-            .bytes()
-            .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'|' | b':' | b'-' | b'>'))
-            && line.contains('|')
-            && line.contains('-');
-        if delimiter {
-            let columns = line
-                .split(|c: char| c != '-')
-                .filter(|r| !r.is_empty())
-                .count();
-            if columns > MAX_TABLE_COLUMNS {
-                found.push((start, end, columns, number));
-            } else {
-                tabs.extend(line.match_indices('\t').map(|(i, _)| start + i));
-            }
-        }
-        start = end;
-    }
+    let (found, tabs) = delimiter_rows(text);
     if found.is_empty() && tabs.is_empty() {
         return None;
     }
@@ -183,6 +199,49 @@ mod tests {
 
     fn parse(text: &str) -> Vec<Block> {
         blocks(text, 0)
+    }
+
+    /// [`delimiter_rows`] as it was first written: every line looked at.
+    fn delimiter_rows_line_by_line(text: &str) -> (Vec<(usize, usize, usize, u32)>, Vec<usize>) {
+        let mut found = Vec::new();
+        let mut tabs = Vec::new();
+        let mut start = 0;
+        for (number, line) in (1u32..).zip(text.split_inclusive('\n')) {
+            if is_delimiter_row(line) {
+                let columns = line
+                    .split(|c: char| c != '-')
+                    .filter(|r| !r.is_empty())
+                    .count();
+                if columns > MAX_TABLE_COLUMNS {
+                    found.push((start, start + line.len(), columns, number));
+                } else {
+                    tabs.extend(line.match_indices('\t').map(|(i, _)| start + i));
+                }
+            }
+            start += line.len();
+        }
+        (found, tabs)
+    }
+
+    #[test]
+    fn delimiter_rows_are_found_from_their_dashes() {
+        let wide = format!("{}|", "|-".repeat(MAX_TABLE_COLUMNS + 1));
+        let texts = [
+            String::new(),
+            "-".to_owned(),
+            "|-|\n".to_owned(),
+            "a-b\n|-|-|\n|--\t|\r\nx\n".to_owned(),
+            format!("|a|\n{wide}\n|x|\n\n- item\n{wide}"),
+            format!("---\ntitle: a-b\n---\n|a|b|\n|:-|-:|\n|1|2|\n{wide}\n  |-|\t-|\n"),
+            "> |-|\n>|-|\n\n\n|-\n-|".to_owned(),
+        ];
+        for text in &texts {
+            assert_eq!(
+                delimiter_rows(text),
+                delimiter_rows_line_by_line(text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
