@@ -115,11 +115,24 @@ pub(super) fn escape_row(line: &str) -> Option<String> {
     Some(out)
 }
 
-/// The delimiter rows of `text` ([`is_delimiter_row`]) wider than [`MAX_TABLE_COLUMNS`], as
-/// (start, end, columns, 1-based line), and the offsets of the tabs of the other ones. Only
+/// A delimiter row wider than [`MAX_TABLE_COLUMNS`].
+#[derive(Debug, PartialEq)]
+struct WideRow {
+    /// Byte offset of the row's first byte.
+    start: usize,
+    /// Byte offset after the row's line end.
+    end: usize,
+    /// How many cells it delimits.
+    columns: usize,
+    /// 1-based line.
+    line: u32,
+}
+
+/// The delimiter rows of `text` ([`is_delimiter_row`]) wider than [`MAX_TABLE_COLUMNS`], and
+/// the offsets of the tabs of the other ones. Only
 /// the lines holding a `-` are looked at, found by one memchr pass (a delimiter row has one):
 /// looking at every line was a fortieth of parsing a tree.
-fn delimiter_rows(text: &str) -> (Vec<(usize, usize, usize, u32)>, Vec<usize>) {
+fn delimiter_rows(text: &str) -> (Vec<WideRow>, Vec<usize>) {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut tabs = Vec::new();
@@ -139,7 +152,12 @@ fn delimiter_rows(text: &str) -> (Vec<(usize, usize, usize, u32)>, Vec<usize>) {
             if columns > MAX_TABLE_COLUMNS {
                 lines_before += memchr::memchr_iter(b'\n', &bytes[counted..start]).count() as u32;
                 counted = start;
-                found.push((start, end, columns, lines_before + 1));
+                found.push(WideRow {
+                    start,
+                    end,
+                    columns,
+                    line: lines_before + 1,
+                });
             } else {
                 tabs.extend(line.match_indices('\t').map(|(i, _)| start + i));
             }
@@ -180,7 +198,13 @@ pub fn defuse_wide_tables(text: &str) -> Option<(String, Vec<(u32, usize)>)> {
         out[i] = b' ';
     }
     let mut rows = Vec::with_capacity(found.len());
-    for (start, end, columns, line) in found {
+    for WideRow {
+        start,
+        end,
+        columns,
+        line,
+    } in found
+    {
         for b in &mut out[start..end] {
             if !matches!(*b, b'\r' | b'\n') {
                 *b = b' ';
@@ -202,7 +226,7 @@ mod tests {
     }
 
     /// [`delimiter_rows`] as it was first written: every line looked at.
-    fn delimiter_rows_line_by_line(text: &str) -> (Vec<(usize, usize, usize, u32)>, Vec<usize>) {
+    fn delimiter_rows_line_by_line(text: &str) -> (Vec<WideRow>, Vec<usize>) {
         let mut found = Vec::new();
         let mut tabs = Vec::new();
         let mut start = 0;
@@ -213,7 +237,12 @@ mod tests {
                     .filter(|r| !r.is_empty())
                     .count();
                 if columns > MAX_TABLE_COLUMNS {
-                    found.push((start, start + line.len(), columns, number));
+                    found.push(WideRow {
+                        start,
+                        end: start + line.len(),
+                        columns,
+                        line: number,
+                    });
                 } else {
                     tabs.extend(line.match_indices('\t').map(|(i, _)| start + i));
                 }
