@@ -134,11 +134,9 @@ impl<'p> RowValues<'p> {
     fn of(page: &'p Page) -> RowValues<'p> {
         RowValues {
             type_texts: vec![OnceCell::new(); page.properties.len()],
-            seed_collection: page
-                .properties
-                .iter()
-                .map(|r| r.ty.collection || locale::mentions_collection(&r.type_text))
-                .collect(),
+            // The type cell was read with the seed: its collection flag is the seed's answer
+            // for its text (asking the locale again was a fortieth of learning).
+            seed_collection: page.properties.iter().map(|r| r.ty.collection).collect(),
             values: Vec::new(),
         }
     }
