@@ -269,7 +269,7 @@ pub(super) fn two_byte_lowercase(c: char) -> Option<(char, bool)> {
 }
 
 /// The lowercase of `c` when it is one character (`İ`'s is two: none).
-fn single_lowercase(c: char) -> Option<char> {
+pub(super) fn single_lowercase(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
