@@ -156,28 +156,66 @@ fn linked_phrases(text: &str, links: &[LinkRef]) -> Vec<LinkedPhrase> {
     out
 }
 
-/// True for the characters that end a sentence on their own, whatever follows: the full-width
-/// stops of Chinese and Japanese text (`。`, `！`, `？`, `；`) and the like.
+/// The characters that end a sentence on their own, whatever follows: the full-width stops of
+/// Chinese and Japanese text (`。`, `！`, `？`, `；`) and the like.
+const STOPS: [char; 9] = ['。', '！', '？', '；', '｡', '।', '۔', '։', '؟'];
+
+/// True for the characters of [`STOPS`].
 fn ends_sentence(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；' | '｡' | '।' | '۔' | '։' | '؟')
+    STOPS.contains(&c)
 }
 
+/// The first UTF-8 byte of `c`.
+const fn lead_byte(c: char) -> u8 {
+    let c = c as u32;
+    (match c {
+        0..0x80 => c,
+        0x80..0x800 => 0xC0 | (c >> 6),
+        0x800..0x10000 => 0xE0 | (c >> 12),
+        _ => 0xF0 | (c >> 18),
+    }) as u8
+}
+
+/// The bytes that start a character that may end a sentence: `.`, `!`, `?` and the lead bytes
+/// of [`STOPS`]. None continues a UTF-8 sequence, so each one found is a character boundary.
+const MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    let mut i = 0;
+    while i < STOPS.len() {
+        table[lead_byte(STOPS[i]) as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// The sentences of a paragraph: split after `.`, `!` or `?` followed by a space, and after a
-/// full-width stop ([`ends_sentence`]).
+/// full-width stop ([`ends_sentence`]). Only the characters whose first byte may end a
+/// sentence are decoded (decoding every character was a sixth of reading an intro).
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
-        let end = rest
-            .char_indices()
-            .find(|&(i, c)| {
-                ends_sentence(c)
-                    || matches!(c, '.' | '!' | '?')
-                        && rest[i + 1..].starts_with(|n: char| n.is_whitespace())
-            })
-            .map_or(rest.len(), |(i, c)| i + c.len_utf8());
+        let bytes = rest.as_bytes();
+        let mut from = 0;
+        let end = loop {
+            let Some(at) = bytes[from..].iter().position(|&b| MAY_END[usize::from(b)]) else {
+                break rest.len();
+            };
+            let i = from + at;
+            let c = rest[i..].chars().next().unwrap_or(' ');
+            if ends_sentence(c)
+                || matches!(c, '.' | '!' | '?')
+                    && rest[i + 1..].starts_with(|n: char| n.is_whitespace())
+            {
+                break i + c.len_utf8();
+            }
+            from = i + c.len_utf8();
+        };
         let (sentence, tail) = rest.split_at(end);
         rest = tail.trim_start();
         Some(sentence)
@@ -224,7 +262,7 @@ fn inherited_stems(rows: &[PropertyRow]) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{namespace_word, separates_words, NAMESPACE_ROOT};
+    use super::{ends_sentence, namespace_word, sentences, separates_words, NAMESPACE_ROOT};
     use crate::parse::parse_page;
 
     #[test]
@@ -311,6 +349,39 @@ mod tests {
         let text = "# x\n\nIst abgeleitet von [entity](entity.md).\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|Die ID. Geerbt von [entity](entity.md).|\n|name|String|Der Name. Geerbt von [entity](entity.md).|\n";
         let page = parse_page("x.md", text);
         assert_eq!(page.base_link.unwrap().target.stem(), Some("entity"));
+    }
+
+    #[test]
+    fn sentences_end_where_a_character_by_character_reading_ends_them() {
+        let by_characters = |text: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            let mut rest = text;
+            while !rest.is_empty() {
+                let end = rest
+                    .char_indices()
+                    .find(|&(i, c)| {
+                        ends_sentence(c)
+                            || matches!(c, '.' | '!' | '?')
+                                && rest[i + 1..].starts_with(char::is_whitespace)
+                    })
+                    .map_or(rest.len(), |(i, c)| i + c.len_utf8());
+                out.push(rest[..end].to_owned());
+                rest = rest[end..].trim_start();
+            }
+            out
+        };
+        for text in [
+            "",
+            "One. Two!Three? Four.",
+            "Наследуется от [x](x.md). Это тип… Да?\u{a0}Нет",
+            "表示一个项目。继承自 [entity](entity.md)。另请参阅；完",
+            "a.b. ۔ ؟x ։y। z｡ ！？",
+            "Ends with a dot.",
+            "é.\u{2003}ü",
+        ] {
+            let got: Vec<&str> = sentences(text).collect();
+            assert_eq!(got, by_characters(text), "{text}");
+        }
     }
 
     #[test]
