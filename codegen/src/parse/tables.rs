@@ -181,9 +181,17 @@ fn read_property_table(
 
 /// The property name in a name cell: `**x**;` → `x`, `name (deprecated)` → `name`.
 fn clean_name(cell: &Inline) -> String {
-    let text = cell
-        .text
-        .trim_matches(|c: char| markdown::is_blank(c) || c == ';' || c == '*' || c == '`');
+    // Most cells are a plain name already: nothing to trim or split.
+    if (cell.text.bytes()).all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return cell.text.clone();
+    }
+    clean_name_text(&cell.text)
+}
+
+/// [`clean_name`] of a cell's text, by the general rule.
+fn clean_name_text(text: &str) -> String {
+    let text =
+        text.trim_matches(|c: char| markdown::is_blank(c) || c == ';' || c == '*' || c == '`');
     // `name (deprecated)`, `name - note`: the first token.
     let first = text
         .split(|c: char| markdown::is_blank(c) || c == '(')
@@ -353,6 +361,33 @@ fn read_members(table: Table, name: Option<String>, key: String) -> EnumTable {
 mod tests {
     use crate::diag::Code;
     use crate::parse::{parse_page, PageClass, TypeSpec};
+
+    #[test]
+    fn a_plain_name_cell_is_its_name_by_the_general_rule_too() {
+        for text in [
+            "displayName",
+            "id",
+            "_x1",
+            "",
+            "**x**;",
+            "name (deprecated)",
+            "name - note",
+            "`a_b`",
+            "x.",
+            "Имя",
+            "@odata.type",
+        ] {
+            let cell = crate::parse::markdown::Inline {
+                text: text.to_owned(),
+                ..Default::default()
+            };
+            assert_eq!(
+                super::clean_name(&cell),
+                super::clean_name_text(text),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn enum_page_with_damaged_members() {
