@@ -94,6 +94,10 @@ fn inheritance_link<'a>(
         t.chars().count().saturating_sub(link_chars) <= SHORT
     };
     let marked = sentences(text).find_map(|sentence| {
+        // A sentence without a link text names no base: its marker is not looked for.
+        if !(links.iter()).any(|l| !l.text.is_empty() && sentence.contains(l.text.as_str())) {
+            return None;
+        }
         let at = locale::inheritance_marker(sentence)?;
         if locale::turns_inheritance_around(sentence) {
             return None;
