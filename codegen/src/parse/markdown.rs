@@ -31,7 +31,8 @@ pub struct Inline {
     pub strong_len: usize,
     /// 1-based line where the content starts.
     pub line: u32,
-    /// 1-based column (in characters) where the content starts.
+    /// 1-based column (in characters) where the content starts; 0 for a table cell after the
+    /// first of its row, which is not located (the row's first cell is).
     pub column: u32,
 }
 
@@ -322,7 +323,16 @@ impl<'a> BlockReader<'a> {
                 );
             }
             Tag::TableCell if matches!(self.open, Open::Table(..)) => {
-                let (line, column) = self.at(range.start);
+                // A row is one line: the cells after its first share that cell's line, and are
+                // not located further (locating every cell was a third of the cursor's work).
+                let row_line = match &self.open {
+                    Open::Table(_, row, _) => row.first().map(|first| first.line),
+                    _ => None,
+                };
+                let (line, column) = match row_line {
+                    Some(line) => (line, 0),
+                    None => self.at(range.start),
+                };
                 if let Open::Table(_, _, cell) = &mut self.open {
                     *cell = Some(Inline {
                         text: String::with_capacity(range.len()),
@@ -646,6 +656,17 @@ mod tests {
         assert_eq!(t.rows[0][1].links[0].dest, "../resources/x.md");
         assert_eq!(t.rows[0][2].code, vec!["none", "done"]);
         assert_eq!(t.rows[0][0].line, 5);
+        // The first cell of a row is located; the others share its line.
+        assert_eq!(t.rows[0][0].column, 2);
+        assert!(t.rows[0][1..].iter().all(|c| c.line == 5 && c.column == 0));
+        let text = "|a|b|\n|-|-|\n|  é|x|\n|y|z|\n";
+        let b = parse(text);
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        let first: Vec<(u32, u32)> = t.rows.iter().map(|r| (r[0].line, r[0].column)).collect();
+        assert_eq!(first, [(3, 2), (4, 2)]);
+        assert_eq!((t.header[0].line, t.header[1].line), (1, 1));
     }
 
     #[test]
