@@ -581,6 +581,12 @@ fn heading_level(level: HeadingLevel) -> u8 {
 
 /// Trims [`is_blank`] characters from both ends without reallocating.
 fn trim_in_place(text: &mut String) {
+    // Most cells start and end with a visible ASCII character: nothing to trim.
+    let visible = |b: &u8| b.is_ascii() && !is_blank(char::from(*b));
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(visible) && bytes.last().is_some_and(visible) {
+        return;
+    }
     let end = text.trim_end_matches(is_blank).len();
     text.truncate(end);
     let start = text.len() - text.trim_start_matches(is_blank).len();
@@ -643,6 +649,25 @@ mod tests {
             panic!("{b:?}")
         };
         assert_eq!(h.key(), "json-representation");
+    }
+
+    #[test]
+    fn cells_are_trimmed_of_blanks_at_both_ends() {
+        for text in [
+            "a",
+            " a ",
+            "",
+            " ",
+            "\u{200b}a",
+            "a\u{a0}",
+            "\u{b}x\u{c}",
+            "é",
+            "x y",
+        ] {
+            let mut trimmed = text.to_owned();
+            trim_in_place(&mut trimmed);
+            assert_eq!(trimmed, text.trim_matches(is_blank), "{text:?}");
+        }
     }
 
     #[test]
