@@ -308,9 +308,18 @@ fn contains_any_ci(text: &str, words: &[&str]) -> bool {
             .filter(|w| w.is_ascii())
             .any(|w| contains_ascii_ci(text.as_bytes(), w.as_bytes()));
     }
-    // No word has a sigma: `lowercase` finds what `str::to_lowercase` would.
-    let lower = lowercase(text);
-    words.iter().any(|w| lower.contains(w))
+    // Compared in place where a word's first letter stands, as `starts_with_ci` compares:
+    // character by character, a character whose lowercase is several matching none of the
+    // words (no word holds such a lowercase, nor a sigma). Lowercasing the text first cost an
+    // allocation and a search per word for every translated type cell.
+    text.char_indices().any(|(i, c)| {
+        let Some(lower) = single_lowercase(c) else {
+            return false;
+        };
+        words
+            .iter()
+            .any(|w| w.starts_with(lower) && starts_with_ci(&text[i..], w).is_some())
+    })
 }
 
 /// True when `text` contains `word` (lowercase ASCII), ignoring ASCII case. Only the places
@@ -384,6 +393,10 @@ mod tests {
             "İnherit",
             "Σύνολο (collection)",
             "Набор",
+            "collectİon набОР",
+            "xİ производНЫЙ ОТ",
+            "КОЛЛЕКЦИЯ",
+            "коллекци",
         ] {
             for list in lists {
                 let by_str = list.iter().any(|w| text.to_lowercase().contains(w));
