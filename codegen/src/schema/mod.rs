@@ -17,6 +17,8 @@ pub use type_ref::{QualifiedName, TypeRef};
 use crate::diag::{Diagnostic, Location};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::OnceLock;
 
 /// The version of the schema JSON format. Bumped on any incompatible change.
 pub const FORMAT_VERSION: u32 = 1;
@@ -25,7 +27,7 @@ pub const FORMAT_VERSION: u32 = 1;
 ///
 /// Its types are always sorted by namespace, then name (the order [`Schema::get`] searches in):
 /// [`Schema::new`] and deserialization sort them, and nothing else can change them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 #[serde(from = "SchemaFields")]
 pub struct Schema {
     /// [`FORMAT_VERSION`].
@@ -34,6 +36,77 @@ pub struct Schema {
     types: Vec<TypeDef>,
     /// Every finding, sorted by location and code.
     pub diagnostics: Vec<Diagnostic>,
+    /// The position of each type by qualified name, built on the first lookup (the types
+    /// never change after [`Schema::new`]). Not part of the schema: left out of its JSON, its
+    /// `Debug` text and its comparisons.
+    #[serde(skip)]
+    index: OnceLock<TypeIndex>,
+}
+
+// By hand, to leave out the index: the derived `Debug` and `PartialEq` would include it.
+impl fmt::Debug for Schema {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Schema")
+            .field("format_version", &self.format_version)
+            .field("types", &self.types)
+            .field("diagnostics", &self.diagnostics)
+            .finish()
+    }
+}
+
+impl PartialEq for Schema {
+    fn eq(&self, other: &Schema) -> bool {
+        self.format_version == other.format_version
+            && self.types == other.types
+            && self.diagnostics == other.diagnostics
+    }
+}
+
+/// The positions of a schema's types by every qualified name that [`Schema::index_of`] finds
+/// them by: `namespace.name`, and also `name` for an empty namespace (a text without `.`
+/// splits into an empty namespace). A name that more than one type answers to is marked
+/// [`TypeIndex::AMBIGUOUS`] and left to the binary search, which picks the same one as ever.
+#[derive(Debug, Clone, Default)]
+struct TypeIndex {
+    /// Qualified name → position in the sorted types, or [`TypeIndex::AMBIGUOUS`].
+    positions: foldhash::HashMap<Box<str>, usize>,
+}
+
+impl TypeIndex {
+    /// The mark of a name that several types answer to.
+    const AMBIGUOUS: usize = usize::MAX;
+
+    /// The index of `types`.
+    fn new(types: &[TypeDef]) -> TypeIndex {
+        let mut positions = foldhash::HashMap::default();
+        positions.reserve(types.len());
+        let mut add = |key: String, i: usize| {
+            positions
+                .entry(key.into_boxed_str())
+                .and_modify(|at| *at = TypeIndex::AMBIGUOUS)
+                .or_insert(i);
+        };
+        for (i, t) in types.iter().enumerate() {
+            // A name with a `.` is never the part after the last `.` of a qualified name:
+            // no lookup finds its type.
+            if t.name.contains('.') {
+                continue;
+            }
+            if t.namespace.is_empty() {
+                add(t.name.clone(), i);
+            }
+            add(format!("{}.{}", t.namespace, t.name), i);
+        }
+        TypeIndex { positions }
+    }
+
+    /// The position of the type `qualified`: `None` when no type has that name, `Some(None)`
+    /// when several do.
+    fn get(&self, qualified: &str) -> Option<Option<usize>> {
+        self.positions
+            .get(qualified)
+            .map(|&i| (i != TypeIndex::AMBIGUOUS).then_some(i))
+    }
 }
 
 /// The schema JSON as read, before its types are put in order.
@@ -176,6 +249,7 @@ impl Schema {
             format_version: FORMAT_VERSION,
             types,
             diagnostics,
+            index: OnceLock::new(),
         }
     }
 
@@ -194,8 +268,21 @@ impl Schema {
         self.index_of(qualified).map(|i| &self.types[i])
     }
 
-    /// The position of the type with this qualified name in [`Schema::types`].
+    /// The position of the type with this qualified name in [`Schema::types`]: the type whose
+    /// namespace and name are the text before and after its last `.` (an empty namespace when
+    /// it has none).
     pub fn index_of(&self, qualified: &str) -> Option<usize> {
+        // A hash lookup: a binary search compared ~12 pairs of strings per lookup, and emit
+        // looks up tens of thousands of names.
+        let index = self.index.get_or_init(|| TypeIndex::new(&self.types));
+        match index.get(qualified)? {
+            Some(i) => Some(i),
+            None => self.search(qualified),
+        }
+    }
+
+    /// [`Schema::index_of`] by binary search over the sorted types.
+    fn search(&self, qualified: &str) -> Option<usize> {
         // Split once, not at every step of the search.
         let key = qualified.rsplit_once('.').unwrap_or(("", qualified));
         self.types
@@ -264,5 +351,96 @@ impl Schema {
         let mut s = serde_json::to_string_pretty(self).expect("the schema is always serializable");
         s.push('\n');
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(namespace: &str, name: &str) -> TypeDef {
+        TypeDef {
+            name: name.to_owned(),
+            namespace: namespace.to_owned(),
+            kind: Kind::Complex,
+            base: None,
+            description: String::new(),
+            origin: Origin::Page,
+            is_abstract: false,
+            open_type: false,
+            source: None,
+            properties: Vec::new(),
+            members: Vec::new(),
+        }
+    }
+
+    /// [`Schema::index_of`] as a scan of every type, for reference.
+    fn scan(schema: &Schema, qualified: &str) -> Vec<usize> {
+        let (namespace, name) = qualified.rsplit_once('.').unwrap_or(("", qualified));
+        (schema.types().iter().enumerate())
+            .filter(|(_, t)| t.namespace == namespace && t.name == name)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    #[test]
+    fn lookups_find_what_a_scan_finds() {
+        let schema = Schema::new(
+            vec![
+                named("microsoft.graph", "user"),
+                named("microsoft.graph", "group"),
+                named("microsoft.graph.callRecords", "session"),
+                named("microsoft.graph.callRecords", "session"),
+                named("microsoft.graph", "a.b"),
+                named("", "bare"),
+                named("", ""),
+                named("x", ""),
+            ],
+            Vec::new(),
+        );
+        let queries = [
+            "microsoft.graph.user",
+            "microsoft.graph.group",
+            "microsoft.graph.callRecords.session",
+            "microsoft.graph.a.b",
+            "microsoft.graph.a",
+            "bare",
+            ".bare",
+            "..bare",
+            "",
+            ".",
+            "x.",
+            "x",
+            "microsoft.graph",
+            "microsoft.graph.User",
+        ];
+        for q in queries {
+            let found = scan(&schema, q);
+            match schema.index_of(q) {
+                None => assert!(found.is_empty(), "{q:?}"),
+                Some(i) => assert!(found.contains(&i), "{q:?}"),
+            }
+            assert_eq!(schema.index_of(q), schema.search(q), "{q:?}");
+            assert_eq!(
+                schema.get(q).map(TypeDef::qualified_name),
+                found.first().map(|&i| schema.types()[i].qualified_name()),
+                "{q:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_index_is_no_part_of_the_schema() {
+        let schema = Schema::new(vec![named("microsoft.graph", "user")], Vec::new());
+        let before = format!("{schema:?}");
+        assert!(schema.get("microsoft.graph.user").is_some());
+        assert_eq!(format!("{schema:?}"), before);
+        assert!(!before.contains("index"), "{before}");
+        assert_eq!(schema, Schema::new(schema.types().to_vec(), Vec::new()));
+        let json = schema.to_json();
+        assert!(!json.contains("index"), "{json}");
+        let read: Schema = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, schema);
+        assert_eq!(read.index_of("microsoft.graph.user"), Some(0));
     }
 }
