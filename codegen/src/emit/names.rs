@@ -3,15 +3,17 @@
 
 use super::ident::{self, camel, ident_text, Scope};
 use crate::schema::{Kind, QualifiedName, Schema, TypeDef};
+use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
 
-/// The names chosen for every type of a schema.
+/// The names chosen for every type of a schema. Hash maps: emit looks names up tens of
+/// thousands of times, and an ordered map compared a dozen strings per lookup.
 pub(super) struct Names {
     /// Qualified name → (module path segments, Rust type name).
-    pub(super) types: BTreeMap<QualifiedName, (Vec<String>, String)>,
+    pub(super) types: HashMap<QualifiedName, (Vec<String>, String)>,
     /// Qualified name → name of its `Any...` enum, which holds the type or any type derived from
     /// it, chosen by `@odata.type` (types with subtypes only).
-    pub(super) anys: BTreeMap<QualifiedName, String>,
+    pub(super) anys: HashMap<QualifiedName, String>,
 }
 
 /// Module path for a namespace: `microsoft.graph` is the root, `microsoft.graph.callRecords`
@@ -31,8 +33,8 @@ impl Names {
     pub(super) fn new(schema: &Schema) -> Names {
         let mut scopes: BTreeMap<Vec<String>, Scope> = BTreeMap::new();
         let subtypes = schema.subtypes();
-        let mut types = BTreeMap::new();
-        let mut anys = BTreeMap::new();
+        let mut types = HashMap::with_capacity(schema.types().len());
+        let mut anys = HashMap::new();
         // Type names first, then `Any...` enums. Types defined by a page claim their name before
         // reconstructed ones and placeholders (a miscased link must not take `User` from
         // `user`); ties resolve in schema order, so the result is deterministic.
