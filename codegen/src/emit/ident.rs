@@ -25,6 +25,33 @@ const LONGEST_KEYWORD: usize = 8;
 /// Keywords that cannot be raw identifiers.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
+/// By length (up to [`LONGEST_KEYWORD`]), the first bytes of the [`KEYWORDS`] and [`NOT_RAW`]
+/// names of that length, as bits: a name whose length and first byte match none is no keyword,
+/// known without comparing it to each (most names, looked up for every field).
+const KEYWORD_STARTS: [u128; LONGEST_KEYWORD + 1] = {
+    let mut starts = [0u128; LONGEST_KEYWORD + 1];
+    let lists = [KEYWORDS, NOT_RAW];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let word = lists[l][i].as_bytes();
+            starts[word.len()] |= 1 << word[0];
+            i += 1;
+        }
+        l += 1;
+    }
+    starts
+};
+
+/// False when `name` is surely none of [`KEYWORDS`] and [`NOT_RAW`] (see [`KEYWORD_STARTS`]).
+fn may_be_keyword(name: &str) -> bool {
+    match (KEYWORD_STARTS.get(name.len()), name.as_bytes().first()) {
+        (Some(starts), Some(&first)) => first < 128 && starts >> first & 1 == 1,
+        _ => false,
+    }
+}
+
 /// Names the generated code uses unqualified in type position (`Option<String>`, `Box<T>`,
 /// `Vec<T>`, `impl From<T>`, `Result<..>`): no generated type or trait may take them, or it would
 /// shadow them in its module.
@@ -189,7 +216,7 @@ pub fn string_literal(text: &str) -> String {
 /// a capital first letter are no keyword but `Self`.
 pub fn ident_text(name: &str) -> Cow<'_, str> {
     let capital = name.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    if capital && name != "Self" || name.len() > LONGEST_KEYWORD {
+    if capital && name != "Self" || !may_be_keyword(name) {
         Cow::Borrowed(name)
     } else if NOT_RAW.contains(&name) {
         Cow::Owned(format!("{name}_"))
@@ -314,6 +341,17 @@ mod tests {
             assert_eq!(ident_text(name), to_ident(name).to_string(), "{name}");
             assert_eq!(into_ident_text(name.to_owned()), ident_text(name), "{name}");
         }
+    }
+
+    #[test]
+    fn names_that_may_be_keywords_are_all_the_keywords() {
+        for word in KEYWORDS.iter().chain(NOT_RAW) {
+            assert!(may_be_keyword(word), "{word}");
+        }
+        for name in ["", "base", "value", "odata_type", "é", "x1", "Type"] {
+            assert!(!may_be_keyword(name), "{name}");
+        }
+        assert!(!may_be_keyword(&"a".repeat(LONGEST_KEYWORD + 1)));
     }
 
     #[test]
