@@ -63,6 +63,19 @@ impl Code {
         self.indented(line);
     }
 
+    /// Writes one line of code made of `parts` (not a doc comment) at the current depth, as
+    /// [`Code::line`] writes their concatenation.
+    pub(super) fn line_of(&mut self, parts: &[&str]) {
+        if !Code::fits(self.depth, parts) {
+            self.needs_layout = true;
+        }
+        self.push_indent();
+        for part in parts {
+            self.text.push_str(part);
+        }
+        self.text.push('\n');
+    }
+
     /// Writes a line and goes one level deeper (`pub struct X {`).
     pub(super) fn open(&mut self, line: &str) {
         self.line(line);
@@ -224,10 +237,11 @@ mod tests {
         code.docs("A thing.", "About it.");
         code.open("pub struct X {");
         code.line("pub a: u8,");
+        code.line_of(&["pub b", ": u8", ","]);
         code.close("}");
         assert_eq!(
             code.finish(),
-            "    /// A thing.\n    ///\n    /// About it.\n    pub struct X {\n        pub a: u8,\n    }\n"
+            "    /// A thing.\n    ///\n    /// About it.\n    pub struct X {\n        pub a: u8,\n        pub b: u8,\n    }\n"
         );
     }
 

@@ -8,6 +8,7 @@ use super::code::Code;
 use super::ident::{camel, doc_name, ident_text, into_ident_text, string_literal, Scope};
 use super::Emitter;
 use crate::schema::{Origin, TypeDef};
+use std::fmt::Write as _;
 
 /// One documented member, as a variant.
 struct Variant<'a> {
@@ -30,9 +31,11 @@ fn variants(t: &TypeDef) -> (Vec<Variant<'_>>, String) {
         .members
         .iter()
         .map(|m| {
-            let mut about = format!("`{}`", doc_name(&m.name));
+            // Concatenated, not formatted: an enum's members are many of emit's rows.
+            let mut about = ["`", &doc_name(&m.name), "`"].concat();
             if let Some(value) = m.value {
-                about.push_str(&format!(" (value {value})"));
+                // Writing into a `String` cannot fail.
+                let _ = write!(about, " (value {value})");
             }
             about.push('.');
             Variant {
@@ -75,13 +78,13 @@ impl Emitter<'_> {
         if self.options.non_exhaustive {
             item.line("#[non_exhaustive]");
         }
-        item.open(&format!("pub enum {name} {{"));
+        item.open(&["pub enum ", &name, " {"].concat());
         for v in &variants {
             item.docs(v.description, &v.about);
-            item.line(&format!("{},", v.name));
+            item.line_of(&[&v.name, ","]);
         }
         item.doc(" A value this version of the docs does not list, kept verbatim.");
-        item.line(&format!("{other}(String),"));
+        item.line_of(&[other.as_str(), "(String),"]);
         item.close("}");
         out.append(item);
         self.table(
@@ -98,13 +101,17 @@ impl Emitter<'_> {
 /// variant `other`, then a row per member (wire name => variant, then ` = value` if the docs
 /// give one).
 fn enum_table(variants: &[Variant], other: &str) -> Vec<String> {
-    std::iter::once(format!("{other},"))
+    std::iter::once([other, ","].concat())
         .chain(variants.iter().map(|v| {
-            let wire = string_literal(v.wire);
-            match v.value {
-                Some(value) => format!("{wire} => {} = {value},", v.name),
-                None => format!("{wire} => {},", v.name),
+            let mut row = string_literal(v.wire);
+            row.push_str(" => ");
+            row.push_str(&v.name);
+            if let Some(value) = v.value {
+                // Writing into a `String` cannot fail.
+                let _ = write!(row, " = {value}");
             }
+            row.push(',');
+            row
         }))
         .collect()
 }

@@ -88,7 +88,7 @@ impl Emitter<'_> {
             .into_iter()
             .map(|(ancestor, path)| {
                 let a_path = self.names.type_path(&module, &ancestor.qualified_name());
-                format!("{a_path} = {path},")
+                [a_path.as_str(), " = ", &path, ","].concat()
             })
             .collect()
     }
@@ -131,8 +131,8 @@ impl Emitter<'_> {
     fn family_table(&self, t: &TypeDef, family: &[Variant]) -> Vec<String> {
         let q = t.qualified_name();
         let mut lines = vec![
-            format!("{},", string_literal(&doc_name(&q))),
-            format!("{}({}),", family[0].name, family[0].path),
+            [string_literal(&doc_name(&q)).as_str(), ","].concat(),
+            [family[0].name.as_str(), "(", &family[0].path, "),"].concat(),
         ];
         for v in &family[1..] {
             let member = self
@@ -145,13 +145,19 @@ impl Emitter<'_> {
                 .find(|(a, _)| a.qualified_name() == q)
                 .expect("a descendant's struct holds its ancestors' through `base` fields");
             lines.extend(v.cfg.clone());
-            lines.push(format!(
-                "{} => {}({}) = {},",
-                string_literal(v.qualified.as_str()),
-                v.name,
-                v.path,
-                path,
-            ));
+            lines.push(
+                [
+                    string_literal(v.qualified.as_str()).as_str(),
+                    " => ",
+                    &v.name,
+                    "(",
+                    &v.path,
+                    ") = ",
+                    &path,
+                    ",",
+                ]
+                .concat(),
+            );
         }
         lines
     }

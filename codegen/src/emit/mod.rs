@@ -139,8 +139,8 @@ impl<'a> Emitter<'a> {
         lines: Vec<String>,
     ) {
         let mut item = self.start_item(out, cfg);
-        item.open(&format!("support::{table}! {{"));
-        item.verbatim_lines(std::iter::once(format!("{name},").as_str()));
+        item.open(&["support::", table, "! {"].concat());
+        item.verbatim_lines([[name, ","].concat().as_str()]);
         item.verbatim_lines(lines.iter().map(String::as_str));
         item.close("}");
         out.append(item);

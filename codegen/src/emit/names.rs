@@ -53,7 +53,7 @@ impl Names {
             if t.kind != Kind::Enum && subtypes.contains_key(&q) {
                 let module = module_of(&t.namespace);
                 let scope = scopes.entry(module).or_insert_with(Scope::for_types);
-                anys.insert(q.clone(), scope.unique(&format!("Any{}", types[&q].1)));
+                anys.insert(q.clone(), scope.unique(&["Any", &types[&q].1].concat()));
             }
         }
         Names { types, anys }

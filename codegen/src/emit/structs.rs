@@ -12,7 +12,6 @@ use super::options::FieldAttributes;
 use super::support::support_path;
 use super::Emitter;
 use crate::schema::{Kind, Origin, Property, TypeDef, TypeRef};
-use std::fmt::Write as _;
 
 /// A struct field with its Rust type, docs and user attributes, as emitted.
 pub(super) struct TypedField<'a> {
@@ -122,15 +121,19 @@ impl Emitter<'_> {
             TypeRef::Named(_) => ("serde_json::Value".to_owned(), false, false),
         };
         let plain = if p.collection {
-            format!("Vec<{element}>")
+            ["Vec<", &element, ">"].concat()
         } else {
             element
         };
         // A relationship whose type was left out (`skip_navigation`) is JSON already.
         let ty = if p.navigation && typed && !self.options.typed_navigation {
-            format!("{}<{plain}>", support_path(module, "Expanded"))
+            let mut expanded = support_path(module, "Expanded");
+            expanded.push('<');
+            expanded.push_str(&plain);
+            expanded.push('>');
+            expanded
         } else if field.boxed {
-            format!("Box<{plain}>")
+            ["Box<", &plain, ">"].concat()
         } else {
             plain
         };
@@ -161,9 +164,11 @@ impl Emitter<'_> {
         } else {
             "complex type"
         };
-        let mut about = format!("Graph {kind} `{}`.", doc_name(&t.qualified_name()));
+        let mut about = ["Graph ", kind, " `", &doc_name(&t.qualified_name()), "`."].concat();
         if let Some(base) = &t.base {
-            about.push_str(&format!(" Derives from {}.", self.doc_link(module, base)));
+            about.push_str(" Derives from ");
+            about.push_str(&self.doc_link(module, base));
+            about.push('.');
         }
         match t.origin {
             Origin::Reconstructed => about.push_str(" No docs page was given for this type: it was reconstructed from the pages that refer to it."),
@@ -179,9 +184,9 @@ impl Emitter<'_> {
         let path = self.names.type_path(module, qualified);
         let name = path.rsplit("::").next().unwrap_or(&path);
         if name == path {
-            format!("[`{name}`]")
+            ["[`", name, "`]"].concat()
         } else {
-            format!("[`{name}`]({path})")
+            ["[`", name, "`](", &path, ")"].concat()
         }
     }
 
@@ -205,7 +210,7 @@ impl Emitter<'_> {
         let q = t.qualified_name();
         let mut item = self.start_item(out, cfg);
         item.open_verbatim("support::object! {");
-        item.verbatim_lines([format!("{},", string_literal(&doc_name(&q))).as_str()]);
+        item.verbatim_lines([[string_literal(&doc_name(&q)).as_str(), ","].concat().as_str()]);
         item.docs(&t.description, &self.struct_about(t, module));
         for attribute in self.attributes.of_type(&q) {
             item.attribute(attribute, true);
@@ -213,17 +218,17 @@ impl Emitter<'_> {
         if self.options.non_exhaustive {
             item.verbatim_lines(["#[non_exhaustive]"]);
         }
-        let head = match self.struct_base(t) {
-            None => format!("pub struct {name}"),
-            Some(base) => format!(
-                "pub struct {name}: {}",
-                self.names.type_path(module, &base.qualified_name())
-            ),
-        };
+        let mut head = ["pub struct ", name].concat();
+        if let Some(base) = self.struct_base(t) {
+            head.push_str(": ");
+            head.push_str(&self.names.type_path(module, &base.qualified_name()));
+        }
         if fields.is_empty() {
-            item.verbatim_lines([format!("{head} {{}}").as_str()]);
+            head.push_str(" {}");
+            item.verbatim_lines([head.as_str()]);
         } else {
-            item.open_verbatim(&format!("{head} {{"));
+            head.push_str(" {");
+            item.open_verbatim(&head);
             for f in fields {
                 let p = f.field.property;
                 // An inherited field's description is its declaring type's: said once there,
@@ -237,8 +242,9 @@ impl Emitter<'_> {
                     row.push(' ');
                     row.push_str(&attributes_on_one_line(attribute));
                 }
-                // Writing into a `String` cannot fail.
-                let _ = write!(row, " {}:", f.field.ident);
+                row.push(' ');
+                row.push_str(&f.field.ident);
+                row.push(':');
                 if f.user_type {
                     // The user's type on the row's one line.
                     for word in f.ty.split_whitespace() {

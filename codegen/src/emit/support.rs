@@ -25,7 +25,10 @@ pub(super) fn support_module() -> &'static str {
 /// A path to `item` of the support module from inside module `from` of the generated code:
 /// `support::Nullable`, `super::support::Nullable`, ...
 pub(super) fn support_path(from: &[String], item: &str) -> String {
-    format!("{}support::{item}", "super::".repeat(from.len()))
+    let mut path = "super::".repeat(from.len());
+    path.push_str("support::");
+    path.push_str(item);
+    path
 }
 
 /// `use super::support;` (as many `super`s as `module` is deep), which the struct items of
