@@ -149,11 +149,21 @@ impl Rendered {
 
 /// The header, a blank line, and the pieces spaced apart.
 fn one_file<'a>(header: &str, pieces: impl Iterator<Item = &'a str>) -> String {
-    let code = pieces.collect::<String>();
-    let mut out = String::with_capacity(header.len() + 1 + code.len() + code.len() / 16);
+    let pieces: Vec<&str> = pieces.collect();
+    let len: usize = pieces.iter().map(|p| p.len()).sum();
+    let mut out = String::with_capacity(header.len() + 1 + len + len / 16);
     out.push_str(header);
     out.push('\n');
-    space_items_into(&code, &mut out);
+    if pieces.iter().all(|p| p.is_empty() || p.ends_with('\n')) {
+        // No line runs from one piece into the next: each is spaced where it lies, without
+        // copying them all into one text first.
+        let mut prev_closed = false;
+        for piece in pieces {
+            space_lines_into(piece, &mut out, &mut prev_closed);
+        }
+    } else {
+        space_items_into(&pieces.concat(), &mut out);
+    }
     out
 }
 
@@ -169,7 +179,30 @@ fn space_items(code: &str) -> String {
 /// none), line by line as [`str::lines`] gives them (found with memchr: the whole output
 /// passes through here).
 fn space_items_into(code: &str, out: &mut String) {
-    let mut prev_closed = false;
+    space_lines_into(code, out, &mut false);
+}
+
+/// [`space_items_into`] for text that goes on from where text whose last line was closed
+/// (`}`, or an item's `;`) if `prev_closed` ends: sets it for the text's own last line.
+fn space_lines_into(code: &str, out: &mut String, prev_closed: &mut bool) {
+    if code.ends_with('\n') && memchr::memchr(b'\r', code.as_bytes()).is_none() {
+        // Every line ends with `\n` and is written as it is: only the blank lines are new, so
+        // the text is copied in runs between them.
+        let mut copied = 0;
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', code.as_bytes()) {
+            let line = &code[start..end];
+            if *prev_closed && !line.starts_with([' ', '}', ')']) && !line.is_empty() {
+                out.push_str(&code[copied..start]);
+                out.push('\n');
+                copied = start;
+            }
+            *prev_closed = line == "}" || (line.ends_with(';') && !line.starts_with(' '));
+            start = end + 1;
+        }
+        out.push_str(&code[copied..]);
+        return;
+    }
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', code.as_bytes()).map(|end| (end, true));
     for (end, newline) in ends.chain(std::iter::once((code.len(), false))) {
@@ -182,10 +215,10 @@ fn space_items_into(code: &str, out: &mut String) {
         }
         start = end + 1;
         let starts_item = !line.starts_with([' ', '}', ')']) && !line.is_empty();
-        if prev_closed && starts_item {
+        if *prev_closed && starts_item {
             out.push('\n');
         }
-        prev_closed = line == "}" || (line.ends_with(';') && !line.starts_with(' '));
+        *prev_closed = line == "}" || (line.ends_with(';') && !line.starts_with(' '));
         out.push_str(line);
         out.push('\n');
     }
@@ -218,6 +251,31 @@ mod tests {
                 expected.push('\n');
             }
             assert_eq!(space_items(code), expected, "{code:?}");
+        }
+    }
+
+    #[test]
+    fn pieces_are_spaced_as_their_concatenation_is() {
+        let pieces = [
+            "struct A;\n",
+            "",
+            "struct B {\n    x: u8,\n}\n",
+            "}\n",
+            "fn f() {}\n;\n",
+            "a\r\n}\r\n",
+            "b\n",
+            "x",
+            "}\n",
+            "y\n",
+        ];
+        // Every run of consecutive pieces, so that some end without `\n` and some do not.
+        for from in 0..pieces.len() {
+            for to in from..=pieces.len() {
+                let run = &pieces[from..to];
+                let mut expected = String::from("h\n\n");
+                space_items_into(&run.concat(), &mut expected);
+                assert_eq!(one_file("h\n", run.iter().copied()), expected, "{run:?}");
+            }
         }
     }
 
