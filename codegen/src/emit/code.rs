@@ -161,6 +161,15 @@ impl Code {
         }
     }
 
+    /// Writes a line that is never laid out (see [`Code::verbatim_lines`]), whose text `write`
+    /// appends to the string it is given: a table row written in place, with no string of its
+    /// own.
+    pub(super) fn verbatim_line_with(&mut self, write: impl FnOnce(&mut String)) {
+        self.push_indent();
+        write(&mut self.text);
+        self.text.push('\n');
+    }
+
     /// The text, laid out by prettyplease if some line needs it.
     pub(super) fn finish(self) -> String {
         if self.needs_layout {

@@ -5,7 +5,7 @@
 //! structs' `object!` tables. Written out, those impls were 1.5 MB of a whole tree's source.
 
 use super::code::Code;
-use super::ident::{camel, doc_name, ident_text, into_ident_text, string_literal, Scope};
+use super::ident::{camel, doc_name, ident_text, into_ident_text, push_string_literal, Scope};
 use super::Emitter;
 use crate::schema::{Origin, TypeDef};
 use std::fmt::Write as _;
@@ -103,7 +103,9 @@ impl Emitter<'_> {
 fn enum_table(variants: &[Variant], other: &str) -> Vec<String> {
     std::iter::once([other, ","].concat())
         .chain(variants.iter().map(|v| {
-            let mut row = string_literal(v.wire);
+            // At its length (but for an escaped name or a long value): one allocation a row.
+            let mut row = String::with_capacity(v.wire.len() + v.name.len() + 32);
+            push_string_literal(&mut row, v.wire);
             row.push_str(" => ");
             row.push_str(&v.name);
             if let Some(value) = v.value {

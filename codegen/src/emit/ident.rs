@@ -196,17 +196,22 @@ pub fn doc_name(name: &str) -> String {
 /// printable ASCII without `"` or `\` (almost every Graph name) needs no escape and is only
 /// quoted: the per-character escaping is a large share of emitting a whole tree's tables.
 pub fn string_literal(text: &str) -> String {
+    let mut literal = String::with_capacity(text.len() + 2);
+    push_string_literal(&mut literal, text);
+    literal
+}
+
+/// Appends [`string_literal`] of `text` to `out` (a table row being written).
+pub fn push_string_literal(out: &mut String, text: &str) {
     if text
         .bytes()
         .all(|b| matches!(b, b' '..=b'~') && b != b'"' && b != b'\\')
     {
-        let mut literal = String::with_capacity(text.len() + 2);
-        literal.push('"');
-        literal.push_str(text);
-        literal.push('"');
-        literal
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
     } else {
-        proc_macro2::Literal::string(text).to_string()
+        out.push_str(&proc_macro2::Literal::string(text).to_string());
     }
 }
 

@@ -6,7 +6,7 @@
 //! writes from) rather than derived.
 use super::code::{attributes_on_one_line, Code};
 use super::fields::Field;
-use super::ident::{doc_name, ident_text, string_literal};
+use super::ident::{doc_name, ident_text, push_string_literal, string_literal};
 use super::names::module_of;
 use super::options::FieldAttributes;
 use super::support::support_path;
@@ -235,28 +235,30 @@ impl Emitter<'_> {
                 // not copied into every descendant (the docs are a large part of the source).
                 item.docs(if p.inherited { "" } else { &p.description }, &f.about);
                 item.verbatim_lines(f.cfg.as_deref());
-                // Pushed piece by piece: `format!` per row was a tenth of emit's formatting.
-                let mut row = string_literal(f.field.json());
-                row.push_str(" =>");
-                for attribute in &f.attrs {
-                    row.push(' ');
-                    row.push_str(&attributes_on_one_line(attribute));
-                }
-                row.push(' ');
-                row.push_str(&f.field.ident);
-                row.push(':');
-                if f.user_type {
-                    // The user's type on the row's one line.
-                    for word in f.ty.split_whitespace() {
+                // Written piece by piece into the code: `format!` per row was a tenth of
+                // emit's formatting, and a string per row grew several times.
+                item.verbatim_line_with(|row| {
+                    push_string_literal(row, f.field.json());
+                    row.push_str(" =>");
+                    for attribute in &f.attrs {
                         row.push(' ');
-                        row.push_str(word);
+                        row.push_str(&attributes_on_one_line(attribute));
                     }
-                } else {
                     row.push(' ');
-                    row.push_str(&f.ty);
-                }
-                row.push(',');
-                item.verbatim_lines([row.as_str()]);
+                    row.push_str(&f.field.ident);
+                    row.push(':');
+                    if f.user_type {
+                        // The user's type on the row's one line.
+                        for word in f.ty.split_whitespace() {
+                            row.push(' ');
+                            row.push_str(word);
+                        }
+                    } else {
+                        row.push(' ');
+                        row.push_str(&f.ty);
+                    }
+                    row.push(',');
+                });
             }
             item.close_verbatim("}");
         }
