@@ -2,6 +2,8 @@
 //! generated code or its documentation.
 
 use crate::docs_text::is_unsafe_char;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// Cleans a docs description into rustdoc lines: no control characters, no accidental
 /// intra-doc links or HTML tags, URLs in angle brackets. Each line starts with a space, as a
@@ -48,9 +50,11 @@ pub(super) fn for_each_doc_line(text: &str, mut f: impl FnMut(&str, &str)) {
 /// Where the first `http://` or `https://` URL of `text` starts, anywhere in a word (after `(`
 /// or a quote too: rustdoc warns of any bare URL).
 fn url_start(text: &str) -> Option<usize> {
-    // One search for what both schemes start with.
+    // One search for what both schemes start with, by a searcher built once: building one per
+    // search (what `memmem::find` does) cost more than most searches.
+    static HTTP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"http"));
     let mut from = 0;
-    while let Some(found) = memchr::memmem::find(&text.as_bytes()[from..], b"http") {
+    while let Some(found) = HTTP.find(&text.as_bytes()[from..]) {
         let at = from + found;
         let after = &text[at + 4..];
         if after.starts_with("://") || after.starts_with("s://") {
