@@ -8,7 +8,7 @@
 use crate::docs_text::is_unsafe_char;
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use foldhash::{HashMap, HashSet};
 
 /// Words that are keywords in any Rust edition (strict and reserved).
 const KEYWORDS: &[&str] = &[
@@ -240,12 +240,13 @@ pub fn into_ident_text(name: String) -> String {
     }
 }
 
-/// Hands out names unique within one scope, suffixing `2`, `3`, ... on collisions.
+/// Hands out names unique within one scope, suffixing `2`, `3`, ... on collisions. Hashed: a
+/// module's scope holds thousands of type names, and nothing reads them in order.
 #[derive(Debug, Default, Clone)]
 pub struct Scope {
-    used: BTreeSet<String>,
+    used: HashSet<String>,
     /// Per colliding name, the next suffix to try (so many collisions stay linear).
-    next: BTreeMap<String, usize>,
+    next: HashMap<String, usize>,
 }
 
 impl Scope {
