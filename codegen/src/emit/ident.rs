@@ -6,9 +6,9 @@
 //! their scope after case conversion.
 
 use crate::docs_text::is_unsafe_char;
+use foldhash::{HashMap, HashSet};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::borrow::Cow;
-use foldhash::{HashMap, HashSet};
 
 /// Words that are keywords in any Rust edition (strict and reserved).
 const KEYWORDS: &[&str] = &[

@@ -210,7 +210,8 @@ impl Emitter<'_> {
         let q = t.qualified_name();
         let mut item = self.start_item(out, cfg);
         item.open_verbatim("support::object! {");
-        item.verbatim_lines([[string_literal(&doc_name(&q)).as_str(), ","].concat().as_str()]);
+        let graph_name = [string_literal(&doc_name(&q)).as_str(), ","].concat();
+        item.verbatim_lines([graph_name.as_str()]);
         item.docs(&t.description, &self.struct_about(t, module));
         for attribute in self.attributes.of_type(&q) {
             item.attribute(attribute, true);
