@@ -5,6 +5,8 @@
 use super::ident::{into_ident_text, snake, Scope};
 use super::Emitter;
 use crate::schema::{Kind, Property, QualifiedName, Schema, TypeDef};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The fields the generator adds to a struct without a base: the `@odata.type` annotation and
@@ -117,15 +119,19 @@ pub(super) fn boxed_edges(
     polymorphic: &BTreeMap<QualifiedName, Vec<QualifiedName>>,
     typed_navigation: bool,
 ) -> BoxedEdges {
-    // Names borrowed from the schema: only the boxed edges are copied out.
+    // Names borrowed from the schema: only the boxed edges are copied out. Nodes are the
+    // struct types' distinct qualified names, found by hashing (a type named twice keeps the
+    // targets of its last definition); their order does not matter, only which nodes share
+    // a component.
     let qualified: Vec<QualifiedName> = (schema.types().iter())
         .filter(|t| t.kind != Kind::Enum)
         .map(TypeDef::qualified_name)
         .collect();
-    let mut edges: BTreeMap<&QualifiedName, BTreeSet<&QualifiedName>> = BTreeMap::new();
+    let mut nodes: Vec<(&QualifiedName, Vec<&QualifiedName>)> = Vec::with_capacity(qualified.len());
+    let mut position: HashMap<&str, usize> = HashMap::with_capacity(qualified.len());
     let structs = schema.types().iter().filter(|t| t.kind != Kind::Enum);
     for (t, q) in structs.zip(&qualified) {
-        let targets = t
+        let targets: Vec<&QualifiedName> = t
             .properties
             .iter()
             .filter(|p| !p.collection && (typed_navigation || !p.navigation))
@@ -133,22 +139,35 @@ pub(super) fn boxed_edges(
             .filter(|n| schema.get(n.as_str()).is_some_and(|x| x.kind != Kind::Enum))
             // A type with subtypes is held through its `Any...` enum, whose variants are boxed.
             .filter(|n| !polymorphic.contains_key(*n))
-            .chain(t.base.as_ref());
-        edges.insert(q, targets.collect());
+            .chain(t.base.as_ref())
+            .collect();
+        match position.entry(q.as_str()) {
+            Entry::Occupied(at) => nodes[*at.get()].1 = targets,
+            Entry::Vacant(at) => {
+                at.insert(nodes.len());
+                nodes.push((q, targets));
+            }
+        }
     }
     // An edge closes a cycle when its target reaches its source: when both are in one
     // strongly connected component (a target with no edges of its own reaches nothing).
-    let names: Vec<&QualifiedName> = edges.keys().copied().collect();
-    let position = |q: &QualifiedName| names.binary_search(&q).ok();
-    let adjacent: Vec<Vec<usize>> = (edges.values())
-        .map(|targets| targets.iter().copied().filter_map(position).collect())
+    let adjacent: Vec<Vec<usize>> = (nodes.iter())
+        .map(|(_, targets)| {
+            targets
+                .iter()
+                .filter_map(|to| position.get(to.as_str()).copied())
+                .collect()
+        })
         .collect();
     let component = strongly_connected_components(&adjacent);
     let mut out = BoxedEdges::new();
-    for ((&from, targets), &c) in edges.iter().zip(&component) {
+    for ((from, targets), &c) in nodes.iter().zip(&component) {
         for &to in targets {
-            if position(to).is_some_and(|t| component[t] == c) {
-                out.entry(from.clone()).or_default().insert(to.clone());
+            if position
+                .get(to.as_str())
+                .is_some_and(|&t| component[t] == c)
+            {
+                out.entry((*from).clone()).or_default().insert(to.clone());
             }
         }
     }
