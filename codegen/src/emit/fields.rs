@@ -234,7 +234,7 @@ fn strongly_connected_components(adjacent: &[Vec<usize>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::{Origin, TypeRef};
+    use crate::schema::TypeRef;
 
     fn property(owner: &str, name: &str, ty: &str, collection: bool) -> Property {
         Property {
@@ -250,19 +250,7 @@ mod tests {
     }
 
     fn complex(name: &str, properties: Vec<Property>) -> TypeDef {
-        TypeDef {
-            name: name.to_owned(),
-            namespace: "microsoft.graph".to_owned(),
-            kind: Kind::Complex,
-            base: None,
-            description: String::new(),
-            origin: Origin::Page,
-            is_abstract: false,
-            open_type: false,
-            source: None,
-            properties,
-            members: Vec::new(),
-        }
+        TypeDef::for_tests("microsoft.graph", name, Kind::Complex, properties)
     }
 
     #[test]

@@ -145,10 +145,7 @@ fn delimiter_rows(text: &str) -> (Vec<WideRow>, Vec<usize>) {
         let end = memchr::memchr(b'\n', &bytes[dash..]).map_or(bytes.len(), |i| dash + i + 1);
         let line = &text[start..end];
         if is_delimiter_row(line) {
-            let columns = line
-                .split(|c: char| c != '-')
-                .filter(|r| !r.is_empty())
-                .count();
+            let columns = delimited_columns(line);
             if columns > MAX_TABLE_COLUMNS {
                 lines_before += memchr::memchr_iter(b'\n', &bytes[counted..start]).count() as u32;
                 counted = start;
@@ -165,6 +162,13 @@ fn delimiter_rows(text: &str) -> (Vec<WideRow>, Vec<usize>) {
         from = end;
     }
     (found, tabs)
+}
+
+/// How many cells a delimiter row delimits: its runs of dashes.
+fn delimited_columns(line: &str) -> usize {
+    line.split(|c: char| c != '-')
+        .filter(|r| !r.is_empty())
+        .count()
 }
 
 /// True for a line that can be a table's delimiter row: only spaces, tabs, pipes, colons,
@@ -232,10 +236,7 @@ mod tests {
         let mut start = 0;
         for (number, line) in (1u32..).zip(text.split_inclusive('\n')) {
             if is_delimiter_row(line) {
-                let columns = line
-                    .split(|c: char| c != '-')
-                    .filter(|r| !r.is_empty())
-                    .count();
+                let columns = delimited_columns(line);
                 if columns > MAX_TABLE_COLUMNS {
                     found.push(WideRow {
                         start,

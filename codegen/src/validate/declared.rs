@@ -271,7 +271,7 @@ impl Declared {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::{Origin, Property};
+    use crate::schema::Property;
 
     fn prop(name: &str, ty: &str, collection: bool) -> Property {
         Property {
@@ -287,19 +287,7 @@ mod tests {
     }
 
     fn ty(name: &str, properties: Vec<Property>) -> TypeDef {
-        TypeDef {
-            name: name.into(),
-            namespace: "microsoft.graph".into(),
-            kind: Kind::Entity,
-            base: None,
-            description: String::new(),
-            origin: Origin::Page,
-            is_abstract: false,
-            open_type: false,
-            source: None,
-            properties,
-            members: Vec::new(),
-        }
+        TypeDef::for_tests("microsoft.graph", name, Kind::Entity, properties)
     }
 
     fn schema() -> Schema {

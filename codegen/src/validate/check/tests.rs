@@ -19,17 +19,8 @@ fn prop(name: &str, ty: &str, collection: bool) -> Property {
 
 fn ty(name: &str, base: Option<&str>, properties: Vec<Property>) -> TypeDef {
     TypeDef {
-        name: name.into(),
-        namespace: "microsoft.graph".into(),
-        kind: Kind::Entity,
         base: base.map(|b| QualifiedName::new("microsoft.graph", b)),
-        description: String::new(),
-        origin: Origin::Page,
-        is_abstract: false,
-        open_type: false,
-        source: None,
-        properties,
-        members: Vec::new(),
+        ..TypeDef::for_tests("microsoft.graph", name, Kind::Entity, properties)
     }
 }
 
