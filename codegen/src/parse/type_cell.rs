@@ -31,32 +31,27 @@ impl Target {
         if let Some(anchor) = dest.strip_prefix('#') {
             return Target::Anchor(anchor.to_ascii_lowercase());
         }
-        // One pass over the bytes (a destination is a few dozen): a colon anywhere; the path,
-        // which ends at the first `?` or `#`; its last `/`; whether a directory between two
-        // slashes is `resources` or `api` (in any case); the `#fragment`.
-        let (mut colon, mut hash, mut query, mut last_slash) = (false, None, None, None);
-        let (mut in_resources, mut in_api) = (false, false);
-        for (i, b) in dest.bytes().enumerate() {
-            colon |= b == b':';
-            match b {
-                _ if hash.is_some() => {}
-                b'#' => hash = Some(i),
-                b'?' if query.is_none() => query = Some(i),
-                b'/' if query.is_none() => {
-                    if let Some(previous) = last_slash {
-                        let directory = &dest[previous + 1..i];
-                        in_resources |= directory.eq_ignore_ascii_case("resources");
-                        in_api |= directory.eq_ignore_ascii_case("api");
-                    }
-                    last_slash = Some(i);
-                }
-                _ => {}
-            }
-        }
-        if colon && (dest.contains("://") || dest.starts_with("mailto:")) {
+        // A destination is a few dozen bytes; memchr finds its few delimiters without a loop
+        // over every byte. The path ends at the first `?` before the `#fragment`.
+        let bytes = dest.as_bytes();
+        let scheme = memchr::memchr_iter(b':', bytes).any(|c| bytes[c + 1..].starts_with(b"//"));
+        if scheme || dest.starts_with("mailto:") {
             return Target::External(dest.to_owned());
         }
+        let hash = memchr::memchr(b'#', bytes);
+        let query = memchr::memchr(b'?', &bytes[..hash.unwrap_or(bytes.len())]);
         let path = &dest[..query.or(hash).unwrap_or(dest.len())];
+        // The last `/` of the path, and whether a directory between two slashes is
+        // `resources` or `api` (in any case).
+        let (mut last_slash, mut in_resources, mut in_api) = (None, false, false);
+        for i in memchr::memchr_iter(b'/', path.as_bytes()) {
+            if let Some(previous) = last_slash {
+                let directory = &path[previous + 1..i];
+                in_resources |= directory.eq_ignore_ascii_case("resources");
+                in_api |= directory.eq_ignore_ascii_case("api");
+            }
+            last_slash = Some(i);
+        }
         let slash = last_slash.is_some();
         let is_resource_dir = in_resources || !slash;
         if slash && in_api && !in_resources || path.is_empty() {
