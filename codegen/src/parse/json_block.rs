@@ -8,6 +8,7 @@
 
 use super::page::JsonBlock;
 use crate::diag::{Code, Diagnostics, Location};
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// The result of a tolerant read.
@@ -104,17 +105,17 @@ fn repair(text: &str) -> String {
 
 /// Reads `text` as JSON, repairing what hand-written docs JSON commonly gets wrong.
 pub fn read(text: &str) -> Result<Tolerant, serde_json::Error> {
+    read_into(text).map(|(value, repaired)| Tolerant { value, repaired })
+}
+
+/// Reads `text` as JSON into a `T`, repairing as [`read`] does; true when repairs were needed.
+/// A `T` that rejects well-formed JSON makes the repaired text be tried too, and then fails.
+pub(super) fn read_into<T: DeserializeOwned>(text: &str) -> Result<(T, bool), serde_json::Error> {
     if let Ok(value) = serde_json::from_str(text) {
-        return Ok(Tolerant {
-            value,
-            repaired: false,
-        });
+        return Ok((value, false));
     }
     let fixed = repair(&decode_entities(text));
-    serde_json::from_str(&fixed).map(|value| Tolerant {
-        value,
-        repaired: true,
-    })
+    serde_json::from_str(&fixed).map(|value| (value, true))
 }
 
 /// Reads the code of a page's JSON representation block, whose code starts at `line` of the page
