@@ -141,8 +141,14 @@ fn delimiter_rows(text: &str) -> (Vec<WideRow>, Vec<usize>) {
     let mut from = 0;
     while let Some(dash) = memchr::memchr(b'-', &bytes[from..]).map(|i| from + i) {
         // The line around the dash, with its end, as `split_inclusive('\n')` gives it.
-        let start = memchr::memrchr(b'\n', &bytes[from..dash]).map_or(from, |i| from + i + 1);
         let end = memchr::memchr(b'\n', &bytes[dash..]).map_or(bytes.len(), |i| dash + i + 1);
+        // Most dashes stand in words and links (`intune-devices`): a byte before the dash that
+        // no delimiter row holds rules the line out without finding its start.
+        if dash > 0 && !is_delimiter_row_byte(bytes[dash - 1]) {
+            from = end;
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[from..dash]).map_or(from, |i| from + i + 1);
         let line = &text[start..end];
         if is_delimiter_row(line) {
             let columns = delimited_columns(line);
@@ -175,10 +181,12 @@ fn delimited_columns(line: &str) -> usize {
 /// dashes and `>`, with a pipe and a dash.
 fn is_delimiter_row(line: &str) -> bool {
     // The byte test first: it stops at the first letter of almost every other line.
-    line.bytes()
-        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'|' | b':' | b'-' | b'>'))
-        && line.contains('|')
-        && line.contains('-')
+    line.bytes().all(is_delimiter_row_byte) && line.contains('|') && line.contains('-')
+}
+
+/// True for the bytes a delimiter row is made of (see [`is_delimiter_row`]).
+fn is_delimiter_row_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'|' | b':' | b'-' | b'>')
 }
 
 /// Tables wider than this are not read as tables (real pages have at most 6 columns).
@@ -264,6 +272,8 @@ mod tests {
             format!("|a|\n{wide}\n|x|\n\n- item\n{wide}"),
             format!("---\ntitle: a-b\n---\n|a|b|\n|:-|-:|\n|1|2|\n{wide}\n  |-|\t-|\n"),
             "> |-|\n>|-|\n\n\n|-\n-|".to_owned(),
+            // Dashes in words, before and among delimiter rows.
+            format!("[x](intune-devices-x.md)\n{wide}\nb-c |-|\n{wide}\n|-|-\n-a-|\n"),
         ];
         for text in &texts {
             assert_eq!(
