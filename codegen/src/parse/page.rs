@@ -73,15 +73,15 @@ pub struct LinkRef {
 /// The links of `inline` that point to pages (anchors and external links left out), located at
 /// the line where `inline` starts.
 pub(super) fn page_links(inline: &Inline) -> Vec<LinkRef> {
-    inline
-        .links
-        .iter()
-        .map(|l| LinkRef {
-            text: l.text.clone(),
-            target: Target::from_dest(&l.dest),
-            line: inline.line,
+    (inline.links.iter())
+        .filter_map(|l| match Target::from_dest(&l.dest) {
+            target @ Target::Page { .. } => Some(LinkRef {
+                text: l.text.clone(),
+                target,
+                line: inline.line,
+            }),
+            _ => None,
         })
-        .filter(|l| matches!(l.target, Target::Page { .. }))
         .collect()
 }
 

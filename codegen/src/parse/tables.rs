@@ -136,7 +136,7 @@ fn read_property_table(
                 continue;
             }
         }
-        let name = clean_name(&row[0]);
+        let name = take_name(&mut row[0]);
         if name.is_empty() {
             diags.push(
                 Code::BadTableRow,
@@ -179,10 +179,23 @@ fn read_property_table(
     }
 }
 
+/// [`clean_name`] of a cell that is not read again: a plain name gives its text up instead of
+/// being copied.
+fn take_name(cell: &mut Inline) -> String {
+    if is_plain_name(&cell.text) {
+        return std::mem::take(&mut cell.text);
+    }
+    clean_name_text(&cell.text)
+}
+
+/// True for a name cell that is its own name (most are): nothing to trim or split.
+fn is_plain_name(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 /// The property name in a name cell: `**x**;` → `x`, `name (deprecated)` → `name`.
 fn clean_name(cell: &Inline) -> String {
-    // Most cells are a plain name already: nothing to trim or split.
-    if (cell.text.bytes()).all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+    if is_plain_name(&cell.text) {
         return cell.text.clone();
     }
     clean_name_text(&cell.text)
@@ -377,7 +390,7 @@ mod tests {
             "Имя",
             "@odata.type",
         ] {
-            let cell = crate::parse::markdown::Inline {
+            let mut cell = crate::parse::markdown::Inline {
                 text: text.to_owned(),
                 ..Default::default()
             };
@@ -386,6 +399,7 @@ mod tests {
                 super::clean_name_text(text),
                 "{text}"
             );
+            assert_eq!(super::take_name(&mut cell), super::clean_name_text(text));
         }
     }
 

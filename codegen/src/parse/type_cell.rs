@@ -126,8 +126,7 @@ pub fn parse(cell: &Inline) -> TypeCell {
 /// the words of `words`.
 pub(super) fn read(text: &str, link: Option<(Target, &str)>, words: &Lexicon) -> TypeCell {
     let text = text.trim_matches(|c: char| super::markdown::is_blank(c) || c == ';' || c == '.');
-    let collection =
-        words.mentions_collection(text) || text.contains("[]") && !text.contains("][]");
+    let collection = words.mentions_collection(text) || has_empty_brackets(text);
     if let Some((target, link_text)) = link {
         return TypeCell {
             spec: TypeSpec::Link {
@@ -141,6 +140,15 @@ pub(super) fn read(text: &str, link: Option<(Target, &str)>, words: &Lexicon) ->
         spec: parse_words(text, collection, words),
         collection,
     }
+}
+
+/// True when `text` holds `[]` (`String[]`) other than as the end of a reference link
+/// (`[identitySet][]`). Found from the `[`s: a cell has few or none.
+fn has_empty_brackets(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let empty = |i: usize| bytes.get(i + 1) == Some(&b']');
+    memchr::memchr_iter(b'[', bytes).any(empty)
+        && !memchr::memchr_iter(b'[', bytes).any(|i| i > 0 && bytes[i - 1] == b']' && empty(i))
 }
 
 /// The words of a type cell without a link once its collection words, brackets and wrapping
@@ -268,6 +276,19 @@ mod tests {
                 })
                 .collect(),
             ..Inline::default()
+        }
+    }
+
+    #[test]
+    fn empty_brackets_as_the_string_searches_find_them() {
+        for text in [
+            "", "[", "[]", "String[]", "[x][]", "[x][] []", "][]", "a]b[]", "[[]]",
+        ] {
+            assert_eq!(
+                has_empty_brackets(text),
+                text.contains("[]") && !text.contains("][]"),
+                "{text:?}"
+            );
         }
     }
 
