@@ -29,7 +29,9 @@ const NAMESPACE_ROOT: &str = "microsoft.graph";
 /// [`Page::linked_phrases`], [`Page::intro_links`] and [`Page::description`]. Runs after the tables: the inherited
 /// rows corroborate the base.
 pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
-    let inherited_stems = inherited_stems(&page.properties);
+    // Asked for only when a paragraph has no marked inheritance sentence (rare in the locales
+    // the seed knows), and then worked out once.
+    let mut stems = None;
     for para in intro {
         let text = para.text.trim();
         if page.namespace.is_none() {
@@ -43,7 +45,7 @@ pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
         page.intro_links.extend(links.iter().cloned());
         page.linked_phrases.extend(linked_phrases(text, &links));
         if page.base_link.is_none() && !links.is_empty() {
-            if let Some(base) = inheritance_link(text, &links, &inherited_stems) {
+            if let Some(base) = inheritance_link(text, &links, &page.properties, &mut stems) {
                 page.base_link = Some(base.clone());
                 continue;
             }
@@ -83,11 +85,13 @@ fn namespace_word(text: &str) -> Option<&str> {
 /// The base type link of an intro paragraph `text` with page `links`, if it is the inheritance
 /// sentence: a marker word, then the link (in the sentence of the marker, short: at most 60
 /// characters besides the link texts, in any script); or, in a locale the table does not know,
-/// a short single-link paragraph whose link the inherited rows point to as well.
-fn inheritance_link<'a>(
+/// a short single-link paragraph whose link the inherited `rows` point to as well (their
+/// [`inherited_stems`], worked out into `stems` when first needed).
+fn inheritance_link<'a, 'r>(
     text: &str,
     links: &'a [LinkRef],
-    inherited_stems: &[&str],
+    rows: &'r [PropertyRow],
+    stems: &mut Option<Vec<&'r str>>,
 ) -> Option<&'a LinkRef> {
     let short = |t: &str, links: &[&LinkRef]| {
         let link_chars: usize = links.iter().map(|l| l.text.chars().count()).sum();
@@ -116,14 +120,15 @@ fn inheritance_link<'a>(
             .collect();
         short(sentence, &inside).then_some(base)
     });
-    let all: Vec<&LinkRef> = links.iter().collect();
-    let corroborated = links.len() == 1
-        && short(text, &all)
-        && links[0]
-            .target
-            .stem()
-            .is_some_and(|s| inherited_stems.contains(&s));
-    marked.or(corroborated.then(|| &links[0]))
+    marked.or_else(|| {
+        let [link] = links else {
+            return None;
+        };
+        let corroborated = short(text, &[link])
+            && (link.target.stem())
+                .is_some_and(|s| (stems.get_or_insert_with(|| inherited_stems(rows))).contains(&s));
+        corroborated.then_some(link)
+    })
 }
 
 /// The phrases of a paragraph `text` (with page `links`) that stand before a link, in
