@@ -227,16 +227,15 @@ fn read_blocks(full: &str, base: usize, check_rows: bool) -> (Vec<Block>, bool) 
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
     let mut reader = BlockReader::new(full, base);
     for (event, range) in parser {
-        if check_rows
-            && !needs_escape
-            && matches!(event, Event::Start(Tag::TableHead | Tag::TableRow))
-        {
-            needs_escape = text
-                .get(range.clone())
-                .is_some_and(|row| raw_tables::escape_row(row).is_some());
-        }
         match event {
-            Event::Start(tag) => reader.start(tag, range),
+            Event::Start(tag) => {
+                if matches!(tag, Tag::TableHead | Tag::TableRow) && check_rows && !needs_escape {
+                    needs_escape = text
+                        .get(range.clone())
+                        .is_some_and(|row| raw_tables::escape_row(row).is_some());
+                }
+                reader.start(tag, range)
+            }
             Event::End(tag) => reader.end(tag),
             event => reader.content(event),
         }
