@@ -42,12 +42,19 @@ pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
             }
         }
         let links = page_links(para);
-        page.intro_links.extend(links.iter().cloned());
-        page.linked_phrases.extend(linked_phrases(text, &links));
-        if page.base_link.is_none() && !links.is_empty() {
-            if let Some(base) = inheritance_link(text, &links, &page.properties, &mut stems) {
-                page.base_link = Some(base.clone());
-                continue;
+        // A paragraph without page links has neither linked phrases nor a base: its sentences
+        // are not split. The others' are split once for both.
+        if !links.is_empty() {
+            let sentences: Vec<&str> = sentences(text).collect();
+            page.intro_links.extend(links.iter().cloned());
+            page.linked_phrases
+                .extend(linked_phrases(&sentences, &links));
+            if page.base_link.is_none() {
+                let base = inheritance_link(text, &sentences, &links, &page.properties, &mut stems);
+                if let Some(base) = base {
+                    page.base_link = Some(base.clone());
+                    continue;
+                }
             }
         }
         if page.description.is_empty() && !text.starts_with("[!") && !text.is_empty() {
@@ -82,13 +89,14 @@ fn namespace_word(text: &str) -> Option<&str> {
     })
 }
 
-/// The base type link of an intro paragraph `text` with page `links`, if it is the inheritance
-/// sentence: a marker word, then the link (in the sentence of the marker, short: at most 60
-/// characters besides the link texts, in any script); or, in a locale the table does not know,
-/// a short single-link paragraph whose link the inherited `rows` point to as well (their
-/// [`inherited_stems`], worked out into `stems` when first needed).
+/// The base type link of an intro paragraph `text` (split into `sentences`) with page `links`,
+/// if it is the inheritance sentence: a marker word, then the link (in the sentence of the
+/// marker, short: at most 60 characters besides the link texts, in any script); or, in a locale
+/// the table does not know, a short single-link paragraph whose link the inherited `rows` point
+/// to as well (their [`inherited_stems`], worked out into `stems` when first needed).
 fn inheritance_link<'a, 'r>(
     text: &str,
+    sentences: &[&str],
     links: &'a [LinkRef],
     rows: &'r [PropertyRow],
     stems: &mut Option<Vec<&'r str>>,
@@ -97,7 +105,7 @@ fn inheritance_link<'a, 'r>(
         let link_chars: usize = links.iter().map(|l| l.text.chars().count()).sum();
         t.chars().count().saturating_sub(link_chars) <= SHORT
     };
-    let marked = sentences(text).find_map(|sentence| {
+    let marked = sentences.iter().find_map(|&sentence| {
         // A sentence without a link text names no base: its marker is not looked for.
         if !(links.iter()).any(|l| !l.text.is_empty() && sentence.contains(l.text.as_str())) {
             return None;
@@ -131,15 +139,15 @@ fn inheritance_link<'a, 'r>(
     })
 }
 
-/// The phrases of a paragraph `text` (with page `links`) that stand before a link, in
-/// sentences of the shape `<short text> [link](x.md)` (a short tail allowed): the candidates for
-/// the inheritance sentence of a language the seed does not know.
-fn linked_phrases(text: &str, links: &[LinkRef]) -> Vec<LinkedPhrase> {
+/// The phrases of a paragraph (split into `sentences`, with page `links`) that stand before a
+/// link, in sentences of the shape `<short text> [link](x.md)` (a short tail allowed): the
+/// candidates for the inheritance sentence of a language the seed does not know.
+fn linked_phrases(sentences: &[&str], links: &[LinkRef]) -> Vec<LinkedPhrase> {
     let mut out = Vec::new();
     // The links in document order: each sentence takes the next ones whose texts follow each
     // other in it (every search starts where the last match ended: linear in the text).
     let mut links = links.iter().filter(|l| !l.text.is_empty()).peekable();
-    for sentence in sentences(text) {
+    for &sentence in sentences {
         let mut first: Option<(usize, &LinkRef)> = None;
         let mut from = 0;
         while let Some(&link) = links.peek() {
