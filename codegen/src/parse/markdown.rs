@@ -358,7 +358,7 @@ impl<'a> BlockReader<'a> {
             Tag::Link { dest_url, .. } => {
                 self.link = Some(Link {
                     text: String::new(),
-                    dest: dest_url.to_string(),
+                    dest: dest_url.into_string(),
                 });
             }
             _ => {}
@@ -448,8 +448,9 @@ impl<'a> BlockReader<'a> {
             }
             Event::Code(t) => {
                 if let Some(inline) = current(&mut self.open) {
-                    inline.code.push(t.to_string());
                     push_text(inline, &t, strong_depth, self.link.as_mut());
+                    // `into_string`, not `to_string`: no formatting machinery per code span.
+                    inline.code.push(t.into_string());
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
