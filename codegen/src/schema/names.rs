@@ -114,14 +114,17 @@ fn match_transliterated(
         let Some(latin) = locale::transliterate(&row.name) else {
             continue;
         };
+        let measure = Alike::new(&latin);
         for (k, (key, value)) in keys.iter().enumerate() {
             // Lengths too far apart cannot read alike: no need to measure.
             let (a, b) = (latin.len(), key.chars().count());
             if m.used[k] || (a.abs_diff(b) as f64) > (1.0 - ALIKE) * a.max(b) as f64 {
                 continue;
             }
-            let score = strsim::normalized_levenshtein(&latin, &key.to_ascii_lowercase());
-            if !m.used[k] && score >= ALIKE && compatible(row, value) {
+            if !compatible(row, value) {
+                continue;
+            }
+            if let Some(score) = measure.score(key) {
                 alike.push((score, i, k));
             }
         }
@@ -137,6 +140,71 @@ fn match_transliterated(
             mismatch(diags, page, &rows[i], decision);
         }
     }
+}
+
+/// A transliterated name, ready to be compared with keys: strsim's `normalized_levenshtein`
+/// of the name and each key in lowercase. When both are ASCII and the name is 1 to 64 bytes
+/// long, the distance is measured with Myers' bit-parallel algorithm (a machine word per key
+/// byte, not a row of the table: the table was half of reconciling names).
+struct Alike<'a> {
+    /// The transliterated name.
+    latin: &'a str,
+    /// For each ASCII byte, the positions of `latin` that hold it, as bits; `None` when the
+    /// name is not ASCII, empty or longer than 64 bytes.
+    positions: Option<[u64; 128]>,
+}
+
+impl<'a> Alike<'a> {
+    /// Prepares `latin` for comparisons.
+    fn new(latin: &'a str) -> Alike<'a> {
+        let positions = (latin.is_ascii() && (1..=64).contains(&latin.len())).then(|| {
+            let mut positions = [0u64; 128];
+            for (i, b) in latin.bytes().enumerate() {
+                positions[usize::from(b)] |= 1 << i;
+            }
+            positions
+        });
+        Alike { latin, positions }
+    }
+
+    /// How alike the name and `key` in lowercase read, when it is at least [`ALIKE`].
+    fn score(&self, key: &str) -> Option<f64> {
+        let score = match &self.positions {
+            Some(positions) if key.is_ascii() => {
+                let distance = myers_distance(positions, self.latin.len(), key.as_bytes());
+                let longest = self.latin.len().max(key.len());
+                1.0 - distance as f64 / longest as f64
+            }
+            _ => strsim::normalized_levenshtein(self.latin, &key.to_ascii_lowercase()),
+        };
+        (score >= ALIKE).then_some(score)
+    }
+}
+
+/// The Levenshtein distance between a pattern of `len` (1 to 64) ASCII bytes, given by the
+/// `positions` of each byte, and the ASCII `text` in lowercase (Myers' algorithm as Hyyrö
+/// states it: the vertical and horizontal deltas of a column of the table as bit vectors).
+fn myers_distance(positions: &[u64; 128], len: usize, text: &[u8]) -> usize {
+    let last = 1u64 << (len - 1);
+    let (mut pv, mut mv, mut distance) = (!0u64, 0u64, len);
+    for &c in text {
+        let eq = positions[usize::from(c.to_ascii_lowercase() & 0x7f)];
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let ph = mv | !(xh | pv);
+        let mh = pv & xh;
+        if ph & last != 0 {
+            distance += 1;
+        } else if mh & last != 0 {
+            distance -= 1;
+        }
+        // The first row of the table grows by one per text byte.
+        let ph = (ph << 1) | 1;
+        let mh = mh << 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+    }
+    distance
 }
 
 /// Matches what is left by position: rows whose name is translated (or every unmatched row when
@@ -287,6 +355,54 @@ mod tests {
         let mut diags = Diagnostics::new();
         let names = reconcile_names(&page, page.json.as_ref().map(|j| &j.object), &mut diags);
         (names, diags.into_vec())
+    }
+
+    #[test]
+    fn alike_scores_are_strsims_normalized_levenshtein() {
+        let mut texts: Vec<String> = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "kitten",
+            "sitting",
+            "languagetag",
+            "languageTag",
+            "troubleshootingerrordetails",
+            "troubleshootingErrorDetails",
+            "status",
+            "state",
+            "displayname",
+            "DisplayName",
+            "xyz",
+            "ответы",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        // Pseudo-random texts over a few letters, up to past a machine word.
+        let mut seed = 12345u64;
+        for len in (0..70).chain([0, 1, 2, 63, 64, 65]) {
+            let text = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    char::from(b"abcAB"[(seed >> 60) as usize % 5])
+                })
+                .collect();
+            texts.push(text);
+        }
+        for a in &texts {
+            let measure = Alike::new(a);
+            for b in &texts {
+                let lower = b.to_ascii_lowercase();
+                let expected =
+                    Some(strsim::normalized_levenshtein(a, &lower)).filter(|s| *s >= ALIKE);
+                assert_eq!(measure.score(b), expected, "{a} {b}");
+                if let (Some(positions), true) = (&measure.positions, b.is_ascii()) {
+                    let distance = myers_distance(positions, a.len(), b.as_bytes());
+                    assert_eq!(distance, strsim::levenshtein(a, &lower), "{a} {b}");
+                }
+            }
+        }
     }
 
     #[test]
