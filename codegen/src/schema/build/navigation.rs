@@ -24,7 +24,7 @@
 use super::SchemaBuilder;
 use crate::diag::Code;
 use crate::docs_text::is_identifier;
-use crate::parse::{locale, MethodRow, Page, Target, TypeSpec};
+use crate::parse::{locale, MethodRow, Page, PropertyRow, Target, TypeSpec};
 use crate::schema::{Kind, Property, QualifiedName, TypeRef};
 use foldhash::HashSet;
 use std::collections::BTreeSet;
@@ -156,6 +156,12 @@ impl SchemaBuilder {
         type_name: &str,
         names: &mut [String],
     ) {
+        // Only a relationship row whose name is no identifier is repaired: most pages have
+        // none, and need no candidates.
+        let damaged = |(row, name): (&PropertyRow, &String)| row.navigation && !is_identifier(name);
+        if !page.properties.iter().zip(names.iter()).any(damaged) {
+            return;
+        }
         let type_lower = type_name.to_ascii_lowercase();
         let owners = [page.stem.as_str(), type_lower.as_str()];
         let candidates: Vec<Candidate> = page
@@ -241,11 +247,21 @@ impl SchemaBuilder {
         q: &QualifiedName,
         props: &mut Vec<Property>,
     ) {
-        if page.methods.is_empty() || props.iter().any(|p| !is_identifier(&p.name)) {
+        if page.methods.is_empty() {
             return;
         }
         let type_lower = q.name().to_ascii_lowercase();
         let owners = [page.stem.as_str(), type_lower.as_str()];
+        // The `list` methods' names first: a page with none needs nothing else.
+        let listed: Vec<(&MethodRow, String)> = (page.methods.iter())
+            .filter_map(|m| match navigation_of_api_page(&m.api_page, &owners) {
+                Some((lowercase, true)) => Some((m, lowercase)),
+                _ => None,
+            })
+            .collect();
+        if listed.is_empty() || props.iter().any(|p| !is_identifier(&p.name)) {
+            return;
+        }
         let mut taken: HashSet<String> = props
             .iter()
             .map(|p| p.name.to_ascii_lowercase())
@@ -256,10 +272,7 @@ impl SchemaBuilder {
                     .map(|k| k.to_ascii_lowercase()),
             )
             .collect();
-        for m in &page.methods {
-            let Some((lowercase, true)) = navigation_of_api_page(&m.api_page, &owners) else {
-                continue;
-            };
+        for (m, lowercase) in listed {
             // A row whose name differs only by a plural ending is the relationship the
             // method serves, misspelled (`usageRight` for `List usageRights`).
             let plural_variant = |name: &String| {
