@@ -357,30 +357,31 @@ impl SchemaBuilder {
         q
     }
 
-    /// The schema type of a property row; `hint` is the `@odata.type` its JSON value shows.
+    /// The schema type of a property row (at `at`); `hint` is the `@odata.type` its JSON value
+    /// shows.
     pub(super) fn resolve_row(
         &mut self,
         page: &Page,
         row: &PropertyRow,
         hint: Option<&str>,
+        at: &Location,
     ) -> TypeRef {
-        let at = page.at(row.line, row.column);
         match &row.ty.spec {
             TypeSpec::Primitive(p) => TypeRef::Primitive(*p),
             TypeSpec::Link { target, text } => {
-                match self.resolve_target(page, target, text, hint, &at) {
+                match self.resolve_target(page, target, text, hint, at) {
                     Some(q) => TypeRef::Named(q),
                     None => {
                         let message = format!(
                             "the type cell `{}` links outside the docs; typed as untyped JSON",
                             row.type_text
                         );
-                        self.diags.push(Code::UnknownType, at, message);
+                        self.diags.push(Code::UnknownType, at.clone(), message);
                         TypeRef::Primitive(Primitive::Json)
                     }
                 }
             }
-            TypeSpec::Name(n) => TypeRef::Named(self.resolve_name(n, page, &at)),
+            TypeSpec::Name(n) => TypeRef::Named(self.resolve_name(n, page, at)),
             TypeSpec::Unknown(text) => {
                 // The `@odata.type` of the row's JSON placeholder, when it names a type of the
                 // pages.
@@ -389,11 +390,11 @@ impl SchemaBuilder {
                     .filter(|q| self.drafts.contains_key(q));
                 if let Some(q) = shown {
                     let message = format!("expected a primitive, a link to a type page or a type name in the type cell, found `{text}`; the JSON placeholder's `@odata.type` names `{q}`: typed with it");
-                    self.diags.push(Code::UnknownType, at, message);
+                    self.diags.push(Code::UnknownType, at.clone(), message);
                     return TypeRef::Named(q);
                 }
                 let message = format!("expected a primitive, a link to a type page or a type name in the type cell, found `{text}`; typed as untyped JSON");
-                self.diags.push(Code::UnknownType, at, message);
+                self.diags.push(Code::UnknownType, at.clone(), message);
                 TypeRef::Primitive(Primitive::Json)
             }
         }

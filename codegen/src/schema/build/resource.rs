@@ -148,7 +148,7 @@ impl SchemaBuilder {
         let at = page.at(row.line, row.column);
         // The key itself, or a capitalised key the table's lowercase name stands for.
         let value = json.and_then(|j| j.get(&name).or_else(|| j.get(&uppercase_initial(&name))));
-        let ty = self.resolve_row(page, row, odata_type_hint(value));
+        let ty = self.resolve_row(page, row, odata_type_hint(value), &at);
         let mut collection = row.ty.collection;
         if let Some(value) = value {
             collection = self.compare_with_placeholder(&name, &ty, collection, value, &at);
