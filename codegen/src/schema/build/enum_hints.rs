@@ -142,9 +142,11 @@ impl SchemaBuilder {
     /// values the lists of `q` hold beyond the intact names, those values in order, one per
     /// damaged row (`None` for intact rows); else `None`. Only lists that hold every intact
     /// name (but `unknownFutureValue`) count: a list lacking one describes another version of
-    /// the enum.
+    /// the enum. `pages` are all pages, sorted by path (where the rows of
+    /// [`SchemaBuilder::plain_hint_rows`] are).
     pub(super) fn leftover_names(
         &self,
+        pages: &[&Page],
         q: &QualifiedName,
         members: &[MemberRow],
     ) -> Option<Vec<Option<String>>> {
@@ -159,13 +161,15 @@ impl SchemaBuilder {
             .filter(|m| is_identifier(&m.name))
             .map(|m| m.name.to_ascii_lowercase())
             .collect();
+        // The plain-text lists of the rows typed with `q`, read now that they are needed.
+        let plain: Vec<Vec<String>> = (self.plain_hint_rows.get(q).into_iter().flatten())
+            .map(|&(page, row)| plain_value_list(&pages[page].properties[row].description))
+            .filter(|list| !list.is_empty())
+            .collect();
         let mut seen: HashSet<String> = HashSet::new();
-        let left: Vec<&String> = self
-            .enum_evidence
-            .get(q)
-            .into_iter()
-            .chain(self.enum_hints.get(q))
-            .flatten()
+        let left: Vec<&String> = (self.enum_evidence.get(q).into_iter().flatten())
+            .chain(&plain)
+            .chain(self.enum_hints.get(q).into_iter().flatten())
             .filter(|list| {
                 let names: HashSet<String> = list.iter().map(|v| v.to_ascii_lowercase()).collect();
                 // `unknownFutureValue`, the sentinel of evolvable enums, is rarely listed.

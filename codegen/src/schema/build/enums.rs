@@ -80,7 +80,7 @@ impl SchemaBuilder {
                 {
                     continue;
                 }
-                let members = self.read_members(page, table, &q);
+                let members = self.read_members(pages, page, table, &q);
                 if let Some(d) = self.drafts.get_mut(&q) {
                     d.def.members = members;
                 }
@@ -102,8 +102,14 @@ impl SchemaBuilder {
     }
 
     /// The members of the enum `q` from its table, repaired where the table is damaged; a name
-    /// given twice keeps its first row.
-    fn read_members(&mut self, page: &Page, table: &EnumTable, q: &QualifiedName) -> Vec<Member> {
+    /// given twice keeps its first row. `pages` are all pages, sorted by path.
+    fn read_members(
+        &mut self,
+        pages: &[&Page],
+        page: &Page,
+        table: &EnumTable,
+        q: &QualifiedName,
+    ) -> Vec<Member> {
         let damage = Damage::of(page, table);
         let evidence = self
             .enum_evidence
@@ -113,7 +119,7 @@ impl SchemaBuilder {
         // With no list standing for the table row by row, the damaged rows may take what the
         // intact rows leave over of every list.
         let leftover = match (&evidence, damage.visible) {
-            (None, true) => self.leftover_names(q, &table.members),
+            (None, true) => self.leftover_names(pages, q, &table.members),
             _ => None,
         };
         let mut members = Vec::new();

@@ -82,9 +82,13 @@ struct SchemaBuilder {
     /// Enum → backticked value lists from properties typed with it.
     enum_evidence: BTreeMap<QualifiedName, Vec<Vec<String>>>,
     /// Enum → value lists that may stand for its members but are not checked against them:
-    /// plain-text lists of rows typed with it, backticked lists of `String` rows named like it.
-    /// Used to repair damaged tables only.
+    /// backticked lists of `String` rows named like it (and the plain-text lists of
+    /// [`SchemaBuilder::plain_hint_rows`]). Used to repair damaged tables only.
     enum_hints: BTreeMap<QualifiedName, Vec<Vec<String>>>,
+    /// Enum → the rows typed with it that have no backticked values, in reading order: their
+    /// descriptions may list its members in plain text, which is read only when a damaged
+    /// table needs it (rarely).
+    plain_hint_rows: HashMap<QualifiedName, Vec<RowPosition>>,
     /// Resource pages that define a type another page defines too: their properties are merged
     /// into that (primary) definition.
     secondary: BTreeSet<String>,
@@ -106,6 +110,10 @@ struct SchemaBuilder {
 
 /// The pages that define each type, by qualified name.
 type PagesByType<'a> = HashMap<&'a str, Vec<&'a Page>>;
+
+/// A property row by position: its page's among the pages sorted by path, its own among the
+/// page's rows.
+type RowPosition = (usize, usize);
 
 /// The namespace a page declares (when it reads as one), else [`DEFAULT_NAMESPACE`].
 fn namespace_of(page: &Page) -> String {
@@ -158,11 +166,11 @@ pub fn build<'a>(pages: impl Into<Cow<'a, [Page]>>) -> Schema {
     builder.index(&sorted);
     // Primary definitions first, then the partial pages merged into them.
     for secondary in [false, true] {
-        for page in &sorted {
+        for (position, page) in sorted.iter().enumerate() {
             if page.class == PageClass::Resource
                 && builder.secondary.contains(&page.path) == secondary
             {
-                builder.read_resource(page);
+                builder.read_resource(position, page);
             }
         }
     }

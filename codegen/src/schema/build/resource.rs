@@ -4,7 +4,9 @@
 
 use super::enum_hints::plain_value_list;
 use super::infer::{ending_link, RowMark, SentenceBase, StringValues, ENTITY};
-use super::{collection_suffix, split_qualified, Missing, SchemaBuilder, DEFAULT_NAMESPACE};
+use super::{
+    collection_suffix, split_qualified, Missing, RowPosition, SchemaBuilder, DEFAULT_NAMESPACE,
+};
 use crate::diag::{Code, Location};
 use crate::docs_text::is_identifier;
 use crate::parse::{Page, PropertyRow};
@@ -78,14 +80,15 @@ fn odata_type_hint(value: Option<&Value>) -> Option<&str> {
 
 impl SchemaBuilder {
     /// Reads a resource page's properties and base, settling names against the JSON block.
-    pub(super) fn read_resource(&mut self, page: &Page) {
+    /// `position` is the page's among the pages sorted by path.
+    pub(super) fn read_resource(&mut self, position: usize, page: &Page) {
         let Some(q) = self.by_stem.get(&page.stem).cloned() else {
             return;
         };
         if self.drafts.get(&q).map(|d| d.def.kind) == Some(Kind::Enum) {
             return;
         }
-        let mut props = self.read_rows(page, &q);
+        let mut props = self.read_rows(position, page, &q);
         self.add_json_only_keys(page, &q, &mut props);
         self.add_listed_navigations(page, &q, &mut props);
         let base = self.read_base(page, &q);
@@ -98,9 +101,9 @@ impl SchemaBuilder {
         }
     }
 
-    /// The properties of the page's rows, each named by its JSON key; a row repeating a name
-    /// is dropped (`duplicate-property`).
-    fn read_rows(&mut self, page: &Page, q: &QualifiedName) -> Vec<Property> {
+    /// The properties of the page's rows (the page at `position` of the sorted pages), each
+    /// named by its JSON key; a row repeating a name is dropped (`duplicate-property`).
+    fn read_rows(&mut self, position: usize, page: &Page, q: &QualifiedName) -> Vec<Property> {
         let json = page.json.as_ref().map(|j| &j.object);
         let mut names = reconcile_names(page, json, &mut self.diags);
         self.repair_navigation_names(page, q.name(), &mut names);
@@ -110,7 +113,8 @@ impl SchemaBuilder {
         let repeated: Vec<bool> = names.iter().map(|n| !seen.insert(n)).collect();
         drop(seen);
         let mut props: Vec<Property> = Vec::with_capacity(names.len());
-        for ((row, name), repeated) in page.properties.iter().zip(names).zip(repeated) {
+        let rows = page.properties.iter().enumerate();
+        for (((r, row), name), repeated) in rows.zip(names).zip(repeated) {
             if name == "@odata.type" {
                 continue; // the annotation every generated type carries anyway
             }
@@ -131,16 +135,16 @@ impl SchemaBuilder {
                 );
                 continue;
             }
-            props.push(self.read_row(page, row, name, json, q));
+            props.push(self.read_row(page, (row, (position, r)), name, json, q));
         }
         props
     }
 
-    /// The property of one row named `name`, declared by `q`.
+    /// The property of one row (with its position) named `name`, declared by `q`.
     fn read_row(
         &mut self,
         page: &Page,
-        row: &PropertyRow,
+        (row, position): (&PropertyRow, RowPosition),
         name: String,
         json: Option<&Map<String, Value>>,
         q: &QualifiedName,
@@ -157,7 +161,7 @@ impl SchemaBuilder {
             self.diags.push(Code::JsonMissingKey, at.clone(), message);
         }
         let raw = Page::possible_values(row);
-        self.note_possible_values(row, &ty, &raw);
+        self.note_possible_values(position, &ty, &raw);
         if ty == TypeRef::Primitive(Primitive::String) {
             self.note_string_values(row, &raw, &name, q, &at);
         }
@@ -231,18 +235,19 @@ impl SchemaBuilder {
     }
 
     /// Keeps the backticked possible values (`raw`) of a row typed with a named type: evidence
-    /// for the members of an enum, or of a missing type.
-    fn note_possible_values(&mut self, row: &PropertyRow, ty: &TypeRef, raw: &[String]) {
+    /// for the members of an enum, or of a missing type. A row with none is noted by its
+    /// `position`, for the values its description may list in plain text.
+    fn note_possible_values(&mut self, position: RowPosition, ty: &TypeRef, raw: &[String]) {
         let Some(named) = ty.as_named() else {
             return;
         };
         if raw.is_empty() {
-            let plain = plain_value_list(&row.description);
-            if !plain.is_empty() {
-                self.enum_hints
-                    .entry(named.clone())
-                    .or_default()
-                    .push(plain);
+            // Most types are noted many times: the name is copied only for the first.
+            match self.plain_hint_rows.get_mut(named) {
+                Some(rows) => rows.push(position),
+                None => {
+                    self.plain_hint_rows.insert(named.clone(), vec![position]);
+                }
             }
         } else {
             let values: Vec<String> = raw
