@@ -5,7 +5,7 @@
 use super::{collection_suffix, SchemaBuilder};
 use crate::diag::Code;
 use crate::schema::{Kind, Property, QualifiedName};
-use foldhash::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// The most ancestors a type may have; deeper chains are cut (`inheritance-too-deep`).
 pub const MAX_INHERITANCE_DEPTH: usize = 8;
@@ -205,25 +205,21 @@ impl SchemaBuilder {
             .get_mut(&chains.names[i])
             .expect("chains name drafts");
         let own = std::mem::take(&mut draft.def.properties);
-        let mut all: Vec<Property> = Vec::new();
-        if let Some(b) = chains.base[i] {
-            self.full_properties(chains, b, done);
-            if let Some(inherited) = &done[b] {
-                all.reserve(inherited.len() + own.len());
-                all.extend(inherited.iter().map(|p| Property {
-                    inherited: true,
-                    ..p.clone()
-                }));
+        let inherited: &[Property] = match chains.base[i] {
+            Some(b) => {
+                self.full_properties(chains, b, done);
+                done[b].as_deref().unwrap_or_default()
             }
-        }
-        // Names already in the list, so that each own property is checked in constant time.
-        let mut index: HashMap<String, usize> = all
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.name.clone(), i))
-            .collect();
-        for p in own {
-            if let Some(existing) = index.get(&p.name).map(|&i| &all[i]) {
+            None => &[],
+        };
+        // Each name already in the list, with its property (the last of a name), so that each
+        // own property is checked in constant time; the names are borrowed, not copied.
+        let mut index: HashMap<&str, &Property> =
+            HashMap::with_capacity(inherited.len() + own.len());
+        index.extend(inherited.iter().map(|p| (p.name.as_str(), p)));
+        let mut kept: Vec<bool> = Vec::with_capacity(own.len());
+        for p in &own {
+            if let Some(existing) = index.get(p.name.as_str()) {
                 if existing.ty != p.ty || existing.collection != p.collection {
                     let message = format!(
                         "`{}` is declared by `{}` as `{}`{}; this page repeats it as `{}`{}; the declaration wins",
@@ -238,11 +234,23 @@ impl SchemaBuilder {
                     self.diags
                         .push(Code::InheritedPropertyConflict, at, message);
                 }
+                kept.push(false);
                 continue;
             }
-            index.insert(p.name.clone(), all.len());
-            all.push(p);
+            index.insert(&p.name, p);
+            kept.push(true);
         }
+        drop(index);
+        let mut all: Vec<Property> = Vec::with_capacity(inherited.len() + own.len());
+        all.extend(inherited.iter().map(|p| Property {
+            inherited: true,
+            ..p.clone()
+        }));
+        all.extend(
+            own.into_iter()
+                .zip(kept)
+                .filter_map(|(p, k)| k.then_some(p)),
+        );
         done[i] = Some(all);
     }
 }
