@@ -200,16 +200,16 @@ fn pages_by_type<'a>(
 impl SchemaBuilder {
     /// Records the JSON keys of `page` in [`SchemaBuilder::known_identifiers`].
     fn note_identifiers(&mut self, page: &Page) {
-        // Most keys recur on many pages: lowercased into one buffer, copied only when new.
+        // Most keys recur on many pages: lowercased into one buffer, copied only when new, and
+        // checked for identifier shape only then (a known spelling is kept either way).
         let mut lower = String::new();
         for key in page.json.iter().flat_map(|j| j.object.keys()) {
-            if crate::docs_text::is_identifier(key) {
-                lower.clear();
-                lower.push_str(key);
-                lower.make_ascii_lowercase();
-                if !self.known_identifiers.contains_key(&lower) {
-                    self.known_identifiers.insert(lower.clone(), key.clone());
-                }
+            lower.clear();
+            lower.push_str(key);
+            lower.make_ascii_lowercase();
+            if !self.known_identifiers.contains_key(&lower) && crate::docs_text::is_identifier(key)
+            {
+                self.known_identifiers.insert(lower.clone(), key.clone());
             }
         }
     }
