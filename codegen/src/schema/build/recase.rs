@@ -136,15 +136,20 @@ impl SchemaBuilder {
                 *q = new.clone();
             }
         };
-        let drafts = std::mem::take(&mut self.drafts);
-        for (mut q, mut d) in drafts {
-            if let Some(new) = renames.get(&q) {
+        // Only the renamed drafts move in the map (no new name is taken, see above); every
+        // draft's references follow in place.
+        let mut moved = Vec::with_capacity(renames.len());
+        for (q, new) in &renames {
+            if let Some(mut d) = self.drafts.remove(q) {
                 let at = d.def.source.clone().unwrap_or_default();
                 let message = format!("the type name `{}` is in lowercase letters only; the camel-case words of the identifiers around it (the rows typed with it and their types) spell it `{}`", q.name(), new.name());
                 self.diags.push(Code::InferredNameCase, at, message);
                 d.def.name = new.name().to_owned();
+                moved.push((new.clone(), d));
             }
-            rename(&mut q);
+        }
+        self.drafts.extend(moved);
+        for d in self.drafts.values_mut() {
             if let Some(base) = d.def.base.as_mut() {
                 rename(base);
             }
@@ -154,7 +159,6 @@ impl SchemaBuilder {
                     rename(t);
                 }
             }
-            self.drafts.insert(q, d);
         }
     }
 }
