@@ -374,17 +374,16 @@ impl SchemaBuilder {
                 }
             }
         }
-        // The enums some row of each type is typed with by the docs themselves.
-        let typed: HashSet<(&QualifiedName, &QualifiedName)> = self
-            .drafts
-            .iter()
-            .flat_map(|(q, d)| {
+        // Whether some row of `owner` is typed with `enum_q` by the docs themselves (asked only
+        // of the few rows whose values are an enum's members).
+        let typed = |owner: &QualifiedName, enum_q: &QualifiedName| {
+            (self.drafts.get(owner)).is_some_and(|d| {
                 d.def
                     .properties
                     .iter()
-                    .filter_map(move |p| Some((q, p.ty.as_named()?)))
+                    .any(|p| p.ty.as_named() == Some(enum_q))
             })
-            .collect();
+        };
         let mut retyped: Vec<(StringValues, QualifiedName)> = Vec::new();
         for sv in std::mem::take(&mut self.string_values) {
             let values = value_set(sv.values.iter().map(String::as_str));
@@ -396,7 +395,7 @@ impl SchemaBuilder {
             };
             // A row naming the values of a sibling typed with the enum (`value`: "if
             // **source** is `entityUrl` …") is not that enum.
-            if !typed.contains(&(&sv.owner, enum_q)) {
+            if !typed(&sv.owner, enum_q) {
                 retyped.push((sv, enum_q.clone()));
             }
         }
