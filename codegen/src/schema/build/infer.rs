@@ -131,9 +131,10 @@ impl SchemaBuilder {
             .is_some_and(|d| d.def.kind != Kind::Enum)
     }
 
-    /// How many relationship rows and other rows are typed with each type.
-    fn uses_by_type(&self) -> BTreeMap<QualifiedName, Uses> {
-        let mut uses: BTreeMap<QualifiedName, Uses> = BTreeMap::new();
+    /// How many relationship rows and other rows are typed with each type (a hash map: a
+    /// row's type is looked up once per row, and the map walked in name order only once).
+    fn uses_by_type(&self) -> HashMap<QualifiedName, Uses> {
+        let mut uses: HashMap<QualifiedName, Uses> = HashMap::new();
         for d in self.drafts.values() {
             for p in &d.def.properties {
                 if let Some(target) = p.ty.as_named() {
@@ -160,7 +161,7 @@ impl SchemaBuilder {
     fn infer_entity_bases(
         &mut self,
         by_type: &HashMap<QualifiedName, PageFacts>,
-        uses: &BTreeMap<QualifiedName, Uses>,
+        uses: &HashMap<QualifiedName, Uses>,
     ) {
         let entity = self.has_entity();
         for (q, d) in &mut self.drafts {
@@ -206,13 +207,19 @@ impl SchemaBuilder {
     fn infer_relationship_targets(
         &mut self,
         by_type: &HashMap<QualifiedName, PageFacts>,
-        uses: &BTreeMap<QualifiedName, Uses>,
+        uses: &HashMap<QualifiedName, Uses>,
     ) {
         let entity = self.has_entity();
-        for (q, u) in uses {
+        // The types only relationship rows point to, in name order: a base given here counts
+        // when a type derived from it is asked later.
+        let mut only_related: Vec<(&QualifiedName, &Uses)> = (uses.iter())
+            .filter(|(_, u)| u.relationships > 0 && u.values == 0)
+            .collect();
+        only_related.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (q, u) in only_related {
             let relationships = u.relationships;
             // A type deriving from `entity` is an entity already.
-            if relationships == 0 || u.values > 0 || q == ENTITY || self.derives_from_entity(q) {
+            if q == ENTITY || self.derives_from_entity(q) {
                 continue;
             }
             let Some(d) = self.drafts.get_mut(q) else {
