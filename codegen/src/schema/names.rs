@@ -20,14 +20,24 @@ use serde_json::{Map, Value};
 /// How alike (0 to 1, normalized Levenshtein) a transliterated name must be to a key.
 const ALIKE: f64 = 0.6;
 
-/// The JSON name of every property row of `page` (the row's own name when no key matches).
-pub(super) fn reconcile_names(
+/// The JSON names of a page's property rows, with the JSON entries they were matched with.
+pub(super) struct Reconciled<'a> {
+    /// The JSON name of every row (the row's own name when no key matches).
+    pub(super) names: Vec<String>,
+    /// By row: the JSON key and value whose key is the row's name, when one is (so that the
+    /// value need not be looked up again by name).
+    pub(super) entries: Vec<Option<(&'a String, &'a Value)>>,
+}
+
+/// The JSON name of every property row of `page` (the row's own name when no key matches),
+/// with the entry of the key each row takes as its name.
+pub(super) fn reconcile_names<'a>(
     page: &Page,
-    json: Option<&Map<String, Value>>,
+    json: Option<&'a Map<String, Value>>,
     diags: &mut Diagnostics,
-) -> Vec<String> {
+) -> Reconciled<'a> {
     let rows = &page.properties;
-    let keys: Vec<(&String, &Value)> = json
+    let keys: Vec<(&'a String, &'a Value)> = json
         .into_iter()
         .flatten()
         .filter(|(k, _)| !k.starts_with('@'))
@@ -73,15 +83,13 @@ pub(super) fn reconcile_names(
     }
     match_transliterated(page, &keys, &mut m, diags);
     match_by_position(page, &keys, &mut m, diags);
-    m.names
-        .into_iter()
-        .zip(rows)
-        .zip(table_case)
-        .map(|((n, r), table)| match n {
-            Some(k) if !table => keys[k].0.clone(),
-            _ => r.name.clone(),
-        })
-        .collect()
+    let entries: Vec<Option<(&String, &Value)>> = (m.names.iter().zip(table_case))
+        .map(|(n, table)| n.filter(|_| !table).map(|k| keys[k]))
+        .collect();
+    let names = (entries.iter().zip(rows))
+        .map(|(entry, r)| entry.map_or_else(|| r.name.clone(), |(key, _)| key.clone()))
+        .collect();
+    Reconciled { names, entries }
 }
 
 /// True for a camel-case identifier of several words: a lowercase start, a capital inside
@@ -353,7 +361,8 @@ mod tests {
         let text = format!("<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"}} -->\n```json\n{json}\n```\n\n## Properties\n|Свойство|Тип|Описание|\n|-|-|-|\n{rows}");
         let page = parse_page("x.md", &text);
         let mut diags = Diagnostics::new();
-        let names = reconcile_names(&page, page.json.as_ref().map(|j| &j.object), &mut diags);
+        let json = page.json.as_ref().map(|j| &j.object);
+        let names = reconcile_names(&page, json, &mut diags).names;
         (names, diags.into_vec())
     }
 

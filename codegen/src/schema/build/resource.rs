@@ -11,7 +11,7 @@ use crate::diag::{Code, Location};
 use crate::docs_text::is_identifier;
 use crate::parse::{Page, PropertyRow};
 use crate::primitive::Primitive;
-use crate::schema::names::reconcile_names;
+use crate::schema::names::{reconcile_names, Reconciled};
 use crate::schema::{Kind, Property, QualifiedName, TypeRef};
 use foldhash::{HashSet, HashSetExt};
 use serde_json::{Map, Value};
@@ -105,7 +105,7 @@ impl SchemaBuilder {
     /// named by its JSON key; a row repeating a name is dropped (`duplicate-property`).
     fn read_rows(&mut self, position: usize, page: &Page, q: &QualifiedName) -> Vec<Property> {
         let json = page.json.as_ref().map(|j| &j.object);
-        let mut names = reconcile_names(page, json, &mut self.diags);
+        let Reconciled { mut names, entries } = reconcile_names(page, json, &mut self.diags);
         self.repair_navigation_names(page, q.name(), &mut names);
         self.recase_from_types(page, &mut names);
         // A name a row before has taken: the first row wins.
@@ -114,7 +114,8 @@ impl SchemaBuilder {
         drop(seen);
         let mut props: Vec<Property> = Vec::with_capacity(names.len());
         let rows = page.properties.iter().enumerate();
-        for (((r, row), name), repeated) in rows.zip(names).zip(repeated) {
+        let named = names.into_iter().zip(entries);
+        for (((r, row), (name, entry)), repeated) in rows.zip(named).zip(repeated) {
             if name == "@odata.type" {
                 continue; // the annotation every generated type carries anyway
             }
@@ -135,23 +136,28 @@ impl SchemaBuilder {
                 );
                 continue;
             }
-            props.push(self.read_row(page, (row, (position, r)), name, json, q));
+            props.push(self.read_row(page, (row, (position, r)), (name, entry), json, q));
         }
         props
     }
 
-    /// The property of one row (with its position) named `name`, declared by `q`.
+    /// The property of one row (with its position) named `name`, declared by `q`; `entry` is
+    /// the JSON entry the row was matched with (see [`Reconciled::entries`]).
     fn read_row(
         &mut self,
         page: &Page,
         (row, position): (&PropertyRow, RowPosition),
-        name: String,
+        (name, entry): (String, Option<(&String, &Value)>),
         json: Option<&Map<String, Value>>,
         q: &QualifiedName,
     ) -> Property {
         let at = page.at(row.line, row.column);
-        // The key itself, or a capitalised key the table's lowercase name stands for.
-        let value = json.and_then(|j| j.get(&name).or_else(|| j.get(&uppercase_initial(&name))));
+        // The key itself (the matched entry, when the name is still its key), or a capitalised
+        // key the table's lowercase name stands for.
+        let value = match entry {
+            Some((key, value)) if *key == name => Some(value),
+            _ => json.and_then(|j| j.get(&name).or_else(|| j.get(&uppercase_initial(&name)))),
+        };
         let ty = self.resolve_row(page, row, odata_type_hint(value), &at);
         let mut collection = row.ty.collection;
         if let Some(value) = value {
