@@ -308,10 +308,17 @@ impl SchemaBuilder {
         let Some(j) = page.json.as_ref() else {
             return;
         };
-        let declared: HashSet<String> = props.iter().map(|p| p.name.clone()).collect();
+        // The names the rows declare, borrowed: the keys found here are added after the loop.
+        let declared: HashSet<&str> = props.iter().map(|p| p.name.as_str()).collect();
+        let mut added: Vec<Property> = Vec::new();
         let at = page.at(j.line, 1);
         for key in j.object.keys().filter(|k| !k.starts_with('@')) {
-            if declared.contains(key.as_str()) || declared.contains(&lowercase_initial(key)) {
+            // A capitalised key (`Name`) may stand for the row of its lowercase name; a key
+            // that starts otherwise is its own lowercase-initial form, checked first.
+            let capitalised = key.starts_with(|c: char| c.is_ascii_uppercase());
+            if declared.contains(key.as_str())
+                || (capitalised && declared.contains(lowercase_initial(key).as_str()))
+            {
                 continue;
             }
             if !is_identifier(key) || key.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -333,7 +340,7 @@ impl SchemaBuilder {
                 // resolve: untyped JSON.
                 None => TypeRef::parse(&ty).unwrap_or(TypeRef::Primitive(Primitive::Json)),
             };
-            props.push(Property {
+            added.push(Property {
                 name: key.clone(),
                 ty,
                 collection,
@@ -344,6 +351,7 @@ impl SchemaBuilder {
                 source: Some(at.clone()),
             });
         }
+        props.extend(added);
     }
 
     /// The base of the type `q` a page defines: the annotation's `baseType`, else the
