@@ -30,6 +30,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The root of every entity type.
 pub(super) const ENTITY: &str = "microsoft.graph.entity";
 
+/// The steps a walk up the bases takes before it remembers the types it has passed: more than
+/// any real chain has (deeper ones are cut at [`super::MAX_INHERITANCE_DEPTH`] later).
+const SHORT_WALK: usize = 16;
+
 /// A base named by an inheritance sentence that the annotation overrode with `entity`.
 pub(super) struct SentenceBase {
     /// The type the sentence names.
@@ -348,16 +352,35 @@ impl SchemaBuilder {
 
     /// True when `q` has `entity` among its ancestors.
     pub(super) fn derives_from_entity(&self, q: &QualifiedName) -> bool {
-        let entity = QualifiedName::parse(ENTITY).expect("qualified");
-        q != &entity && self.derives_from(q, &entity)
+        q != ENTITY && self.derives_where(q, |c| c == ENTITY)
     }
 
     /// True when `ancestor` is `q` or one of its ancestors (walking the drafts' bases).
     pub(super) fn derives_from(&self, q: &QualifiedName, ancestor: &QualifiedName) -> bool {
+        self.derives_where(q, |c| c == ancestor)
+    }
+
+    /// True when `q` or one of its ancestors (walking the drafts' bases) is the one
+    /// `is_ancestor` accepts. The first [`SHORT_WALK`] steps remember nothing: a cycle within
+    /// them only asks types again that were already refused. A longer walk (most likely a
+    /// cycle) is walked again, stopping at the first type seen twice.
+    fn derives_where(
+        &self,
+        q: &QualifiedName,
+        is_ancestor: impl Fn(&QualifiedName) -> bool,
+    ) -> bool {
+        let mut current = Some(q);
+        for _ in 0..SHORT_WALK {
+            match current {
+                Some(c) if is_ancestor(c) => return true,
+                Some(c) => current = self.drafts.get(c).and_then(|d| d.def.base.as_ref()),
+                None => return false,
+            }
+        }
         let mut seen: HashSet<&QualifiedName> = HashSet::new();
         let mut current = Some(q);
         while let Some(c) = current {
-            if c == ancestor {
+            if is_ancestor(c) {
                 return true;
             }
             if !seen.insert(c) {
