@@ -15,6 +15,7 @@ use crate::diag::{Code, Diagnostics};
 use crate::docs_text::is_identifier;
 use crate::parse::{locale, Page, PropertyRow, TypeSpec};
 use crate::primitive::Primitive;
+use rapidfuzz::distance::levenshtein;
 use serde_json::{Map, Value};
 
 /// How alike (0 to 1, normalized Levenshtein) a transliterated name must be to a key.
@@ -151,68 +152,27 @@ fn match_transliterated(
 }
 
 /// A transliterated name, ready to be compared with keys: strsim's `normalized_levenshtein`
-/// of the name and each key in lowercase. When both are ASCII and the name is 1 to 64 bytes
-/// long, the distance is measured with Myers' bit-parallel algorithm (a machine word per key
-/// byte, not a row of the table: the table was half of reconciling names).
-struct Alike<'a> {
-    /// The transliterated name.
-    latin: &'a str,
-    /// For each ASCII byte, the positions of `latin` that hold it, as bits; `None` when the
-    /// name is not ASCII, empty or longer than 64 bytes.
-    positions: Option<[u64; 128]>,
+/// of the name and each key in lowercase, measured by rapidfuzz's comparator, which prepares
+/// the name once and then compares a key a machine word at a time (strsim fills a row of the
+/// table per character: that was half of reconciling names).
+struct Alike {
+    comparator: levenshtein::BatchComparator<char>,
 }
 
-impl<'a> Alike<'a> {
+impl Alike {
     /// Prepares `latin` for comparisons.
-    fn new(latin: &'a str) -> Alike<'a> {
-        let positions = (latin.is_ascii() && (1..=64).contains(&latin.len())).then(|| {
-            let mut positions = [0u64; 128];
-            for (i, b) in latin.bytes().enumerate() {
-                positions[usize::from(b)] |= 1 << i;
-            }
-            positions
-        });
-        Alike { latin, positions }
+    fn new(latin: &str) -> Alike {
+        Alike {
+            comparator: levenshtein::BatchComparator::new(latin.chars()),
+        }
     }
 
     /// How alike the name and `key` in lowercase read, when it is at least [`ALIKE`].
     fn score(&self, key: &str) -> Option<f64> {
-        let score = match &self.positions {
-            Some(positions) if key.is_ascii() => {
-                let distance = myers_distance(positions, self.latin.len(), key.as_bytes());
-                let longest = self.latin.len().max(key.len());
-                1.0 - distance as f64 / longest as f64
-            }
-            _ => strsim::normalized_levenshtein(self.latin, &key.to_ascii_lowercase()),
-        };
+        let key = key.chars().map(|c| c.to_ascii_lowercase());
+        let score = self.comparator.normalized_similarity(key);
         (score >= ALIKE).then_some(score)
     }
-}
-
-/// The Levenshtein distance between a pattern of `len` (1 to 64) ASCII bytes, given by the
-/// `positions` of each byte, and the ASCII `text` in lowercase (Myers' algorithm as Hyyrö
-/// states it: the vertical and horizontal deltas of a column of the table as bit vectors).
-fn myers_distance(positions: &[u64; 128], len: usize, text: &[u8]) -> usize {
-    let last = 1u64 << (len - 1);
-    let (mut pv, mut mv, mut distance) = (!0u64, 0u64, len);
-    for &c in text {
-        let eq = positions[usize::from(c.to_ascii_lowercase() & 0x7f)];
-        let xv = eq | mv;
-        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
-        let ph = mv | !(xh | pv);
-        let mh = pv & xh;
-        if ph & last != 0 {
-            distance += 1;
-        } else if mh & last != 0 {
-            distance -= 1;
-        }
-        // The first row of the table grows by one per text byte.
-        let ph = (ph << 1) | 1;
-        let mh = mh << 1;
-        pv = mh | !(xv | ph);
-        mv = ph & xv;
-    }
-    distance
 }
 
 /// Matches what is left by position: rows whose name is translated (or every unmatched row when
@@ -406,10 +366,6 @@ mod tests {
                 let expected =
                     Some(strsim::normalized_levenshtein(a, &lower)).filter(|s| *s >= ALIKE);
                 assert_eq!(measure.score(b), expected, "{a} {b}");
-                if let (Some(positions), true) = (&measure.positions, b.is_ascii()) {
-                    let distance = myers_distance(positions, a.len(), b.as_bytes());
-                    assert_eq!(distance, strsim::levenshtein(a, &lower), "{a} {b}");
-                }
             }
         }
     }
