@@ -79,6 +79,22 @@ pub(super) fn normalize(text: &str) -> String {
     out
 }
 
+/// `text` lowercase as [`str::to_lowercase`] writes it: `text` itself when it has no
+/// uppercase ASCII letter and no other character, else written into `buffer`.
+pub(super) fn lowercase_in<'t>(text: &'t str, buffer: &'t mut String) -> &'t str {
+    if !text.is_ascii() {
+        *buffer = text.to_lowercase();
+        return buffer;
+    }
+    if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return text;
+    }
+    buffer.clear();
+    buffer.push_str(text);
+    buffer.make_ascii_lowercase();
+    buffer
+}
+
 /// True when the normalized `phrase` occurs in the normalized `text` as whole words.
 fn contains_words(text: &str, phrase: &str) -> bool {
     !phrase.is_empty()
@@ -155,11 +171,22 @@ impl Lexicon {
         if !self.rereads_types() {
             return Cow::Borrowed(&row.ty);
         }
-        let link = match &row.ty.spec {
-            TypeSpec::Link { target, text } => Some((target.clone(), text.as_str())),
-            _ => None,
-        };
-        Cow::Owned(type_cell::read(&row.type_text, link, self))
+        match &row.ty.spec {
+            // A link cell keeps its link: only a learned collection word can make it a
+            // collection (what `type_cell::read` would say, without reading the cell again;
+            // the words are compared normalized, where the trimmed ends count for nothing).
+            TypeSpec::Link { .. } => {
+                if row.ty.collection || self.learned_collection_in(&row.type_text).is_none() {
+                    Cow::Borrowed(&row.ty)
+                } else {
+                    Cow::Owned(TypeCell {
+                        spec: row.ty.spec.clone(),
+                        collection: true,
+                    })
+                }
+            }
+            _ => Cow::Owned(type_cell::read(&row.type_text, None, self)),
+        }
     }
 
     /// True when the intro phrase `lead` (normalized) is a learned inheritance phrase, or ends
@@ -201,27 +228,19 @@ impl Lexicon {
             return None;
         }
         let base_link = self.base_link(page);
-        let types: Option<Vec<TypeCell>> = self.rereads_types().then(|| {
-            page.properties
-                .iter()
-                .map(|row| self.reread(row).into_owned())
-                .collect()
-        });
-        let lower: Vec<String> = page
-            .properties
-            .iter()
-            .map(|r| r.name.to_lowercase())
-            .collect();
-        let names = self.names_of(page, &lower);
-        let foreign: Vec<bool> = lower
-            .iter()
-            .map(|name| self.foreign_names.contains(name))
-            .collect();
-        let same_types = types
-            .as_ref()
-            .is_none_or(|types| types.iter().zip(&page.properties).all(|(t, r)| *t == r.ty));
+        // Only the cells that read otherwise: most read as the seed read them.
+        let mut types: Vec<Option<TypeCell>> = Vec::new();
+        if self.rereads_types() {
+            types = (page.properties.iter())
+                .map(|row| match self.reread(row) {
+                    Cow::Owned(ty) if ty != row.ty => Some(ty),
+                    _ => None,
+                })
+                .collect();
+        }
+        let (names, foreign) = self.names_of(page);
         if base_link.is_none()
-            && same_types
+            && types.iter().all(Option::is_none)
             && names.iter().all(Option::is_none)
             && !foreign.contains(&true)
         {
@@ -235,25 +254,35 @@ impl Lexicon {
         })
     }
 
-    /// For each row of `page`, the JSON key its name stands for when it is a learned name
+    /// For each row of `page`: the JSON key its name stands for when it is a learned name
     /// word, no row has that name already and, on a page with a JSON block, the block has that
-    /// key (or the row is a navigation property, which JSON blocks do not show).
-    /// `lower` holds the rows' names, lowercase.
-    fn names_of<'a>(&'a self, page: &Page, lower: &[String]) -> Vec<Option<&'a str>> {
-        if self.names.is_empty() {
-            return vec![None; page.properties.len()];
+    /// key (or the row is a navigation property, which JSON blocks do not show); and whether
+    /// its name is a foreign word ([`Lexicon::foreign_names`]). Names are compared lowercase.
+    fn names_of<'a>(&'a self, page: &Page) -> (Vec<Option<&'a str>>, Vec<bool>) {
+        let rows = page.properties.len();
+        let mut names = vec![None; rows];
+        let mut foreign = vec![false; rows];
+        if self.names.is_empty() && self.foreign_names.is_empty() {
+            return (names, foreign);
         }
         let keys = page.json.as_ref().map(|j| &j.object);
-        let present: HashSet<&str> = page.properties.iter().map(|r| r.name.as_str()).collect();
-        page.properties
-            .iter()
-            .zip(lower)
-            .map(|(row, lower)| {
-                let (key, _) = self.names.get(lower)?;
-                let shown = keys.is_none_or(|k| k.contains_key(key) || row.navigation);
-                (!present.contains(key.as_str()) && shown).then_some(key.as_str())
-            })
-            .collect()
+        // The rows' names, gathered only when a learned name is met (seldom).
+        let mut present: Option<HashSet<&str>> = None;
+        let mut buffer = String::new();
+        for (i, row) in page.properties.iter().enumerate() {
+            let lower = lowercase_in(&row.name, &mut buffer);
+            foreign[i] = self.foreign_names.contains(lower);
+            let Some((key, _)) = self.names.get(lower) else {
+                continue;
+            };
+            let present = present
+                .get_or_insert_with(|| page.properties.iter().map(|r| r.name.as_str()).collect());
+            let shown = keys.is_none_or(|k| k.contains_key(key) || row.navigation);
+            if !present.contains(key.as_str()) && shown {
+                names[i] = Some(key.as_str());
+            }
+        }
+        (names, foreign)
     }
 
     /// The base link a learned inheritance phrase gives a page the seed found none on.
@@ -318,8 +347,9 @@ impl Lexicon {
 struct Revision<'a> {
     /// The base link a learned inheritance phrase gives, when the seed found none.
     base_link: Option<LinkRef>,
-    /// By row: its type cell read again (none when no type word was learned).
-    types: Option<Vec<TypeCell>>,
+    /// By row: its type cell read again, when it reads otherwise (empty when no type word was
+    /// learned).
+    types: Vec<Option<TypeCell>>,
     /// By row: the JSON key its name is the tree's word for, if any.
     names: Vec<Option<&'a str>>,
     /// By row: whether its name is a foreign word ([`Lexicon::foreign_names`]).
@@ -332,8 +362,8 @@ impl Revision<'_> {
         if self.base_link.is_some() {
             page.base_link = self.base_link;
         }
-        if let Some(types) = self.types {
-            for (row, ty) in page.properties.iter_mut().zip(types) {
+        for (row, ty) in page.properties.iter_mut().zip(self.types) {
+            if let Some(ty) = ty {
                 row.ty = ty;
             }
         }
