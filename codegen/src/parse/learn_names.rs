@@ -13,17 +13,17 @@ use super::page::{Page, PropertyRow};
 use super::type_cell::{TypeCell, TypeSpec};
 use crate::primitive::Primitive;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// What the pages where one name word is unmatched say it translates.
 #[derive(Debug, Default)]
-struct NameTally {
+struct NameTally<'p> {
     tally: Tally,
     /// JSON key → pages where it was left unclaimed beside the word.
-    keys: BTreeMap<String, usize>,
+    keys: BTreeMap<&'p str, usize>,
     /// JSON key → pages where it stands between the keys of the word's neighbouring rows.
-    anchored: BTreeMap<String, usize>,
+    anchored: BTreeMap<&'p str, usize>,
     /// Written in camelCase somewhere (`acquiredDateTime`): an identifier, not a word.
     camel_case: bool,
 }
@@ -48,12 +48,13 @@ struct NamePage<'p> {
     /// Its number in the tree.
     n: usize,
     page: &'p Page,
-    object: &'p Map<String, Value>,
     /// The block's keys, `@` annotations left out.
     keys: Vec<&'p String>,
+    /// Their values.
+    values: Vec<&'p Value>,
     /// The rows of properties (not relationships).
     rows: Vec<&'p PropertyRow>,
-    /// Their names, lowercase.
+    /// Their names, lowercase, for the rows no key matches (empty for the others).
     words: Vec<String>,
     /// The key each row's name matches (in any case).
     key_of: Vec<Option<usize>>,
@@ -76,7 +77,9 @@ impl<'p> NamePages<'p> {
             let Some(json) = page.json.as_ref() else {
                 continue;
             };
-            let keys: Vec<&String> = json.object.keys().filter(|k| !k.starts_with('@')).collect();
+            let (keys, values): (Vec<&String>, Vec<&Value>) = (json.object.iter())
+                .filter(|(k, _)| !k.starts_with('@'))
+                .unzip();
             let rows: Vec<&PropertyRow> =
                 page.properties.iter().filter(|r| !r.navigation).collect();
             let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
@@ -92,12 +95,18 @@ impl<'p> NamePages<'p> {
             if free.is_empty() || free.len() > MAX_OPEN || unmatched > MAX_OPEN {
                 continue;
             }
-            let words: Vec<String> = rows.iter().map(|r| r.name.to_lowercase()).collect();
+            // Only the unmatched rows' names are words to learn.
+            let words: Vec<String> = (rows.iter().zip(&key_of))
+                .map(|(r, k)| match k {
+                    None => r.name.to_lowercase(),
+                    Some(_) => String::new(),
+                })
+                .collect();
             open.push(NamePage {
                 n,
                 page,
-                object: &json.object,
                 keys,
+                values,
                 rows,
                 words,
                 key_of,
@@ -168,17 +177,17 @@ fn match_keys_in_place(keys: &[&String], names: &[&str]) -> Vec<Option<usize>> {
 /// pages leave unclaimed by the rows whose names match (and, to break ties, with the key its
 /// neighbours' keys enclose). Also the other such names, when the tree's names are translated
 /// (see [`TRANSLATED_TREE`]).
-pub(super) fn learn_names(
-    pages: &NamePages<'_>,
+pub(super) fn learn_names<'p>(
+    pages: &NamePages<'p>,
     words: &Lexicon,
 ) -> (BTreeMap<String, (String, Evidence)>, HashSet<String>) {
-    let mut tallies: BTreeMap<String, NameTally> = BTreeMap::new();
+    let mut tallies: BTreeMap<String, NameTally<'p>> = BTreeMap::new();
     for open in &pages.pages {
         let NamePage {
             n,
             page,
-            object,
             keys,
+            values,
             rows,
             key_of,
             claimed,
@@ -202,10 +211,9 @@ pub(super) fn learn_names(
             t.tally.add(*n, page.at(row.line, row.column), true);
             t.camel_case |= looks_like_a_type_name(&row.name);
             let cell = words.reread(row);
-            let fits =
-                |k: usize| fits(&cell, &object[keys[k].as_str()]) && !spelled_alike(word, keys[k]);
+            let fits = |k: usize| fits(&cell, values[k]) && !spelled_alike(word, keys[k]);
             for &k in free.iter().filter(|&&k| fits(k)) {
-                *t.keys.entry(keys[k].clone()).or_insert(0) += 1;
+                *t.keys.entry(keys[k].as_str()).or_insert(0) += 1;
             }
             // The key between the keys of the rows before and after (the block's ends count).
             let before = if i == 0 {
@@ -220,7 +228,7 @@ pub(super) fn learn_names(
             };
             if let (Some(b), Some(a)) = (before, after) {
                 if a == b + 1 && !claimed[b] && fits(b) {
-                    *t.anchored.entry(keys[b].clone()).or_insert(0) += 1;
+                    *t.anchored.entry(keys[b].as_str()).or_insert(0) += 1;
                 }
             }
         }
@@ -231,12 +239,12 @@ pub(super) fn learn_names(
     let mut taken: HashSet<&str> = HashSet::new();
     let mut learned = BTreeMap::new();
     for (word, t) in order {
-        let anchored = |k: &String| t.anchored.get(k).copied().unwrap_or(0);
-        let mut best: Vec<(&String, usize, usize)> = t
+        let anchored = |k: &str| t.anchored.get(k).copied().unwrap_or(0);
+        let mut best: Vec<(&str, usize, usize)> = t
             .keys
             .iter()
-            .filter(|(k, _)| !taken.contains(k.as_str()))
-            .map(|(k, n)| (k, *n, anchored(k)))
+            .filter(|(k, _)| !taken.contains(*k))
+            .map(|(&k, n)| (k, *n, anchored(k)))
             .collect();
         best.sort_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)).then(a.0.cmp(b.0)));
         let Some(&(key, count, by_place)) = best.first() else {
@@ -248,7 +256,7 @@ pub(super) fn learn_names(
             taken.insert(key);
             let mut evidence = t.tally.evidence();
             evidence.agreeing = count;
-            learned.insert(word.clone(), (key.clone(), evidence));
+            learned.insert(word.clone(), (key.to_owned(), evidence));
         }
     }
     let foreign = if learned.len() >= TRANSLATED_TREE {
