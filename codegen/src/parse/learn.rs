@@ -118,6 +118,10 @@ impl Lexicon {
     }
 }
 
+/// JSON blocks with at most this many keys are searched key by key for a row's name rather
+/// than through their map.
+const SCANNED_KEYS: usize = 32;
+
 /// What the passes read of a page's rows besides the words: each row's JSON value, its type
 /// cell's normalized text and whether the seed reads the cell as a collection (built once per
 /// page).
@@ -151,9 +155,26 @@ impl<'p> RowValues<'p> {
         };
         // Lowercase key → the value of the first key of that spelling (when first needed).
         let mut lower: Option<HashMap<String, &'p Value>> = None;
+        // Blocks mostly list the rows' keys in the rows' order: the key after the one found
+        // last is compared first (keys are unique: an equal key is the one `get` finds).
+        let entries: Vec<(&'p String, &'p Value)> = object.iter().collect();
+        let mut next = 0;
         self.values = (page.properties.iter())
             .map(|row| {
-                if let Some(value) = object.get(&row.name) {
+                if let Some(&(key, value)) = entries.get(next) {
+                    if *key == row.name {
+                        next += 1;
+                        return Some(value);
+                    }
+                }
+                // A short block is searched in order (cheaper than hashing the name), a long
+                // one through its map.
+                if entries.len() <= SCANNED_KEYS {
+                    if let Some(i) = entries.iter().position(|(key, _)| **key == row.name) {
+                        next = i + 1;
+                        return Some(entries[i].1);
+                    }
+                } else if let Some(value) = object.get(&row.name) {
                     return Some(value);
                 }
                 let name = row.name.to_lowercase();
