@@ -54,15 +54,35 @@ pub struct Lexicon {
 /// letters nor digits a single space, trimmed (`Zulo pakte:` → `zulo pakte`).
 pub(super) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // A separator is written only before the next letter or digit: none leads or trails.
+    let mut gap = false;
+    if text.is_ascii() {
+        // Most type cells, even translated: byte by byte, without the Unicode tables.
+        for b in text.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                gap = true;
+            }
+        }
+        return out;
+    }
     let mut push = |c: char, alphanumeric: bool| {
         if alphanumeric {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
             out.push(c);
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
+        } else {
+            gap = true;
         }
     };
     for c in text.chars() {
-        // ASCII (most type cells, even translated) without the Unicode tables.
         if c.is_ascii() {
             push(c.to_ascii_lowercase(), c.is_ascii_alphanumeric());
         } else if let Some((lower, alphanumeric)) = locale::two_byte_lowercase(c) {
@@ -72,9 +92,6 @@ pub(super) fn normalize(text: &str) -> String {
                 push(lower, lower.is_alphanumeric());
             }
         }
-    }
-    if out.ends_with(' ') {
-        out.pop();
     }
     out
 }
