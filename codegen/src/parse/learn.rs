@@ -18,7 +18,7 @@
 //! depend on the order of the pages, and the work is linear in their size.
 
 use super::learn_names::{learn_names, NamePages};
-use super::lexicon::{normalize, Evidence, Lexicon};
+use super::lexicon::{lowercase_in, normalize, Evidence, Lexicon};
 use super::locale;
 use super::page::{LinkedPhrase, Page, PropertyRow};
 use super::placeholder::{value_vote, winner, Vote};
@@ -153,8 +153,12 @@ impl<'p> RowValues<'p> {
             self.values = vec![None; page.properties.len()];
             return;
         };
-        // Lowercase key → the value of the first key of that spelling (when first needed).
+        // Lowercase key → the value of the first key of that spelling (when first needed, for
+        // a long block).
         let mut lower: Option<HashMap<String, &'p Value>> = None;
+        // By key of a short block: its lowercase when it is not ASCII (when first needed).
+        let mut lower_keys: Option<Vec<Option<String>>> = None;
+        let mut buffer = String::new();
         // Blocks mostly list the rows' keys in the rows' order: the key after the one found
         // last is compared first (keys are unique: an equal key is the one `get` finds).
         let entries: Vec<(&'p String, &'p Value)> = object.iter().collect();
@@ -177,9 +181,24 @@ impl<'p> RowValues<'p> {
                 } else if let Some(value) = object.get(&row.name) {
                     return Some(value);
                 }
-                let name = row.name.to_lowercase();
-                if let Some(value) = words.names.get(&name).and_then(|(k, _)| object.get(k)) {
+                let name = lowercase_in(&row.name, &mut buffer);
+                if let Some(value) = words.names.get(name).and_then(|(k, _)| object.get(k)) {
                     return Some(value);
+                }
+                if entries.len() <= SCANNED_KEYS {
+                    // The first key whose lowercase is the name's, compared in place: a
+                    // lowercase name equals an ASCII key's lowercase exactly when the two are
+                    // equal ignoring ASCII case, and another key's when equal to it.
+                    let lower_keys = lower_keys.get_or_insert_with(|| {
+                        (entries.iter())
+                            .map(|(k, _)| (!k.is_ascii()).then(|| k.to_lowercase()))
+                            .collect()
+                    });
+                    return (entries.iter().zip(lower_keys.iter()))
+                        .find(|((key, _), lower_key)| {
+                            name.eq_ignore_ascii_case(lower_key.as_deref().unwrap_or(key))
+                        })
+                        .map(|(&(_, value), _)| value);
                 }
                 let lower = lower.get_or_insert_with(|| {
                     let mut lower = HashMap::with_capacity(object.len());
@@ -188,7 +207,7 @@ impl<'p> RowValues<'p> {
                     }
                     lower
                 });
-                lower.get(&name).copied()
+                lower.get(name).copied()
             })
             .collect();
     }
