@@ -311,16 +311,37 @@ fn contains_any_ci(text: &str, words: &[&str]) -> bool {
     // Compared in place where a word's first letter stands, as `starts_with_ci` compares:
     // character by character, a character whose lowercase is several matching none of the
     // words (no word holds such a lowercase, nor a sigma). Lowercasing the text first cost an
-    // allocation and a search per word for every translated type cell.
+    // allocation and a search per word for every translated type cell. Each word's first
+    // letter is decoded once, not at every character (an empty word matches nothing).
+    let mut firsts = [('\0', ""); FIRST_LETTERS];
+    let mut count = 0;
+    for w in words {
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        let Some(slot) = firsts.get_mut(count) else {
+            // More words than places: each compared as it comes.
+            return text.char_indices().any(|(i, c)| {
+                single_lowercase(c).is_some_and(|lower| {
+                    (words.iter())
+                        .any(|w| w.starts_with(lower) && starts_with_ci(&text[i..], w).is_some())
+                })
+            });
+        };
+        *slot = (first, w);
+        count += 1;
+    }
+    let firsts = &firsts[..count];
     text.char_indices().any(|(i, c)| {
         let Some(lower) = single_lowercase(c) else {
             return false;
         };
-        words
-            .iter()
-            .any(|w| w.starts_with(lower) && starts_with_ci(&text[i..], w).is_some())
+        (firsts.iter()).any(|&(first, w)| first == lower && starts_with_ci(&text[i..], w).is_some())
     })
 }
+
+/// How many words' first letters [`contains_any_ci`] keeps at hand (more than any list here).
+const FIRST_LETTERS: usize = 16;
 
 /// True when `text` contains `word` (lowercase ASCII), ignoring ASCII case. Only the places
 /// where the word's first byte stands, in either case, are compared (a comparison at every
