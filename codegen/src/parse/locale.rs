@@ -251,6 +251,7 @@ const TWO_BYTE_END: u32 = 0x800;
 /// lowercase is one character: what [`super::lexicon::normalize`] and [`single_lowercase`] ask
 /// of the Unicode tables, asked once per process and looked up after (the tables' search was
 /// a sixth of learning a Cyrillic tree).
+#[inline]
 pub(super) fn two_byte_lowercase(c: char) -> Option<(char, bool)> {
     static TABLE: OnceLock<Vec<Option<(char, bool)>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
@@ -269,6 +270,7 @@ pub(super) fn two_byte_lowercase(c: char) -> Option<(char, bool)> {
 }
 
 /// The lowercase of `c` when it is one character (`İ`'s is two: none).
+#[inline]
 pub(super) fn single_lowercase(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
@@ -362,20 +364,15 @@ fn contains_ascii_ci(text: &[u8], word: &[u8]) -> bool {
 /// The byte length of the prefix of `text` that equals `word` (lowercase) ignoring case, if
 /// any. Compares characters, so case mappings that change byte lengths are safe.
 pub fn starts_with_ci(text: &str, word: &str) -> Option<usize> {
-    let mut wanted = word.chars();
-    let mut len = 0;
-    for c in text.chars() {
-        let Some(w) = wanted.clone().next() else {
-            return Some(len);
-        };
+    let mut chars = text.char_indices();
+    for w in word.chars() {
+        let (_, c) = chars.next()?;
         // Single-character lowercase mappings only; anything else is no match.
         if single_lowercase(c) != Some(w) {
             return None;
         }
-        wanted.next();
-        len += c.len_utf8();
     }
-    wanted.next().is_none().then_some(len)
+    Some(chars.next().map_or(text.len(), |(i, _)| i))
 }
 
 #[cfg(test)]
