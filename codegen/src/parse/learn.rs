@@ -266,6 +266,11 @@ fn leftover<'t>(
 ) -> Option<String> {
     let left = match &row.ty.spec {
         TypeSpec::Link { text: link, .. } => {
+            // A cell that is its link's text alone (most link cells) leaves nothing, and
+            // neither text need be normalized to see it.
+            if row.type_text == *link {
+                return None;
+            }
             let link = normalize(link);
             let text = text();
             if link.is_empty() || text == link {
