@@ -434,6 +434,27 @@ mod tests {
         assert_eq!(normalize("Коллекция İD: Σ"), "коллекция i d σ");
     }
 
+    #[test]
+    fn lowercase_in_is_str_lowercase() {
+        let mut buffer = String::new();
+        for text in [
+            "displayName",
+            "id",
+            "Вопросы",
+            "ΟΔΟΣ",
+            "Σx Σ",
+            "İd",
+            "\u{212A}elvin",
+            "",
+        ] {
+            assert_eq!(
+                lowercase_in(text, &mut buffer),
+                text.to_lowercase(),
+                "{text}"
+            );
+        }
+    }
+
     fn evidence() -> Evidence {
         Evidence {
             pages: 3,
