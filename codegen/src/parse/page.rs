@@ -203,10 +203,21 @@ impl Page {
     /// [`Page::is_query_syntax`].
     pub fn possible_values(row: &PropertyRow) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        // A row has a few code spans: they are compared with the ones kept, and hashed only
+        // in a long list.
+        const SHORT: usize = 16;
         let mut seen = foldhash::HashSet::default();
         for c in &row.code {
             let c = c.trim();
-            if is_identifier(c) && seen.insert(c) {
+            if !is_identifier(c) {
+                continue;
+            }
+            let new = if row.code.len() <= SHORT {
+                !out.iter().any(|o| o == c)
+            } else {
+                seen.insert(c)
+            };
+            if new {
                 out.push(c.to_owned());
             }
         }
@@ -537,6 +548,19 @@ mod tests {
             .filter(|v| !Page::is_query_syntax(v))
             .collect();
         assert_eq!(values, ["low", "high", "unknownFutureValue"]);
+    }
+
+    #[test]
+    fn possible_values_keep_the_first_of_repeated_values_in_short_and_long_lists() {
+        let long: Vec<String> = (0..20).map(|i| format!("`v{}`", i % 7)).collect();
+        let text = format!(
+            "## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|String|`x`, `y`, ` x `, `$top`, `y`.|\n|b|String|{}|\n",
+            long.join(", ")
+        );
+        let page = parse_page("x.md", &text);
+        assert_eq!(Page::possible_values(&page.properties[0]), ["x", "y"]);
+        let expected: Vec<String> = (0..7).map(|i| format!("v{i}")).collect();
+        assert_eq!(Page::possible_values(&page.properties[1]), expected);
     }
 
     #[test]
