@@ -25,7 +25,10 @@ use std::time::{Duration, Instant};
 
 /// The allocator of the `msgraph-docgen` command, so that the figures are the command's.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
+
+#[path = "../src/bin/msgraph-docgen/allocator.rs"]
+mod allocator;
 
 /// The largest tree of the corpus.
 const LARGEST: &str = "ru-RU/2023-02-03/beta/resources";

@@ -14,17 +14,17 @@ use std::process::ExitCode;
 /// Any error a command stops on; `main` prints it after `error: ` and exits 2.
 type Failure = Box<dyn std::error::Error>;
 
+mod allocator;
 mod args;
 
 use args::{
     CheckArgs, Cli, Command, DiffArgs, DiffFormat, Format, GenerateArgs, TreeArgs, ValidateArgs,
 };
 
-/// The pipeline makes millions of small allocations (strings of cells, rows, names): mimalloc
-/// takes about a seventh off its instructions against glibc's malloc. Build scripts and
-/// programs that use the library keep their own allocator.
+/// mimalloc (see [`allocator`]). Build scripts and programs that use the library keep their
+/// own allocator.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
