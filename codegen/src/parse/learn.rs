@@ -98,7 +98,8 @@ impl Lexicon {
             phrases: learn_phrases(pages),
             ..Lexicon::default()
         };
-        lexicon.names = learn_names(&open, &lexicon).0;
+        let (names, foreign_names) = learn_names(&open, &lexicon);
+        lexicon.names = names;
         // The rows' JSON values, which depend on the names only.
         for (values, page) in values.iter_mut().zip(pages) {
             values.look_up(page, &lexicon);
@@ -112,8 +113,14 @@ impl Lexicon {
             let more = learn_collections(pages, &values, &lexicon);
             lexicon.collections.extend(more);
         }
-        // Names again, each row's type now read with the tree's words.
-        (lexicon.names, lexicon.foreign_names) = learn_names(&open, &lexicon);
+        // Names again, each row's type now read with the tree's words. `learn_names` reads
+        // the words only through `reread`, which reads as the seed until a type word is
+        // learned: with none, the first pass's answer stands.
+        if lexicon.rereads_types() {
+            (lexicon.names, lexicon.foreign_names) = learn_names(&open, &lexicon);
+        } else {
+            lexicon.foreign_names = foreign_names;
+        }
         lexicon
     }
 }
@@ -576,6 +583,34 @@ pub(super) mod tests {
         // A word seen on too few pages is no word of the tree.
         let few: Vec<Page> = (0..2).map(made_up_page).collect();
         assert!(Lexicon::learn(&few).primitives.is_empty());
+    }
+
+    #[test]
+    fn names_are_learned_once_when_no_type_word_is() {
+        // The made-up pages with the seed's type words: only the name `nomira` is new.
+        let pages: Vec<Page> = (0..4)
+            .map(|n| {
+                let text = format!(
+                    "# t{n}\n\n## Properties\n\n| Nomo | Tipo | Deskri |\n|-|-|-|\n\
+                     | id | String | Bo. |\n| nomira | String | Ba. |\n| isOn | Boolean | Be. |\n\n\
+                     <!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.t{n}\"}} -->\n\
+                     ```json\n{{\"id\": \"String\", \"title\": \"String\", \"isOn\": true}}\n```\n"
+                );
+                parse_page(&format!("t{n}.md"), &text)
+            })
+            .collect();
+        let lexicon = Lexicon::learn(&pages);
+        assert!(!lexicon.rereads_types());
+        assert_eq!(
+            lexicon.names.get("nomira").map(|(k, _)| k.as_str()),
+            Some("title")
+        );
+        // The second pass `learn` skips would have answered the same.
+        let again = learn_names(&NamePages::new(&pages), &lexicon);
+        assert_eq!(
+            again,
+            (lexicon.names.clone(), lexicon.foreign_names.clone())
+        );
     }
 
     #[test]

@@ -178,7 +178,7 @@ impl Lexicon {
     }
 
     /// True when type cells read with these words may read otherwise than with the seed's.
-    fn rereads_types(&self) -> bool {
+    pub(super) fn rereads_types(&self) -> bool {
         !self.collections.is_empty() || !self.primitives.is_empty()
     }
 
