@@ -24,6 +24,12 @@ pub(super) fn plain_value_list(text: &str) -> Vec<String> {
     let ends = |b: &u8| matches!(b, b'.' | b';' | b'(' | b')');
     let mut from = 0;
     while let Some(comma) = memchr::memchr(b',', &bytes[from..]).map(|i| from + i) {
+        if !beside_list_words(text, comma) {
+            // No list in this comma's sentence; another comma of it may be tested again (and
+            // fail again), so the first sentence with a list is still the one found.
+            from = comma + 1;
+            continue;
+        }
         let start = bytes[..comma].iter().rposition(ends).map_or(0, |i| i + 1);
         let end = bytes[comma..]
             .iter()
@@ -35,6 +41,18 @@ pub(super) fn plain_value_list(text: &str) -> Vec<String> {
         from = end;
     }
     Vec::new()
+}
+
+/// Whether the words either side of the comma at byte `comma` of `text` can be items of a list
+/// (see [`list_in_sentence`]): each comma of a sentence with a list ends a piece whose last word
+/// is an item (the first piece's, or a one-word piece), and starts one whose first word is an
+/// item. A cheap test that rejects most commas (of prose) before their sentence is looked for.
+fn beside_list_words(text: &str, comma: usize) -> bool {
+    let ends = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | '(' | ')');
+    let item = |w: &str| is_identifier(w.trim_matches(|c: char| matches!(c, '*' | '"' | '\'' | '`' | ':')));
+    let before = text[..comma].trim_end().rsplit(ends).next().unwrap_or("");
+    let after = text[comma + 1..].trim_start().split(ends).next().unwrap_or("");
+    item(before) && item(after)
 }
 
 /// The list of [`plain_value_list`] in one sentence (no `.`, `;` or parenthesis in it).
@@ -229,6 +247,17 @@ mod tests {
             "; Active, Done, Error",
             "",
             "Тип: none, low, high",
+            // Spacing, emphasis and quotes around items; empty pieces; prose either side.
+            "a ,b ,c",
+            "**x**, `y`, \"z\"",
+            "a,,b, c",
+            "слово, a, b",
+            "a, b, слово",
+            "a, b и слово",
+            "x:, y:, z",
+            "a,\u{a0}b, c\u{a0}",
+            " , a, b",
+            "**, a, b",
         ];
         for a in sentences {
             for b in sentences {
