@@ -23,7 +23,7 @@ use super::{pages_by_type, SchemaBuilder};
 use crate::diag::{Code, Location};
 use crate::parse::{Page, PropertyRow};
 use crate::primitive::Primitive;
-use crate::schema::{Kind, Origin, Property, QualifiedName, TypeRef};
+use crate::schema::{Kind, Member, Origin, Property, QualifiedName, TypeRef};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -395,9 +395,24 @@ impl SchemaBuilder {
     /// enum is typed with that enum.
     fn infer_enum_types(&mut self) {
         // Member set → the documented enums that have exactly those members.
+        // Only an enum whose members are all among the rows' values can have a row's set: one
+        // member outside them (in lowercase) leaves the enum out before its set is built.
+        let listed: HashSet<String> = (self.string_values.iter())
+            .flat_map(|sv| sv.values.iter().map(|v| v.to_ascii_lowercase()))
+            .collect();
+        let mut lower = String::new();
+        let mut may_match = |members: &[Member]| {
+            members.iter().all(|m| {
+                lower.clear();
+                lower.push_str(&m.name);
+                lower.make_ascii_lowercase();
+                lower == "unknownfuturevalue" || listed.contains(&lower)
+            })
+        };
         let mut by_members: BTreeMap<BTreeSet<String>, Vec<QualifiedName>> = BTreeMap::new();
         for (q, d) in &self.drafts {
-            if d.def.kind == Kind::Enum && d.def.origin == Origin::Page {
+            if d.def.kind == Kind::Enum && d.def.origin == Origin::Page && may_match(&d.def.members)
+            {
                 let names = value_set(d.def.members.iter().map(|m| m.name.as_str()));
                 if names.len() > 1 {
                     by_members.entry(names).or_default().push(q.clone());
@@ -684,5 +699,15 @@ mod tests {
         assert_eq!(t.properties[0].ty, "microsoft.graph.level");
         assert_eq!(t.properties[1].ty, "String");
         assert_eq!(count(&schema, Code::InferredEnumType), 1);
+        // Members in another case, the sentinel first: still the row's values.
+        let priority = "# priority enum type\n\n## Members\n|Member|Value|Description|\n|-|-|-|\n|unknownFutureValue|0|c|\n|LOW|1|a|\n|High|2|b|\n";
+        let rows = "|priority|String|Possible values: `low`, `high`.|\n|other|String|`high`, `low`, `none`.|\n";
+        let schema = build(&[
+            parse_page("priority.md", priority),
+            page("setting", "", "", "", rows),
+        ]);
+        let t = schema.get("microsoft.graph.setting").unwrap();
+        assert_eq!(t.properties[0].ty, "microsoft.graph.priority");
+        assert_eq!(t.properties[1].ty, "String");
     }
 }
