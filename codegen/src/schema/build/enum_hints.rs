@@ -49,9 +49,15 @@ pub(super) fn plain_value_list(text: &str) -> Vec<String> {
 /// item. A cheap test that rejects most commas (of prose) before their sentence is looked for.
 fn beside_list_words(text: &str, comma: usize) -> bool {
     let ends = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | '(' | ')');
-    let item = |w: &str| is_identifier(w.trim_matches(|c: char| matches!(c, '*' | '"' | '\'' | '`' | ':')));
+    let item = |w: &str| {
+        is_identifier(w.trim_matches(|c: char| matches!(c, '*' | '"' | '\'' | '`' | ':')))
+    };
     let before = text[..comma].trim_end().rsplit(ends).next().unwrap_or("");
-    let after = text[comma + 1..].trim_start().split(ends).next().unwrap_or("");
+    let after = text[comma + 1..]
+        .trim_start()
+        .split(ends)
+        .next()
+        .unwrap_or("");
     item(before) && item(after)
 }
 

@@ -10,6 +10,10 @@ use foldhash::{HashMap, HashMapExt};
 /// The most ancestors a type may have; deeper chains are cut (`inheritance-too-deep`).
 pub const MAX_INHERITANCE_DEPTH: usize = 8;
 
+/// The most properties (inherited and own) whose names [`SchemaBuilder::full_properties`]
+/// compares rather than hashes.
+const SHORT_LIST: usize = 24;
+
 /// The drafts by position (name order) and each one's base as a position: the inheritance
 /// graph walked without looking names up.
 pub(super) struct Chains {
@@ -213,13 +217,27 @@ impl SchemaBuilder {
             None => &[],
         };
         // Each name already in the list, with its property (the last of a name), so that each
-        // own property is checked in constant time; the names are borrowed, not copied.
-        let mut index: HashMap<&str, &Property> =
-            HashMap::with_capacity(inherited.len() + own.len());
-        index.extend(inherited.iter().map(|p| (p.name.as_str(), p)));
+        // own property is checked in constant time; the names are borrowed, not copied. A short
+        // list (most) is searched instead: the inherited rows (the last of a name), then the
+        // own rows kept so far (only the first of a name is).
+        let short = inherited.len() + own.len() <= SHORT_LIST;
+        let mut index: HashMap<&str, &Property> = HashMap::new();
+        if !short {
+            index.reserve(inherited.len() + own.len());
+            index.extend(inherited.iter().map(|p| (p.name.as_str(), p)));
+        }
         let mut kept: Vec<bool> = Vec::with_capacity(own.len());
-        for p in &own {
-            if let Some(existing) = index.get(p.name.as_str()) {
+        for (j, p) in own.iter().enumerate() {
+            let existing = if short {
+                (inherited.iter().rev().find(|e| e.name == p.name)).or_else(|| {
+                    (own[..j].iter().zip(&kept))
+                        .find(|&(e, &k)| k && e.name == p.name)
+                        .map(|(e, _)| e)
+                })
+            } else {
+                index.get(p.name.as_str()).copied()
+            };
+            if let Some(existing) = existing {
                 if existing.ty != p.ty || existing.collection != p.collection {
                     let message = format!(
                         "`{}` is declared by `{}` as `{}`{}; this page repeats it as `{}`{}; the declaration wins",
@@ -237,20 +255,31 @@ impl SchemaBuilder {
                 kept.push(false);
                 continue;
             }
-            index.insert(&p.name, p);
+            if !short {
+                index.insert(&p.name, p);
+            }
             kept.push(true);
         }
         drop(index);
+        // A root keeping all its rows (most types) keeps its list as it is.
+        if inherited.is_empty() && kept.iter().all(|&k| k) {
+            done[i] = Some(own);
+            return;
+        }
         let mut all: Vec<Property> = Vec::with_capacity(inherited.len() + own.len());
         all.extend(inherited.iter().map(|p| Property {
             inherited: true,
             ..p.clone()
         }));
-        all.extend(
-            own.into_iter()
-                .zip(kept)
-                .filter_map(|(p, k)| k.then_some(p)),
-        );
+        if kept.iter().all(|&k| k) {
+            all.extend(own);
+        } else {
+            all.extend(
+                own.into_iter()
+                    .zip(kept)
+                    .filter_map(|(p, k)| k.then_some(p)),
+            );
+        }
         done[i] = Some(all);
     }
 }
@@ -281,6 +310,37 @@ mod tests {
     use crate::diag::Code;
     use crate::parse::{parse_page, Page};
     use crate::schema::{build, Kind};
+
+    #[test]
+    fn repeated_rows_are_settled_alike_in_short_and_long_lists() {
+        for n in [3, super::SHORT_LIST + 3] {
+            let resource = |ty: &str, base: &str, rows: &str| {
+                format!("<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{ty}\"{base}}} -->\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{rows}")
+            };
+            let rows: String = (0..n).map(|i| format!("|r{i}|String|x|\n")).collect();
+            let base = resource("b", "", &rows);
+            // `r0` repeated with another type (a conflict), `r1` with the same one.
+            let own = "|r0|Int32|x|\n|r1|String|x|\n|own|String|x|\n";
+            let derived = resource("d", ", \"baseType\": \"microsoft.graph.b\"", own);
+            let schema = build(&[parse_page("b.md", &base), parse_page("d.md", &derived)]);
+            let d = schema.get("microsoft.graph.d").unwrap();
+            let props: Vec<(&str, &str, bool)> = (d.properties.iter())
+                .map(|p| (p.name.as_str(), p.ty.as_str(), p.inherited))
+                .collect();
+            let mut expected: Vec<(String, &str, bool)> =
+                (0..n).map(|i| (format!("r{i}"), "String", true)).collect();
+            expected.push(("own".to_owned(), "String", false));
+            let expected: Vec<(&str, &str, bool)> = (expected.iter())
+                .map(|(a, b, c)| (a.as_str(), *b, *c))
+                .collect();
+            assert_eq!(props, expected, "{n} rows");
+            let conflicts: Vec<u32> = (schema.diagnostics.iter())
+                .filter(|d| d.code == Code::InheritedPropertyConflict)
+                .map(|d| d.location.line)
+                .collect();
+            assert_eq!(conflicts, [6], "{n} rows");
+        }
+    }
 
     #[test]
     fn cycles_are_broken_and_deep_chains_cut() {
