@@ -19,7 +19,7 @@
 //! `entity` page gets no invented root type, only the kind.
 
 use super::inheritance::Chains;
-use super::{pages_by_type, SchemaBuilder};
+use super::{PagesByType, SchemaBuilder};
 use crate::diag::{Code, Location};
 use crate::parse::{Page, PropertyRow};
 use crate::primitive::Primitive;
@@ -90,9 +90,9 @@ pub(super) struct PageFacts {
 }
 
 /// The [`PageFacts`] of every type defined by `pages`.
-fn page_facts(builder: &SchemaBuilder, pages: &[&Page]) -> HashMap<QualifiedName, PageFacts> {
+fn page_facts(type_pages: &PagesByType) -> HashMap<QualifiedName, PageFacts> {
     let mut facts = HashMap::new();
-    for (q, pages) in pages_by_type(&builder.by_stem, pages) {
+    for (q, pages) in type_pages {
         let Some(q) = QualifiedName::parse(q) else {
             continue;
         };
@@ -117,15 +117,16 @@ struct Uses {
 }
 
 impl SchemaBuilder {
-    /// Runs the inference rules, in order, on the types read from `pages`.
-    pub(super) fn infer(&mut self, pages: &[&Page]) {
-        let by_type = page_facts(self, pages);
+    /// Runs the inference rules, in order, on the types read from the pages (`type_pages`: the
+    /// pages of each type).
+    pub(super) fn infer(&mut self, type_pages: &PagesByType) {
+        let by_type = page_facts(type_pages);
         let uses = self.uses_by_type();
         self.infer_entity_bases(&by_type, &uses);
         self.infer_relationship_targets(&by_type, &uses);
         self.settle_sentence_bases();
         self.infer_enum_types();
-        self.infer_linked_bases(pages, &by_type);
+        self.infer_linked_bases(type_pages, &by_type);
     }
 
     /// True when the input has an `entity` that can be a base (defined or reconstructed).

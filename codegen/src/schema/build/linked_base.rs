@@ -24,9 +24,8 @@
 //! ancestors of another). Each base is reported as `inferred-base` (info).
 
 use super::infer::{PageFacts, ENTITY};
-use super::{pages_by_type, SchemaBuilder};
+use super::{PagesByType, SchemaBuilder};
 use crate::diag::Code;
-use crate::parse::Page;
 use crate::schema::{Kind, Origin, QualifiedName, TypeRef};
 use foldhash::{HashMap, HashSet, HashSetExt};
 use std::collections::{BTreeMap, BTreeSet};
@@ -63,10 +62,10 @@ impl SchemaBuilder {
     /// Rule: see the module documentation.
     pub(super) fn infer_linked_bases(
         &mut self,
-        pages: &[&Page],
+        type_pages: &PagesByType,
         by_type: &HashMap<QualifiedName, PageFacts>,
     ) {
-        let links = self.intro_links(pages);
+        let links = self.intro_links(type_pages);
         let entity_rows: HashSet<&str> = self
             .drafts
             .get(ENTITY)
@@ -81,7 +80,7 @@ impl SchemaBuilder {
             }
         }
         // The types the tables of each abstract type's pages list in a first cell.
-        let tabled = self.abstract_table_links(pages);
+        let tabled = self.abstract_table_links(type_pages);
         for (t, listed) in &tabled {
             for x in listed {
                 listed_by.entry(x).or_default().insert(t);
@@ -180,10 +179,10 @@ impl SchemaBuilder {
     /// The types of the pages the tables of each abstract type's pages link in a first cell.
     fn abstract_table_links(
         &self,
-        pages: &[&Page],
+        type_pages: &PagesByType,
     ) -> BTreeMap<QualifiedName, BTreeSet<QualifiedName>> {
         let mut out: BTreeMap<QualifiedName, BTreeSet<QualifiedName>> = BTreeMap::new();
-        for (q, pages) in pages_by_type(&self.by_stem, pages) {
+        for (q, pages) in type_pages {
             let Some(q) = QualifiedName::parse(q) else {
                 continue;
             };
@@ -237,9 +236,9 @@ impl SchemaBuilder {
     }
 
     /// The type pages each type's intro links to (its own page left out), by paragraph.
-    fn intro_links(&self, pages: &[&Page]) -> IntroLinks {
+    fn intro_links(&self, type_pages: &PagesByType) -> IntroLinks {
         let mut links: IntroLinks = BTreeMap::new();
-        for (q, pages) in pages_by_type(&self.by_stem, pages) {
+        for (q, pages) in type_pages {
             let Some(q) = QualifiedName::parse(q) else {
                 continue;
             };

@@ -108,8 +108,10 @@ struct SchemaBuilder {
     diags: Diagnostics,
 }
 
-/// The pages that define each type, by qualified name.
-type PagesByType<'a> = HashMap<&'a str, Vec<&'a Page>>;
+/// The pages that define each type, by qualified name. Built once every page is indexed
+/// ([`SchemaBuilder::by_stem`] is complete then), and shared by the steps after that; its keys
+/// are its own, so that it borrows nothing of the builder.
+type PagesByType<'a> = HashMap<QualifiedName, Vec<&'a Page>>;
 
 /// A property row by position: its page's among the pages sorted by path, its own among the
 /// page's rows.
@@ -175,8 +177,9 @@ pub fn build<'a>(pages: impl Into<Cow<'a, [Page]>>) -> Schema {
         }
     }
     builder.read_enums(&sorted);
-    builder.reconstruct_missing(&sorted);
-    builder.infer(&sorted);
+    let type_pages = pages_by_type(&builder.by_stem, &sorted);
+    builder.reconstruct_missing(&type_pages);
+    builder.infer(&type_pages);
     builder.settle_inheritance();
     builder.recase_lowercase_types();
     builder.finish()
@@ -185,13 +188,19 @@ pub fn build<'a>(pages: impl Into<Cow<'a, [Page]>>) -> Schema {
 /// The pages that define each type (a type's partial pages included), given the type each page
 /// stem defines.
 fn pages_by_type<'a>(
-    by_stem: &'a HashMap<String, QualifiedName>,
+    by_stem: &HashMap<String, QualifiedName>,
     pages: &[&'a Page],
 ) -> PagesByType<'a> {
     let mut by_type: PagesByType = HashMap::new();
     for p in pages {
         if let Some(q) = by_stem.get(&p.stem) {
-            by_type.entry(q.as_str()).or_default().push(*p);
+            // Most types have one page: the name is copied for the first only.
+            match by_type.get_mut(q) {
+                Some(pages) => pages.push(*p),
+                None => {
+                    by_type.insert(q.clone(), vec![*p]);
+                }
+            }
         }
     }
     by_type

@@ -2,19 +2,15 @@
 //! prove (rows marked as inherited from a base, backticked possible values), else generated as
 //! open placeholders.
 
-use super::{
-    pages_by_type, split_qualified, Draft, Missing, PagesByType, SchemaBuilder, DEFAULT_NAMESPACE,
-};
+use super::{split_qualified, Draft, Missing, PagesByType, SchemaBuilder, DEFAULT_NAMESPACE};
 use crate::diag::Code;
-use crate::parse::Page;
 use crate::schema::{Kind, Member, Origin, Property, QualifiedName, TypeDef};
 use foldhash::{HashSet, HashSetExt};
 
 impl SchemaBuilder {
-    /// Rebuilds types that have no page from what the present pages prove.
-    pub(super) fn reconstruct_missing(&mut self, pages: &[&Page]) {
+    /// Rebuilds types that have no page from what the present pages (`pages_by_type`) prove.
+    pub(super) fn reconstruct_missing(&mut self, pages_by_type: &PagesByType) {
         let missing = std::mem::take(&mut self.missing);
-        let pages_by_type = pages_by_type(&self.by_stem, pages);
         for (q, m) in missing {
             let (ns, name) = split_qualified(&q, DEFAULT_NAMESPACE);
             let mut def = TypeDef {
@@ -31,7 +27,7 @@ impl SchemaBuilder {
                 members: Vec::new(),
             };
             let (code, message) = if !m.base_of.is_empty() {
-                def.properties = self.inherited_rows(&q, &m, &pages_by_type);
+                def.properties = self.inherited_rows(&q, &m, pages_by_type);
                 if def.properties.iter().any(|p| p.name == "id") {
                     def.kind = Kind::Entity;
                 }
