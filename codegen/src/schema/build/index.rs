@@ -10,6 +10,7 @@ use crate::parse::{Page, PageClass, PropertyRow, Target, TypeSpec};
 use crate::primitive::Primitive;
 use crate::schema::{Kind, Origin, QualifiedName, TypeDef, TypeRef};
 use serde_json::Value;
+use std::collections::BTreeSet;
 
 /// True when `name` (simple or qualified) can be the type a link to page `stem` stands for:
 /// an identifier whose last segment the stem ends with (`windowsUpdates.windows` for
@@ -73,21 +74,32 @@ impl SchemaBuilder {
                     text,
                 } = &row.ty.spec
                 {
-                    if is_identifier(text.trim()) {
-                        self.link_names
-                            .entry(stem.clone())
-                            .or_default()
-                            .insert(text.trim().to_owned());
-                    }
+                    self.note_link_name(stem, text.trim());
                 }
             }
             if let Some(base) = &page.base_link {
-                if let (Some(stem), true) = (base.target.stem(), is_identifier(base.text.trim())) {
-                    self.link_names
-                        .entry(stem.to_owned())
-                        .or_default()
-                        .insert(base.text.trim().to_owned());
+                if let Some(stem) = base.target.stem() {
+                    self.note_link_name(stem, base.text.trim());
                 }
+            }
+        }
+    }
+
+    /// Adds `text`, when it is an identifier, to the link texts of page `stem`. Most pages are
+    /// linked many times with one text: the stem and the text are copied only when new.
+    fn note_link_name(&mut self, stem: &str, text: &str) {
+        if !is_identifier(text) {
+            return;
+        }
+        match self.link_names.get_mut(stem) {
+            Some(names) => {
+                if !names.contains(text) {
+                    names.insert(text.to_owned());
+                }
+            }
+            None => {
+                let names = BTreeSet::from([text.to_owned()]);
+                self.link_names.insert(stem.to_owned(), names);
             }
         }
     }

@@ -163,8 +163,8 @@ pub fn build<'a>(pages: impl Into<Cow<'a, [Page]>>) -> Schema {
     builder.diags.extend(lexicon.report());
     for page in &sorted {
         builder.diags.extend(page.diagnostics.iter().cloned());
-        builder.note_identifiers(page);
     }
+    builder.note_identifiers(&sorted);
     builder.index(&sorted);
     // Primary definitions first, then the partial pages merged into them.
     for secondary in [false, true] {
@@ -207,12 +207,15 @@ fn pages_by_type<'a>(
 }
 
 impl SchemaBuilder {
-    /// Records the JSON keys of `page` in [`SchemaBuilder::known_identifiers`].
-    fn note_identifiers(&mut self, page: &Page) {
-        // Most keys recur on many pages: lowercased into one buffer, copied only when new, and
-        // checked for identifier shape only then (a known spelling is kept either way).
+    /// Records the JSON keys of `pages` (sorted by path) in
+    /// [`SchemaBuilder::known_identifiers`].
+    fn note_identifiers(&mut self, pages: &[&Page]) {
+        // Most keys recur on many pages: lowercased into one buffer (for all pages), copied
+        // only when new, and checked for identifier shape only then (a known spelling is kept
+        // either way).
         let mut lower = String::new();
-        for key in page.json.iter().flat_map(|j| j.object.keys()) {
+        let keys = (pages.iter()).flat_map(|p| p.json.iter().flat_map(|j| j.object.keys()));
+        for key in keys {
             lower.clear();
             lower.push_str(key);
             lower.make_ascii_lowercase();
