@@ -11,7 +11,7 @@
 //! layout). The bodies of the `support` table macros (`open_verbatim`, `verbatim_lines`) are
 //! never laid out: prettyplease would fill their rows like prose.
 
-use super::docs::for_each_doc_line;
+use super::docs::push_doc_line;
 
 /// The longest line (indentation included, doc comments aside) written as it is: prettyplease's
 /// margin, past which it may break a line (`the_width_is_prettyplease_margin` pins it); a longer
@@ -20,6 +20,16 @@ const WIDTH: usize = 89;
 
 /// One indentation step, as prettyplease indents.
 const INDENT: &str = "    ";
+
+/// Where an item written in place begins ([`Code::begin_item`]).
+pub(super) struct ItemStart {
+    /// The length of the text before it.
+    at: usize,
+    /// The depth it is written at.
+    depth: usize,
+    /// Whether the text before it needed layout.
+    needs_layout: bool,
+}
 
 /// Source text being written at a depth of nesting (modules, then braces).
 pub(super) struct Code {
@@ -43,11 +53,6 @@ impl Code {
             depth,
             needs_layout: false,
         }
-    }
-
-    /// The depth of the next line.
-    pub(super) fn depth(&self) -> usize {
-        self.depth
     }
 
     /// Whether `parts`, written as one line at `depth`, fit in [`WIDTH`].
@@ -82,6 +87,12 @@ impl Code {
         self.depth += 1;
     }
 
+    /// Writes a line made of `parts` (see [`Code::line_of`]) and goes one level deeper.
+    pub(super) fn open_of(&mut self, parts: &[&str]) {
+        self.line_of(parts);
+        self.depth += 1;
+    }
+
     /// Comes back one level and writes a line (`}`).
     pub(super) fn close(&mut self, line: &str) {
         self.depth -= 1;
@@ -97,24 +108,38 @@ impl Code {
         self.text.push('\n');
     }
 
-    /// Doc comments: the docs' own `description` (escaped), then the generator's `about` line.
+    /// Doc comments: the docs' own `description` (escaped, on one line), then the generator's
+    /// `about` line.
     pub(super) fn docs(&mut self, description: &str, about: &str) {
-        let mut described = false;
-        for_each_doc_line(description, |fence, line| {
-            described = true;
-            self.push_indent();
-            for part in ["/// ", fence, line, "\n"] {
-                self.text.push_str(part);
-            }
-        });
-        if !about.is_empty() {
-            if described {
-                self.doc("");
-            }
-            self.push_indent();
-            for part in ["/// ", about, "\n"] {
-                self.text.push_str(part);
-            }
+        self.docs_with(description, |text| text.push_str(about));
+    }
+
+    /// [`Code::docs`] with the `about` line's text appended by `about` to the code being
+    /// written (no line when it appends nothing).
+    pub(super) fn docs_with(&mut self, description: &str, about: impl FnOnce(&mut String)) {
+        let line_start = self.text.len();
+        self.push_indent();
+        self.text.push_str("/// ");
+        let described = push_doc_line(&mut self.text, description);
+        if described {
+            self.text.push('\n');
+        } else {
+            self.text.truncate(line_start);
+        }
+        // The blank line between them, then the `about` line: both taken back when `about`
+        // appends nothing.
+        let about_line = self.text.len();
+        if described {
+            self.doc("");
+        }
+        self.push_indent();
+        self.text.push_str("/// ");
+        let about_start = self.text.len();
+        about(&mut self.text);
+        if self.text.len() > about_start {
+            self.text.push('\n');
+        } else {
+            self.text.truncate(about_line);
         }
     }
 
@@ -146,11 +171,30 @@ impl Code {
         self.indented(line);
     }
 
-    /// Appends `piece` (items written at this code's current depth), laid out by prettyplease
-    /// when it needs it.
-    pub(super) fn append(&mut self, piece: Code) {
-        debug_assert_eq!(piece.start, self.depth);
-        self.text.push_str(&piece.finish());
+    /// Starts an item written in place, at the current depth: [`Code::end_item`] lays out what
+    /// is written from here on by prettyplease if it needs it, as [`Code::finish`] lays out a
+    /// whole text. (Writing each item into a text of its own and copying it in was a tenth of
+    /// emit.)
+    pub(super) fn begin_item(&mut self) -> ItemStart {
+        let start = ItemStart {
+            at: self.text.len(),
+            depth: self.depth,
+            needs_layout: self.needs_layout,
+        };
+        self.needs_layout = false;
+        start
+    }
+
+    /// Ends the item begun at `start` (back at its depth): lays it out by prettyplease when
+    /// some line of it needs it.
+    pub(super) fn end_item(&mut self, start: ItemStart) {
+        debug_assert_eq!(self.depth, start.depth);
+        if self.needs_layout {
+            let laid = laid_out(&self.text[start.at..], start.depth);
+            self.text.truncate(start.at);
+            self.text.push_str(&laid);
+        }
+        self.needs_layout = start.needs_layout;
     }
 
     /// Appends text that is never laid out (a `support::object!` table: prettyplease would fill

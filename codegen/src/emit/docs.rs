@@ -10,22 +10,27 @@ use std::sync::LazyLock;
 /// `///` comment's text does.
 #[cfg(test)]
 fn doc_lines(text: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    for_each_doc_line(text, |fence, line| {
-        lines.push(format!(" {fence}{line}"));
-    });
-    lines
+    let mut line = String::from(" ");
+    if push_doc_line(&mut line, text) {
+        vec![line]
+    } else {
+        Vec::new()
+    }
 }
 
-/// Calls `f` with each line of a docs description cleaned for rustdoc (see `doc_lines`),
-/// without its leading space: `fence` is a backslash when the line opens with a code fence (which
-/// would start a doc test), else empty. Blank lines are dropped.
-pub(super) fn for_each_doc_line(text: &str, mut f: impl FnMut(&str, &str)) {
-    let mut out = String::with_capacity(text.len() + 8);
+/// Appends a docs description cleaned for rustdoc to `out` (the text of a doc comment line after
+/// its `/// `), and tells whether there was any: when nothing is left, nothing is appended.
+///
+/// The description is one line: [`escape_into`] blanks every control character, `\n` among
+/// them, and a URL ends at whitespace. The line is trimmed, and a backslash is put before a code
+/// fence it opens with (which would start a doc test). It is written in place, in the code being
+/// written: no string of its own, no search for line ends.
+pub(super) fn push_doc_line(out: &mut String, text: &str) -> bool {
+    let start = out.len();
     let mut rest = text;
-    while let Some(start) = url_start(rest) {
-        escape_into(&mut out, &rest[..start]);
-        let url = &rest[start..];
+    while let Some(at) = url_start(rest) {
+        escape_into(out, &rest[..at]);
+        let url = &rest[at..];
         let end = url
             .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
             .unwrap_or(url.len());
@@ -33,18 +38,25 @@ pub(super) fn for_each_doc_line(text: &str, mut f: impl FnMut(&str, &str)) {
         out.push('<');
         out.push_str(url);
         out.push('>');
-        rest = &rest[start + url.len()..];
+        rest = &rest[at + url.len()..];
     }
-    escape_into(&mut out, rest);
-    for line in out.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
-        // A line opening with a fence would start a code block: a doc test.
-        let fence = if line.starts_with("```") || line.starts_with("~~~") {
-            "\\"
-        } else {
-            ""
-        };
-        f(fence, line);
+    escape_into(out, rest);
+    let written = &out[start..];
+    let trimmed = written.trim();
+    if trimmed.is_empty() {
+        out.truncate(start);
+        return false;
     }
+    let leading = written.len() - written.trim_start().len();
+    out.truncate(start + leading + trimmed.len());
+    if leading > 0 {
+        out.drain(start..start + leading);
+    }
+    // A line opening with a fence would start a code block: a doc test.
+    if out[start..].starts_with("```") || out[start..].starts_with("~~~") {
+        out.insert(start, '\\');
+    }
+    true
 }
 
 /// Where the first `http://` or `https://` URL of `text` starts, anywhere in a word (after `(`
@@ -182,6 +194,71 @@ mod tests {
             }
         }
         assert_eq!(escaped, expected);
+    }
+
+    /// The rule before lines were written in place: the escaped text split at line ends, each
+    /// line trimmed, blank ones dropped.
+    fn doc_lines_split(text: &str) -> Vec<String> {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = url_start(rest) {
+            escape_into(&mut out, &rest[..start]);
+            let url = &rest[start..];
+            let end = url
+                .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
+                .unwrap_or(url.len());
+            let url = url[..end].trim_end_matches(['.', ',', ')', ';', ':']);
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+            rest = &rest[start + url.len()..];
+        }
+        escape_into(&mut out, rest);
+        let mut lines = Vec::new();
+        for line in out.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+            let fence = if line.starts_with("```") || line.starts_with("~~~") {
+                "\\"
+            } else {
+                ""
+            };
+            lines.push(format!(" {fence}{line}"));
+        }
+        lines
+    }
+
+    #[test]
+    fn a_description_is_one_line_as_splitting_it_at_line_ends_gave() {
+        let texts = [
+            "",
+            " \n\t ",
+            "a\nb",
+            "\n```rust\nfn main() {}\n```\n",
+            "  ~~~ x",
+            "\u{a0}\u{2028}text\u{3000}\u{85}",
+            "\r\n  [link](https://example.com/a\nb) <b>\u{202e}</b>\u{7f}",
+            "http://a.b/c\n\nhttps://d.e.",
+            "\u{1}```",
+            "   \\ ```",
+            "не удалось\u{2029}",
+        ];
+        for text in texts {
+            assert_eq!(doc_lines(text), doc_lines_split(text), "{text:?}");
+            let mut out = String::from("x");
+            let any = push_doc_line(&mut out, text);
+            assert_eq!(any, out.len() > 1, "{text:?}");
+        }
+        // Every text of up to four pieces of a few that line ends, trimming and fences meet.
+        let pieces = [" ", "\n", "a", "```", "\u{a0}", "http://x", "\u{85}", "["];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            texts = texts
+                .iter()
+                .flat_map(|t| pieces.map(|p| format!("{t}{p}")))
+                .collect();
+            for text in &texts {
+                assert_eq!(doc_lines(text), doc_lines_split(text), "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! structs' `object!` tables. Written out, those impls were 1.5 MB of a whole tree's source.
 
 use super::code::Code;
-use super::ident::{camel, doc_name, ident_text, into_ident_text, push_string_literal, Scope};
+use super::ident::{
+    camel, doc_name, ident_text, into_ident_text, push_doc_name, push_string_literal, Scope,
+};
 use super::Emitter;
 use crate::schema::{Origin, TypeDef};
 use std::fmt::Write as _;
@@ -19,8 +21,20 @@ struct Variant<'a> {
     value: Option<i64>,
     /// The member's description.
     description: &'a str,
-    /// The generator's line about the member: its wire name and value.
-    about: String,
+}
+
+impl Variant<'_> {
+    /// Appends the generator's line about the member to `about`: its wire name and value.
+    fn push_about(&self, about: &mut String) {
+        about.push('`');
+        push_doc_name(about, self.wire);
+        about.push('`');
+        if let Some(value) = self.value {
+            // Writing into a `String` cannot fail.
+            let _ = write!(about, " (value {value})");
+        }
+        about.push('.');
+    }
 }
 
 /// The variants of the members of `t`, then the name of the catch-all variant (both unique in
@@ -30,21 +44,11 @@ fn variants(t: &TypeDef) -> (Vec<Variant<'_>>, String) {
     let variants = t
         .members
         .iter()
-        .map(|m| {
-            // Concatenated, not formatted: an enum's members are many of emit's rows.
-            let mut about = ["`", &doc_name(&m.name), "`"].concat();
-            if let Some(value) = m.value {
-                // Writing into a `String` cannot fail.
-                let _ = write!(about, " (value {value})");
-            }
-            about.push('.');
-            Variant {
-                name: into_ident_text(scope.unique(&camel(&m.name))),
-                wire: &m.name,
-                value: m.value,
-                description: &m.description,
-                about,
-            }
+        .map(|m| Variant {
+            name: into_ident_text(scope.unique_owned(camel(&m.name))),
+            wire: &m.name,
+            value: m.value,
+            description: &m.description,
         })
         .collect();
     (variants, into_ident_text(scope.unique("Unrecognized")))
@@ -63,49 +67,47 @@ fn enum_about(t: &TypeDef, other: &str) -> String {
 
 impl Emitter<'_> {
     /// Writes the enum of an enum type into `out`, and its `support::string_enum!` table
-    /// (`enum_table`, which gives `value` when the docs give integer values); each item under
+    /// (`write_enum_table`, which gives `value` when the docs give integer values); each item under
     /// `cfg`, the type's `#[cfg]` with area features.
     pub(super) fn emit_enum(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
         let q = t.qualified_name();
         let name = ident_text(self.names.type_name(&q)).into_owned();
         let (variants, other) = variants(t);
-        let mut item = self.start_item(out, cfg);
-        item.docs(&t.description, &enum_about(t, &other));
-        item.line("#[derive(Clone, Debug)]");
+        let item = self.start_item(out, cfg);
+        out.docs(&t.description, &enum_about(t, &other));
+        out.line("#[derive(Clone, Debug)]");
         for attribute in self.attributes.of_type(&q) {
-            item.attribute(attribute, true);
+            out.attribute(attribute, true);
         }
         if self.options.non_exhaustive {
-            item.line("#[non_exhaustive]");
+            out.line("#[non_exhaustive]");
         }
-        item.open(&["pub enum ", &name, " {"].concat());
+        out.open_of(&["pub enum ", &name, " {"]);
         for v in &variants {
-            item.docs(v.description, &v.about);
-            item.line_of(&[&v.name, ","]);
+            out.docs_with(v.description, |about| v.push_about(about));
+            out.line_of(&[&v.name, ","]);
         }
-        item.doc(" A value this version of the docs does not list, kept verbatim.");
-        item.line_of(&[other.as_str(), "(String),"]);
-        item.close("}");
-        out.append(item);
-        self.table(
-            out,
-            cfg,
-            "string_enum",
-            &name,
-            enum_table(&variants, &other),
-        );
+        out.doc(" A value this version of the docs does not list, kept verbatim.");
+        out.line_of(&[other.as_str(), "(String),"]);
+        out.close("}");
+        out.end_item(item);
+        self.table(out, cfg, "string_enum", &name, |out| {
+            write_enum_table(out, &variants, &other);
+        });
     }
 }
 
-/// The lines of the `support::string_enum!` table of an enum after its name: its catch-all
-/// variant `other`, then a row per member (wire name => variant, then ` = value` if the docs
-/// give one).
-fn enum_table(variants: &[Variant], other: &str) -> Vec<String> {
-    std::iter::once([other, ","].concat())
-        .chain(variants.iter().map(|v| {
-            // At its length (but for an escaped name or a long value): one allocation a row.
-            let mut row = String::with_capacity(v.wire.len() + v.name.len() + 32);
-            push_string_literal(&mut row, v.wire);
+/// Writes the rows of the `support::string_enum!` table of an enum after its name into `out`:
+/// its catch-all variant `other`, then a row per member (wire name => variant, then ` = value`
+/// if the docs give one).
+fn write_enum_table(out: &mut Code, variants: &[Variant], other: &str) {
+    out.verbatim_line_with(|row| {
+        row.push_str(other);
+        row.push(',');
+    });
+    for v in variants {
+        out.verbatim_line_with(|row| {
+            push_string_literal(row, v.wire);
             row.push_str(" => ");
             row.push_str(&v.name);
             if let Some(value) = v.value {
@@ -113,7 +115,6 @@ fn enum_table(variants: &[Variant], other: &str) -> Vec<String> {
                 let _ = write!(row, " = {value}");
             }
             row.push(',');
-            row
-        }))
-        .collect()
+        });
+    }
 }

@@ -28,15 +28,24 @@ impl Emitter<'_> {
     /// `support::ancestors!` table (`AsRef` and `AsMut` of the structs it holds, `From<Self>`
     /// for its direct base: [`Emitter::ancestors_table`]), and its `Any...` enum when it has
     /// subtypes.
-    pub(super) fn family_items(&self, t: &TypeDef, name: &str, cfg: Option<&str>, out: &mut Code) {
-        let q = t.qualified_name();
-        if self.subtypes.contains_key(&q) {
+    pub(super) fn family_items(
+        &self,
+        t: &TypeDef,
+        q: &QualifiedName,
+        name: &str,
+        cfg: Option<&str>,
+        out: &mut Code,
+    ) {
+        if self.subtypes.contains_key(q) {
             self.self_views(name, cfg, out);
         }
         if self.struct_base(t).is_some() {
-            self.table(out, cfg, "ancestors", name, self.ancestors_table(t));
+            let rows = self.ancestors_table(t);
+            self.table(out, cfg, "ancestors", name, |out| {
+                out.verbatim_lines(rows.iter().map(String::as_str));
+            });
         }
-        if self.names.anys.contains_key(&q) {
+        if self.names.anys.contains_key(q) {
             self.any_enum(t, cfg, out);
         }
     }
@@ -67,14 +76,14 @@ impl Emitter<'_> {
             ("AsRef", "as_ref", "&self) -> &"),
             ("AsMut", "as_mut", "&mut self) -> &mut "),
         ] {
-            let mut item = self.start_item(out, cfg);
-            item.open(&format!("impl {as_trait}<{name}> for {name} {{"));
-            item.line("#[inline]");
-            item.open(&format!("fn {method}({reference}Self {{"));
-            item.line("self");
-            item.close("}");
-            item.close("}");
-            out.append(item);
+            let item = self.start_item(out, cfg);
+            out.open_of(&["impl ", as_trait, "<", name, "> for ", name, " {"]);
+            out.line("#[inline]");
+            out.open_of(&["fn ", method, "(", reference, "Self {"]);
+            out.line("self");
+            out.close("}");
+            out.close("}");
+            out.end_item(item);
         }
     }
 
@@ -121,7 +130,10 @@ impl Emitter<'_> {
     fn any_enum(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
         let any = ident_text(&self.names.anys[&t.qualified_name()]).into_owned();
         let family = self.any_variants(t);
-        self.table(out, cfg, "family", &any, self.family_table(t, &family));
+        let rows = self.family_table(t, &family);
+        self.table(out, cfg, "family", &any, |out| {
+            out.verbatim_lines(rows.iter().map(String::as_str));
+        });
     }
 
     /// The lines of the `support::family!` table of the `Any...` enum of `t` after its name:

@@ -5,7 +5,7 @@
 use super::ident::{into_ident_text, snake, Scope};
 use super::Emitter;
 use crate::schema::{Kind, Property, QualifiedName, Schema, TypeDef};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -88,20 +88,22 @@ impl Emitter<'_> {
         if base.is_some() {
             scope.reserve(BASE_FIELD);
         }
-        let held_by_base: BTreeSet<&str> = base
+        let held_by_base: HashSet<&str> = base
             .map(|b| b.properties.iter().map(|p| p.name.as_str()).collect())
             .unwrap_or_default();
+        let boxed_targets = self.boxed.get(q.as_str());
         t.properties
             .iter()
             .filter(|property| !held_by_base.contains(property.name.as_str()))
             .map(|property| {
                 let boxed = !property.collection
-                    && property.ty.as_named().is_some_and(|n| {
-                        (self.boxed.get(q.as_str())).is_some_and(|to| to.contains(n.as_str()))
-                    });
+                    && property
+                        .ty
+                        .as_named()
+                        .is_some_and(|n| boxed_targets.is_some_and(|to| to.contains(n.as_str())));
                 Field {
                     property,
-                    ident: into_ident_text(scope.unique(&snake(&property.name))),
+                    ident: into_ident_text(scope.unique_owned(snake(&property.name))),
                     boxed,
                 }
             })

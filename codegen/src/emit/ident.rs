@@ -182,6 +182,17 @@ pub fn module(segment: &str) -> String {
 /// escapes.
 pub fn doc_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    push_doc_name(&mut out, name);
+    out
+}
+
+/// Appends [`doc_name`] of `name` to `out` (a line being written). A name of printable ASCII
+/// without a backtick (almost every Graph name) is copied whole, its characters not decoded.
+pub fn push_doc_name(out: &mut String, name: &str) {
+    if name.bytes().all(|b| matches!(b, b' '..=b'~') && b != b'`') {
+        out.push_str(name);
+        return;
+    }
     for c in name.chars() {
         if is_unsafe_char(c) || c == '`' {
             out.extend(c.escape_unicode());
@@ -189,7 +200,15 @@ pub fn doc_name(name: &str) -> String {
             out.push(c);
         }
     }
-    out
+}
+
+/// Appends [`string_literal`] of [`doc_name`] of `name` to `out` (a table row being written).
+pub fn push_doc_name_literal(out: &mut String, name: &str) {
+    if name.bytes().all(|b| matches!(b, b' '..=b'~') && b != b'`') {
+        push_string_literal(out, name);
+    } else {
+        push_string_literal(out, &doc_name(name));
+    }
 }
 
 /// `text` as a Rust string literal, exactly as `proc_macro2::Literal::string` writes it. Text of
@@ -268,6 +287,16 @@ impl Scope {
     /// Reserves `name` (e.g. a generated field such as `additional_properties`).
     pub fn reserve(&mut self, name: &str) {
         self.used.insert(name.to_owned());
+    }
+
+    /// [`Scope::unique`] of a name the caller owns: the name itself when it is free (one
+    /// string fewer).
+    pub fn unique_owned(&mut self, name: String) -> String {
+        if self.used.contains(name.as_str()) {
+            return self.unique(&name);
+        }
+        self.used.insert(name.clone());
+        name
     }
 
     /// `name` if free, else `name2`, `name3`, ... (or `name_2` after a digit or for snake case).
@@ -417,6 +446,27 @@ mod tests {
     fn names_in_docs_cannot_end_the_line_the_span_or_the_reading_order() {
         assert_eq!(doc_name("a\rb`c\u{202e}d"), "a\\u{d}b\\u{60}c\\u{202e}d");
         assert_eq!(doc_name("über type"), "über type");
+        // Every ASCII character and a few others, alone and in a name, as each was escaped
+        // character by character.
+        let by_char = |name: &str| -> String {
+            name.chars()
+                .map(|c| {
+                    if is_unsafe_char(c) || c == '`' {
+                        c.escape_unicode().to_string()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect()
+        };
+        let chars = (0u8..=127)
+            .map(char::from)
+            .chain(['\u{85}', '\u{202e}', 'é', 'й']);
+        for c in chars {
+            for name in [c.to_string(), format!("microsoft.graph.a{c}b")] {
+                assert_eq!(doc_name(&name), by_char(&name), "{name:?}");
+            }
+        }
         assert!(is_unsafe_char('\u{2066}') && is_unsafe_char('\u{7}') && !is_unsafe_char('й'));
     }
 
@@ -458,5 +508,8 @@ mod tests {
         assert_eq!(s.unique("Value"), "Value3");
         assert_eq!(s.unique("Value"), "Value5");
         assert_eq!(s.unique("Value3"), "Value3_2");
+        assert_eq!(s.unique_owned("Value".to_owned()), "Value6");
+        assert_eq!(s.unique_owned("x".to_owned()), "x");
+        assert_eq!(s.unique_owned("x".to_owned()), "x_2");
     }
 }

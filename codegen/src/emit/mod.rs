@@ -35,7 +35,7 @@ mod support;
 mod types;
 
 use crate::schema::{Kind, QualifiedName, Schema, TypeDef};
-use code::Code;
+use code::{Code, ItemStart};
 use fields::{boxed_edges, BoxedEdges};
 use files::Rendered;
 use ident::ident_text;
@@ -118,32 +118,35 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// A new item at `out`'s depth, starting with `cfg`.
-    fn start_item(&self, out: &Code, cfg: Option<&str>) -> Code {
-        let mut item = Code::new(out.depth());
+    /// Begins an item in `out`, at its depth, starting with `cfg` (see [`Code::begin_item`]).
+    fn start_item(&self, out: &mut Code, cfg: Option<&str>) -> ItemStart {
+        let start = out.begin_item();
         if let Some(cfg) = cfg {
-            item.attribute(cfg, false);
+            out.attribute(cfg, false);
         }
-        item
+        start
     }
 
     /// Writes the `support::<table>!` table of the type or `Any...` enum `name` into `out`,
-    /// under `cfg`: the macro, the name, then the table's `lines`, one per line (prettyplease
-    /// would fill them like prose).
+    /// under `cfg`: the macro, the name, then the table's rows, which `rows` writes one per
+    /// line (prettyplease would fill them like prose).
     fn table(
         &self,
         out: &mut Code,
         cfg: Option<&str>,
         table: &str,
         name: &str,
-        lines: Vec<String>,
+        rows: impl FnOnce(&mut Code),
     ) {
-        let mut item = self.start_item(out, cfg);
-        item.open(&["support::", table, "! {"].concat());
-        item.verbatim_lines([[name, ","].concat().as_str()]);
-        item.verbatim_lines(lines.iter().map(String::as_str));
-        item.close("}");
-        out.append(item);
+        let item = self.start_item(out, cfg);
+        out.open_of(&["support::", table, "! {"]);
+        out.verbatim_line_with(|row| {
+            row.push_str(name);
+            row.push(',');
+        });
+        rows(out);
+        out.close("}");
+        out.end_item(item);
     }
 
     /// The items of a sub-namespace module of the root, whole, nested modules included, at
@@ -173,13 +176,13 @@ impl<'a> Emitter<'a> {
     ) {
         let types = modules.remove(path).unwrap_or_default();
         if let Some(first) = types.first() {
-            let mut import = Code::new(out.depth());
+            let import = out.begin_item();
             // Unused when no area that needs a struct of the module is enabled.
             if self.areas.is_some() {
-                import.line("#[allow(unused_imports)]");
+                out.line("#[allow(unused_imports)]");
             }
-            import.line(&support::support_import(&module_of(&first.namespace)));
-            out.append(import);
+            out.line(&support::support_import(&module_of(&first.namespace)));
+            out.end_item(import);
         }
         for t in types {
             self.item(t, out);

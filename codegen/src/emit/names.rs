@@ -66,26 +66,41 @@ impl Names {
 
     /// A path to `item`, declared in the module of `qualified`, usable from inside module `from`.
     pub(super) fn path(&self, from: &[String], qualified: &str, item: &str) -> String {
+        let mut path = String::new();
+        self.push_path(&mut path, from, qualified, item);
+        path
+    }
+
+    /// Appends [`Names::path`] to `out` (a line being written).
+    fn push_path(&self, out: &mut String, from: &[String], qualified: &str, item: &str) {
         let target: &[String] = self.types.get(qualified).map_or(&[], |(module, _)| module);
         let mut common = 0;
         while common < from.len() && common < target.len() && from[common] == target[common] {
             common += 1;
         }
-        let mut path = "super::".repeat(from.len() - common);
-        for m in &target[common..] {
-            path.push_str(&ident_text(m));
-            path.push_str("::");
+        for _ in common..from.len() {
+            out.push_str("super::");
         }
-        path.push_str(&ident_text(item));
-        path
+        for m in &target[common..] {
+            out.push_str(&ident_text(m));
+            out.push_str("::");
+        }
+        out.push_str(&ident_text(item));
     }
 
-    /// The Rust type of a value declared as `qualified`: its `Any...` enum when it has subtypes
-    /// (so the value keeps whichever derived type `@odata.type` names), else the type itself.
-    pub(super) fn value_path(&self, from: &[String], qualified: &str) -> String {
+    /// Appends the Rust type of a value declared as `qualified` to `out` (a table row being
+    /// written): its `Any...` enum when it has subtypes (so the value keeps whichever derived
+    /// type `@odata.type` names), else the type itself, as [`Names::type_path`] writes it.
+    pub(super) fn push_value_path(&self, out: &mut String, from: &[String], qualified: &str) {
         match self.anys.get(qualified) {
-            Some(any) => self.path(from, qualified, any),
-            None => self.type_path(from, qualified),
+            Some(any) => self.push_path(out, from, qualified, any),
+            None => {
+                let name = self
+                    .types
+                    .get(qualified)
+                    .map_or("Value", |(_, n)| n.as_str());
+                self.push_path(out, from, qualified, name);
+            }
         }
     }
 

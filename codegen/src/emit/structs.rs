@@ -4,64 +4,52 @@
 //! or, for a root, the `@odata.type` annotation and a map that keeps unknown properties; the
 //! macro writes its serde impls as `support::Object` (which field each JSON name reads into and
 //! writes from) rather than derived.
+//!
+//! Everything is written in place, into the code being written: the docs, the generator's
+//! lines and each row, with no string of their own (such strings, several per field, were a
+//! fifth of emit).
 use super::code::{attributes_on_one_line, Code};
 use super::fields::Field;
-use super::ident::{doc_name, ident_text, push_string_literal, string_literal};
+use super::ident::{ident_text, push_doc_name, push_doc_name_literal, push_string_literal};
 use super::names::module_of;
 use super::options::FieldAttributes;
-use super::support::support_path;
+use super::support::push_support_path;
 use super::Emitter;
-use crate::schema::{Kind, Origin, Property, TypeDef, TypeRef};
+use crate::schema::{Kind, Origin, Property, QualifiedName, TypeDef, TypeRef};
 
-/// A struct field with its Rust type, docs and user attributes, as emitted.
-pub(super) struct TypedField<'a> {
-    /// The property and its field name.
-    pub(super) field: Field<'a>,
-    /// The field type inside `Nullable`, as declared (`Box<T>` when boxed).
-    ty: String,
-    /// The type has text the user wrote (a mapped primitive).
-    user_type: bool,
-    /// The generator's line about the property (see [`property_about`]).
-    about: String,
-    /// User attributes other than `cfg` ([`super::EmitOptions::field_attribute`]).
-    attrs: Vec<&'a str>,
-    /// The row's `#[cfg]`: with area features, when the field's type is not always there with
-    /// the struct, and the user's `cfg` attributes, all of which must hold.
-    cfg: Option<String>,
-}
-
-/// The generator's line about a property: who declares it when it is inherited (the
-/// description is said once, on the declaring struct), whether it is a navigation property;
-/// its JSON name and type when the docs give no description (the field's type and the
-/// `support::object!` table say them otherwise).
-fn property_about(p: &Property) -> String {
-    let mut about = String::new();
+/// Appends the generator's line about a property to `about` (nothing when there is nothing to
+/// say): who declares it when it is inherited (the description is said once, on the declaring
+/// struct), whether it is a navigation property; its JSON name and type when the docs give no
+/// description (the field's type and the `support::object!` table say them otherwise).
+fn push_property_about(about: &mut String, p: &Property) {
+    let start = about.len();
     if p.inherited {
         about.push_str("Inherited from `");
-        about.push_str(&doc_name(&p.declared_by));
+        push_doc_name(about, &p.declared_by);
         about.push_str("`.");
     } else if p.description.trim().is_empty() {
-        about.push_str(&format!(
-            "JSON `{}`, {} `{}`.",
-            doc_name(&p.name),
-            if p.collection {
-                "a collection of"
-            } else {
-                "type"
-            },
-            doc_name(match &p.ty {
+        about.push_str("JSON `");
+        push_doc_name(about, &p.name);
+        about.push_str(if p.collection {
+            "`, a collection of `"
+        } else {
+            "`, type `"
+        });
+        push_doc_name(
+            about,
+            match &p.ty {
                 TypeRef::Primitive(primitive) => primitive.as_str(),
                 TypeRef::Named(n) => n.name(),
-            })
-        ));
+            },
+        );
+        about.push_str("`.");
     }
     if p.navigation {
-        if !about.is_empty() {
+        if about.len() > start {
             about.push(' ');
         }
         about.push_str("Navigation property: present only when expanded.");
     }
-    about
 }
 
 /// A table row's `#[cfg]`: the predicate with area features (`area`) and those of the user's
@@ -90,62 +78,54 @@ impl Emitter<'_> {
     pub(super) fn emit_struct(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
         let module = module_of(&t.namespace);
         let q = t.qualified_name();
-        let name = ident_text(self.names.type_name(&q)).into_owned();
-        let fields: Vec<TypedField> = self
-            .fields_of(t)
-            .into_iter()
-            .map(|field| self.typed_field(&q, &module, field))
-            .collect();
-        self.struct_definition(t, &module, &name, &fields, cfg, out);
-        self.family_items(t, &name, cfg, out);
+        let name = ident_text(self.names.type_name(&q));
+        self.struct_definition(t, &q, &module, &name, cfg, out);
+        self.family_items(t, &q, &name, cfg, out);
     }
 
-    /// `field` of the struct of the type `qualified` (in module `module`) with its type, docs
-    /// and attributes.
-    fn typed_field<'a>(
-        &'a self,
-        qualified: &str,
-        module: &[String],
-        field: Field<'a>,
-    ) -> TypedField<'a> {
+    /// Appends the Rust type of `field` of a struct in module `module` to `row` (inside
+    /// `Nullable`, as declared: `Box<T>` when boxed, `support::Expanded<T>` for a navigation
+    /// property unless `typed_navigation`), and says whether it has text the user wrote (a
+    /// mapped primitive).
+    fn push_field_type(&self, row: &mut String, module: &[String], field: &Field) -> bool {
         let p = field.property;
         // `typed`: not a named type left out of the schema (which is held as JSON).
-        let (element, typed, user_type) = match &p.ty {
-            TypeRef::Primitive(primitive) => {
-                let (path, user) = self.options.type_mapping.text_in(*primitive, module);
-                (path, true, user)
-            }
-            TypeRef::Named(n) if self.schema.get(n.as_str()).is_some() => {
-                (self.names.value_path(module, n.as_str()), true, false)
-            }
-            TypeRef::Named(_) => ("serde_json::Value".to_owned(), false, false),
-        };
-        let plain = if p.collection {
-            ["Vec<", &element, ">"].concat()
-        } else {
-            element
+        let typed = match &p.ty {
+            TypeRef::Primitive(_) => true,
+            TypeRef::Named(n) => self.schema.get(n.as_str()).is_some(),
         };
         // A relationship whose type was left out (`skip_navigation`) is JSON already.
-        let ty = if p.navigation && typed && !self.options.typed_navigation {
-            let mut expanded = support_path(module, "Expanded");
-            expanded.push('<');
-            expanded.push_str(&plain);
-            expanded.push('>');
-            expanded
-        } else if field.boxed {
-            ["Box<", &plain, ">"].concat()
-        } else {
-            plain
-        };
-        let FieldAttributes { attributes, cfgs } = self.attributes.of_field(qualified, &p.name);
-        TypedField {
-            ty,
-            user_type,
-            about: property_about(p),
-            attrs: attributes,
-            cfg: row_cfg(self.field_cfg(qualified, p), &cfgs),
-            field,
+        let expanded = p.navigation && typed && !self.options.typed_navigation;
+        let boxed = !expanded && field.boxed;
+        if expanded {
+            push_support_path(row, module, "Expanded");
+            row.push('<');
+        } else if boxed {
+            row.push_str("Box<");
         }
+        if p.collection {
+            row.push_str("Vec<");
+        }
+        let user_type = match &p.ty {
+            TypeRef::Primitive(primitive) => {
+                (self.options.type_mapping).push_text_in(row, *primitive, module)
+            }
+            TypeRef::Named(n) if typed => {
+                self.names.push_value_path(row, module, n.as_str());
+                false
+            }
+            TypeRef::Named(_) => {
+                row.push_str("serde_json::Value");
+                false
+            }
+        };
+        if p.collection {
+            row.push('>');
+        }
+        if expanded || boxed {
+            row.push('>');
+        }
+        user_type
     }
 
     /// The predicate of the area `cfg` of a field of the type `qualified` for `p` (see
@@ -157,14 +137,18 @@ impl Emitter<'_> {
         }
     }
 
-    /// The generator's line about a struct type: its kind and name, its base, its origin.
-    fn struct_about(&self, t: &TypeDef, module: &[String]) -> String {
-        let kind = if t.kind == Kind::Entity {
-            "entity type"
+    /// Appends the generator's line about a struct type to `about`: its kind and name, its
+    /// base, its origin.
+    fn push_struct_about(&self, about: &mut String, t: &TypeDef, module: &[String]) {
+        about.push_str(if t.kind == Kind::Entity {
+            "Graph entity type `"
         } else {
-            "complex type"
-        };
-        let mut about = ["Graph ", kind, " `", &doc_name(&t.qualified_name()), "`."].concat();
+            "Graph complex type `"
+        });
+        push_doc_name(about, &t.namespace);
+        about.push('.');
+        push_doc_name(about, &t.name);
+        about.push_str("`.");
         if let Some(base) = &t.base {
             about.push_str(" Derives from ");
             about.push_str(&self.doc_link(module, base));
@@ -175,7 +159,6 @@ impl Emitter<'_> {
             Origin::Placeholder => about.push_str(" No docs page was given for this type: it is a placeholder that keeps whatever JSON it receives in `additional_properties`."),
             Origin::Page => {}
         }
-        about
     }
 
     /// An intra-doc link to the type `qualified` that resolves from `module` (the type may
@@ -201,70 +184,78 @@ impl Emitter<'_> {
     fn struct_definition(
         &self,
         t: &TypeDef,
+        q: &QualifiedName,
         module: &[String],
         name: &str,
-        fields: &[TypedField],
         cfg: Option<&str>,
         out: &mut Code,
     ) {
-        let q = t.qualified_name();
-        let mut item = self.start_item(out, cfg);
-        item.open_verbatim("support::object! {");
-        let graph_name = [string_literal(&doc_name(&q)).as_str(), ","].concat();
-        item.verbatim_lines([graph_name.as_str()]);
-        item.docs(&t.description, &self.struct_about(t, module));
-        for attribute in self.attributes.of_type(&q) {
-            item.attribute(attribute, true);
+        let item = self.start_item(out, cfg);
+        out.open_verbatim("support::object! {");
+        out.verbatim_line_with(|row| {
+            push_doc_name_literal(row, q);
+            row.push(',');
+        });
+        out.docs_with(&t.description, |about| {
+            self.push_struct_about(about, t, module);
+        });
+        for attribute in self.attributes.of_type(q) {
+            out.attribute(attribute, true);
         }
         if self.options.non_exhaustive {
-            item.verbatim_lines(["#[non_exhaustive]"]);
+            out.verbatim_lines(["#[non_exhaustive]"]);
         }
         let mut head = ["pub struct ", name].concat();
         if let Some(base) = self.struct_base(t) {
             head.push_str(": ");
             head.push_str(&self.names.type_path(module, &base.qualified_name()));
         }
+        let fields = self.fields_of(t);
         if fields.is_empty() {
             head.push_str(" {}");
-            item.verbatim_lines([head.as_str()]);
+            out.verbatim_lines([head.as_str()]);
         } else {
             head.push_str(" {");
-            item.open_verbatim(&head);
-            for f in fields {
-                let p = f.field.property;
+            out.open_verbatim(&head);
+            for field in &fields {
+                let p = field.property;
+                let FieldAttributes { attributes, cfgs } = self.attributes.of_field(q, &p.name);
                 // An inherited field's description is its declaring type's: said once there,
                 // not copied into every descendant (the docs are a large part of the source).
-                item.docs(if p.inherited { "" } else { &p.description }, &f.about);
-                item.verbatim_lines(f.cfg.as_deref());
+                let description = if p.inherited { "" } else { &p.description };
+                out.docs_with(description, |about| push_property_about(about, p));
+                // The row's `#[cfg]`: with area features, when the field's type is not always
+                // there with the struct, and the user's `cfg` attributes, all of which must hold.
+                out.verbatim_lines(row_cfg(self.field_cfg(q, p), &cfgs).as_deref());
                 // Written piece by piece into the code: `format!` per row was a tenth of
                 // emit's formatting, and a string per row grew several times.
-                item.verbatim_line_with(|row| {
-                    push_string_literal(row, f.field.json());
+                out.verbatim_line_with(|row| {
+                    push_string_literal(row, field.json());
                     row.push_str(" =>");
-                    for attribute in &f.attrs {
+                    for attribute in &attributes {
                         row.push(' ');
                         row.push_str(&attributes_on_one_line(attribute));
                     }
                     row.push(' ');
-                    row.push_str(&f.field.ident);
+                    row.push_str(&field.ident);
                     row.push(':');
-                    if f.user_type {
+                    let ty_start = row.len();
+                    row.push(' ');
+                    if self.push_field_type(row, module, field) {
                         // The user's type on the row's one line.
-                        for word in f.ty.split_whitespace() {
+                        let ty = row.split_off(ty_start);
+                        for word in ty.split_whitespace() {
                             row.push(' ');
                             row.push_str(word);
                         }
-                    } else {
-                        row.push(' ');
-                        row.push_str(&f.ty);
                     }
                     row.push(',');
                 });
             }
-            item.close_verbatim("}");
+            out.close_verbatim("}");
         }
-        item.close_verbatim("}");
-        out.append(item);
+        out.close_verbatim("}");
+        out.end_item(item);
     }
 }
 

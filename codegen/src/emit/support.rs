@@ -24,11 +24,20 @@ pub(super) fn support_module() -> &'static str {
 
 /// A path to `item` of the support module from inside module `from` of the generated code:
 /// `support::Nullable`, `super::support::Nullable`, ...
+#[cfg(test)]
 pub(super) fn support_path(from: &[String], item: &str) -> String {
-    let mut path = "super::".repeat(from.len());
-    path.push_str("support::");
-    path.push_str(item);
+    let mut path = String::new();
+    push_support_path(&mut path, from, item);
     path
+}
+
+/// Appends [`support_path`] of `item` from module `from` to `out` (a line being written).
+pub(super) fn push_support_path(out: &mut String, from: &[String], item: &str) {
+    for _ in from {
+        out.push_str("super::");
+    }
+    out.push_str("support::");
+    out.push_str(item);
 }
 
 /// `use super::support;` (as many `super`s as `module` is deep), which the struct items of

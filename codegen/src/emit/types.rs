@@ -77,13 +77,27 @@ impl TypeMapping {
     /// The Rust type of a primitive as written inside module `from` of the generated code (a
     /// path into the `support` module climbs out of `from` first), and whether it is the
     /// user's text (an override, its whitespace collapsed on the row).
+    #[cfg(test)]
     pub(super) fn text_in(&self, primitive: Primitive, from: &[String]) -> (String, bool) {
+        let mut text = String::new();
+        let from_user = self.push_text_in(&mut text, primitive, from);
+        (text, from_user)
+    }
+
+    /// Appends [`TypeMapping::text_in`]'s type to `out` (a table row being written), and says
+    /// whether it is the user's text.
+    pub(super) fn push_text_in(
+        &self,
+        out: &mut String,
+        primitive: Primitive,
+        from: &[String],
+    ) -> bool {
         let path = self.path(primitive);
-        let from_user = self.overrides.contains_key(&primitive);
         match path.strip_prefix("support::") {
-            Some(item) => (super::support::support_path(from, item), from_user),
-            None => (path.to_owned(), from_user),
+            Some(item) => super::support::push_support_path(out, from, item),
+            None => out.push_str(path),
         }
+        self.overrides.contains_key(&primitive)
     }
 }
 
