@@ -77,8 +77,8 @@ fn url_start(text: &str) -> Option<usize> {
     None
 }
 
-/// The bytes that start a character [`escape_into`] may change: `[`, `]`, `<`, `>`, `\`, ASCII
-/// controls, and the lead bytes of C1 controls (0xC2) and bidirectional controls (0xE2).
+/// The bytes of [`may_escape`] as a table: what it is checked against.
+#[cfg(test)]
 const MAY_ESCAPE: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -89,6 +89,48 @@ const MAY_ESCAPE: [bool; 256] = {
     }
     table
 };
+
+/// Whether `b` may start a character [`escape_into`] changes: `[`, `]`, `<`, `>`, `\`, ASCII
+/// controls, and the lead bytes of C1 controls (0xC2) and bidirectional controls (0xE2). By
+/// comparisons alone: with no table to look up, the compiler checks a whole chunk of bytes at
+/// once ([`find_may_escape`]).
+#[inline(always)]
+fn may_escape(b: u8) -> bool {
+    (b < 0x20)
+        | (b == 0x7f)
+        | (b == b'[')
+        | (b == b']')
+        | (b == b'<')
+        | (b == b'>')
+        | (b == b'\\')
+        | (b == 0xC2)
+        | (b == 0xE2)
+}
+
+/// The position of the first byte of `bytes` that [`may_escape`]. Chunks of 16 bytes are
+/// checked whole, without a branch per byte (the compiler compares the chunk's bytes at once):
+/// most descriptions have a few such bytes in hundreds.
+fn find_may_escape(bytes: &[u8]) -> Option<usize> {
+    let chunks = bytes.chunks_exact(16);
+    let rest = chunks.remainder();
+    let whole = bytes.len() - rest.len();
+    for (i, chunk) in chunks.enumerate() {
+        let chunk: &[u8; 16] = chunk.try_into().expect("chunks of 16 bytes");
+        // Folded as bytes, not `bool`s: so the compiler compares the chunk at once.
+        if chunk
+            .iter()
+            .fold(0u8, |any, &b| any | u8::from(may_escape(b)))
+            != 0
+        {
+            return chunk
+                .iter()
+                .position(|&b| may_escape(b))
+                .map(|at| i * 16 + at);
+        }
+    }
+    let at = rest.iter().position(|&b| may_escape(b))?;
+    Some(whole + at)
+}
 
 /// Appends `text` with what rustdoc would read as links, HTML or escapes made literal, and
 /// characters a doc comment must not carry blanked.
@@ -102,7 +144,7 @@ fn escape_into(out: &mut String, text: &str) {
     let mut i = 0;
     // Each byte that can start a character needing escape, skipping the others in a tight
     // scan (a continuation byte is never one).
-    while let Some(at) = bytes[i..].iter().position(|&b| MAY_ESCAPE[usize::from(b)]) {
+    while let Some(at) = find_may_escape(&bytes[i..]) {
         i += at;
         let b = bytes[i];
         let (len, escaped) = if b.is_ascii() {
@@ -170,6 +212,28 @@ mod tests {
             doc_lines("a\\b [c] \u{202e} httpd"),
             [" a\\\\b \\[c\\]   httpd"]
         );
+    }
+
+    #[test]
+    fn the_bytes_that_may_escape_are_found_as_the_table_finds_them() {
+        for b in 0..=255u8 {
+            assert_eq!(may_escape(b), MAY_ESCAPE[usize::from(b)], "{b:#x}");
+        }
+        // Every length around the chunks, each byte that may escape at each position.
+        let mut text: Vec<u8> = Vec::new();
+        for len in 0..70 {
+            text.clear();
+            text.extend((0..len).map(|i| b'a' + (i % 26) as u8));
+            assert_eq!(find_may_escape(&text), None, "{len}");
+            for at in 0..len {
+                for b in [b'[', b'\x01', 0x7f, 0xC2, 0xE2, b'\\'] {
+                    let mut t = text.clone();
+                    t[at] = b;
+                    let expected = t.iter().position(|&b| MAY_ESCAPE[usize::from(b)]);
+                    assert_eq!(find_may_escape(&t), expected, "{len} {at} {b}");
+                }
+            }
+        }
     }
 
     #[test]
