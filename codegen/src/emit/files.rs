@@ -14,7 +14,7 @@
 //! sub-namespace module to `module_<name>.rs`. A word has no `_`, so no group of types takes a
 //! module's file.
 
-use super::ident::heck_snake;
+use super::ident::{heck_snake, plain_first_word};
 use std::collections::BTreeMap;
 
 /// The size (in bytes) above which the generated code is written as a file that includes
@@ -62,7 +62,12 @@ pub fn parts_dir(file_name: &str) -> String {
 /// The group (part file, without `.rs`) of a root-namespace type named `rust_name`: the first
 /// word of the name, in lower case (`Windows10GeneralConfiguration` → `windows10`).
 pub(super) fn group_of_type(rust_name: &str) -> String {
-    let snake = heck_snake(rust_name.trim_start_matches("r#"));
+    let name = rust_name.trim_start_matches("r#");
+    // Most names: their first word, found without writing the snake case.
+    if let Some(word) = plain_first_word(name) {
+        return word.to_ascii_lowercase();
+    }
+    let snake = heck_snake(name);
     match snake.split('_').find(|w| !w.is_empty()) {
         Some(word) => word.to_owned(),
         None => "types".to_owned(),
@@ -298,6 +303,21 @@ mod tests {
         assert_eq!(group_of_type("DeviceActionResult"), "device");
         assert_eq!(group_of_type("Json"), "json");
         assert_eq!(group_of_type("X509CertificateRule"), "x509");
+        // The first word of a plain name is the first word of its snake case.
+        for name in [
+            "A",
+            "Ab",
+            "AbC",
+            "ABc",
+            "aB",
+            "Device",
+            "DeviceActionResult",
+            "Self_",
+        ] {
+            let snake = heck_snake(name);
+            let word = snake.split('_').find(|w| !w.is_empty()).unwrap_or("types");
+            assert_eq!(group_of_type(name), word, "{name}");
+        }
         assert_eq!(group_of_module("call_records"), "module_call_records");
         assert_eq!(group_of_module("r#type"), "module_type");
         assert_eq!(parts_dir("msgraph_types.rs"), "msgraph_types");

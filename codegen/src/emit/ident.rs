@@ -121,6 +121,18 @@ pub fn heck_snake(name: &str) -> String {
     plain_snake(name).unwrap_or_else(|| name.to_snake_case())
 }
 
+/// The first word of [`heck_snake`] of `name` when it [`is_plain_camel`] (`deviceActionResult`,
+/// `DeviceActionResult` → `Device`), not lowercased: the name up to its second word's capital.
+pub fn plain_first_word(name: &str) -> Option<&str> {
+    if !is_plain_camel(name) {
+        return None;
+    }
+    let end = (name.bytes().skip(1))
+        .position(|b| b.is_ascii_uppercase())
+        .map_or(name.len(), |i| i + 1);
+    Some(&name[..end])
+}
+
 /// The snake case of a name that [`is_plain_camel`], without heck.
 fn plain_snake(name: &str) -> Option<String> {
     if !is_plain_camel(name) {
