@@ -80,7 +80,8 @@ impl Emitter<'_> {
     /// for a derived one, so that each property is a field of exactly one struct of the chain.
     pub(super) fn fields_of<'t>(&self, t: &'t TypeDef) -> Vec<Field<'t>> {
         let q = t.qualified_name();
-        let mut scope = Scope::new();
+        // At its size: growing a scope of many fields rehashed it several times.
+        let mut scope = Scope::with_capacity(t.properties.len() + GENERATED_FIELDS.len() + 1);
         for name in GENERATED_FIELDS {
             scope.reserve(name);
         }
@@ -132,15 +133,22 @@ pub(super) fn boxed_edges(
     let mut nodes: Vec<(&QualifiedName, Vec<&QualifiedName>)> = Vec::with_capacity(qualified.len());
     let mut position: HashMap<&str, usize> = HashMap::with_capacity(qualified.len());
     let structs = schema.types().iter().filter(|t| t.kind != Kind::Enum);
+    // Whether a property's type is a struct held as itself, decided once per type name (most
+    // are named by many properties): one of the schema's structs, and no type with subtypes,
+    // which is held through its `Any...` enum, whose variants are boxed.
+    let mut held_struct: HashMap<&str, bool> = HashMap::with_capacity(qualified.len());
     for (t, q) in structs.zip(&qualified) {
         let targets: Vec<&QualifiedName> = t
             .properties
             .iter()
             .filter(|p| !p.collection && (typed_navigation || !p.navigation))
             .filter_map(|p| p.ty.as_named())
-            .filter(|n| schema.get(n.as_str()).is_some_and(|x| x.kind != Kind::Enum))
-            // A type with subtypes is held through its `Any...` enum, whose variants are boxed.
-            .filter(|n| !polymorphic.contains_key(*n))
+            .filter(|n| {
+                *held_struct.entry(n.as_str()).or_insert_with(|| {
+                    schema.get(n.as_str()).is_some_and(|x| x.kind != Kind::Enum)
+                        && !polymorphic.contains_key(*n)
+                })
+            })
             .chain(t.base.as_ref())
             .collect();
         match position.entry(q.as_str()) {

@@ -98,17 +98,33 @@ fn cased(name: &str, case: fn(&str) -> String, empty: &str, digit_prefix: &str) 
     }
 }
 
-/// True for a name of ASCII letters without two capitals in a row (`displayName`, `Id`,
-/// `pointX`): each of its words is a capital or the start, then lowercase letters. Most Graph
-/// names are such; [`snake`] and [`camel`] case them without heck, which writes each character
-/// through `fmt` (a tenth of emit), and give what heck gives (a test compares them).
+/// True for a name of ASCII letters and digits that starts with a letter and whose every
+/// capital after the first character follows a lowercase letter, digits apart (`displayName`,
+/// `Id`, `pointX`, `windows10General`): each of its words is a capital or the start, then
+/// lowercase letters and digits, and heck splits it before each capital and nowhere else (its
+/// case mode is carried over digits). Most Graph names are such; [`snake`] and [`camel`] case
+/// them without heck, which writes each character through `fmt` (a tenth of emit), and give
+/// what heck gives (a test compares them).
 fn is_plain_camel(name: &str) -> bool {
-    !name.is_empty()
-        && name.bytes().all(|b| b.is_ascii_alphabetic())
-        && !name
-            .as_bytes()
-            .windows(2)
-            .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+    let bytes = name.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    // Whether the last letter seen is a capital.
+    let mut after_capital = bytes[0].is_ascii_uppercase();
+    for &b in &bytes[1..] {
+        if b.is_ascii_uppercase() {
+            if after_capital {
+                return false;
+            }
+            after_capital = true;
+        } else if b.is_ascii_lowercase() {
+            after_capital = false;
+        } else if !b.is_ascii_digit() {
+            return false;
+        }
+    }
+    true
 }
 
 /// A snake_case name (without keyword escaping), never empty, never starting with a digit.
@@ -286,6 +302,14 @@ impl Scope {
         Scope::default()
     }
 
+    /// An empty scope with room for `names` names.
+    pub fn with_capacity(names: usize) -> Scope {
+        Scope {
+            used: HashSet::with_capacity_and_hasher(names, Default::default()),
+            next: HashMap::default(),
+        }
+    }
+
     /// A scope for the types and traits of one module: the prelude names the generated code
     /// uses unqualified (`Option`, `String`, `Box`, `Vec`, `From`, `Result`) are taken.
     pub fn for_types() -> Scope {
@@ -410,7 +434,7 @@ mod tests {
         for _ in 0..6 {
             names = names
                 .iter()
-                .flat_map(|n| ["a", "b", "A", "B"].map(|c| format!("{n}{c}")))
+                .flat_map(|n| ["a", "b", "A", "B", "1"].map(|c| format!("{n}{c}")))
                 .collect();
             all.extend(names.iter().cloned());
         }
@@ -422,6 +446,11 @@ mod tests {
                 "odataType",
                 "lastModifiedDateTime",
                 "x",
+                "windows10GeneralConfiguration",
+                "Windows10",
+                "ipv4Range",
+                "A1B",
+                "a1B2c",
             ]
             .map(String::from),
         );
@@ -438,8 +467,10 @@ mod tests {
                 assert_eq!(heck_snake(name), name.to_snake_case(), "{name}");
             }
         }
-        assert!(plain > 1000, "{plain}");
-        assert!(!is_plain_camel("HTMLParser") && !is_plain_camel("ipv4") && !is_plain_camel(""));
+        assert!(plain > 5000, "{plain}");
+        assert!(is_plain_camel("ipv4") && is_plain_camel("windows10General"));
+        assert!(!is_plain_camel("HTMLParser") && !is_plain_camel("A1B") && !is_plain_camel(""));
+        assert!(!is_plain_camel("1a") && !is_plain_camel("a_b") && !is_plain_camel("é"));
     }
 
     #[test]

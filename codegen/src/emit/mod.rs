@@ -77,7 +77,7 @@ impl<'a> Emitter<'a> {
             schema,
             options,
             attributes: AttributeRules::new(options),
-            names: Names::new(schema),
+            names: Names::with_subtypes(schema, &subtypes),
             boxed: boxed_edges(schema, &subtypes, options.typed_navigation),
             subtypes,
             areas: options.area_features.then(|| areas::Areas::new(schema)),

@@ -31,8 +31,15 @@ pub(super) fn module_of(namespace: &str) -> Vec<String> {
 impl Names {
     /// Chooses the names of every type of `schema`, unique within each module.
     pub(super) fn new(schema: &Schema) -> Names {
+        Names::with_subtypes(schema, &schema.subtypes())
+    }
+
+    /// [`Names::new`] with the schema's [`Schema::subtypes`], computed already.
+    pub(super) fn with_subtypes(
+        schema: &Schema,
+        subtypes: &BTreeMap<QualifiedName, Vec<QualifiedName>>,
+    ) -> Names {
         let mut scopes: BTreeMap<Vec<String>, Scope> = BTreeMap::new();
-        let subtypes = schema.subtypes();
         let mut types = HashMap::with_capacity(schema.types().len());
         let mut anys = HashMap::new();
         // Type names first, then `Any...` enums. Types defined by a page claim their name before
