@@ -45,10 +45,16 @@ pub(super) struct Code {
 
 impl Code {
     /// An empty text whose lines start at `depth`.
+    #[cfg(test)]
     pub(super) fn new(depth: usize) -> Code {
+        // Most items are a few hundred bytes: growing from empty was a fifth of emit.
+        Code::with_capacity(depth, 1024)
+    }
+
+    /// An empty text whose lines start at `depth`, with room for `capacity` bytes.
+    pub(super) fn with_capacity(depth: usize, capacity: usize) -> Code {
         Code {
-            // Most items are a few hundred bytes: growing from empty was a fifth of emit.
-            text: String::with_capacity(1024),
+            text: String::with_capacity(capacity),
             start: depth,
             depth,
             needs_layout: false,

@@ -154,13 +154,15 @@ impl<'a> Emitter<'a> {
     /// to paths from it).
     fn module(&self, child: &str) -> String {
         let mut modules: BTreeMap<Vec<String>, Vec<&TypeDef>> = BTreeMap::new();
+        let mut size = 0;
         for t in self.schema.types() {
             let module = module_of(&t.namespace);
             if module.first().map(String::as_str) == Some(child) {
+                size += size_hint(t);
                 modules.entry(module).or_default().push(t);
             }
         }
-        let mut out = Code::new(0);
+        let mut out = Code::with_capacity(0, size);
         self.render_module(&[], &mut modules, &mut out);
         out.finish()
     }
@@ -218,6 +220,17 @@ pub fn value_type_paths(schema: &Schema) -> BTreeMap<QualifiedName, String> {
     Names::new(schema).into_value_type_paths()
 }
 
+/// A generous estimate of the size of the items of `t`, so that their text is written without
+/// growing (each growth copied what was written so far): its docs, and room for each property
+/// and member with its docs.
+fn size_hint(t: &TypeDef) -> usize {
+    let properties: usize = (t.properties.iter())
+        .map(|p| p.description.len() + 160)
+        .sum();
+    let members: usize = (t.members.iter()).map(|m| m.description.len() + 120).sum();
+    1024 + t.description.len() + properties + members
+}
+
 /// A piece of the generated file that is written on its own.
 enum Unit<'a> {
     /// A type of the root namespace, with its impls.
@@ -269,7 +282,7 @@ fn render(schema: &Schema, options: &EmitOptions) -> Rendered {
     units.extend(children.into_iter().map(Unit::Module));
     let pieces = crate::parallel::map_in_order(&units, 256, |unit| match unit {
         Unit::Type(t) => {
-            let mut out = Code::new(0);
+            let mut out = Code::with_capacity(0, size_hint(t));
             emitter.item(t, &mut out);
             out.finish()
         }
