@@ -22,8 +22,7 @@ pub(super) fn support_module() -> &'static str {
     &SOURCE[start..]
 }
 
-/// A path to `item` of the support module from inside module `from` of the generated code:
-/// `support::Nullable`, `super::support::Nullable`, ...
+/// [`push_support_path`] as a new string (for the tests).
 #[cfg(test)]
 pub(super) fn support_path(from: &[String], item: &str) -> String {
     let mut path = String::new();
@@ -31,7 +30,8 @@ pub(super) fn support_path(from: &[String], item: &str) -> String {
     path
 }
 
-/// Appends [`support_path`] of `item` from module `from` to `out` (a line being written).
+/// Appends a path to `item` of the support module from inside module `from` of the generated
+/// code to `out` (a line being written): `support::Nullable`, `super::support::Nullable`, ...
 pub(super) fn push_support_path(out: &mut String, from: &[String], item: &str) {
     for _ in from {
         out.push_str("super::");

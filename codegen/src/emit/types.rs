@@ -74,9 +74,7 @@ impl TypeMapping {
             .map_or_else(|| rust_type_of_primitive(primitive), String::as_str)
     }
 
-    /// The Rust type of a primitive as written inside module `from` of the generated code (a
-    /// path into the `support` module climbs out of `from` first), and whether it is the
-    /// user's text (an override, its whitespace collapsed on the row).
+    /// [`TypeMapping::push_text_in`] as a new string (for the tests).
     #[cfg(test)]
     pub(super) fn text_in(&self, primitive: Primitive, from: &[String]) -> (String, bool) {
         let mut text = String::new();
@@ -84,8 +82,10 @@ impl TypeMapping {
         (text, from_user)
     }
 
-    /// Appends [`TypeMapping::text_in`]'s type to `out` (a table row being written), and says
-    /// whether it is the user's text.
+    /// Appends the Rust type of a primitive as written inside module `from` of the generated
+    /// code to `out` (a table row being written; a path into the `support` module climbs out of
+    /// `from` first), and says whether it is the user's text (an override, its whitespace
+    /// collapsed on the row).
     pub(super) fn push_text_in(
         &self,
         out: &mut String,
