@@ -214,10 +214,15 @@ pub fn doc_name(name: &str) -> String {
     out
 }
 
+/// True for a name of printable ASCII without a backtick: [`doc_name`] leaves it as it is.
+fn is_plain_doc_name(name: &str) -> bool {
+    name.bytes().all(|b| matches!(b, b' '..=b'~') && b != b'`')
+}
+
 /// Appends [`doc_name`] of `name` to `out` (a line being written). A name of printable ASCII
 /// without a backtick (almost every Graph name) is copied whole, its characters not decoded.
 pub fn push_doc_name(out: &mut String, name: &str) {
-    if name.bytes().all(|b| matches!(b, b' '..=b'~') && b != b'`') {
+    if is_plain_doc_name(name) {
         out.push_str(name);
         return;
     }
@@ -232,7 +237,7 @@ pub fn push_doc_name(out: &mut String, name: &str) {
 
 /// Appends [`string_literal`] of [`doc_name`] of `name` to `out` (a table row being written).
 pub fn push_doc_name_literal(out: &mut String, name: &str) {
-    if name.bytes().all(|b| matches!(b, b' '..=b'~') && b != b'`') {
+    if is_plain_doc_name(name) {
         push_string_literal(out, name);
     } else {
         push_string_literal(out, &doc_name(name));

@@ -93,11 +93,8 @@ pub(super) struct PageFacts {
 fn page_facts(type_pages: &PagesByType) -> HashMap<QualifiedName, PageFacts> {
     let mut facts = HashMap::new();
     for (q, pages) in type_pages {
-        let Some(q) = QualifiedName::parse(q) else {
-            continue;
-        };
         facts.insert(
-            q,
+            q.clone(),
             PageFacts {
                 no_base: pages.iter().any(|p| says_no_base(p)),
                 methods: pages.iter().any(|p| !p.methods.is_empty()),

@@ -261,8 +261,9 @@ impl SchemaBuilder {
             kept.push(true);
         }
         drop(index);
+        let all_kept = kept.iter().all(|&k| k);
         // A root keeping all its rows (most types) keeps its list as it is.
-        if inherited.is_empty() && kept.iter().all(|&k| k) {
+        if inherited.is_empty() && all_kept {
             done[i] = Some(own);
             return;
         }
@@ -271,7 +272,7 @@ impl SchemaBuilder {
             inherited: true,
             ..p.clone()
         }));
-        if kept.iter().all(|&k| k) {
+        if all_kept {
             all.extend(own);
         } else {
             all.extend(

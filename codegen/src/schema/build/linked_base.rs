@@ -183,17 +183,14 @@ impl SchemaBuilder {
     ) -> BTreeMap<QualifiedName, BTreeSet<QualifiedName>> {
         let mut out: BTreeMap<QualifiedName, BTreeSet<QualifiedName>> = BTreeMap::new();
         for (q, pages) in type_pages {
-            let Some(q) = QualifiedName::parse(q) else {
-                continue;
-            };
-            if !self.drafts.get(&q).is_some_and(|d| d.def.is_abstract) {
+            if !self.drafts.get(q).is_some_and(|d| d.def.is_abstract) {
                 continue;
             }
             for link in pages.iter().flat_map(|p| &p.table_links) {
                 let Some(t) = link.target.stem().and_then(|s| self.by_stem.get(s)) else {
                     continue;
                 };
-                if *t != q && self.is_structured(t) {
+                if t != q && self.is_structured(t) {
                     out.entry(q.clone()).or_default().insert(t.clone());
                 }
             }
@@ -239,10 +236,7 @@ impl SchemaBuilder {
     fn intro_links(&self, type_pages: &PagesByType) -> IntroLinks {
         let mut links: IntroLinks = BTreeMap::new();
         for (q, pages) in type_pages {
-            let Some(q) = QualifiedName::parse(q) else {
-                continue;
-            };
-            if !self.is_structured(&q) {
+            if !self.is_structured(q) {
                 continue;
             }
             for page in pages {
@@ -250,7 +244,7 @@ impl SchemaBuilder {
                     let Some(t) = link.target.stem().and_then(|s| self.by_stem.get(s)) else {
                         continue;
                     };
-                    if *t != q && self.is_structured(t) {
+                    if t != q && self.is_structured(t) {
                         links
                             .entry(q.clone())
                             .or_default()
