@@ -124,12 +124,12 @@ pub fn slug(text: &str) -> String {
 
 /// Extracts `name="x"` / `id="x"` from an inline `<a ...>` tag.
 fn anchor_name(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    if !lower.trim_start().starts_with("<a") {
+    let start = html.trim_start().as_bytes();
+    if !(start.len() >= 2 && start[0] == b'<' && start[1].eq_ignore_ascii_case(&b'a')) {
         return None;
     }
     for attr in ["name=", "id="] {
-        if let Some(i) = lower.find(attr) {
+        if let Some(i) = find_ignore_ascii_case(html.as_bytes(), attr.as_bytes()) {
             let rest = &html[i + attr.len()..];
             let quote = rest.chars().next()?;
             let value = if quote == '"' || quote == '\'' {
@@ -141,6 +141,20 @@ fn anchor_name(html: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The offset of the first occurrence of `needle` (non-empty) in `haystack`, ASCII letters
+/// compared case-insensitively: a tag is a few dozen bytes, shorter than a searcher's setup.
+fn find_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// The offset of the first occurrence of `needle` (non-empty) in `haystack`, found from the
+/// occurrences of its first byte: HTML blocks are short, shorter than a searcher's setup.
+fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(needle[0], haystack).find(|&i| haystack[i..].starts_with(needle))
 }
 
 /// What is being collected while walking the events.
@@ -197,11 +211,10 @@ impl<'a> Cursor<'a> {
             *self = Cursor::new(self.text);
         }
         let seg = &self.text.as_bytes()[self.offset..offset];
-        // One search for the line ends in between: their number and the last.
-        if let Some((newlines, last)) = memchr::memchr_iter(b'\n', seg)
-            .fold(None, |seen, i| Some((seen.map_or(0, |(n, _)| n) + 1, i)))
-        {
-            self.line += newlines;
+        // The last line end in between, then the number of those before it: two vectorized
+        // passes (memchr counts a block at a time), not a call per line.
+        if let Some(last) = memchr::memrchr(b'\n', seg) {
+            self.line += memchr::memchr_iter(b'\n', &seg[..last]).count() as u32 + 1;
             self.offset += last + 1;
             self.column = 0;
         }
@@ -388,14 +401,19 @@ impl<'a> BlockReader<'a> {
                 }
             }
             TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
+            // The next row is sized for the header's cells (pulldown-cmark pads rows to them).
             TagEnd::TableHead => {
                 if let Open::Table(table, row, _) = &mut self.open {
-                    table.header = std::mem::take(row);
+                    let width = row.len();
+                    table.header = std::mem::replace(row, Vec::with_capacity(width));
                 }
             }
             TagEnd::TableRow => {
                 if let Open::Table(table, row, _) = &mut self.open {
-                    table.rows.push(std::mem::take(row));
+                    let width = table.header.len();
+                    table
+                        .rows
+                        .push(std::mem::replace(row, Vec::with_capacity(width)));
                 }
             }
             TagEnd::TableCell => {
@@ -581,10 +599,9 @@ fn heading_level(level: HeadingLevel) -> u8 {
 
 /// Trims [`is_blank`] characters from both ends without reallocating.
 fn trim_in_place(text: &mut String) {
-    // Most cells start and end with a visible ASCII character: nothing to trim.
-    let visible = |b: &u8| b.is_ascii() && !is_blank(char::from(*b));
-    let bytes = text.as_bytes();
-    if bytes.first().is_some_and(visible) && bytes.last().is_some_and(visible) {
+    // Most cells start and end with a visible character (ASCII or not): nothing to trim.
+    let visible = |c: char| !is_blank(c);
+    if text.chars().next().is_some_and(visible) && text.chars().next_back().is_some_and(visible) {
         return;
     }
     let end = text.trim_end_matches(is_blank).len();
@@ -611,11 +628,11 @@ fn push_text(inline: &mut Inline, text: &str, strong_depth: usize, link: Option<
 fn push_comments(html: &str, line: u32, out: &mut Vec<Block>) {
     let mut rest = html;
     let mut consumed_lines = 0u32;
-    while let Some(start) = memchr::memmem::find(rest.as_bytes(), b"<!--") {
-        let before = &rest[..start];
-        consumed_lines += before.matches('\n').count() as u32;
+    let newlines = |text: &str| memchr::memchr_iter(b'\n', text.as_bytes()).count() as u32;
+    while let Some(start) = find_bytes(rest.as_bytes(), b"<!--") {
+        consumed_lines += newlines(&rest[..start]);
         let inner = &rest[start + 4..];
-        let (text, after) = match memchr::memmem::find(inner.as_bytes(), b"-->") {
+        let (text, after) = match find_bytes(inner.as_bytes(), b"-->") {
             Some(end) => (&inner[..end], &inner[end + 3..]),
             None => (inner, ""),
         };
@@ -623,7 +640,7 @@ fn push_comments(html: &str, line: u32, out: &mut Vec<Block>) {
             text: text.to_owned(),
             line: line + consumed_lines,
         });
-        consumed_lines += text.matches('\n').count() as u32;
+        consumed_lines += newlines(text);
         rest = after;
     }
 }
@@ -727,6 +744,35 @@ mod tests {
         let b = parse("|Property|Type|Description|\n|-|-|-|\n|**Onboarding**|\n");
         let Block::Table(t) = &b[0] else { panic!() };
         assert!(t.rows[0][0].is_all_strong());
+    }
+
+    #[test]
+    fn byte_searches_agree_with_str_find() {
+        let texts = [
+            "",
+            "<a name=\"x\">",
+            "<A NAME='y'>",
+            "x<!-- a --><!--b-->",
+            "--->",
+            "-",
+        ];
+        for text in texts {
+            let lower = text.to_ascii_lowercase();
+            for needle in ["name=", "id=", "<!--", "-->", "-"] {
+                assert_eq!(
+                    find_ignore_ascii_case(text.as_bytes(), needle.as_bytes()),
+                    lower.find(needle),
+                    "{text} {needle}"
+                );
+                assert_eq!(
+                    find_bytes(text.as_bytes(), needle.as_bytes()),
+                    text.find(needle),
+                    "{text} {needle}"
+                );
+            }
+        }
+        assert_eq!(anchor_name(" <A Name=\"Key\">").as_deref(), Some("Key"));
+        assert_eq!(anchor_name("</a>"), None);
     }
 
     #[test]
