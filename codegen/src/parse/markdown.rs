@@ -211,10 +211,13 @@ impl<'a> Cursor<'a> {
             *self = Cursor::new(self.text);
         }
         let seg = &self.text.as_bytes()[self.offset..offset];
-        // The last line end in between, then the number of those before it: two vectorized
-        // passes (memchr counts a block at a time), not a call per line.
-        if let Some(last) = memchr::memrchr(b'\n', seg) {
-            self.line += memchr::memchr_iter(b'\n', &seg[..last]).count() as u32 + 1;
+        // One search for the line ends in between: their number and the last (a segment is a
+        // few lines: a call per line costs less than the setup of memchr's count, and a loop
+        // over every byte more than both).
+        if let Some((newlines, last)) = memchr::memchr_iter(b'\n', seg)
+            .fold(None, |seen, i| Some((seen.map_or(0, |(n, _)| n) + 1, i)))
+        {
+            self.line += newlines;
             self.offset += last + 1;
             self.column = 0;
         }
