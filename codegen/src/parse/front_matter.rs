@@ -15,11 +15,12 @@ pub(super) fn split(
 ) -> (BTreeMap<String, String>, usize) {
     // Pairs in order, made a map at the end: sorting a dozen keys once costs less than
     // inserting them one by one. As with inserting, a repeated key's last value wins.
-    let mut pairs: Vec<(String, String)> = Vec::new();
     let first_line_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
         return (BTreeMap::new(), 0);
     }
+    // Room for the dozen pairs a docs page has.
+    let mut pairs: Vec<(String, String)> = Vec::with_capacity(16);
     let mut offset = first_line_end + 1;
     let mut line_no = 1u32;
     while offset <= text.len() {
@@ -31,10 +32,11 @@ pub(super) fn split(
             return (pairs.into_iter().collect(), (end + 1).min(text.len()));
         }
         // memchr, not `split_once`: a pattern search costs more than the short line.
-        let pair = memchr::memchr(b':', line.as_bytes()).map(|i| (&line[..i], &line[i + 1..]));
+        let pair = memchr::memchr(b':', line.as_bytes())
+            .map(|i| (&line[..i], line[..i].trim(), &line[i + 1..]));
         match pair {
-            Some((k, v)) if !k.trim().is_empty() && !k.contains(' ') => {
-                pairs.push((k.trim().to_owned(), unquote(v.trim()).to_owned()));
+            Some((k, key, v)) if !key.is_empty() && !k.contains(' ') => {
+                pairs.push((key.to_owned(), unquote(v.trim()).to_owned()));
             }
             _ if line.trim().is_empty() => {}
             _ => {

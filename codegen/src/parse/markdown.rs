@@ -133,7 +133,9 @@ fn anchor_name(html: &str) -> Option<String> {
             let rest = &html[i + attr.len()..];
             let quote = rest.chars().next()?;
             let value = if quote == '"' || quote == '\'' {
-                rest[1..].split(quote).next()?
+                // Up to the closing quote (an ASCII byte: a character boundary), or the end.
+                let inside = &rest[1..];
+                &inside[..memchr::memchr(quote as u8, inside.as_bytes()).unwrap_or(inside.len())]
             } else {
                 rest.split(|c: char| c.is_whitespace() || c == '>').next()?
             };
@@ -776,6 +778,13 @@ mod tests {
         }
         assert_eq!(anchor_name(" <A Name=\"Key\">").as_deref(), Some("Key"));
         assert_eq!(anchor_name("</a>"), None);
+        for (html, name) in [
+            ("<a name=\"x", "x"),
+            ("<a id=''>", ""),
+            ("<a name='é'>", "é"),
+        ] {
+            assert_eq!(anchor_name(html).as_deref(), Some(name), "{html}");
+        }
     }
 
     #[test]

@@ -115,6 +115,7 @@ fn read_property_table(
         return;
     };
     let Table { header, rows, .. } = table;
+    page.properties.reserve(rows.len());
     for mut row in rows {
         let filled = row.iter().filter(|c| !c.text.is_empty()).count();
         if filled == 0 {
