@@ -310,6 +310,7 @@ impl<'a> BlockReader<'a> {
                 self.open = Open::Heading(
                     lvl,
                     Inline {
+                        text: String::with_capacity(range.len()),
                         line,
                         column,
                         ..Inline::default()
@@ -374,8 +375,9 @@ impl<'a> BlockReader<'a> {
             }
             Tag::Strong => self.strong_depth += 1,
             Tag::Link { dest_url, .. } => {
+                // The link's source (`[text](dest)`) is longer than its text.
                 self.link = Some(Link {
-                    text: String::new(),
+                    text: String::with_capacity(range.len()),
                     dest: dest_url.into_string(),
                 });
             }
@@ -387,11 +389,12 @@ impl<'a> BlockReader<'a> {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Heading(_) => {
-                if let Open::Heading(level, inline, anchor) = self.take_open() {
+                if let Open::Heading(level, mut inline, anchor) = self.take_open() {
                     self.intro &= level != 2;
+                    trim_whitespace_in_place(&mut inline.text);
                     self.out.push(Block::Heading(Heading {
                         level,
-                        text: inline.text.trim().to_owned(),
+                        text: inline.text,
                         anchor,
                         line: inline.line,
                     }));
@@ -446,11 +449,9 @@ impl<'a> BlockReader<'a> {
             }
             TagEnd::Strong => self.strong_depth = self.strong_depth.saturating_sub(1),
             TagEnd::Link => {
-                if let (Some(l), Some(inline)) = (self.link.take(), current(&mut self.open)) {
-                    inline.links.push(Link {
-                        text: l.text.trim().to_owned(),
-                        dest: l.dest,
-                    });
+                if let (Some(mut l), Some(inline)) = (self.link.take(), current(&mut self.open)) {
+                    trim_whitespace_in_place(&mut l.text);
+                    inline.links.push(l);
                 }
             }
             _ => {}
@@ -615,6 +616,16 @@ fn trim_in_place(text: &mut String) {
     text.drain(..start);
 }
 
+/// `text.trim()` in place: Unicode whitespace trimmed from both ends without a copy.
+fn trim_whitespace_in_place(text: &mut String) {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    if start > 0 {
+        text.drain(..start);
+    }
+}
+
 /// Whitespace as the docs use it: includes TAB, NBSP and zero-width characters.
 pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}')
@@ -671,6 +682,24 @@ mod tests {
             panic!("{b:?}")
         };
         assert_eq!(h.key(), "json-representation");
+    }
+
+    #[test]
+    fn whitespace_trimmed_in_place_as_trim_does() {
+        for text in [
+            "a",
+            " a ",
+            "",
+            " ",
+            "\u{a0}é\t",
+            "\u{200b}a",
+            "x y",
+            "\n\nz",
+        ] {
+            let mut trimmed = text.to_owned();
+            trim_whitespace_in_place(&mut trimmed);
+            assert_eq!(trimmed, text.trim(), "{text:?}");
+        }
     }
 
     #[test]
