@@ -85,6 +85,22 @@ pub(super) fn page_links(inline: &Inline) -> Vec<LinkRef> {
         .collect()
 }
 
+/// [`page_links`] of a cell that is not read again: its links are taken, their texts moved
+/// rather than copied.
+pub(super) fn take_page_links(inline: &mut Inline) -> Vec<LinkRef> {
+    let line = inline.line;
+    (std::mem::take(&mut inline.links).into_iter())
+        .filter_map(|l| match Target::from_dest(&l.dest) {
+            target @ Target::Page { .. } => Some(LinkRef {
+                text: l.text,
+                target,
+                line,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A short intro sentence that ends in a page link, `<lead> [link](x.md)`: in a tree whose
 /// language the seed does not know, the lead that recurs on many pages is the inheritance
 /// phrase.
@@ -401,12 +417,7 @@ fn read_tables(
             && sub.is_none()
             && heading.is_some();
         previous_section = Some(section.clone());
-        let ctx = TableContext {
-            section: &section,
-            heading: heading.as_ref(),
-            sub: sub.as_ref(),
-            first,
-        };
+        let ctx = TableContext::new(&section, heading.as_ref(), sub.as_ref(), first);
         // Multi-enum pages (`enums.md`) have no H2: their `### x values` tables stand in the
         // intro.
         let elsewhere = !matches!(ctx.section, "properties" | "relationships" | "members");
@@ -438,12 +449,7 @@ fn read_tables(
         let in_intro = placed.section.is_empty() && !has_properties_section;
         let by_rows = !read_any && tables::first_cells_are_keys(page, &placed.table);
         if (in_intro && placed.table.header.len() >= 2) || by_rows {
-            let ctx = TableContext {
-                section: "properties",
-                heading: None,
-                sub: None,
-                first: false,
-            };
+            let ctx = TableContext::new("properties", None, None, false);
             read_table(page, placed.table, &ctx, diags);
         }
     }
@@ -528,6 +534,31 @@ mod tests {
             Some("resourcePageType")
         );
         assert!(page.diagnostics.is_empty(), "{:?}", page.diagnostics);
+    }
+
+    #[test]
+    fn taken_page_links_are_the_page_links() {
+        let mut cell = Inline {
+            text: "x".into(),
+            links: [
+                ("a", "a.md"),
+                ("b", "#b"),
+                ("c", "https://x.org/c.md"),
+                ("D", "../resources/D.md#E"),
+            ]
+            .iter()
+            .map(|(text, dest)| markdown::Link {
+                text: (*text).into(),
+                dest: (*dest).into(),
+            })
+            .collect(),
+            line: 7,
+            ..Inline::default()
+        };
+        let expected = page_links(&cell);
+        assert_eq!(expected.len(), 2);
+        assert_eq!(take_page_links(&mut cell), expected);
+        assert!(cell.links.is_empty());
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::locale;
 use super::markdown::{self, Heading, Inline, Table};
-use super::page::{page_links, EnumTable, MemberRow, Page, PropertyRow};
+use super::page::{take_page_links, EnumTable, MemberRow, Page, PropertyRow};
 use super::type_cell::{self, TypeSpec};
 use crate::diag::{Code, Diagnostics};
 
@@ -15,23 +15,41 @@ use crate::diag::{Code, Diagnostics};
 pub(super) struct TableContext<'a> {
     /// Key of the current H2 (`""` in the intro).
     pub(super) section: &'a str,
-    /// The current H2 itself.
-    pub(super) heading: Option<&'a Heading>,
     /// The current H3 or deeper heading under it.
     pub(super) sub: Option<&'a Heading>,
     /// True for the first table of the section, right under its H2 (no H3 between): the
     /// section's own table.
     pub(super) first: bool,
+    /// The `x values` heading the table stands under and its key, worked out once.
+    values: Option<(&'a Heading, String)>,
 }
 
-impl TableContext<'_> {
+impl<'a> TableContext<'a> {
+    /// The context of a table under the H2 `heading` (whose key is `section`) and the deeper
+    /// heading `sub`.
+    pub(super) fn new(
+        section: &'a str,
+        heading: Option<&'a Heading>,
+        sub: Option<&'a Heading>,
+        first: bool,
+    ) -> TableContext<'a> {
+        // The H3/H4, or an H2 `## x values` with no deeper heading in between
+        // (`printercapabilities.md`).
+        let values = (sub.or(heading))
+            .map(|h| (h, h.key()))
+            .filter(|(_, key)| key.ends_with("-values"));
+        TableContext {
+            section,
+            sub,
+            first,
+            values,
+        }
+    }
+
     /// The `x values` heading the table stands under, if any: the H3/H4, or an H2 `## x values`
     /// with no deeper heading in between (`printercapabilities.md`).
     pub(super) fn values_heading(&self) -> Option<&Heading> {
-        match self.sub {
-            Some(h) => Some(h).filter(|h| h.key().ends_with("-values")),
-            None => self.heading.filter(|h| h.key().ends_with("-values")),
-        }
+        self.values.as_ref().map(|(h, _)| *h)
     }
 }
 
@@ -52,10 +70,10 @@ pub(super) fn read_table(
     ctx: &TableContext<'_>,
     diags: &mut Diagnostics,
 ) {
-    let values_heading = ctx.values_heading();
+    let values_heading = ctx.values.as_ref();
     if ctx.section == "members" || values_heading.is_some() {
-        let name = values_heading.map(|h| {
-            let wanted = h.key().trim_end_matches("-values").replace('-', "");
+        let name = values_heading.map(|(h, key)| {
+            let wanted = key.trim_end_matches("-values").replace('-', "");
             identifier_matching(&h.text, &wanted).unwrap_or(wanted)
         });
         // Under `## Members` with an H3 that is not `x values`, the table is still the page's enum.
@@ -64,7 +82,7 @@ pub(super) fn read_table(
         } else {
             name
         };
-        let key = values_heading.map_or_else(|| ctx.section.to_owned(), Heading::key);
+        let key = values_heading.map_or_else(|| ctx.section.to_owned(), |(_, key)| key.clone());
         page.enums.push(read_members(table, name, key));
         return;
     }
@@ -150,11 +168,11 @@ fn read_property_table(
             .get_mut(type_col)
             .map(std::mem::take)
             .unwrap_or_default();
-        let desc = desc_col
+        let mut desc = desc_col
             .and_then(|c| row.get_mut(c))
             .map(std::mem::take)
             .unwrap_or_default();
-        let mut description_links = page_links(&desc);
+        let mut description_links = take_page_links(&mut desc);
         let mut description = desc.text;
         let mut code = desc.code;
         for (i, extra) in row.iter_mut().enumerate().skip(1) {
@@ -162,7 +180,7 @@ fn read_property_table(
                 let header = header.get(i).map_or("", |h| h.text.trim());
                 description.push_str(&format!(" {header}: {}.", extra.text));
                 code.append(&mut extra.code);
-                description_links.extend(page_links(extra));
+                description_links.extend(take_page_links(extra));
             }
         }
         page.properties.push(PropertyRow {
