@@ -213,13 +213,9 @@ impl<'a> Cursor<'a> {
             *self = Cursor::new(self.text);
         }
         let seg = &self.text.as_bytes()[self.offset..offset];
-        // One search for the line ends in between: their number and the last (a segment is a
-        // few lines: a call per line costs less than the setup of memchr's count, and a loop
-        // over every byte more than both).
-        if let Some((newlines, last)) = memchr::memchr_iter(b'\n', seg)
-            .fold(None, |seen, i| Some((seen.map_or(0, |(n, _)| n) + 1, i)))
-        {
-            self.line += newlines;
+        // The last line end in between, and how many come before it.
+        if let Some(last) = memchr::memrchr(b'\n', seg) {
+            self.line += count_newlines(&seg[..last]) as u32 + 1;
             self.offset += last + 1;
             self.column = 0;
         }
@@ -235,6 +231,19 @@ impl<'a> Cursor<'a> {
         self.offset = offset;
         (self.line, self.column + 1)
     }
+}
+
+/// The number of `\n` bytes in `bytes`, counted in blocks of 255 into byte-wide sums: a loop
+/// the compiler turns into vector compares and adds, cheaper than a memchr call per line or
+/// the setup of memchr's count on the few lines between two blocks.
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let in_block = block.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n'));
+            usize::from(in_block)
+        })
+        .sum()
 }
 
 /// [`blocks`] in one pass; with `check_rows`, also whether a table row needs its code-span
@@ -813,6 +822,19 @@ mod tests {
             ("<a name='é'>", "é"),
         ] {
             assert_eq!(anchor_name(html).as_deref(), Some(name), "{html}");
+        }
+    }
+
+    #[test]
+    fn newlines_are_counted_across_blocks() {
+        for len in [0, 1, 254, 255, 256, 600] {
+            for every in [1, 2, 7, 300] {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|i| if i % every == 0 { b'\n' } else { b'x' })
+                    .collect();
+                let expected = bytes.iter().filter(|&&b| b == b'\n').count();
+                assert_eq!(count_newlines(&bytes), expected, "{len} {every}");
+            }
         }
     }
 
