@@ -34,12 +34,10 @@ impl Target {
         // A destination is a few dozen bytes; memchr finds its few delimiters without a loop
         // over every byte. The path ends at the first `?` before the `#fragment`.
         let bytes = dest.as_bytes();
-        let scheme = memchr::memchr_iter(b':', bytes).any(|c| bytes[c + 1..].starts_with(b"//"));
+        let (scheme, hash, query) = delimiters(bytes);
         if scheme || dest.starts_with("mailto:") {
             return Target::External(dest.to_owned());
         }
-        let hash = memchr::memchr(b'#', bytes);
-        let query = memchr::memchr(b'?', &bytes[..hash.unwrap_or(bytes.len())]);
         let path = &dest[..query.or(hash).unwrap_or(dest.len())];
         // The last `/` of the path, and whether a directory between two slashes is
         // `resources` or `api` (in any case).
@@ -82,6 +80,20 @@ impl Target {
             _ => None,
         }
     }
+}
+
+/// Whether a link destination has a scheme (a `:` followed by `//`), its first `#`, and the
+/// first `?` before that: one search for the three (most destinations have none of them).
+fn delimiters(bytes: &[u8]) -> (bool, Option<usize>, Option<usize>) {
+    let (mut scheme, mut hash, mut query) = (false, None, None);
+    for i in memchr::memchr3_iter(b':', b'#', b'?', bytes) {
+        match bytes[i] {
+            b':' => scheme |= bytes[i + 1..].starts_with(b"//"),
+            b'#' => hash = hash.or(Some(i)),
+            _ => query = query.or(Some(i).filter(|_| hash.is_none())),
+        }
+    }
+    (scheme, hash, query)
 }
 
 /// What a type cell names.
@@ -276,6 +288,29 @@ mod tests {
                 })
                 .collect(),
             ..Inline::default()
+        }
+    }
+
+    #[test]
+    fn delimiters_in_one_search_as_three_searches_find_them() {
+        for dest in [
+            "",
+            "x.md",
+            "../resources/x.md#Frag",
+            "../API/x-get.md?view=beta#y",
+            "https://example.com/api/",
+            "a?b/c#d/e?f:g",
+            "x:/y://z",
+            "a#b?c#d",
+            "?#",
+            "mailto:x",
+        ] {
+            let bytes = dest.as_bytes();
+            let scheme =
+                memchr::memchr_iter(b':', bytes).any(|c| bytes[c + 1..].starts_with(b"//"));
+            let hash = memchr::memchr(b'#', bytes);
+            let query = memchr::memchr(b'?', &bytes[..hash.unwrap_or(bytes.len())]);
+            assert_eq!(delimiters(bytes), (scheme, hash, query), "{dest}");
         }
     }
 
