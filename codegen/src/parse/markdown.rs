@@ -294,7 +294,8 @@ struct BlockReader<'a> {
 impl<'a> BlockReader<'a> {
     fn new(full: &'a str, base: usize) -> BlockReader<'a> {
         BlockReader {
-            out: Vec::new(),
+            // A page has a dozen blocks or so (paragraphs are kept in the intro only).
+            out: Vec::with_capacity(16),
             open: Open::None,
             intro: true,
             quote_depth: 0,

@@ -313,22 +313,42 @@ pub fn parse_page(path: &str, text: &str) -> Page {
 }
 
 /// A table with the headings it stands under, kept until the whole page is read (the JSON
-/// block, which may come after it, tells a property table by its rows).
+/// block, which may come after it, tells a property table by its rows). The headings are
+/// indices into the page's [`Headings`], not copies.
 struct PlacedTable {
     table: Table,
-    /// Key of the H2 it stands under (`""` in the intro).
-    section: String,
-    heading: Option<Heading>,
-    sub: Option<Heading>,
+    /// The H2 it stands under (`None` in the intro).
+    section: Option<usize>,
+    /// The H3 or deeper heading it stands under, below that H2.
+    sub: Option<usize>,
+}
+
+/// The headings of a page below its H1, as the tables refer to them.
+#[derive(Default)]
+struct Headings {
+    /// The H2s, each with its key.
+    sections: Vec<(String, Heading)>,
+    /// The H3s and deeper.
+    subs: Vec<Heading>,
+}
+
+impl Headings {
+    /// The key and the heading of the H2 `section` (`""` and none in the intro).
+    fn section(&self, section: Option<usize>) -> (&str, Option<&Heading>) {
+        match section {
+            Some(i) => (self.sections[i].0.as_str(), Some(&self.sections[i].1)),
+            None => ("", None),
+        }
+    }
 }
 
 /// Reads the blocks of a page in document order into `page` (H1, annotation, JSON block,
 /// tables), keeping track of the section each stands in. Returns the intro paragraphs (before
 /// the first H2, outside block quotes), which are read last.
 fn read_blocks(page: &mut Page, blocks: Vec<Block>, diags: &mut Diagnostics) -> Vec<Inline> {
-    let mut section = String::new(); // key of the current H2 ("" = intro)
-    let mut section_heading: Option<Heading> = None;
-    let mut sub: Option<Heading> = None; // current H3/H4
+    let mut headings = Headings::default();
+    let mut section: Option<usize> = None; // the current H2 (none = intro)
+    let mut sub: Option<usize> = None; // the current H3/H4
     let mut intro: Vec<Inline> = Vec::new();
     let mut tables: Vec<PlacedTable> = Vec::new();
     let mut has_properties_section = false;
@@ -342,15 +362,19 @@ fn read_blocks(page: &mut Page, blocks: Vec<Block>, diags: &mut Diagnostics) -> 
                     }
                 }
                 2 => {
-                    section = h.key();
-                    section_heading = Some(h);
+                    let key = h.key();
+                    has_properties_section |= key == "properties";
+                    headings.sections.push((key, h));
+                    section = Some(headings.sections.len() - 1);
                     sub = None;
-                    has_properties_section |= section == "properties";
                 }
-                _ => sub = Some(h),
+                _ => {
+                    headings.subs.push(h);
+                    sub = Some(headings.subs.len() - 1);
+                }
             },
             Block::Paragraph { inline, quoted } => {
-                if section.is_empty() && !quoted {
+                if headings.section(section).0.is_empty() && !quoted {
                     intro.push(inline);
                 }
             }
@@ -363,7 +387,7 @@ fn read_blocks(page: &mut Page, blocks: Vec<Block>, diags: &mut Diagnostics) -> 
                 let is_json = info.to_ascii_lowercase().contains("json")
                     || text.trim_start().starts_with('{');
                 // The block after the annotation, or in the JSON representation section.
-                let in_json_section = section.starts_with("json");
+                let in_json_section = headings.section(section).0.starts_with("json");
                 if page.json.is_none()
                     && is_json
                     && (in_json_section || page.annotation.is_some())
@@ -383,14 +407,13 @@ fn read_blocks(page: &mut Page, blocks: Vec<Block>, diags: &mut Diagnostics) -> 
                 );
                 tables.push(PlacedTable {
                     table,
-                    section: section.clone(),
-                    heading: section_heading.clone(),
-                    sub: sub.clone(),
+                    section,
+                    sub,
                 });
             }
         }
     }
-    read_tables(page, tables, has_properties_section, diags);
+    read_tables(page, tables, &headings, has_properties_section, diags);
     intro
 }
 
@@ -401,32 +424,31 @@ fn read_blocks(page: &mut Page, blocks: Vec<Block>, diags: &mut Diagnostics) -> 
 fn read_tables(
     page: &mut Page,
     tables: Vec<PlacedTable>,
+    headings: &Headings,
     has_properties_section: bool,
     diags: &mut Diagnostics,
 ) {
     let mut rest: Vec<PlacedTable> = Vec::new();
-    let mut previous_section: Option<String> = None;
+    let mut previous_section: Option<&str> = None;
     for placed in tables {
         let PlacedTable {
             table,
-            section,
-            heading,
-            sub,
+            section: section_index,
+            sub: sub_index,
         } = placed;
-        let first = previous_section.as_deref() != Some(section.as_str())
-            && sub.is_none()
-            && heading.is_some();
-        previous_section = Some(section.clone());
-        let ctx = TableContext::new(&section, heading.as_ref(), sub.as_ref(), first);
+        let (section, heading) = headings.section(section_index);
+        let sub = sub_index.map(|i| &headings.subs[i]);
+        let first = previous_section != Some(section) && sub.is_none() && heading.is_some();
+        previous_section = Some(section);
+        let ctx = TableContext::new(section, heading, sub, first);
         // Multi-enum pages (`enums.md`) have no H2: their `### x values` tables stand in the
         // intro.
         let elsewhere = !matches!(ctx.section, "properties" | "relationships" | "members");
         if elsewhere && ctx.values_heading().is_none() {
             rest.push(PlacedTable {
                 table,
-                section,
-                heading,
-                sub,
+                section: section_index,
+                sub: sub_index,
             });
             continue;
         }
@@ -446,7 +468,7 @@ fn read_tables(
     let read_any = !page.properties.is_empty() || has_properties_section;
     for placed in rest {
         // Property tables in the intro of pages with no Properties heading.
-        let in_intro = placed.section.is_empty() && !has_properties_section;
+        let in_intro = headings.section(placed.section).0.is_empty() && !has_properties_section;
         let by_rows = !read_any && tables::first_cells_are_keys(page, &placed.table);
         if (in_intro && placed.table.header.len() >= 2) || by_rows {
             let ctx = TableContext::new("properties", None, None, false);
