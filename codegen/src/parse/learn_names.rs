@@ -37,8 +37,8 @@ const TRANSLATED_TREE: usize = 3;
 
 /// What [`learn_names`] reads of the pages whatever the words: computed once for its runs.
 pub(super) struct NamePages<'p> {
-    /// Every JSON key of the tree.
-    all_keys: HashSet<&'p str>,
+    /// The names of the pages' unmatched rows that are a JSON key somewhere in the tree.
+    keys_elsewhere: HashSet<&'p str>,
     /// The pages that leave some keys unclaimed (and not too many keys or rows open).
     pages: Vec<NamePage<'p>>,
 }
@@ -67,11 +67,6 @@ struct NamePage<'p> {
 impl<'p> NamePages<'p> {
     /// The pages' keys and rows, as [`learn_names`] reads them.
     pub(super) fn new(pages: &'p [Page]) -> NamePages<'p> {
-        let all_keys: HashSet<&str> = pages
-            .iter()
-            .flat_map(|p| p.json.iter().flat_map(|j| j.object.keys()))
-            .map(String::as_str)
-            .collect();
         let mut open = Vec::new();
         for (n, page) in pages.iter().enumerate() {
             let Some(json) = page.json.as_ref() else {
@@ -114,11 +109,36 @@ impl<'p> NamePages<'p> {
                 free,
             });
         }
+        let unmatched = (open.iter()).flat_map(|o| {
+            (o.rows.iter().zip(&o.key_of))
+                .filter(|(_, k)| k.is_none())
+                .map(|(r, _)| r.name.as_str())
+        });
+        let keys_elsewhere = keys_among(pages, unmatched);
         NamePages {
-            all_keys,
+            keys_elsewhere,
             pages: open,
         }
     }
+}
+
+/// Which of `names` are a JSON key of some page. Only the keys whose first byte and length a
+/// name shares are looked up: there are few names, and most keys of the tree are none of them.
+fn keys_among<'p>(pages: &'p [Page], names: impl Iterator<Item = &'p str>) -> HashSet<&'p str> {
+    let names: HashSet<&str> = names.filter(|n| !n.is_empty()).collect();
+    // By first byte, a bit for each length (lengths from 63 on share the last).
+    let mut shapes = [0u64; 256];
+    let shape = |text: &str| text.as_bytes().first().map(|&b| (b, text.len().min(63)));
+    for (first, length) in names.iter().filter_map(|n| shape(n)) {
+        shapes[usize::from(first)] |= 1 << length;
+    }
+    let keys = (pages.iter()).flat_map(|p| p.json.iter().flat_map(|j| j.object.keys()));
+    keys.map(String::as_str)
+        .filter(|k| {
+            shape(k).is_some_and(|(first, length)| shapes[usize::from(first)] >> length & 1 == 1)
+        })
+        .filter_map(|k| names.get(k).copied())
+        .collect()
 }
 
 /// Above this many (name, key) pairs, [`match_keys`] looks names up in a map of lowercase keys
@@ -199,7 +219,7 @@ pub(super) fn learn_names<'p>(
             let word = open.words[i].as_str();
             if word.is_empty()
                 || key_of[i].is_some()
-                || pages.all_keys.contains(row.name.as_str())
+                || pages.keys_elsewhere.contains(row.name.as_str())
                 || !seen.insert(word)
             {
                 continue;
@@ -306,7 +326,29 @@ fn fits(cell: &TypeCell, value: &Value) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{match_keys_by_map, match_keys_in_place};
+    use super::{keys_among, match_keys_by_map, match_keys_in_place};
+    use crate::parse::learn::tests::{base_page, made_up_page};
+    use crate::parse::page::Page;
+    use foldhash::HashSet;
+
+    #[test]
+    fn keys_among_finds_the_names_every_key_lookup_finds() {
+        let mut pages: Vec<Page> = (0..4).map(made_up_page).collect();
+        pages.push(base_page());
+        let all_keys: HashSet<&str> = (pages.iter())
+            .flat_map(|p| p.json.iter().flat_map(|j| j.object.keys()))
+            .map(String::as_str)
+            .collect();
+        assert!(!all_keys.is_empty());
+        let long = "x".repeat(70);
+        let mut names: Vec<&str> = all_keys.iter().copied().collect();
+        names.extend(["", "Id", "missing", "вопросы", long.as_str()]);
+        let found = keys_among(&pages, names.iter().copied());
+        let expected: HashSet<&str> = (names.iter().copied())
+            .filter(|n| all_keys.contains(n))
+            .collect();
+        assert_eq!(found, expected);
+    }
 
     #[test]
     fn names_match_keys_in_any_case_alike_both_ways() {
