@@ -221,7 +221,31 @@ impl Lexicon {
     /// phrase when the seed found none, and every type cell. The page itself when nothing
     /// changes (always, for an empty lexicon); a revised copy otherwise.
     pub fn revise<'a>(&self, page: &'a Page) -> Cow<'a, Page> {
-        match self.revision(page) {
+        self.revise_with(page, &NameShapes::of(self))
+    }
+
+    /// [`Lexicon::revise`] of a page the caller owns: revised in place, never copied.
+    pub fn revise_owned(&self, page: Page) -> Page {
+        self.revise_owned_with(page, &NameShapes::of(self))
+    }
+
+    /// Every page read again with the learned words, in order: borrowed pages as
+    /// [`Lexicon::revise`] reads each, pages given by value as [`Lexicon::revise_owned`] does.
+    pub fn revise_all<'a>(&self, pages: Cow<'a, [Page]>) -> Vec<Cow<'a, Page>> {
+        let shapes = NameShapes::of(self);
+        match pages {
+            Cow::Borrowed(pages) => (pages.iter())
+                .map(|p| self.revise_with(p, &shapes))
+                .collect(),
+            Cow::Owned(pages) => (pages.into_iter())
+                .map(|p| Cow::Owned(self.revise_owned_with(p, &shapes)))
+                .collect(),
+        }
+    }
+
+    /// [`Lexicon::revise`], given the shapes of these words' names.
+    fn revise_with<'a>(&self, page: &'a Page, shapes: &NameShapes) -> Cow<'a, Page> {
+        match self.revision(page, shapes) {
             None => Cow::Borrowed(page),
             Some(revision) => {
                 let mut page = page.clone();
@@ -231,16 +255,16 @@ impl Lexicon {
         }
     }
 
-    /// [`Lexicon::revise`] of a page the caller owns: revised in place, never copied.
-    pub fn revise_owned(&self, mut page: Page) -> Page {
-        if let Some(revision) = self.revision(&page) {
+    /// [`Lexicon::revise_owned`], given the shapes of these words' names.
+    fn revise_owned_with(&self, mut page: Page, shapes: &NameShapes) -> Page {
+        if let Some(revision) = self.revision(&page, shapes) {
             revision.apply(&mut page);
         }
         page
     }
 
     /// What reading `page` again with the learned words changes, if anything.
-    fn revision<'a>(&'a self, page: &Page) -> Option<Revision<'a>> {
+    fn revision<'a>(&'a self, page: &Page, shapes: &NameShapes) -> Option<Revision<'a>> {
         if self.is_empty() {
             return None;
         }
@@ -255,7 +279,7 @@ impl Lexicon {
                 })
                 .collect();
         }
-        let (names, foreign) = self.names_of(page);
+        let (names, foreign) = self.names_of(page, shapes);
         if base_link.is_none()
             && types.iter().all(Option::is_none)
             && names.iter().all(Option::is_none)
@@ -275,7 +299,11 @@ impl Lexicon {
     /// word, no row has that name already and, on a page with a JSON block, the block has that
     /// key (or the row is a navigation property, which JSON blocks do not show); and whether
     /// its name is a foreign word ([`Lexicon::foreign_names`]). Names are compared lowercase.
-    fn names_of<'a>(&'a self, page: &Page) -> (Vec<Option<&'a str>>, Vec<bool>) {
+    fn names_of<'a>(
+        &'a self,
+        page: &Page,
+        shapes: &NameShapes,
+    ) -> (Vec<Option<&'a str>>, Vec<bool>) {
         let rows = page.properties.len();
         let mut names = vec![None; rows];
         let mut foreign = vec![false; rows];
@@ -287,6 +315,9 @@ impl Lexicon {
         let mut present: Option<HashSet<&str>> = None;
         let mut buffer = String::new();
         for (i, row) in page.properties.iter().enumerate() {
+            if !shapes.may_name(&row.name) {
+                continue;
+            }
             let lower = lowercase_in(&row.name, &mut buffer);
             foreign[i] = self.foreign_names.contains(lower);
             let Some((key, _)) = self.names.get(lower) else {
@@ -357,6 +388,46 @@ impl Lexicon {
             .chain(collections)
             .chain(names)
             .collect()
+    }
+}
+
+/// The shapes of a lexicon's name words ([`Lexicon::names`], [`Lexicon::foreign_names`]),
+/// which are lowercase: most row names have none of them, and are neither lowercased nor
+/// looked up.
+struct NameShapes {
+    /// By first byte, a bit for each length of an ASCII word (lengths from 63 on share the
+    /// last).
+    ascii: [u64; 256],
+}
+
+impl NameShapes {
+    /// The shapes of `lexicon`'s name words.
+    fn of(lexicon: &Lexicon) -> NameShapes {
+        let mut ascii = [0; 256];
+        let words = (lexicon.names.keys()).chain(&lexicon.foreign_names);
+        for word in words.filter(|w| w.is_ascii()) {
+            if let Some((first, length)) = NameShapes::shape(word) {
+                ascii[first] |= 1 << length;
+            }
+        }
+        NameShapes { ascii }
+    }
+
+    /// The first byte (in ASCII lowercase) and the length of `name`, if any.
+    fn shape(name: &str) -> Option<(usize, usize)> {
+        let first = name.as_bytes().first()?.to_ascii_lowercase();
+        Some((usize::from(first), name.len().min(63)))
+    }
+
+    /// False when the lowercase of `name` (see [`lowercase_in`]) is surely none of the words:
+    /// `name` is ASCII, and no ASCII word has its lowercase first byte and its length. (The
+    /// lowercase of an ASCII text is ASCII, of the same length; a non-ASCII name may be
+    /// anything.)
+    fn may_name(&self, name: &str) -> bool {
+        if !name.is_ascii() {
+            return true;
+        }
+        NameShapes::shape(name).is_none_or(|(first, length)| self.ascii[first] >> length & 1 == 1)
     }
 }
 
@@ -432,6 +503,56 @@ mod tests {
             assert_eq!(normalize(&text), by_tables(&text), "U+{code:04X}");
         }
         assert_eq!(normalize("Коллекция İD: Σ"), "коллекция i d σ");
+    }
+
+    #[test]
+    fn name_shapes_pass_every_name_whose_lowercase_is_a_word() {
+        let mut lexicon = Lexicon::default();
+        let long = "y".repeat(80);
+        for word in ["nomira", "вопросы", "id", long.as_str()] {
+            lexicon
+                .names
+                .insert(word.to_owned(), ("key".to_owned(), evidence()));
+        }
+        lexicon.foreign_names.insert("zulo".to_owned());
+        let shapes = NameShapes::of(&lexicon);
+        let long_upper = "Y".repeat(80);
+        let names = [
+            "nomira",
+            "Nomira",
+            "NOMIRA",
+            "ID",
+            "id",
+            "Zulo",
+            "zulo",
+            "Вопросы",
+            "вопросы",
+            "K\u{212A}",
+            "İd",
+            "",
+            "nomirb",
+            "idd",
+            "other",
+            "i",
+            "Zula",
+        ];
+        let mut buffer = String::new();
+        for name in names
+            .iter()
+            .copied()
+            .chain([long.as_str(), long_upper.as_str()])
+        {
+            let lower = lowercase_in(name, &mut buffer).to_owned();
+            let is_word =
+                lexicon.names.contains_key(&lower) || lexicon.foreign_names.contains(&lower);
+            assert!(!is_word || shapes.may_name(name), "{name}");
+        }
+        // ASCII names of other shapes are passed over.
+        assert!(!shapes.may_name("other"));
+        assert!(!shapes.may_name("i"));
+        // An empty name has no shape: it is looked up.
+        assert!(shapes.may_name(""));
+        assert!(shapes.may_name("Вопрос"));
     }
 
     #[test]
@@ -533,5 +654,11 @@ mod tests {
         for page in &pages {
             assert_eq!(lexicon.revise_owned(page.clone()), *lexicon.revise(page));
         }
+        // Pages revised together read as each alone.
+        let alone: Vec<Cow<Page>> = pages.iter().map(|p| lexicon.revise(p)).collect();
+        assert_eq!(lexicon.revise_all(Cow::Borrowed(&pages)), alone);
+        let owned = lexicon.revise_all(Cow::Owned(pages.clone()));
+        assert!(owned.iter().all(|p| matches!(p, Cow::Owned(_))));
+        assert_eq!(owned, alone);
     }
 }

@@ -150,13 +150,7 @@ fn collection_suffix(collection: bool) -> &'static str {
 pub fn build<'a>(pages: impl Into<Cow<'a, [Page]>>) -> Schema {
     let pages = pages.into();
     let lexicon = Lexicon::learn(&pages);
-    let revised: Vec<Cow<Page>> = match pages {
-        Cow::Borrowed(pages) => pages.iter().map(|p| lexicon.revise(p)).collect(),
-        Cow::Owned(pages) => pages
-            .into_iter()
-            .map(|p| Cow::Owned(lexicon.revise_owned(p)))
-            .collect(),
-    };
+    let revised = lexicon.revise_all(pages);
     let mut sorted: Vec<&Page> = revised.iter().map(|p| p.as_ref()).collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     let mut builder = SchemaBuilder::default();
