@@ -58,10 +58,12 @@ fn navigation_of_api_page(api_page: &str, owners: &[&str]) -> Option<(String, bo
     for i in 1..segments.len() {
         end += segments[i - 1].len() + usize::from(i > 1);
         let joined = &api_page[..end];
+        // `joined` without its `i - 1` dashes, compared only with an owner of that length.
+        let glued_len = end - (i - 1);
         let glued = || joined.bytes().filter(|&b| b != b'-');
         if !owners
             .iter()
-            .any(|o| o.ends_with(joined) || o.bytes().eq(glued()))
+            .any(|o| o.ends_with(joined) || (o.len() == glued_len && o.bytes().eq(glued())))
         {
             continue;
         }
