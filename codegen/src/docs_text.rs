@@ -16,14 +16,15 @@ pub(crate) fn is_identifier(s: &str) -> bool {
 /// name types (`microsoft.graph.user`, `user`; not `.user`, `user.` or `3d.user`). Segments are
 /// not checked one by one: `a..b` and `a.3d` pass.
 pub(crate) fn is_dotted_identifier(s: &str) -> bool {
-    identifier_with(s, |c| c == '.') && !s.ends_with('.')
+    identifier_with(s, |b| b == b'.') && !s.ends_with('.')
 }
 
-/// An identifier whose characters after the first may also be those `also` accepts.
-fn identifier_with(s: &str, also: impl Fn(char) -> bool) -> bool {
-    let mut chars = s.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || also(c))
+/// An identifier whose bytes after the first may also be those `also` accepts (ASCII ones:
+/// every byte of a non-ASCII character is past ASCII, and fails as the character would).
+fn identifier_with(s: &str, also: impl Fn(u8) -> bool) -> bool {
+    let mut bytes = s.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || also(b))
 }
 
 /// True for characters that must not be shown as they are: control characters (a newline would
@@ -60,13 +61,31 @@ mod tests {
         for ok in ["userType", "_x1", "a", "A_B2"] {
             assert!(is_identifier(ok), "{ok}");
         }
-        for bad in ["", "3d", "a-b", "a.b", "имя", "a b"] {
+        for bad in [
+            "",
+            "3d",
+            "a-b",
+            "a.b",
+            "имя",
+            "a b",
+            "aé",
+            "éa",
+            "a\u{2024}b",
+        ] {
             assert!(!is_identifier(bad), "{bad}");
         }
         for ok in ["microsoft.graph.user", "user", "a..b", "a.3d"] {
             assert!(is_dotted_identifier(ok), "{ok}");
         }
-        for bad in ["", ".user", "user.", "3d.user", "a.b-c"] {
+        for bad in [
+            "",
+            ".user",
+            "user.",
+            "3d.user",
+            "a.b-c",
+            "a.bé",
+            "a\u{2024}b",
+        ] {
             assert!(!is_dotted_identifier(bad), "{bad}");
         }
     }
