@@ -66,6 +66,21 @@ fn placeholder_primitive(s: &str) -> Primitive {
     }
 }
 
+/// Up to this many names, [`repeated_names`] compares each with those before it rather than
+/// hashing them.
+const NAMES_COMPARED: usize = 24;
+
+/// For each of `names`, whether a name before it is the same.
+fn repeated_names(names: &[String]) -> Vec<bool> {
+    if names.len() <= NAMES_COMPARED {
+        return (names.iter().enumerate())
+            .map(|(i, n)| names[..i].contains(n))
+            .collect();
+    }
+    let mut seen: HashSet<&str> = HashSet::with_capacity(names.len());
+    names.iter().map(|n| !seen.insert(n)).collect()
+}
+
 /// The `@odata.type` a JSON value (or the first element of an array) shows.
 fn odata_type_hint(value: Option<&Value>) -> Option<&str> {
     value
@@ -109,9 +124,7 @@ impl SchemaBuilder {
         self.repair_navigation_names(page, q.name(), &mut names);
         self.recase_from_types(page, &mut names);
         // A name a row before has taken: the first row wins.
-        let mut seen: HashSet<&str> = HashSet::with_capacity(names.len());
-        let repeated: Vec<bool> = names.iter().map(|n| !seen.insert(n)).collect();
-        drop(seen);
+        let repeated = repeated_names(&names);
         let mut props: Vec<Property> = Vec::with_capacity(names.len());
         let rows = page.properties.iter().enumerate();
         let named = names.into_iter().zip(entries);
@@ -483,9 +496,19 @@ fn uppercase_initial(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{repeated_names, NAMES_COMPARED};
     use crate::diag::Code;
     use crate::parse::parse_page;
     use crate::schema::build;
+
+    #[test]
+    fn repeated_names_are_those_a_name_before_has_taken_however_many() {
+        for count in [0, 3, NAMES_COMPARED, NAMES_COMPARED + 1, 60] {
+            let names: Vec<String> = (0..count).map(|i| format!("n{}", i % 7)).collect();
+            let expected: Vec<bool> = (0..count).map(|i| i >= 7).collect();
+            assert_eq!(repeated_names(&names), expected, "{count}");
+        }
+    }
 
     #[test]
     fn annotations_and_example_keys_are_not_properties() {
