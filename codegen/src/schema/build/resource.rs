@@ -67,7 +67,7 @@ fn placeholder_primitive(s: &str) -> Primitive {
 }
 
 /// Up to this many names, [`repeated_names`] compares each with those before it rather than
-/// hashing them.
+/// hashing them (and [`SchemaBuilder::add_json_only_keys`] each key with the rows' names).
 const NAMES_COMPARED: usize = 24;
 
 /// For each of `names`, whether a name before it is the same.
@@ -322,16 +322,23 @@ impl SchemaBuilder {
             return;
         };
         // The names the rows declare, borrowed: the keys found here are added after the loop.
-        let declared: HashSet<&str> = props.iter().map(|p| p.name.as_str()).collect();
+        // Few rows are compared one by one (cheaper than hashing them), many through a set.
+        let few = props.len() <= NAMES_COMPARED;
+        let hashed: HashSet<&str> = match few {
+            true => HashSet::default(),
+            false => props.iter().map(|p| p.name.as_str()).collect(),
+        };
+        let declared = |name: &str| match few {
+            true => props.iter().any(|p| p.name == name),
+            false => hashed.contains(name),
+        };
         let mut added: Vec<Property> = Vec::new();
         let at = page.at(j.line, 1);
         for key in j.object.keys().filter(|k| !k.starts_with('@')) {
             // A capitalised key (`Name`) may stand for the row of its lowercase name; a key
             // that starts otherwise is its own lowercase-initial form, checked first.
             let capitalised = key.starts_with(|c: char| c.is_ascii_uppercase());
-            if declared.contains(key.as_str())
-                || (capitalised && declared.contains(lowercase_initial(key).as_str()))
-            {
+            if declared(key) || (capitalised && declared(&lowercase_initial(key))) {
                 continue;
             }
             if !is_identifier(key) || key.starts_with(|c: char| c.is_ascii_uppercase()) {
