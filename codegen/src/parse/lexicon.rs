@@ -311,8 +311,10 @@ impl Lexicon {
             return (names, foreign);
         }
         let keys = page.json.as_ref().map(|j| &j.object);
-        // The rows' names, gathered only when a learned name is met (seldom).
+        // The rows' names, gathered only when a learned name is met on a page of many rows (a
+        // few rows are compared one by one).
         let mut present: Option<HashSet<&str>> = None;
+        let few_rows = rows <= ROWS_COMPARED;
         let mut buffer = String::new();
         for (i, row) in page.properties.iter().enumerate() {
             if !shapes.may_name(&row.name) {
@@ -323,10 +325,16 @@ impl Lexicon {
             let Some((key, _)) = self.names.get(lower) else {
                 continue;
             };
-            let present = present
-                .get_or_insert_with(|| page.properties.iter().map(|r| r.name.as_str()).collect());
+            let taken = if few_rows {
+                page.properties.iter().any(|r| r.name == *key)
+            } else {
+                let present = present.get_or_insert_with(|| {
+                    page.properties.iter().map(|r| r.name.as_str()).collect()
+                });
+                present.contains(key.as_str())
+            };
             let shown = keys.is_none_or(|k| k.contains_key(key) || row.navigation);
-            if !present.contains(key.as_str()) && shown {
+            if !taken && shown {
                 names[i] = Some(key.as_str());
             }
         }
@@ -430,6 +438,10 @@ impl NameShapes {
         NameShapes::shape(name).is_none_or(|(first, length)| self.ascii[first] >> length & 1 == 1)
     }
 }
+
+/// On a page of at most this many rows, [`Lexicon::revise`] compares a learned name's key with
+/// each row's name rather than hashing the names.
+const ROWS_COMPARED: usize = 24;
 
 /// What [`Lexicon::revise`] changes in one page.
 struct Revision<'a> {
