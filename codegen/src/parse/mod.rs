@@ -25,6 +25,7 @@ mod raw_tables;
 mod tables;
 mod type_cell;
 
+pub use front_matter::FrontMatter;
 pub use lexicon::Lexicon;
 pub use methods::MethodRow;
 pub use page::{

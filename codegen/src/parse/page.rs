@@ -5,15 +5,15 @@
 //! page section by section and hands each piece to the module that reads it: `front_matter`,
 //! `annotation`, [`json_block`], `tables` and `intro`.
 
+use super::front_matter::{self, FrontMatter};
 use super::markdown::{self, Block, Heading, Inline, Table};
 use super::methods::{self, MethodRow};
 use super::tables::{self, read_table, TableContext};
 use super::type_cell::{Target, TypeCell};
-use super::{annotation, front_matter, intro, json_block, raw_tables};
+use super::{annotation, intro, json_block, raw_tables};
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::docs_text::is_identifier;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
 // Kept at this path for the schema stage, which matches enum names the same way.
 pub use super::tables::identifier_matching;
@@ -174,8 +174,8 @@ pub struct Page {
     pub stem: String,
     /// Classification by content.
     pub class: PageClass,
-    /// Front matter `key: value` pairs (empty when absent or unreadable).
-    pub front_matter: BTreeMap<String, String>,
+    /// The front matter values read (none when absent or unreadable).
+    pub front_matter: FrontMatter,
     /// The first H1, if any (unreliable as a name source; used as a hint for enum pages).
     pub h1: Option<Heading>,
     /// A `microsoft.graph...` namespace token from the intro, if any.
@@ -552,9 +552,10 @@ mod tests {
         assert_eq!(page.json.as_ref().unwrap().object.len(), 7);
         assert_eq!(page.description, "Результат сброса секретного кода");
         assert_eq!(
-            page.front_matter.get("doc_type").map(String::as_str),
-            Some("resourcePageType")
+            page.front_matter.title.as_deref(),
+            Some("Тип ресурса resetPasscodeActionResult")
         );
+        assert_eq!(page.front_matter.translation_type.as_deref(), Some("MT"));
         assert!(page.diagnostics.is_empty(), "{:?}", page.diagnostics);
     }
 
@@ -639,7 +640,7 @@ mod tests {
 
     #[test]
     fn bom_and_crlf_read_like_lf() {
-        let lf = "---\ndoc_type: resourcePageType\n---\n# x resource type\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|**lastModifiedBy**;|String|Who.|\n|count|Int32|How many &#124; more.|\n\n## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"lastModifiedBy\": \"s\", \"count\": 1}\n```\n";
+        let lf = "---\ntitle: x resource type\n---\n# x resource type\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|**lastModifiedBy**;|String|Who.|\n|count|Int32|How many &#124; more.|\n\n## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"lastModifiedBy\": \"s\", \"count\": 1}\n```\n";
         let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
         let (a, b) = (parse_page("x.md", lf), parse_page("x.md", &crlf));
         assert_eq!(a.properties, b.properties);

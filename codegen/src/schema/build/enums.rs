@@ -40,7 +40,8 @@ impl Damage {
                 .any(|(m, v)| m.value.is_some() && v.is_none());
         let machine_translated = page
             .front_matter
-            .get("ms.translationtype")
+            .translation_type
+            .as_ref()
             .is_some_and(|t| t.eq_ignore_ascii_case("mt"));
         let positional = values
             .iter()

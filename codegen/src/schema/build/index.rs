@@ -183,7 +183,7 @@ impl SchemaBuilder {
                     .flatten()
                     .cloned(),
             )
-            .chain(page.front_matter.get("title").cloned());
+            .chain(page.front_matter.title.clone());
         for text in candidates {
             for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
                 if word.len() > 1
