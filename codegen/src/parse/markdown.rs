@@ -233,6 +233,22 @@ impl<'a> Cursor<'a> {
     }
 }
 
+impl Cursor<'_> {
+    /// Moves past the end of a table row that ends at `end` with its line end, if it does and
+    /// the cursor stands in it: GFM reads a row from one line, so the row's rest holds no other
+    /// line end, and the next row is located from the row's end instead of from its first
+    /// cell (counting line ends over every row was most of locating the rows).
+    fn past_row(&mut self, end: usize) {
+        let bytes = self.text.as_bytes();
+        if self.offset < end && end <= bytes.len() && bytes[end - 1] == b'\n' {
+            debug_assert!(!bytes[self.offset..end - 1].contains(&b'\n'));
+            self.offset = end;
+            self.line += 1;
+            self.column = 0;
+        }
+    }
+}
+
 /// The number of `\n` bytes in `bytes`, counted in blocks of 255 into byte-wide sums: a loop
 /// the compiler turns into vector compares and adds, cheaper than a memchr call per line or
 /// the setup of memchr's count on the few lines between two blocks.
@@ -263,7 +279,12 @@ fn read_blocks(full: &str, base: usize, check_rows: bool) -> (Vec<Block>, bool) 
                 }
                 reader.start(tag, range)
             }
-            Event::End(tag) => reader.end(tag),
+            Event::End(tag) => {
+                if matches!(tag, TagEnd::TableHead | TagEnd::TableRow) {
+                    reader.row_read(range.end);
+                }
+                reader.end(tag)
+            }
             event => reader.content(event),
         }
     }
@@ -309,6 +330,11 @@ impl<'a> BlockReader<'a> {
     /// 1-based line and column of `offset` in the text after `base`.
     fn at(&mut self, offset: usize) -> (u32, u32) {
         self.cursor.at(self.base + offset)
+    }
+
+    /// A table row (or header row) ends at `end` (after `base`): see [`Cursor::past_row`].
+    fn row_read(&mut self, end: usize) {
+        self.cursor.past_row(self.base + end);
     }
 
     /// A tag opens at `range`: starts collecting a block, or enters an inline context.
@@ -837,6 +863,34 @@ mod tests {
                 assert_eq!(count_newlines(&bytes), expected, "{len} {every}");
             }
         }
+    }
+
+    #[test]
+    fn rows_located_past_the_row_before_as_from_the_start() {
+        // Rows after rows, in a quote, with CRLF, a short row, a last row without a line end.
+        let text = "x\n\n|a|b|\n|-|-|\n|x|y|\n| é | w |\r\n|q\n\n> |a|b|\n> |-|-|\n>  |x|y|\n\n|c|d|\n|-|-|\n|e|f|";
+        let located: Vec<(u32, u32)> = parse(text)
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .flat_map(|t| t.rows.iter().chain([&t.header]))
+            .map(|row| (row[0].line, row[0].column))
+            .collect();
+        let mut fresh = Vec::new();
+        for &(line, _) in &located {
+            // Each row's first cell located again by a cursor that never skipped a row.
+            let start: usize = text
+                .split_inclusive('\n')
+                .take(line as usize - 1)
+                .map(str::len)
+                .sum();
+            let cell = start + text[start..].find('|').map_or(0, |pipe| pipe + 1);
+            fresh.push(Cursor::new(text).at(cell));
+        }
+        assert_eq!(located, fresh);
+        assert_eq!(located[0], (5, 2));
     }
 
     #[test]
