@@ -96,9 +96,6 @@ struct SchemaBuilder {
     sentence_bases: BTreeMap<QualifiedName, infer::SentenceBase>,
     /// `String` rows with backticked possible values (perhaps a documented enum).
     string_values: Vec<infer::StringValues>,
-    /// Every JSON key of the tree, by its lowercase spelling (the first by path): how a name
-    /// recovered in lowercase is spelled.
-    known_identifiers: HashMap<String, String>,
     /// Rows whose description ends with a link to a page (perhaps an ancestor's).
     row_marks: Vec<infer::RowMark>,
     /// Types whose base `entity` was inferred (no page states it): a more specific base the
@@ -143,6 +140,20 @@ fn collection_suffix(collection: bool) -> &'static str {
     }
 }
 
+/// How the JSON keys of `pages` (sorted by path) spell the name whose ASCII lowercase is
+/// `lowercase`: the first key of that lowercase that is an identifier. Looked for when asked
+/// (rarely: a relationship name recovered in lowercase and cased nowhere nearer), not indexed
+/// for every key of the tree.
+fn known_identifier<'p>(pages: &[&'p Page], lowercase: &str) -> Option<&'p String> {
+    let spelled_so = |key: &&String| {
+        key.len() == lowercase.len()
+            && (key.bytes().zip(lowercase.bytes())).all(|(k, l)| k.to_ascii_lowercase() == l)
+    };
+    (pages.iter())
+        .flat_map(|p| p.json.iter().flat_map(|j| j.object.keys()))
+        .find(|key| spelled_so(key) && crate::docs_text::is_identifier(key))
+}
+
 /// Builds the schema of a set of pages. The result does not depend on the order of `pages`.
 /// The pages are first read again with the words learned from the whole tree
 /// ([`Lexicon::learn`], [`Lexicon::revise`]): pages given by value (a `Vec<Page>`) are revised
@@ -158,7 +169,6 @@ pub fn build<'a>(pages: impl Into<Cow<'a, [Page]>>) -> Schema {
     for page in &sorted {
         builder.diags.extend(page.diagnostics.iter().cloned());
     }
-    builder.note_identifiers(&sorted);
     builder.index(&sorted);
     // Primary definitions first, then the partial pages merged into them.
     for secondary in [false, true] {
@@ -166,7 +176,7 @@ pub fn build<'a>(pages: impl Into<Cow<'a, [Page]>>) -> Schema {
             if page.class == PageClass::Resource
                 && builder.secondary.contains(&page.path) == secondary
             {
-                builder.read_resource(position, page);
+                builder.read_resource(&sorted, position);
             }
         }
     }
@@ -201,25 +211,6 @@ fn pages_by_type<'a>(
 }
 
 impl SchemaBuilder {
-    /// Records the JSON keys of `pages` (sorted by path) in
-    /// [`SchemaBuilder::known_identifiers`].
-    fn note_identifiers(&mut self, pages: &[&Page]) {
-        // Most keys recur on many pages: lowercased into one buffer (for all pages), copied
-        // only when new, and checked for identifier shape only then (a known spelling is kept
-        // either way).
-        let mut lower = String::new();
-        let keys = (pages.iter()).flat_map(|p| p.json.iter().flat_map(|j| j.object.keys()));
-        for key in keys {
-            lower.clear();
-            lower.push_str(key);
-            lower.make_ascii_lowercase();
-            if !self.known_identifiers.contains_key(&lower) && crate::docs_text::is_identifier(key)
-            {
-                self.known_identifiers.insert(lower.clone(), key.clone());
-            }
-        }
-    }
-
     /// The schema of the drafts, with the findings sorted and deduplicated.
     fn finish(self) -> Schema {
         let types: Vec<TypeDef> = self.drafts.into_values().map(|d| d.def).collect();
@@ -276,6 +267,29 @@ mod tests {
         assert_eq!(state.members.len(), 7);
         let codes: Vec<Code> = schema.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::ReconstructedType, Code::ReconstructedType]);
+    }
+
+    #[test]
+    fn a_known_identifier_is_the_first_identifier_key_of_its_lowercase_by_path() {
+        let page = |path: &str, json: &str| {
+            let text = format!("# x\n\n## JSON representation\n\n```json\n{json}\n```\n");
+            parse_page(path, &text)
+        };
+        let pages = [
+            page("a.md", r#"{"Display Name": "", "id": ""}"#),
+            page("b.md", r#"{"displayName": "", "DisplayName": ""}"#),
+            page("c.md", r#"{"DISPLAYNAME": "", "displayNames": ""}"#),
+        ];
+        let sorted: Vec<&Page> = pages.iter().collect();
+        // The first key is no identifier; `b.md`'s first spelling wins over later ones.
+        let known = |lowercase: &str| known_identifier(&sorted, lowercase).map(String::as_str);
+        assert_eq!(known("displayname"), Some("displayName"));
+        assert_eq!(known("display name"), None);
+        assert_eq!(known("displaynames"), Some("displayNames"));
+        assert_eq!(known("id"), Some("id"));
+        // Only a lowercase name is asked for: no key's lowercase has a capital.
+        assert_eq!(known("displayName"), None);
+        assert_eq!(known("missing"), None);
     }
 
     #[test]

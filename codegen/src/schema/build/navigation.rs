@@ -21,7 +21,7 @@
 //! takes that name's capitals: `openshifts` of `[openShift](openshift.md) collection` →
 //! `openShifts` (`inferred-name-case`).
 
-use super::SchemaBuilder;
+use super::{known_identifier, SchemaBuilder};
 use crate::diag::Code;
 use crate::docs_text::is_identifier;
 use crate::parse::{locale, MethodRow, Page, PropertyRow, Target, TypeSpec};
@@ -151,9 +151,11 @@ fn lower_first(word: &str) -> String {
 impl SchemaBuilder {
     /// Replaces the translated names of relationship rows in `names` (the JSON name of each row
     /// of `page`, defining the type whose simple name is `type_name`) with the names the
-    /// Methods table's API pages give them.
+    /// Methods table's API pages give them (`pages`: all pages sorted by path, whose JSON keys
+    /// tell how a name is cased).
     pub(super) fn repair_navigation_names(
         &mut self,
+        pages: &[&Page],
         page: &Page,
         type_name: &str,
         names: &mut [String],
@@ -222,7 +224,7 @@ impl SchemaBuilder {
             let name = cased_from(&chosen.method.text, &chosen.lowercase)
                 .or_else(|| cased_from(text, &chosen.lowercase))
                 .or_else(|| cased_from(&target_name, &chosen.lowercase))
-                .or_else(|| self.known_identifiers.get(&chosen.lowercase).cloned())
+                .or_else(|| known_identifier(pages, &chosen.lowercase).cloned())
                 .unwrap_or_else(|| chosen.lowercase.clone());
             taken.insert(chosen.lowercase.clone());
             let message = format!(

@@ -95,15 +95,16 @@ fn odata_type_hint(value: Option<&Value>) -> Option<&str> {
 
 impl SchemaBuilder {
     /// Reads a resource page's properties and base, settling names against the JSON block.
-    /// `position` is the page's among the pages sorted by path.
-    pub(super) fn read_resource(&mut self, position: usize, page: &Page) {
+    /// The page is the one at `position` of `pages`, all pages sorted by path.
+    pub(super) fn read_resource(&mut self, pages: &[&Page], position: usize) {
+        let page = pages[position];
         let Some(q) = self.by_stem.get(&page.stem).cloned() else {
             return;
         };
         if self.drafts.get(&q).map(|d| d.def.kind) == Some(Kind::Enum) {
             return;
         }
-        let mut props = self.read_rows(position, page, &q);
+        let mut props = self.read_rows(pages, position, &q);
         self.add_json_only_keys(page, &q, &mut props);
         self.add_listed_navigations(page, &q, &mut props);
         let base = self.read_base(page, &q);
@@ -116,12 +117,14 @@ impl SchemaBuilder {
         }
     }
 
-    /// The properties of the page's rows (the page at `position` of the sorted pages), each
-    /// named by its JSON key; a row repeating a name is dropped (`duplicate-property`).
-    fn read_rows(&mut self, position: usize, page: &Page, q: &QualifiedName) -> Vec<Property> {
+    /// The properties of the rows of the page at `position` of `pages` (all pages, sorted by
+    /// path), each named by its JSON key; a row repeating a name is dropped
+    /// (`duplicate-property`).
+    fn read_rows(&mut self, pages: &[&Page], position: usize, q: &QualifiedName) -> Vec<Property> {
+        let page = pages[position];
         let json = page.json.as_ref().map(|j| &j.object);
         let Reconciled { mut names, entries } = reconcile_names(page, json, &mut self.diags);
-        self.repair_navigation_names(page, q.name(), &mut names);
+        self.repair_navigation_names(pages, page, q.name(), &mut names);
         self.recase_from_types(page, &mut names);
         // A name a row before has taken: the first row wins.
         let repeated = repeated_names(&names);
