@@ -52,14 +52,12 @@ struct Candidate<'a> {
 /// `accessreview-listreviewers` → (`reviewers`, list). `None` for pages of other types and for
 /// methods on the type itself (`accessreview-get`).
 fn navigation_of_api_page(api_page: &str, owners: &[&str]) -> Option<(String, bool)> {
-    let segments: Vec<&str> = api_page.split('-').collect();
-    // The length of the first `i` segments joined with `-`: a prefix of `api_page`.
-    let mut end = 0;
-    for i in 1..segments.len() {
-        end += segments[i - 1].len() + usize::from(i > 1);
+    // Each dash ends a prefix of whole segments (`joined`); the segment after it may be the
+    // verb. Found dash by dash: the segments are not collected (a call per Methods row).
+    for (dashes_before, (end, _)) in api_page.match_indices('-').enumerate() {
         let joined = &api_page[..end];
-        // `joined` without its `i - 1` dashes, compared only with an owner of that length.
-        let glued_len = end - (i - 1);
+        // `joined` without its dashes, compared only with an owner of that length.
+        let glued_len = end - dashes_before;
         let glued = || joined.bytes().filter(|&b| b != b'-');
         if !owners
             .iter()
@@ -67,13 +65,16 @@ fn navigation_of_api_page(api_page: &str, owners: &[&str]) -> Option<(String, bo
         {
             continue;
         }
-        let segment = segments[i];
+        // The segment after the dash, and the text after the dash that ends it (if one does).
+        let after = &api_page[end + 1..];
+        let (segment, following) = match after.split_once('-') {
+            Some((segment, following)) => (segment, Some(following)),
+            None => (after, None),
+        };
         for verb in VERBS {
             let rest: String = if segment == *verb {
-                segments[i + 1..].concat()
-            } else if let (Some(glued), true) =
-                (segment.strip_prefix(verb), i + 1 == segments.len())
-            {
+                following.map_or_else(String::new, |f| f.replace('-', ""))
+            } else if let (Some(glued), None) = (segment.strip_prefix(verb), following) {
                 glued.to_owned()
             } else {
                 continue;
@@ -387,10 +388,80 @@ fn read_alike<'a>(name: &str, fitting: &[&'a Candidate<'a>]) -> Option<&'a Candi
 
 #[cfg(test)]
 mod tests {
-    use super::{cased_from, joined_from, navigation_of_api_page};
+    use super::{cased_from, joined_from, navigation_of_api_page, VERBS};
     use crate::diag::Code;
     use crate::parse::parse_page;
     use crate::schema::build;
+
+    /// [`navigation_of_api_page`] as it was first written: its segments collected.
+    fn navigation_of_api_page_by_segments(
+        api_page: &str,
+        owners: &[&str],
+    ) -> Option<(String, bool)> {
+        let segments: Vec<&str> = api_page.split('-').collect();
+        // The length of the first `i` segments joined with `-`: a prefix of `api_page`.
+        let mut end = 0;
+        for i in 1..segments.len() {
+            end += segments[i - 1].len() + usize::from(i > 1);
+            let joined = &api_page[..end];
+            // `joined` without its `i - 1` dashes, compared only with an owner of that length.
+            let glued_len = end - (i - 1);
+            let glued = || joined.bytes().filter(|&b| b != b'-');
+            if !owners
+                .iter()
+                .any(|o| o.ends_with(joined) || (o.len() == glued_len && o.bytes().eq(glued())))
+            {
+                continue;
+            }
+            let segment = segments[i];
+            for verb in VERBS {
+                let rest: String = if segment == *verb {
+                    segments[i + 1..].concat()
+                } else if let (Some(glued), true) =
+                    (segment.strip_prefix(verb), i + 1 == segments.len())
+                {
+                    glued.to_owned()
+                } else {
+                    continue;
+                };
+                if rest.len() > 1 && rest.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    return Some((rest, *verb == "list"));
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn api_page_names_read_dash_by_dash_as_by_collected_segments() {
+        let owners = ["accessreview", "access-review"];
+        let pages = [
+            "accessreview-list-decisions",
+            "accessreview-listreviewers",
+            "accessreview-post-my-decisions",
+            "accessreview-get",
+            "access-review-list-decisions",
+            "access-review-list",
+            "accessreview--list-x",
+            "accessreview-list--decisions",
+            "accessreview-list-",
+            "-accessreview-list-ab",
+            "accessreview-",
+            "accessreview",
+            "",
+            "-",
+            "x-accessreview-delete-a-b-c",
+            "accessreview-listab-c",
+            "accessreview-get-пример",
+        ];
+        for page in pages {
+            assert_eq!(
+                navigation_of_api_page(page, &owners),
+                navigation_of_api_page_by_segments(page, &owners),
+                "{page}"
+            );
+        }
+    }
 
     #[test]
     fn api_page_names_name_navigation_properties() {
