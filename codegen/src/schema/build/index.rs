@@ -259,11 +259,11 @@ impl SchemaBuilder {
             .push(q.clone());
         self.drafts.insert(
             q,
-            Draft {
+            Box::new(Draft {
                 def,
                 keyed,
                 canonical,
-            },
+            }),
         );
     }
 

@@ -67,8 +67,9 @@ struct Missing {
 /// them, the evidence about absent types and enums, and the findings.
 #[derive(Default)]
 struct SchemaBuilder {
-    /// Every type declared (or reconstructed) so far, by qualified name.
-    drafts: BTreeMap<QualifiedName, Draft>,
+    /// Every type declared (or reconstructed) so far, by qualified name. Boxed: a draft is
+    /// large, and inserting into a node of the map moves the values after it.
+    drafts: BTreeMap<QualifiedName, Box<Draft>>,
     /// The type each page stem defines.
     by_stem: HashMap<String, QualifiedName>,
     /// The enum each `### x values` section (page stem, section key) defines.

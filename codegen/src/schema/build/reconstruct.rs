@@ -66,11 +66,11 @@ impl SchemaBuilder {
             self.diags.push(code, m.first_seen.clone(), message);
             self.drafts.insert(
                 q,
-                Draft {
+                Box::new(Draft {
                     def,
                     keyed: false,
                     canonical: false,
-                },
+                }),
             );
         }
     }
