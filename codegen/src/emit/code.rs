@@ -12,6 +12,7 @@
 //! never laid out: prettyplease would fill their rows like prose.
 
 use super::docs::push_doc_line;
+use super::files::Piece;
 
 /// The longest line (indentation included, doc comments aside) written as it is: prettyplease's
 /// margin, past which it may break a line (`the_width_is_prettyplease_margin` pins it); a longer
@@ -41,6 +42,9 @@ pub(super) struct Code {
     depth: usize,
     /// Some line is too long to be sure of its layout, or came from the user.
     needs_layout: bool,
+    /// Where each line of `text` that does not start with a space starts (the lines written
+    /// at depth 0), in order: what spaces the items apart ([`Piece::top_lines`]).
+    top_lines: Vec<usize>,
 }
 
 impl Code {
@@ -58,6 +62,7 @@ impl Code {
             start: depth,
             depth,
             needs_layout: false,
+            top_lines: Vec::new(),
         }
     }
 
@@ -130,7 +135,7 @@ impl Code {
         if described {
             self.text.push('\n');
         } else {
-            self.text.truncate(line_start);
+            self.truncate(line_start);
         }
         // The blank line between them, then the `about` line: both taken back when `about`
         // appends nothing.
@@ -145,7 +150,7 @@ impl Code {
         if self.text.len() > about_start {
             self.text.push('\n');
         } else {
-            self.text.truncate(about_line);
+            self.truncate(about_line);
         }
     }
 
@@ -160,7 +165,7 @@ impl Code {
         let item = format!("{attribute}\nstruct W;\n");
         let laid = laid_out(&item, self.depth);
         let end = laid.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
-        self.text.push_str(&laid[..end]);
+        self.push_laid_out(&laid[..end]);
     }
 
     /// Writes a line that is never laid out (it opens a table macro's body, or a block
@@ -197,8 +202,8 @@ impl Code {
         debug_assert_eq!(self.depth, start.depth);
         if self.needs_layout {
             let laid = laid_out(&self.text[start.at..], start.depth);
-            self.text.truncate(start.at);
-            self.text.push_str(&laid);
+            self.truncate(start.at);
+            self.push_laid_out(&laid);
         }
         self.needs_layout = start.needs_layout;
     }
@@ -221,11 +226,50 @@ impl Code {
     }
 
     /// The text, laid out by prettyplease if some line needs it.
+    #[cfg(test)]
     pub(super) fn finish(self) -> String {
+        self.into_piece().text
+    }
+
+    /// The text as a piece of the output, laid out by prettyplease if some line needs it: with
+    /// the starts of its lines that do not start with a space, unless it was laid out whole.
+    pub(super) fn into_piece(self) -> Piece {
         if self.needs_layout {
-            laid_out(&self.text, self.start)
+            Piece {
+                text: laid_out(&self.text, self.start),
+                top_lines: None,
+            }
         } else {
-            self.text
+            Piece {
+                text: self.text,
+                top_lines: Some(self.top_lines),
+            }
+        }
+    }
+
+    /// Takes the text back to its first `len` bytes (a line start), and the line starts past
+    /// them.
+    fn truncate(&mut self, len: usize) {
+        self.text.truncate(len);
+        while self.top_lines.last().is_some_and(|&start| start >= len) {
+            self.top_lines.pop();
+        }
+    }
+
+    /// Appends text laid out by prettyplease (whole lines), noting where its lines that do
+    /// not start with a space start.
+    fn push_laid_out(&mut self, laid: &str) {
+        let from = self.text.len();
+        self.text.push_str(laid);
+        let mut start = from;
+        while start < self.text.len() {
+            if !self.text[start..].starts_with(' ') {
+                self.top_lines.push(start);
+            }
+            start = match memchr::memchr(b'\n', &self.text.as_bytes()[start..]) {
+                Some(end) => start + end + 1,
+                None => self.text.len(),
+            };
         }
     }
 
@@ -236,8 +280,11 @@ impl Code {
         self.text.push('\n');
     }
 
-    /// Writes the current depth's indentation.
+    /// Writes the current depth's indentation (at depth 0, notes where the line starts).
     fn push_indent(&mut self) {
+        if self.depth == 0 {
+            self.top_lines.push(self.text.len());
+        }
         for _ in 0..self.depth {
             self.text.push_str(INDENT);
         }
@@ -332,6 +379,32 @@ mod tests {
         let mut item = Code::new(0);
         item.attribute("#[derive(  Hash)]", true);
         assert_eq!(item.finish(), "#[derive(Hash)]\n");
+    }
+
+    #[test]
+    fn the_lines_that_start_with_no_space_are_noted_as_written() {
+        let mut code = Code::new(0);
+        code.docs("", "");
+        code.docs("A thing;", "About it.");
+        let item = code.begin_item();
+        code.attribute("#[derive(  Hash)]", true);
+        code.open("pub struct W {");
+        code.line("pub last_modified_date_time: super::support::Nullable<super::support::DateTimeOffset>,");
+        code.close("}");
+        code.end_item(item);
+        code.open_verbatim("support::object! {");
+        code.docs("", "");
+        code.docs("Row.", "");
+        code.verbatim_lines(["\"a\" => a: u8,"]);
+        code.close_verbatim("}");
+        code.line("struct A;");
+        let piece = code.into_piece();
+        assert_eq!(
+            piece.top_lines,
+            Some(super::super::files::tests::top_lines(&piece.text)),
+            "{}",
+            piece.text
+        );
     }
 
     #[test]

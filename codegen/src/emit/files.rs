@@ -79,31 +79,36 @@ pub(super) fn group_of_module(name: &str) -> String {
     format!("module_{}", name.trim_start_matches("r#"))
 }
 
+/// A unit's text, and what is known of its lines for spacing its items apart.
+#[derive(Debug)]
+pub(super) struct Piece {
+    /// The text.
+    pub(super) text: String,
+    /// Where each line of `text` that does not start with a space starts, in order, when
+    /// known: only those lines start items or close them, so the items are spaced apart
+    /// without looking at the others (most of the text).
+    pub(super) top_lines: Option<Vec<usize>>,
+}
+
 /// The formatted output before it is laid out: the header comment, and each unit's text with
 /// its group, in the order of the one-file output.
 pub(super) struct Rendered {
     /// The comment the output starts with.
     pub(super) header: String,
-    /// (group, text) of each unit.
-    pub(super) pieces: Vec<(String, String)>,
+    /// (group, piece) of each unit.
+    pub(super) pieces: Vec<(String, Piece)>,
 }
 
 impl Rendered {
     /// The code as one file.
     pub(super) fn into_one_file(self) -> String {
-        one_file(
-            &self.header,
-            self.pieces.iter().map(|(_, text)| text.as_str()),
-        )
+        one_file(&self.header, self.pieces.iter().map(|(_, piece)| piece))
     }
 
     /// The code as one text, and as files for `file_name`: split into parts when it is larger
     /// than `split_above` bytes.
     pub(super) fn into_files(self, file_name: &str, split_above: usize) -> Emitted {
-        let code = one_file(
-            &self.header,
-            self.pieces.iter().map(|(_, text)| text.as_str()),
-        );
+        let code = one_file(&self.header, self.pieces.iter().map(|(_, piece)| piece));
         if code.len() <= split_above {
             let files = vec![GeneratedFile {
                 path: file_name.to_owned(),
@@ -114,7 +119,7 @@ impl Rendered {
         // Root types' groups by name, then the modules' (support first, as in one file).
         let mut groups: BTreeMap<(bool, usize, String), Vec<&str>> = BTreeMap::new();
         let mut first_seen: BTreeMap<&str, usize> = BTreeMap::new();
-        for (index, (group, text)) in self.pieces.iter().enumerate() {
+        for (index, (group, piece)) in self.pieces.iter().enumerate() {
             let key = if group.starts_with("module_") {
                 (
                     true,
@@ -124,7 +129,7 @@ impl Rendered {
             } else {
                 (false, 0, group.clone())
             };
-            groups.entry(key).or_default().push(text);
+            groups.entry(key).or_default().push(&piece.text);
         }
         let dir = parts_dir(file_name);
         let mut index = self.header.clone();
@@ -153,23 +158,61 @@ impl Rendered {
 }
 
 /// The header, a blank line, and the pieces spaced apart.
-fn one_file<'a>(header: &str, pieces: impl Iterator<Item = &'a str>) -> String {
-    let pieces: Vec<&str> = pieces.collect();
-    let len: usize = pieces.iter().map(|p| p.len()).sum();
+fn one_file<'a>(header: &str, pieces: impl Iterator<Item = &'a Piece>) -> String {
+    let pieces: Vec<&Piece> = pieces.collect();
+    let len: usize = pieces.iter().map(|p| p.text.len()).sum();
     let mut out = String::with_capacity(header.len() + 1 + len + len / 16);
     out.push_str(header);
     out.push('\n');
-    if pieces.iter().all(|p| p.is_empty() || p.ends_with('\n')) {
+    if pieces
+        .iter()
+        .all(|p| p.text.is_empty() || p.text.ends_with('\n'))
+    {
         // No line runs from one piece into the next: each is spaced where it lies, without
         // copying them all into one text first.
         let mut prev_closed = false;
         for piece in pieces {
-            space_lines_into(piece, &mut out, &mut prev_closed);
+            match &piece.top_lines {
+                Some(top_lines) if memchr::memchr(b'\r', piece.text.as_bytes()).is_none() => {
+                    space_top_lines_into(&piece.text, top_lines, &mut out, &mut prev_closed)
+                }
+                _ => space_lines_into(&piece.text, &mut out, &mut prev_closed),
+            }
         }
     } else {
-        space_items_into(&pieces.concat(), &mut out);
+        let texts: Vec<&str> = pieces.iter().map(|p| p.text.as_str()).collect();
+        space_items_into(&texts.concat(), &mut out);
     }
     out
+}
+
+/// [`space_lines_into`] for a text with no `\r` whose lines that do not start with a space
+/// start at `top_lines` (in order; the text is empty or ends with `\n`): only those lines are
+/// looked at. A line that starts with a space neither starts an item nor closes one.
+fn space_top_lines_into(code: &str, top_lines: &[usize], out: &mut String, prev_closed: &mut bool) {
+    let mut copied = 0;
+    // Where the line after the last one looked at starts.
+    let mut next_line = 0;
+    for &start in top_lines {
+        if start != next_line {
+            // Lines that start with a space come between.
+            *prev_closed = false;
+        }
+        let end =
+            memchr::memchr(b'\n', &code.as_bytes()[start..]).map_or(code.len(), |e| start + e);
+        let line = &code[start..end];
+        if *prev_closed && !line.starts_with([' ', '}', ')']) && !line.is_empty() {
+            out.push_str(&code[copied..start]);
+            out.push('\n');
+            copied = start;
+        }
+        *prev_closed = line == "}" || (line.ends_with(';') && !line.starts_with(' '));
+        next_line = end + 1;
+    }
+    if next_line < code.len() {
+        *prev_closed = false;
+    }
+    out.push_str(&code[copied..]);
 }
 
 /// [`space_items_into`] a new text.
@@ -230,7 +273,7 @@ fn space_lines_into(code: &str, out: &mut String, prev_closed: &mut bool) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     #[test]
@@ -273,13 +316,58 @@ mod tests {
             "}\n",
             "y\n",
         ];
-        // Every run of consecutive pieces, so that some end without `\n` and some do not.
+        // Every run of consecutive pieces, so that some end without `\n` and some do not;
+        // with their lines that start with no space known, and not.
         for from in 0..pieces.len() {
             for to in from..=pieces.len() {
                 let run = &pieces[from..to];
                 let mut expected = String::from("h\n\n");
                 space_items_into(&run.concat(), &mut expected);
-                assert_eq!(one_file("h\n", run.iter().copied()), expected, "{run:?}");
+                for known in [false, true] {
+                    let run: Vec<Piece> = run.iter().map(|text| piece(text, known)).collect();
+                    assert_eq!(one_file("h\n", run.iter()), expected, "{known} {run:?}");
+                }
+            }
+        }
+    }
+
+    /// `text` as a piece, with the starts of its lines that do not start with a space if
+    /// `known`.
+    fn piece(text: &str, known: bool) -> Piece {
+        Piece {
+            text: text.to_owned(),
+            top_lines: known.then(|| top_lines(text)),
+        }
+    }
+
+    /// Where the lines of `text` that do not start with a space start.
+    pub(in crate::emit) fn top_lines(text: &str) -> Vec<usize> {
+        let mut starts = vec![];
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            if !line.starts_with(' ') {
+                starts.push(start);
+            }
+            start += line.len();
+        }
+        starts
+    }
+
+    #[test]
+    fn only_the_lines_that_start_with_no_space_decide_the_spacing() {
+        let texts = [
+            "/// a;\n///\nsupport::object! {\n    x;\n}\n",
+            "    }\n}\n#[cfg(x)]\nstruct A;\n\nstruct B;\n    y;\nstruct C;\n",
+            "struct A;\n    indented;\n",
+            "};\n);\nx\n",
+        ];
+        for closed_before in [false, true] {
+            for text in texts {
+                let (mut slow, mut fast) = (String::new(), String::new());
+                let (mut slow_closed, mut fast_closed) = (closed_before, closed_before);
+                space_lines_into(text, &mut slow, &mut slow_closed);
+                space_top_lines_into(text, &top_lines(text), &mut fast, &mut fast_closed);
+                assert_eq!((fast, fast_closed), (slow, slow_closed), "{text:?}");
             }
         }
     }
@@ -326,7 +414,7 @@ mod tests {
     }
 
     fn rendered() -> Rendered {
-        let piece = |group: &str, text: &str| (group.to_owned(), text.to_owned());
+        let piece = |group: &str, text: &str| (group.to_owned(), piece(text, true));
         Rendered {
             header: GENERATED_LINE.to_owned(),
             pieces: vec![

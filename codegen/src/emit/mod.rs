@@ -152,7 +152,7 @@ impl<'a> Emitter<'a> {
     /// The items of a sub-namespace module of the root, whole, nested modules included, at
     /// depth 0. A module imports `support` (whose `object!` and `string_enum!` macros expand
     /// to paths from it).
-    fn module(&self, child: &str) -> String {
+    fn module(&self, child: &str) -> files::Piece {
         let mut modules: BTreeMap<Vec<String>, Vec<&TypeDef>> = BTreeMap::new();
         let mut size = 0;
         for t in self.schema.types() {
@@ -164,7 +164,7 @@ impl<'a> Emitter<'a> {
         }
         let mut out = Code::with_capacity(0, size);
         self.render_module(&[], &mut modules, &mut out);
-        out.finish()
+        out.into_piece()
     }
 
     /// Writes the module at `path` (relative to the root of `modules`) into `out`: its own
@@ -284,10 +284,13 @@ fn render(schema: &Schema, options: &EmitOptions) -> Rendered {
         Unit::Type(t) => {
             let mut out = Code::with_capacity(0, size_hint(t));
             emitter.item(t, &mut out);
-            out.finish()
+            out.into_piece()
         }
         // Written as its source is laid out (see `support::support_module`).
-        Unit::Support => support::support_module().to_owned(),
+        Unit::Support => files::Piece {
+            text: support::support_module().to_owned(),
+            top_lines: None,
+        },
         Unit::Module(child) => emitter.module(child),
     });
     let mut header = String::from(files::GENERATED_LINE);
