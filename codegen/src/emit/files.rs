@@ -95,7 +95,8 @@ pub(super) struct Piece {
 pub(super) struct Rendered {
     /// The comment the output starts with.
     pub(super) header: String,
-    /// (group, piece) of each unit.
+    /// (group, piece) of each unit: the group is empty when the output is wanted as one text
+    /// only ([`Rendered::into_one_file`]).
     pub(super) pieces: Vec<(String, Piece)>,
 }
 

@@ -244,7 +244,7 @@ enum Unit<'a> {
 /// Generates the Rust source for a schema: a single file of items (no inner attributes), fit
 /// both for a checked-in module and for `include!` from `OUT_DIR`.
 pub fn emit(schema: &Schema, options: &EmitOptions) -> String {
-    render(schema, options).into_one_file()
+    render(schema, options, false).into_one_file()
 }
 
 /// Generates the Rust source for a schema, both as one text (what [`emit`] returns) and laid out
@@ -257,13 +257,14 @@ pub fn emit_files(
     file_name: &str,
     split_above: usize,
 ) -> Emitted {
-    render(schema, options).into_files(file_name, split_above)
+    render(schema, options, true).into_files(file_name, split_above)
 }
 
 /// Writes the output in independent pieces: each type of the root namespace, the support
 /// module, then each sub-namespace module whole. Writing them on all cores and joining in this
-/// order gives the same text as writing the file at once.
-fn render(schema: &Schema, options: &EmitOptions) -> Rendered {
+/// order gives the same text as writing the file at once. Each piece's group (its part file)
+/// is worked out only when `grouped` (for [`emit_files`]; one text has no parts).
+fn render(schema: &Schema, options: &EmitOptions, grouped: bool) -> Rendered {
     let emitter = Emitter::new(schema, options);
     let mut units: Vec<Unit> = schema
         .types()
@@ -303,6 +304,7 @@ fn render(schema: &Schema, options: &EmitOptions) -> Rendered {
         }
     }
     let groups = units.iter().map(|unit| match unit {
+        _ if !grouped => String::new(),
         Unit::Type(t) => files::group_of_type(emitter.names.type_name(&t.qualified_name())),
         Unit::Support => files::group_of_module("support"),
         Unit::Module(child) => files::group_of_module(child),
