@@ -67,13 +67,19 @@ impl Code {
     }
 
     /// Whether `parts`, written as one line at `depth`, fit in [`WIDTH`].
-    fn fits(depth: usize, parts: &[&str]) -> bool {
+    fn fits_at(depth: usize, parts: &[&str]) -> bool {
         depth * INDENT.len() + parts.iter().map(|p| p.len()).sum::<usize>() <= WIDTH
+    }
+
+    /// Whether `parts`, written as one line at the current depth, fit in [`WIDTH`] (else the
+    /// item is laid out by prettyplease).
+    pub(super) fn fits(&self, parts: &[&str]) -> bool {
+        Code::fits_at(self.depth, parts)
     }
 
     /// Writes one line of code (not a doc comment) at the current depth.
     pub(super) fn line(&mut self, line: &str) {
-        if !Code::fits(self.depth, &[line]) {
+        if !Code::fits_at(self.depth, &[line]) {
             self.needs_layout = true;
         }
         self.indented(line);
@@ -82,7 +88,7 @@ impl Code {
     /// Writes one line of code made of `parts` (not a doc comment) at the current depth, as
     /// [`Code::line`] writes their concatenation.
     pub(super) fn line_of(&mut self, parts: &[&str]) {
-        if !Code::fits(self.depth, parts) {
+        if !Code::fits_at(self.depth, parts) {
             self.needs_layout = true;
         }
         self.push_indent();
@@ -157,7 +163,7 @@ impl Code {
     /// Writes an attribute (`#[cfg(...)]`), laid out on its own by prettyplease when it is
     /// too long for a line or `from_user`.
     pub(super) fn attribute(&mut self, attribute: &str, from_user: bool) {
-        if !from_user && Code::fits(self.depth, &[attribute]) {
+        if !from_user && Code::fits_at(self.depth, &[attribute]) {
             self.indented(attribute);
             return;
         }
@@ -318,7 +324,7 @@ pub(super) fn attributes_on_one_line(attributes: &str) -> String {
 
 /// `code` (items at `depth`) as prettyplease lays it out: parsed inside modules that put it
 /// at the same depth.
-fn laid_out(code: &str, depth: usize) -> String {
+pub(super) fn laid_out(code: &str, depth: usize) -> String {
     let mut wrapped = "mod m {\n".repeat(depth);
     wrapped.push_str(code);
     wrapped.push_str(&"}\n".repeat(depth));

@@ -12,6 +12,20 @@ use super::names::module_of;
 use super::Emitter;
 use crate::schema::{QualifiedName, TypeDef};
 
+/// Writes `impl Trait<Name> for Name {` and goes one level deeper, as prettyplease lays it
+/// out: on one line when it fits, else broken before `for` (each half at the item's depth),
+/// which prettyplease would otherwise be run for (it was most of the items it laid out).
+/// Halves that do not fit either leave the item to prettyplease.
+fn open_impl_for(out: &mut Code, trait_name: &str, name: &str) {
+    let line = ["impl ", trait_name, "<", name, "> for ", name, " {"];
+    if out.fits(&line) {
+        out.open_of(&line);
+    } else {
+        out.line_of(&["impl ", trait_name, "<", name, ">"]);
+        out.open_of(&["for ", name, " {"]);
+    }
+}
+
 /// One variant of an `Any...` enum: its name, the path of the type it boxes, and that type's
 /// qualified name.
 struct Variant {
@@ -77,7 +91,7 @@ impl Emitter<'_> {
             ("AsMut", "as_mut", "&mut self) -> &mut "),
         ] {
             let item = self.start_item(out, cfg);
-            out.open_of(&["impl ", as_trait, "<", name, "> for ", name, " {"]);
+            open_impl_for(out, as_trait, name);
             out.line("#[inline]");
             out.open_of(&["fn ", method, "(", reference, "Self {"]);
             out.line("self");
@@ -172,5 +186,37 @@ impl Emitter<'_> {
             );
         }
         lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_impl_header_is_broken_as_prettyplease_breaks_it() {
+        for depth in 0..3 {
+            for len in 1..100 {
+                let name = ["N", &"x".repeat(len - 1)].concat();
+                let item = |fast: bool| {
+                    let mut out = Code::new(depth);
+                    let start = out.begin_item();
+                    if fast {
+                        open_impl_for(&mut out, "AsMut", &name);
+                    } else {
+                        out.open_of(&["impl AsMut<", &name, "> for ", &name, " {"]);
+                    }
+                    out.line("#[inline]");
+                    out.open_of(&["fn as_mut(&mut self) -> &mut Self {"]);
+                    out.line("self");
+                    out.close("}");
+                    out.close("}");
+                    out.end_item(start);
+                    out.finish()
+                };
+                let laid = super::super::code::laid_out(&item(false), depth);
+                assert_eq!(item(true), laid, "{depth} {len}");
+            }
+        }
     }
 }
