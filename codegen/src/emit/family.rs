@@ -26,6 +26,16 @@ fn open_impl_for(out: &mut Code, trait_name: &str, name: &str) {
     }
 }
 
+/// Whether a type of `namespace` named `name` is the type `q` (its
+/// [`TypeDef::qualified_name`] equals `q`, which is not built).
+fn is_named(namespace: &str, name: &str, q: &QualifiedName) -> bool {
+    let q = q.as_str();
+    q.len() == namespace.len() + 1 + name.len()
+        && q.starts_with(namespace)
+        && q[namespace.len()..].starts_with('.')
+        && q.ends_with(name)
+}
+
 /// One variant of an `Any...` enum: its name, the path of the type it boxes, and that type's
 /// qualified name.
 struct Variant {
@@ -80,6 +90,26 @@ impl Emitter<'_> {
             current = base;
         }
         out
+    }
+
+    /// The path of `base` fields (`base`, `base.base`, ...) from the struct of `t` to the
+    /// nearest struct it holds of the type named `ancestor`, as [`Emitter::held_structs`]
+    /// gives it: found without the structs above it, nor any name built.
+    fn base_path_to(&self, t: &TypeDef, ancestor: &QualifiedName) -> Option<String> {
+        let base_field = ident_text(BASE_FIELD);
+        let mut path = String::new();
+        let mut current = t;
+        while let Some(base) = self.struct_base(current) {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&base_field);
+            if is_named(&base.namespace, &base.name, ancestor) {
+                return Some(path);
+            }
+            current = base;
+        }
+        None
     }
 
     /// Writes `AsRef` and `AsMut` of the struct `name` itself (a type with subtypes), so that
@@ -165,10 +195,8 @@ impl Emitter<'_> {
                 .schema
                 .get(v.qualified.as_str())
                 .expect("variants are schema types");
-            let (_, path) = self
-                .held_structs(member)
-                .into_iter()
-                .find(|(a, _)| a.qualified_name() == q)
+            let path = self
+                .base_path_to(member, &q)
                 .expect("a descendant's struct holds its ancestors' through `base` fields");
             lines.extend(v.cfg.clone());
             lines.push(
@@ -192,6 +220,22 @@ impl Emitter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_type_is_named_as_its_qualified_name_says() {
+        let names = ["", "a", "a.b", "b", "ab", ".", "a.b.c"];
+        for namespace in names {
+            for name in names {
+                let qualified = QualifiedName::new(namespace, name);
+                for q_namespace in names {
+                    for q_name in names {
+                        let q = QualifiedName::new(q_namespace, q_name);
+                        assert_eq!(is_named(namespace, name, &q), qualified == q, "{q:?}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn an_impl_header_is_broken_as_prettyplease_breaks_it() {
