@@ -266,7 +266,9 @@ pub(super) fn remove_words(text: &str, words: &[&str], whole: bool) -> String {
             }
         }
         out.push(c);
-        after_word_char = c.is_alphanumeric();
+        // Only whole words look at the character before them (asking the Unicode tables
+        // about every character of a translated cell was a third of removing its words).
+        after_word_char = whole && c.is_alphanumeric();
         rest = &rest[c.len_utf8()..];
     }
     out
