@@ -170,10 +170,12 @@ fn delimiter_rows(text: &str) -> (Vec<WideRow>, Vec<usize>) {
     (found, tabs)
 }
 
-/// How many cells a delimiter row delimits: its runs of dashes.
+/// How many cells a delimiter row delimits: its runs of dashes, counted at their first dashes
+/// (byte by byte: splitting the line by characters cost a twentieth of finding the rows).
 fn delimited_columns(line: &str) -> usize {
-    line.split(|c: char| c != '-')
-        .filter(|r| !r.is_empty())
+    let bytes = line.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| bytes[i] == b'-' && (i == 0 || bytes[i - 1] != b'-'))
         .count()
 }
 
@@ -259,6 +261,26 @@ mod tests {
             start += line.len();
         }
         (found, tabs)
+    }
+
+    #[test]
+    fn columns_are_the_runs_of_dashes() {
+        for line in [
+            "",
+            "-",
+            "|-|",
+            "|:--|--:|\n",
+            "- a -- b",
+            "a-",
+            "-é-",
+            "---|-|---",
+        ] {
+            let runs = line
+                .split(|c: char| c != '-')
+                .filter(|r| !r.is_empty())
+                .count();
+            assert_eq!(delimited_columns(line), runs, "{line:?}");
+        }
     }
 
     #[test]
