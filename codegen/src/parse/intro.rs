@@ -46,15 +46,16 @@ pub(super) fn read_intro(page: &mut Page, intro: &[Inline]) {
         // are not split. The others' are split once for both.
         if !links.is_empty() {
             let sentences: Vec<&str> = sentences(text).collect();
-            page.intro_links.extend(links.iter().cloned());
             page.linked_phrases
                 .extend(linked_phrases(&sentences, &links));
-            if page.base_link.is_none() {
-                let base = inheritance_link(text, &sentences, &links, &page.properties, &mut stems);
-                if let Some(base) = base {
-                    page.base_link = Some(base.clone());
-                    continue;
-                }
+            let base = page.base_link.is_none().then(|| {
+                inheritance_link(text, &sentences, &links, &page.properties, &mut stems).cloned()
+            });
+            // Read: the links move into the page, not copied.
+            page.intro_links.extend(links);
+            if let Some(base) = base.flatten() {
+                page.base_link = Some(base);
+                continue;
             }
         }
         if page.description.is_empty() && !text.starts_with("[!") && !text.is_empty() {
