@@ -176,13 +176,36 @@ pub fn primitive(text: &str) -> Option<Primitive> {
             .map(|&(_, p)| p);
     }
     // Lowercased once, as `starts_with_ci` compares: character by character, and no match
-    // where a character's lowercase is several.
-    let lower: String = text.chars().map(single_lowercase).collect::<Option<_>>()?;
+    // where a character's lowercase is several. Written on the stack, and given up as soon as
+    // it is longer than every word (a type cell's phrase often is): no allocation per cell.
+    let mut buffer = [0u8; LONGEST_PRIMITIVE_WORD];
+    let mut len = 0;
+    for c in text.chars() {
+        let lower = single_lowercase(c)?;
+        let end = len + lower.len_utf8();
+        lower.encode_utf8(buffer.get_mut(len..end)?);
+        len = end;
+    }
+    let lower = &buffer[..len];
     PRIMITIVE_WORDS
         .iter()
-        .find(|(w, _)| *w == lower)
+        .find(|(w, _)| w.as_bytes() == lower)
         .map(|&(_, p)| p)
 }
+
+/// The byte length of the longest of [`PRIMITIVE_WORDS`]: a lowercase longer than it names
+/// none of them.
+const LONGEST_PRIMITIVE_WORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < PRIMITIVE_WORDS.len() {
+        if PRIMITIVE_WORDS[i].0.len() > longest {
+            longest = PRIMITIVE_WORDS[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// True when a header cell names the type column.
 pub fn is_type_header(text: &str) -> bool {
@@ -454,6 +477,47 @@ mod tests {
             });
             assert_eq!(inheritance_marker(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn primitive_words_read_as_a_lowercased_copy_would() {
+        // What `primitive` did before it lowercased on the stack: a String of the lowercase.
+        let by_string = |text: &str| {
+            Primitive::from_spelling(text).or_else(|| {
+                let lower: String = text
+                    .trim()
+                    .chars()
+                    .map(single_lowercase)
+                    .collect::<Option<_>>()?;
+                PRIMITIVE_WORDS
+                    .iter()
+                    .find(|(w, _)| *w == lower)
+                    .map(|&(_, p)| p)
+            })
+        };
+        let long = "Д".repeat(LONGEST_PRIMITIVE_WORD);
+        let mut texts = vec![
+            "ДВОЙНОЕ С ПЛАВАЮЩЕЙ ТОЧКОЙ",
+            "Нетипизированный объект JSON",
+            " Строка ",
+            "İстрока",
+            "строкİ",
+            "Строка строка строка строка строка строка",
+            "нечто",
+            "String",
+            "",
+            long.as_str(),
+        ];
+        texts.extend(PRIMITIVE_WORDS.iter().map(|(w, _)| *w));
+        let upper: Vec<String> = PRIMITIVE_WORDS
+            .iter()
+            .map(|(w, _)| w.to_uppercase())
+            .collect();
+        texts.extend(upper.iter().map(String::as_str));
+        for text in texts {
+            assert_eq!(primitive(text), by_string(text), "{text}");
+        }
+        assert!(PRIMITIVE_WORDS.iter().all(|(w, _)| primitive(w).is_some()));
     }
 
     #[test]
