@@ -217,10 +217,16 @@ pub fn is_description_header(text: &str) -> bool {
     is_header(text, DESCRIPTION_HEADERS)
 }
 
+/// True when `text`, without the blanks and `*`s around it, is one of `words` (lowercase)
+/// ignoring case.
 fn is_header(text: &str, words: &[&str]) -> bool {
-    // No header word has a sigma: `lowercase` equals what `str::to_lowercase` would give.
-    let lower = lowercase(text.trim_matches(|c: char| c.is_whitespace() || c == '*'));
-    words.iter().any(|w| lower == *w)
+    // Compared in place, character by character, as `lowercase` would have it: no header word
+    // has a sigma, nor the second character of `İ`'s lowercase (the one lowercase of several
+    // characters), so no lowercase that `starts_with_ci` rejects could have equalled one.
+    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '*');
+    words
+        .iter()
+        .any(|w| starts_with_ci(text, w) == Some(text.len()))
 }
 
 /// True when `text` contains a collection marker.
@@ -518,6 +524,37 @@ mod tests {
             assert_eq!(primitive(text), by_string(text), "{text}");
         }
         assert!(PRIMITIVE_WORDS.iter().all(|(w, _)| primitive(w).is_some()));
+    }
+
+    #[test]
+    fn header_words_match_as_the_lowercased_text_would() {
+        let by_lowercase = |text: &str, words: &[&str]| {
+            let lower = lowercase(text.trim_matches(|c: char| c.is_whitespace() || c == '*'));
+            words.iter().any(|w| lower == *w)
+        };
+        for text in [
+            "Type",
+            "**TYPE**",
+            " тип ",
+            "ТИП",
+            "Types",
+            "Typ",
+            "Description",
+            "ОПИСАНИЕ",
+            "\u{212A}ind",
+            "İtype",
+            "descrİption",
+            "Σ",
+            "",
+            "**",
+            "type description",
+        ] {
+            for words in [TYPE_HEADERS, DESCRIPTION_HEADERS] {
+                assert_eq!(is_header(text, words), by_lowercase(text, words), "{text}");
+            }
+        }
+        assert!(is_type_header("**Тип**"));
+        assert!(is_description_header("Description"));
     }
 
     #[test]
