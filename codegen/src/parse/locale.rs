@@ -367,8 +367,18 @@ fn contains_any_ci(text: &str, words: &[&str]) -> bool {
         let Some(lower) = single_lowercase(c) else {
             return false;
         };
-        (firsts.iter()).any(|&(first, w)| first == lower && starts_with_ci(&text[i..], w).is_some())
+        let after = i + c.len_utf8();
+        (firsts.iter()).any(|&(first, w)| first == lower && rest_matches(&text[after..], w, first))
     })
+}
+
+/// True when `text` starts with `word` (lowercase) past its first character `first`,
+/// ignoring case: at once when the bytes are the word's (the words are their own lowercase,
+/// and translated text is mostly lowercase past a capital), else character by character.
+#[inline]
+fn rest_matches(text: &str, word: &str, first: char) -> bool {
+    let rest = &word[first.len_utf8()..];
+    text.as_bytes().starts_with(rest.as_bytes()) || starts_with_ci(text, rest).is_some()
 }
 
 /// How many words' first letters [`contains_any_ci`] keeps at hand (more than any list here).
@@ -417,6 +427,21 @@ mod tests {
                 _ => None,
             };
             assert_eq!(single_lowercase(c), one, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn marker_words_are_their_own_lowercase() {
+        // `rest_matches` takes a word's own bytes in the text for a match.
+        for list in [
+            COLLECTION_MARKERS,
+            INHERITANCE_MARKERS,
+            DERIVED_TYPES_MARKERS,
+            FROM_MARKERS,
+        ] {
+            for w in list {
+                assert!(w.chars().all(|c| single_lowercase(c) == Some(c)), "{w}");
+            }
         }
     }
 
