@@ -58,12 +58,29 @@ impl Primitive {
             Some(prefix) if prefix.eq_ignore_ascii_case("edm.") => &w[4..],
             _ => w,
         };
+        if w.len() > LONGEST_SPELLING {
+            // Longer than every spelling (a translated phrase often is): none of them.
+            return None;
+        }
         SPELLINGS
             .iter()
             .find(|(s, _)| s.eq_ignore_ascii_case(w))
             .map(|&(_, p)| p)
     }
 }
+
+/// The byte length of the longest of [`SPELLINGS`].
+const LONGEST_SPELLING: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < SPELLINGS.len() {
+        if SPELLINGS[i].0.len() > longest {
+            longest = SPELLINGS[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// Every spelling the docs use (compared ignoring ASCII case), most frequent first.
 const SPELLINGS: &[(&str, Primitive)] = &[
@@ -122,6 +139,14 @@ mod tests {
         );
         assert_eq!(Primitive::from_spelling("GUID"), Some(Primitive::Guid));
         assert_eq!(Primitive::from_spelling("actionState"), None);
+    }
+
+    #[test]
+    fn the_longest_spelling_is_found() {
+        let (longest, p) = (SPELLINGS.iter()).max_by_key(|(s, _)| s.len()).unwrap();
+        assert_eq!(longest.len(), LONGEST_SPELLING);
+        assert_eq!(Primitive::from_spelling(&longest.to_uppercase()), Some(*p));
+        assert_eq!(Primitive::from_spelling(&format!("{longest}s")), None);
     }
 
     #[test]
