@@ -154,13 +154,19 @@ fn plain_snake(name: &str) -> Option<String> {
     if !is_plain_camel(name) {
         return None;
     }
+    // Word by word, lowercased at the end in one pass: pushing each character (encoded as
+    // UTF-8, capacity checked) cost several times as much, once per field of every struct.
     let mut out = String::with_capacity(name.len() + 4);
-    for (i, b) in name.bytes().enumerate() {
-        if b.is_ascii_uppercase() && i > 0 {
+    let mut word_start = 0;
+    for (i, b) in name.bytes().enumerate().skip(1) {
+        if b.is_ascii_uppercase() {
+            out.push_str(&name[word_start..i]);
             out.push('_');
+            word_start = i;
         }
-        out.push(char::from(b.to_ascii_lowercase()));
     }
+    out.push_str(&name[word_start..]);
+    out.make_ascii_lowercase();
     Some(out)
 }
 
