@@ -2,7 +2,7 @@
 //! or an ancestor's reached through `base`), its identifier and whether it is boxed — decided
 //! in one place.
 
-use super::ident::{into_ident_text, snake, Scope};
+use super::ident::{into_ident_text, snake, unique_in_order};
 use super::Emitter;
 use crate::schema::{Kind, Property, QualifiedName, Schema, TypeDef};
 use foldhash::{HashMap, HashMapExt, HashSet};
@@ -80,23 +80,25 @@ impl Emitter<'_> {
     /// for a derived one, so that each property is a field of exactly one struct of the chain.
     pub(super) fn fields_of<'t>(&self, t: &'t TypeDef) -> Vec<Field<'t>> {
         let q = t.qualified_name();
-        // At its size: growing a scope of many fields rehashed it several times.
-        let mut scope = Scope::with_capacity(t.properties.len() + GENERATED_FIELDS.len() + 1);
-        for name in GENERATED_FIELDS {
-            scope.reserve(name);
-        }
         let base = self.struct_base(t);
-        if base.is_some() {
-            scope.reserve(BASE_FIELD);
-        }
+        let reserved: &[&str] = if base.is_some() {
+            &[GENERATED_FIELDS[0], GENERATED_FIELDS[1], BASE_FIELD]
+        } else {
+            &GENERATED_FIELDS
+        };
         let held_by_base: HashSet<&str> = base
             .map(|b| b.properties.iter().map(|p| p.name.as_str()).collect())
             .unwrap_or_default();
         let boxed_targets = self.boxed.get(q.as_str());
-        t.properties
-            .iter()
+        let properties: Vec<&Property> = (t.properties.iter())
             .filter(|property| !held_by_base.contains(property.name.as_str()))
-            .map(|property| {
+            .collect();
+        let names = properties.iter().map(|p| snake(&p.name)).collect();
+        let names = unique_in_order(reserved, names);
+        properties
+            .into_iter()
+            .zip(names)
+            .map(|(property, name)| {
                 let boxed = !property.collection
                     && property
                         .ty
@@ -104,7 +106,7 @@ impl Emitter<'_> {
                         .is_some_and(|n| boxed_targets.is_some_and(|to| to.contains(n.as_str())));
                 Field {
                     property,
-                    ident: into_ident_text(scope.unique_owned(snake(&property.name))),
+                    ident: into_ident_text(name),
                     boxed,
                 }
             })

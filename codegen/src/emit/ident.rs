@@ -369,6 +369,39 @@ impl Scope {
     }
 }
 
+/// Up to this many names, [`unique_in_order`] looks for a repeat by comparing every pair
+/// rather than by hashing.
+const PAIRWISE_UP_TO: usize = 16;
+
+/// The names of one scope made unique in order, as a [`Scope`] with `reserved` reserved hands
+/// them out by [`Scope::unique_owned`]: the names themselves when none repeats another or a
+/// reserved one, which is found without copying them into a scope (most structs' fields).
+pub fn unique_in_order(reserved: &[&str], names: Vec<String>) -> Vec<String> {
+    let all_distinct = if names.len() + reserved.len() <= PAIRWISE_UP_TO {
+        names
+            .iter()
+            .enumerate()
+            .all(|(i, name)| !reserved.contains(&name.as_str()) && !names[..i].contains(name))
+    } else {
+        let mut seen: HashSet<&str> =
+            HashSet::with_capacity_and_hasher(names.len() + reserved.len(), Default::default());
+        (reserved.iter().copied())
+            .chain(names.iter().map(String::as_str))
+            .all(|name| seen.insert(name))
+    };
+    if all_distinct {
+        return names;
+    }
+    let mut scope = Scope::with_capacity(names.len() + reserved.len());
+    for name in reserved {
+        scope.reserve(name);
+    }
+    names
+        .into_iter()
+        .map(|name| scope.unique_owned(name))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -565,5 +598,47 @@ mod tests {
         assert_eq!(s.unique_owned("Value".to_owned()), "Value6");
         assert_eq!(s.unique_owned("x".to_owned()), "x");
         assert_eq!(s.unique_owned("x".to_owned()), "x_2");
+    }
+    #[test]
+    fn names_made_unique_in_order_are_those_a_scope_hands_out() {
+        let pieces = ["a", "b", "a_2", "base", "odata_type"];
+        let mut lists: Vec<Vec<String>> = vec![Vec::new()];
+        for _ in 0..4 {
+            lists = (lists.iter())
+                .flat_map(|l| {
+                    pieces.map(|p| {
+                        let mut l = l.clone();
+                        l.push(p.to_owned());
+                        l
+                    })
+                })
+                .collect();
+        }
+        // Long lists too, which are checked by hashing.
+        let long: Vec<String> = (0..40).map(|i| format!("f{i}")).collect();
+        lists.push(long.clone());
+        let mut repeated = long.clone();
+        repeated.push("f3".to_owned());
+        lists.push(repeated);
+        let mut reserved_taken = long;
+        reserved_taken.push("base".to_owned());
+        lists.push(reserved_taken);
+        for reserved in [&["odata_type", "base"][..], &[]] {
+            for names in &lists {
+                let mut scope = Scope::new();
+                for name in reserved {
+                    scope.reserve(name);
+                }
+                let expected: Vec<String> = names
+                    .iter()
+                    .map(|n| scope.unique_owned(n.clone()))
+                    .collect();
+                assert_eq!(
+                    unique_in_order(reserved, names.clone()),
+                    expected,
+                    "{reserved:?} {names:?}"
+                );
+            }
+        }
     }
 }
