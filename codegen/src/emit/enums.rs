@@ -6,7 +6,8 @@
 
 use super::code::Code;
 use super::ident::{
-    camel, doc_name, ident_text, into_ident_text, push_doc_name, push_string_literal, Scope,
+    camel, doc_name, ident_text, into_ident_text, push_doc_name, push_string_literal,
+    unique_in_order, Scope,
 };
 use super::Emitter;
 use crate::schema::{Origin, TypeDef};
@@ -40,18 +41,34 @@ impl Variant<'_> {
 /// The variants of the members of `t`, then the name of the catch-all variant (both unique in
 /// the enum).
 fn variants(t: &TypeDef) -> (Vec<Variant<'_>>, String) {
-    let mut scope = Scope::new();
-    let variants = t
-        .members
-        .iter()
-        .map(|m| Variant {
-            name: into_ident_text(scope.unique_owned(camel(&m.name))),
+    let (names, other) = variant_names(t.members.iter().map(|m| m.name.as_str()));
+    let variants = (t.members.iter())
+        .zip(names)
+        .map(|(m, name)| Variant {
+            name: into_ident_text(name),
             wire: &m.name,
             value: m.value,
             description: &m.description,
         })
         .collect();
-    (variants, into_ident_text(scope.unique("Unrecognized")))
+    (variants, into_ident_text(other))
+}
+
+/// The names of the variants of members named `members` (before keyword escaping), then the
+/// name of the catch-all variant: as a scope hands them out, in that order, but with no scope
+/// unless a member takes the catch-all's name.
+fn variant_names<'m>(members: impl Iterator<Item = &'m str> + Clone) -> (Vec<String>, String) {
+    /// The catch-all variant's name, when no member takes it.
+    const OTHER: &str = "Unrecognized";
+    let names = unique_in_order(&[], members.clone().map(camel).collect());
+    if names.iter().any(|name| name == OTHER) {
+        // A member took it: the catch-all's name is the one a scope of them all hands out.
+        let mut scope = Scope::new();
+        let names: Vec<String> = members.map(|m| scope.unique_owned(camel(m))).collect();
+        (names, scope.unique(OTHER))
+    } else {
+        (names, OTHER.to_owned())
+    }
 }
 
 /// The generator's line about an enum type: its name, the catch-all variant `other`, its origin.
@@ -116,5 +133,33 @@ fn write_enum_table(out: &mut Code, variants: &[Variant], other: &str) {
             }
             row.push(',');
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_names_are_those_one_scope_hands_out() {
+        let lists: [&[&str]; 5] = [
+            &[],
+            &["a", "b"],
+            &["a", "A", "a"],
+            &["unrecognized", "x"],
+            &["Unrecognized", "unrecognized", "Unrecognized2", "a"],
+        ];
+        for members in lists {
+            let mut scope = Scope::new();
+            let names: Vec<String> = (members.iter())
+                .map(|m| scope.unique_owned(camel(m)))
+                .collect();
+            let expected = (names, scope.unique("Unrecognized"));
+            assert_eq!(
+                variant_names(members.iter().copied()),
+                expected,
+                "{members:?}"
+            );
+        }
     }
 }
