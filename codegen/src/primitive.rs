@@ -70,17 +70,21 @@ impl Primitive {
 }
 
 /// The byte length of the longest of [`SPELLINGS`].
-const LONGEST_SPELLING: usize = {
+const LONGEST_SPELLING: usize = longest_word(SPELLINGS);
+
+/// The byte length of the longest word of a table of words naming primitives: a word
+/// longer than it is none of them, found without a search.
+pub(crate) const fn longest_word(words: &[(&str, Primitive)]) -> usize {
     let mut longest = 0;
     let mut i = 0;
-    while i < SPELLINGS.len() {
-        if SPELLINGS[i].0.len() > longest {
-            longest = SPELLINGS[i].0.len();
+    while i < words.len() {
+        if words[i].0.len() > longest {
+            longest = words[i].0.len();
         }
         i += 1;
     }
     longest
-};
+}
 
 /// Every spelling the docs use (compared ignoring ASCII case), most frequent first.
 const SPELLINGS: &[(&str, Primitive)] = &[

@@ -77,39 +77,23 @@ impl Emitter<'_> {
     /// The structs the struct of `t` holds, nearest first, each with the path of fields
     /// that reaches it (`base`, `base.base`, ...).
     fn held_structs<'t>(&'t self, t: &'t TypeDef) -> Vec<(&'t TypeDef, String)> {
-        let base_field = ident_text(BASE_FIELD).into_owned();
-        let mut out = Vec::new();
-        let mut path = String::new();
-        let mut current = t;
-        while let Some(base) = self.struct_base(current) {
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(&base_field);
-            out.push((base, path.clone()));
-            current = base;
-        }
-        out
+        (self.struct_bases(t).enumerate())
+            .map(|(above, base)| (base, base_field_path(above + 1)))
+            .collect()
     }
 
     /// The path of `base` fields (`base`, `base.base`, ...) from the struct of `t` to the
     /// nearest struct it holds of the type named `ancestor`, as [`Emitter::held_structs`]
     /// gives it: found without the structs above it, nor any name built.
     fn base_path_to(&self, t: &TypeDef, ancestor: &QualifiedName) -> Option<String> {
-        let base_field = ident_text(BASE_FIELD);
-        let mut path = String::new();
-        let mut current = t;
-        while let Some(base) = self.struct_base(current) {
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(&base_field);
-            if is_named(&base.namespace, &base.name, ancestor) {
-                return Some(path);
-            }
-            current = base;
-        }
-        None
+        (self.struct_bases(t))
+            .position(|base| is_named(&base.namespace, &base.name, ancestor))
+            .map(|above| base_field_path(above + 1))
+    }
+
+    /// The structs the struct of `t` holds, nearest first.
+    fn struct_bases<'t>(&'t self, t: &'t TypeDef) -> impl Iterator<Item = &'t TypeDef> + 't {
+        std::iter::successors(self.struct_base(t), |base| self.struct_base(base))
     }
 
     /// Writes `AsRef` and `AsMut` of the struct `name` itself (a type with subtypes), so that
@@ -215,6 +199,19 @@ impl Emitter<'_> {
         }
         lines
     }
+}
+
+/// The path of `depth` nested `base` fields: `base`, `base.base`, ...
+fn base_field_path(depth: usize) -> String {
+    let base_field = ident_text(BASE_FIELD);
+    let mut path = String::with_capacity(depth * (base_field.len() + 1));
+    for level in 0..depth {
+        if level > 0 {
+            path.push('.');
+        }
+        path.push_str(&base_field);
+    }
+    path
 }
 
 #[cfg(test)]

@@ -195,17 +195,7 @@ pub fn primitive(text: &str) -> Option<Primitive> {
 
 /// The byte length of the longest of [`PRIMITIVE_WORDS`]: a lowercase longer than it names
 /// none of them.
-const LONGEST_PRIMITIVE_WORD: usize = {
-    let mut longest = 0;
-    let mut i = 0;
-    while i < PRIMITIVE_WORDS.len() {
-        if PRIMITIVE_WORDS[i].0.len() > longest {
-            longest = PRIMITIVE_WORDS[i].0.len();
-        }
-        i += 1;
-    }
-    longest
-};
+const LONGEST_PRIMITIVE_WORD: usize = crate::primitive::longest_word(PRIMITIVE_WORDS);
 
 /// True when a header cell names the type column.
 pub fn is_type_header(text: &str) -> bool {
