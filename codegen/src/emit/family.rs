@@ -203,15 +203,7 @@ impl Emitter<'_> {
 
 /// The path of `depth` nested `base` fields: `base`, `base.base`, ...
 fn base_field_path(depth: usize) -> String {
-    let base_field = ident_text(BASE_FIELD);
-    let mut path = String::with_capacity(depth * (base_field.len() + 1));
-    for level in 0..depth {
-        if level > 0 {
-            path.push('.');
-        }
-        path.push_str(&base_field);
-    }
-    path
+    vec![&*ident_text(BASE_FIELD); depth].join(".")
 }
 
 #[cfg(test)]

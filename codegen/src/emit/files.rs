@@ -202,12 +202,12 @@ fn space_top_lines_into(code: &str, top_lines: &[usize], out: &mut String, prev_
         let end =
             memchr::memchr(b'\n', &code.as_bytes()[start..]).map_or(code.len(), |e| start + e);
         let line = &code[start..end];
-        if *prev_closed && !line.starts_with([' ', '}', ')']) && !line.is_empty() {
+        if *prev_closed && starts_item(line) {
             out.push_str(&code[copied..start]);
             out.push('\n');
             copied = start;
         }
-        *prev_closed = line == "}" || (line.ends_with(';') && !line.starts_with(' '));
+        *prev_closed = closes_item(line);
         next_line = end + 1;
     }
     if next_line < code.len() {
@@ -241,12 +241,12 @@ fn space_lines_into(code: &str, out: &mut String, prev_closed: &mut bool) {
         let mut start = 0;
         for end in memchr::memchr_iter(b'\n', code.as_bytes()) {
             let line = &code[start..end];
-            if *prev_closed && !line.starts_with([' ', '}', ')']) && !line.is_empty() {
+            if *prev_closed && starts_item(line) {
                 out.push_str(&code[copied..start]);
                 out.push('\n');
                 copied = start;
             }
-            *prev_closed = line == "}" || (line.ends_with(';') && !line.starts_with(' '));
+            *prev_closed = closes_item(line);
             start = end + 1;
         }
         out.push_str(&code[copied..]);
@@ -263,14 +263,23 @@ fn space_lines_into(code: &str, out: &mut String, prev_closed: &mut bool) {
             line = line.strip_suffix('\r').unwrap_or(line);
         }
         start = end + 1;
-        let starts_item = !line.starts_with([' ', '}', ')']) && !line.is_empty();
-        if *prev_closed && starts_item {
+        if *prev_closed && starts_item(line) {
             out.push('\n');
         }
-        *prev_closed = line == "}" || (line.ends_with(';') && !line.starts_with(' '));
+        *prev_closed = closes_item(line);
         out.push_str(line);
         out.push('\n');
     }
+}
+
+/// True when `line` opens a top-level item: a blank line goes before it after a closed one.
+fn starts_item(line: &str) -> bool {
+    !line.starts_with([' ', '}', ')']) && !line.is_empty()
+}
+
+/// True when `line` closes a top-level item (`}`, or an unindented line ending in `;`).
+fn closes_item(line: &str) -> bool {
+    line == "}" || (line.ends_with(';') && !line.starts_with(' '))
 }
 
 #[cfg(test)]
