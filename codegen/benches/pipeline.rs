@@ -10,7 +10,8 @@
 //! tree of pages, else `docs-input/`. divan prints the statistics of each stage; a summary of
 //! medians and ratios to the pulldown-cmark pass follows (`DOCGEN_BENCH_RUNS` runs per stage,
 //! default 5; `DOCGEN_BENCH_NO_SUMMARY=1` skips it). `DOCGEN_BENCH_ONCE=baseline|parse|schema|emit`
-//! runs one stage once and nothing else, for profilers. Everything is single-threaded except
+//! runs one stage once and nothing else, for profilers; `DOCGEN_BENCH_ONCE=read` only reads the
+//! tree, the part every such run shares, to subtract from the others. Everything is single-threaded except
 //! the `*_parallel` benches. Like the command, the benchmark allocates with mimalloc (the
 //! baseline too).
 
@@ -206,11 +207,12 @@ fn main() {
                // One run of one stage and nothing else, for profilers (`perf stat`, callgrind).
     if let Some(stage) = std::env::var_os("DOCGEN_BENCH_ONCE") {
         match stage.to_str() {
+            Some("read") => {}
             Some("baseline") => drop(divan::black_box(pulldown_pass())),
             Some("parse") => drop(divan::black_box(parse_all())),
             Some("schema") => drop(divan::black_box(schema::build(parse_all()))),
             Some("emit") => drop(divan::black_box(emit(built(), &EmitOptions::default()))),
-            _ => panic!("DOCGEN_BENCH_ONCE: expected baseline, parse, schema or emit"),
+            _ => panic!("DOCGEN_BENCH_ONCE: expected read, baseline, parse, schema or emit"),
         }
         return;
     }
