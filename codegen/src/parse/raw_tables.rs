@@ -173,7 +173,11 @@ fn delimiter_rows(text: &str) -> (Vec<WideRow>, Vec<usize>) {
 /// How many cells a delimiter row delimits: its runs of dashes, counted at their first dashes
 /// (byte by byte: splitting the line by characters cost a twentieth of finding the rows).
 fn delimited_columns(line: &str) -> usize {
-    let bytes = line.as_bytes();
+    dash_runs(line.as_bytes())
+}
+
+/// How many runs of dashes `bytes` holds (see [`delimited_columns`]).
+fn dash_runs(bytes: &[u8]) -> usize {
     (0..bytes.len())
         .filter(|&i| bytes[i] == b'-' && (i == 0 || bytes[i - 1] != b'-'))
         .count()
@@ -197,12 +201,49 @@ fn is_delimiter_row_byte(b: u8) -> bool {
 /// cells: 50 tables of 500 columns and 500 one-cell rows (200 kB) took 1.7 GB.
 pub const MAX_TABLE_COLUMNS: usize = 32;
 
+/// The fewest bytes a delimiter row wider than [`MAX_TABLE_COLUMNS`] takes: a dash for each
+/// of its cells and a byte between every two.
+const MIN_WIDE_ROW: usize = 2 * (MAX_TABLE_COLUMNS + 1) - 1;
+
+/// False when no line of `text` can be changed by [`defuse_wide_tables`], proved cheaply: a
+/// tab is needed to change a narrow delimiter row, and a wide one is a line of at least
+/// [`MIN_WIDE_ROW`] delimiter-row bytes. Bytes are looked at [`MIN_WIDE_ROW`] apart, which
+/// lands one in every such line; only the run of delimiter-row bytes around one that is such a
+/// byte (mostly a lone space) is read whole, and its dashes counted as the row's columns.
+/// Finding the dashes of every line was a fiftieth of parsing a tree that has no wide row.
+fn may_need_defusing(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'\t', bytes).is_some() {
+        return true;
+    }
+    // Within a line: a delimiter row's run ends at its line end.
+    let in_row = |b: u8| b != b'\n' && is_delimiter_row_byte(b);
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if !in_row(b) {
+            at += MIN_WIDE_ROW;
+            continue;
+        }
+        let start = at - bytes[..at].iter().rev().take_while(|&&b| in_row(b)).count();
+        let end = at + bytes[at..].iter().take_while(|&&b| in_row(b)).count();
+        if end - start >= MIN_WIDE_ROW && dash_runs(&bytes[start..end]) > MAX_TABLE_COLUMNS {
+            return true;
+        }
+        // The next byte looked at is the one that ended the run: runs are read once.
+        at = end;
+    }
+    false
+}
+
 /// Blanks out, with spaces (so offsets and lines stay), every table delimiter row of more than
 /// [`MAX_TABLE_COLUMNS`] cells, so that its table is read as plain text; and turns the tabs of
 /// the other delimiter rows into spaces (`|---\t\t|`, which GFM does not take for a delimiter
 /// row: the whole table would be read as text). Returns the new text and the (1-based line,
 /// columns) of each row blanked, or `None` when nothing changed.
 pub fn defuse_wide_tables(text: &str) -> Option<(String, Vec<(u32, usize)>)> {
+    if !may_need_defusing(text) {
+        return None;
+    }
     let (found, tabs) = delimiter_rows(text);
     if found.is_empty() && tabs.is_empty() {
         return None;
@@ -303,6 +344,39 @@ mod tests {
                 delimiter_rows_line_by_line(text),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn texts_without_tabs_or_long_delimiter_runs_need_no_defusing() {
+        let wide = format!("{}|", "|-".repeat(MAX_TABLE_COLUMNS + 1));
+        assert_eq!(wide.trim_matches('|').len(), MIN_WIDE_ROW);
+        // A wide row wherever it starts, between words and delimiter bytes.
+        for pad in 0..=MIN_WIDE_ROW + 2 {
+            let rows = [wide.as_str(), wide.trim_matches('|')];
+            for ((before, after), row) in [("", ""), ("|-| ", " :"), (">", "\r")]
+                .into_iter()
+                .flat_map(|around| rows.map(|row| (around, row)))
+            {
+                let text = format!("{}\n{before}{row}{after}\n|a|", "a".repeat(pad));
+                assert!(may_need_defusing(&text), "{text:?}");
+                assert!(defuse_wide_tables(&text).is_some(), "{text:?}");
+            }
+        }
+        assert!(may_need_defusing("|a|\t|\n"));
+        let narrow = format!("{}|\n", "|-".repeat(MAX_TABLE_COLUMNS));
+        let padded = format!("| a{} |\n", " ".repeat(3 * MIN_WIDE_ROW));
+        for text in [
+            "",
+            "-",
+            "|a|b|\n|-|-|\n|1|2|\n",
+            "a - b - c\n",
+            &narrow,
+            &padded,
+        ] {
+            let text = text.repeat(40);
+            assert!(!may_need_defusing(&text), "{text:?}");
+            assert!(defuse_wide_tables(&text).is_none(), "{text:?}");
         }
     }
 
