@@ -5,26 +5,28 @@
 //! block. Tables inside HTML comments never reach it: CommonMark reads them as HTML blocks.
 
 use super::raw_tables;
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A link as written: its visible text and its destination.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Link {
+pub struct Link<'a> {
     /// The link text (may be translated or transliterated in machine-translated locales).
     pub text: String,
     /// The destination URL as written (`../resources/x.md`, `#anchor`, ...). Empty for a
-    /// reference link whose definition is missing.
-    pub dest: String,
+    /// reference link whose definition is missing. Borrowed from the page text unless
+    /// pulldown-cmark had to unescape it: destinations are only read.
+    pub dest: Cow<'a, str>,
 }
 
 /// Inline content: its plain text plus the structural evidence inside it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Inline {
+pub struct Inline<'a> {
     /// Plain text: code spans without backticks, link texts, line breaks as spaces.
     pub text: String,
     /// Links, in order.
-    pub links: Vec<Link>,
+    pub links: Vec<Link<'a>>,
     /// Code spans (backticked text), in order.
     pub code: Vec<String>,
     /// Bytes of `text` that were inside `**strong**` emphasis.
@@ -36,7 +38,7 @@ pub struct Inline {
     pub column: u32,
 }
 
-impl Inline {
+impl Inline<'_> {
     /// True when all non-blank text is bold (`|**Onboarding**|` group rows).
     pub fn is_all_strong(&self) -> bool {
         self.strong_len > 0 && self.strong_len >= self.text.trim().len()
@@ -68,29 +70,30 @@ impl Heading {
 
 /// A GFM table: header cells and body rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
+pub struct Table<'a> {
     /// Header cells.
-    pub header: Vec<Inline>,
+    pub header: Vec<Inline<'a>>,
     /// Body rows, each a list of cells (padded to the header width by the parser).
-    pub rows: Vec<Vec<Inline>>,
+    pub rows: Vec<Vec<Inline<'a>>>,
     /// 1-based line of the header row.
     pub line: u32,
 }
 
-/// One block of the page, in document order.
+/// One block of the page, in document order; its links' destinations borrow from the page
+/// text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
+pub enum Block<'a> {
     /// A heading of any level.
     Heading(Heading),
     /// A paragraph; `quoted` when it stands inside a block quote (notes, callouts).
     Paragraph {
         /// The paragraph content.
-        inline: Inline,
+        inline: Inline<'a>,
         /// Inside `>` block quote.
         quoted: bool,
     },
     /// A table.
-    Table(Table),
+    Table(Table<'a>),
     /// The inside of an HTML comment block (`<!-- ... -->`), without the delimiters.
     Comment {
         /// Text between `<!--` and `-->`.
@@ -160,11 +163,11 @@ fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// What is being collected while walking the events.
-enum Open {
+enum Open<'a> {
     None,
-    Heading(u8, Inline, Option<String>),
-    Paragraph(Inline),
-    Table(Table, Vec<Inline>, Option<Inline>),
+    Heading(u8, Inline<'a>, Option<String>),
+    Paragraph(Inline<'a>),
+    Table(Table<'a>, Vec<Inline<'a>>, Option<Inline<'a>>),
     Html(String, u32),
     Code(String, String, u32),
 }
@@ -176,15 +179,17 @@ enum Open {
 /// namespace line, inheritance sentence) is the only prose a page is read for.
 ///
 /// A table row with a pipe inside a code span (which GFM would split) makes the page be read
-/// again from [`raw_tables::escape_code_span_pipes`]; the other pages are read once, unchanged.
-pub fn blocks(full: &str, base: usize) -> Vec<Block> {
+/// again from [`raw_tables::escape_code_span_pipes`], kept in `escaped` (which the blocks then
+/// borrow from); the other pages are read once, unchanged.
+pub fn blocks<'a>(full: &'a str, base: usize, escaped: &'a mut String) -> Vec<Block<'a>> {
     let (out, needs_escape) = read_blocks(full, base, true);
     if !needs_escape {
         return out;
     }
-    let escaped = raw_tables::escape_code_span_pipes(&full[base..]);
-    let escaped = format!("{}{escaped}", &full[..base]);
-    read_blocks(&escaped, base, false).0
+    let mended = raw_tables::escape_code_span_pipes(&full[base..]);
+    *escaped = format!("{}{mended}", &full[..base]);
+    let escaped: &'a String = escaped;
+    read_blocks(escaped, base, false).0
 }
 
 /// Line and column of increasing byte offsets of a text, counted as they come (pulldown-cmark
@@ -264,7 +269,7 @@ fn count_newlines(bytes: &[u8]) -> usize {
 
 /// [`blocks`] in one pass; with `check_rows`, also whether a table row needs its code-span
 /// pipes escaped.
-fn read_blocks(full: &str, base: usize, check_rows: bool) -> (Vec<Block>, bool) {
+fn read_blocks(full: &str, base: usize, check_rows: bool) -> (Vec<Block<'_>>, bool) {
     let mut needs_escape = false;
     let text = &full[base..];
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
@@ -295,17 +300,17 @@ fn read_blocks(full: &str, base: usize, check_rows: bool) -> (Vec<Block>, bool) 
 /// being collected, and the inline context (block quote, strong emphasis, link) the text is in.
 struct BlockReader<'a> {
     /// The blocks read so far.
-    out: Vec<Block>,
+    out: Vec<Block<'a>>,
     /// The block being collected.
-    open: Open,
+    open: Open<'a>,
     /// True until the first `##` heading: paragraphs are collected only there.
     intro: bool,
     /// How many block quotes the current block stands in.
     quote_depth: usize,
     /// How many `**strong**` spans the current text stands in.
     strong_depth: usize,
-    /// The link being read, if inside one.
-    link: Option<Link>,
+    /// The link being read, if inside one whose text is collected.
+    link: Option<Link<'a>>,
     /// Locates event offsets (relative to `base`) in the whole text.
     cursor: Cursor<'a>,
     /// Where the parsed text starts in the whole text (after the front matter).
@@ -338,7 +343,7 @@ impl<'a> BlockReader<'a> {
     }
 
     /// A tag opens at `range`: starts collecting a block, or enters an inline context.
-    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+    fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
         match tag {
             Tag::Heading { level, .. } => {
                 let (line, column) = self.at(range.start);
@@ -410,11 +415,13 @@ impl<'a> BlockReader<'a> {
                 self.open = Open::Code(info, String::with_capacity(range.len()), line + 1);
             }
             Tag::Strong => self.strong_depth += 1,
-            Tag::Link { dest_url, .. } => {
+            // A link outside the blocks collected (the prose after the intro, a list) is not
+            // kept: nothing inside a link opens or closes a block.
+            Tag::Link { dest_url, .. } if current(&mut self.open).is_some() => {
                 // The link's source (`[text](dest)`) is longer than its text.
                 self.link = Some(Link {
                     text: String::with_capacity(range.len()),
-                    dest: dest_url.into_string(),
+                    dest: borrowed(dest_url),
                 });
             }
             _ => {}
@@ -545,7 +552,7 @@ impl<'a> BlockReader<'a> {
     }
 
     /// The block being collected, leaving none open.
-    fn take_open(&mut self) -> Open {
+    fn take_open(&mut self) -> Open<'a> {
         std::mem::replace(&mut self.open, Open::None)
     }
 }
@@ -619,8 +626,16 @@ fn html_tag(html: &str) -> Option<&'static str> {
     TAGS.iter().copied().find(|t| t.eq_ignore_ascii_case(name))
 }
 
+/// `text` as a `Cow`: borrowed from the page when pulldown-cmark borrowed it, else owned.
+fn borrowed(text: CowStr<'_>) -> Cow<'_, str> {
+    match text {
+        CowStr::Borrowed(text) => Cow::Borrowed(text),
+        text => Cow::Owned(text.into_string()),
+    }
+}
+
 /// The inline being filled, if any.
-fn current(open: &mut Open) -> Option<&mut Inline> {
+fn current<'o, 'a>(open: &'o mut Open<'a>) -> Option<&'o mut Inline<'a>> {
     match open {
         Open::Heading(_, i, _) | Open::Paragraph(i) => Some(i),
         Open::Table(_, _, cell) => cell.as_mut(),
@@ -667,7 +682,12 @@ pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}')
 }
 
-fn push_text(inline: &mut Inline, text: &str, strong_depth: usize, link: Option<&mut Link>) {
+fn push_text(
+    inline: &mut Inline<'_>,
+    text: &str,
+    strong_depth: usize,
+    link: Option<&mut Link<'_>>,
+) {
     inline.text.push_str(text);
     if strong_depth > 0 {
         inline.strong_len += text.trim().len();
@@ -677,7 +697,7 @@ fn push_text(inline: &mut Inline, text: &str, strong_depth: usize, link: Option<
     }
 }
 
-fn push_comments(html: &str, line: u32, out: &mut Vec<Block>) {
+fn push_comments(html: &str, line: u32, out: &mut Vec<Block<'_>>) {
     let mut rest = html;
     let mut consumed_lines = 0u32;
     let newlines = |text: &str| memchr::memchr_iter(b'\n', text.as_bytes()).count() as u32;
@@ -701,8 +721,10 @@ fn push_comments(html: &str, line: u32, out: &mut Vec<Block>) {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Vec<Block> {
-        blocks(text, 0)
+    fn parse(text: &str) -> Vec<Block<'static>> {
+        // Leaked: the blocks borrow the text for the rest of the test.
+        let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        blocks(text, 0, Box::leak(Box::default()))
     }
 
     #[test]

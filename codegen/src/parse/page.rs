@@ -87,7 +87,7 @@ pub(super) fn page_links(inline: &Inline) -> Vec<LinkRef> {
 
 /// [`page_links`] of a cell that is not read again: its links are taken, their texts moved
 /// rather than copied.
-pub(super) fn take_page_links(inline: &mut Inline) -> Vec<LinkRef> {
+pub(super) fn take_page_links(inline: &mut Inline<'_>) -> Vec<LinkRef> {
     let line = inline.line;
     (std::mem::take(&mut inline.links).into_iter())
         .filter_map(|l| match Target::from_dest(&l.dest) {
@@ -305,7 +305,10 @@ pub fn parse_page(path: &str, text: &str) -> Page {
         methods: Vec::new(),
         diagnostics: Vec::new(),
     };
-    let intro = read_blocks(&mut page, markdown::blocks(text, body), &mut diags);
+    // The text of a page whose table rows had to be mended, which its blocks borrow.
+    let mut escaped = String::new();
+    let blocks = markdown::blocks(text, body, &mut escaped);
+    let intro = read_blocks(&mut page, blocks, &mut diags);
     intro::read_intro(&mut page, &intro);
     page.class = classify(&page);
     page.diagnostics = diags.into_vec();
@@ -315,8 +318,8 @@ pub fn parse_page(path: &str, text: &str) -> Page {
 /// A table with the headings it stands under, kept until the whole page is read (the JSON
 /// block, which may come after it, tells a property table by its rows). The headings are
 /// indices into the page's [`Headings`], not copies.
-struct PlacedTable {
-    table: Table,
+struct PlacedTable<'a> {
+    table: Table<'a>,
     /// The H2 it stands under (`None` in the intro).
     section: Option<usize>,
     /// The H3 or deeper heading it stands under, below that H2.
@@ -345,7 +348,11 @@ impl Headings {
 /// Reads the blocks of a page in document order into `page` (H1, annotation, JSON block,
 /// tables), keeping track of the section each stands in. Returns the intro paragraphs (before
 /// the first H2, outside block quotes), which are read last.
-fn read_blocks(page: &mut Page, blocks: Vec<Block>, diags: &mut Diagnostics) -> Vec<Inline> {
+fn read_blocks<'a>(
+    page: &mut Page,
+    blocks: Vec<Block<'a>>,
+    diags: &mut Diagnostics,
+) -> Vec<Inline<'a>> {
     let mut headings = Headings::default();
     let mut section: Option<usize> = None; // the current H2 (none = intro)
     let mut sub: Option<usize> = None; // the current H3/H4
@@ -423,12 +430,12 @@ fn read_blocks(page: &mut Page, blocks: Vec<Block>, diags: &mut Diagnostics) -> 
 /// another language, no anchors) reads the tables whose first cells are mostly its JSON keys.
 fn read_tables(
     page: &mut Page,
-    tables: Vec<PlacedTable>,
+    tables: Vec<PlacedTable<'_>>,
     headings: &Headings,
     has_properties_section: bool,
     diags: &mut Diagnostics,
 ) {
-    let mut rest: Vec<PlacedTable> = Vec::new();
+    let mut rest: Vec<PlacedTable<'_>> = Vec::new();
     let mut previous_section: Option<&str> = None;
     for placed in tables {
         let PlacedTable {

@@ -276,8 +276,10 @@ mod tests {
     use super::*;
     use crate::parse::markdown::{blocks, Block};
 
-    fn parse(text: &str) -> Vec<Block> {
-        blocks(text, 0)
+    fn parse(text: &str) -> Vec<Block<'static>> {
+        // Leaked: the blocks borrow the text for the rest of the test.
+        let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        blocks(text, 0, Box::leak(Box::default()))
     }
 
     /// [`delimiter_rows`] as it was first written: every line looked at.

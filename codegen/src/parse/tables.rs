@@ -66,7 +66,7 @@ pub fn identifier_matching(text: &str, wanted: &str) -> Option<String> {
 /// elsewhere are skipped.
 pub(super) fn read_table(
     page: &mut Page,
-    table: Table,
+    table: Table<'_>,
     ctx: &TableContext<'_>,
     diags: &mut Diagnostics,
 ) {
@@ -97,7 +97,7 @@ pub(super) fn read_table(
 /// [`Page::properties`], unless it is no property table (too few columns, no type column).
 fn read_property_table(
     page: &mut Page,
-    table: Table,
+    table: Table<'_>,
     navigation: bool,
     direct: bool,
     diags: &mut Diagnostics,
@@ -200,7 +200,7 @@ fn read_property_table(
 
 /// [`clean_name`] of a cell that is not read again: a plain name gives its text up instead of
 /// being copied.
-fn take_name(cell: &mut Inline) -> String {
+fn take_name(cell: &mut Inline<'_>) -> String {
     if is_plain_name(&cell.text) {
         return std::mem::take(&mut cell.text);
     }
@@ -335,7 +335,7 @@ fn property_columns(page: &Page, table: &Table, direct: bool) -> Option<(usize, 
 
 /// Reads a members table as the enum `name` (`None` for the page's own enum) under the section
 /// `key`. The value column is found by position and content; group rows are skipped.
-fn read_members(table: Table, name: Option<String>, key: String) -> EnumTable {
+fn read_members(table: Table<'_>, name: Option<String>, key: String) -> EnumTable {
     let cols = table.header.len();
     // Column 1 holds values when there are three or more columns, or when most of its cells
     // contain a digit (`Member|Value` without description).

@@ -279,14 +279,14 @@ mod tests {
     use super::*;
     use crate::parse::markdown::Link;
 
-    fn cell(text: &str, links: &[(&str, &str)]) -> Inline {
+    fn cell<'a>(text: &str, links: &[(&str, &'a str)]) -> Inline<'a> {
         Inline {
             text: text.into(),
             links: links
                 .iter()
-                .map(|(t, d)| Link {
-                    text: (*t).into(),
-                    dest: (*d).into(),
+                .map(|&(t, d)| Link {
+                    text: t.into(),
+                    dest: d.into(),
                 })
                 .collect(),
             ..Inline::default()
