@@ -218,6 +218,10 @@ impl<'a> Cursor<'a> {
             *self = Cursor::new(self.text);
         }
         let seg = &self.text.as_bytes()[self.offset..offset];
+        if seg.len() <= SHORT_STEP {
+            self.step(seg);
+            return (self.line, self.column + 1);
+        }
         // The last line end in between, and how many come before it.
         if let Some(last) = memchr::memrchr(b'\n', seg) {
             self.line += count_newlines(&seg[..last]) as u32 + 1;
@@ -238,7 +242,25 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// The longest step [`Cursor::at`] takes byte by byte: a row's first cell stands a byte or
+/// two after the row before it ends, nearer than a search's setup is long.
+const SHORT_STEP: usize = 16;
+
 impl Cursor<'_> {
+    /// Moves over `seg`, the bytes after the cursor, one at a time: a line end starts a new
+    /// line, any other byte that does not continue a UTF-8 sequence is a character.
+    fn step(&mut self, seg: &[u8]) {
+        for &b in seg {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 0;
+            } else {
+                self.column += u32::from(b & 0xC0 != 0x80);
+            }
+        }
+        self.offset += seg.len();
+    }
+
     /// Moves past the end of a table row that ends at `end` with its line end, if it does and
     /// the cursor stands in it: GFM reads a row from one line, so the row's rest holds no other
     /// line end, and the next row is located from the row's end instead of from its first
