@@ -114,7 +114,7 @@ impl SchemaBuilder {
     /// property name, in the singular.
     pub(super) fn gather_named_like_hints(&mut self) {
         let mut by_suffix: HashMap<String, Vec<&QualifiedName>> = HashMap::new();
-        for (q, d) in &self.drafts {
+        for (q, d) in self.drafts.iter() {
             if d.def.kind == Kind::Enum {
                 for suffix in camel_suffixes(q.name()) {
                     by_suffix.entry(suffix).or_default().push(q);

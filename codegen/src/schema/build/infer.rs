@@ -166,7 +166,7 @@ impl SchemaBuilder {
         uses: &HashMap<QualifiedName, Uses>,
     ) {
         let entity = self.has_entity();
-        for (q, d) in &mut self.drafts {
+        for (q, d) in self.drafts.iter_mut() {
             if q == ENTITY
                 || d.def.base.is_some()
                 || d.def.kind == Kind::Enum
@@ -408,7 +408,7 @@ impl SchemaBuilder {
             })
         };
         let mut by_members: BTreeMap<BTreeSet<String>, Vec<QualifiedName>> = BTreeMap::new();
-        for (q, d) in &self.drafts {
+        for (q, d) in self.drafts.iter() {
             if d.def.kind == Kind::Enum && d.def.origin == Origin::Page && may_match(&d.def.members)
             {
                 let names = value_set(d.def.members.iter().map(|m| m.name.as_str()));

@@ -87,7 +87,7 @@ impl SchemaBuilder {
             }
         }
         let mut found: Vec<(QualifiedName, Found)> = Vec::new();
-        for (q, d) in &self.drafts {
+        for (q, d) in self.drafts.iter() {
             let stated = d.def.base.is_some() && !self.inferred_entity.contains(q);
             if q == ENTITY
                 || stated

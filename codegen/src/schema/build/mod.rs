@@ -29,8 +29,10 @@ use super::{QualifiedName, Schema, TypeDef};
 use crate::diag::{Diagnostics, Location};
 use crate::parse::{Lexicon, Page, PageClass};
 use foldhash::{HashMap, HashMapExt, HashSet};
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::Hash;
 
 /// The namespace assumed when a page names none.
 const DEFAULT_NAMESPACE: &str = "microsoft.graph";
@@ -42,6 +44,151 @@ struct Draft {
     keyed: bool,
     /// Defined by the page named after the type (`user.md` for `user`).
     canonical: bool,
+}
+
+/// The drafts by qualified name: looked up through a hash map, iterated in name order (the
+/// order of the ordered map they were kept in, where each look-up compared a dozen names: the
+/// steps look names up a few hundred thousand times, and iterate a dozen times).
+#[derive(Default)]
+struct Drafts {
+    /// The drafts in the order they were added (a removed one's place taken by the last).
+    slots: Vec<(QualifiedName, Box<Draft>)>,
+    /// The slot of each name.
+    slot_of: HashMap<QualifiedName, usize>,
+    /// The slots in name order, worked out when first asked after a draft is added or removed.
+    order: OnceCell<Vec<usize>>,
+}
+
+/// The positions of `slots` in the order of their names.
+fn name_order(slots: &[(QualifiedName, Box<Draft>)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..slots.len()).collect();
+    order.sort_unstable_by(|&a, &b| slots[a].0.cmp(&slots[b].0));
+    order
+}
+
+impl Drafts {
+    /// The draft of a name.
+    fn get<Q>(&self, q: &Q) -> Option<&Draft>
+    where
+        QualifiedName: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let &slot = self.slot_of.get(q)?;
+        self.slots.get(slot).map(|(_, d)| &**d)
+    }
+
+    /// The draft of a name, to change (its name stays).
+    fn get_mut<Q>(&mut self, q: &Q) -> Option<&mut Draft>
+    where
+        QualifiedName: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let &slot = self.slot_of.get(q)?;
+        self.slots.get_mut(slot).map(|(_, d)| &mut **d)
+    }
+
+    /// True when a draft has this name.
+    fn contains_key<Q>(&self, q: &Q) -> bool
+    where
+        QualifiedName: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.slot_of.contains_key(q)
+    }
+
+    /// Adds the draft of `q`, or replaces it (and returns the one replaced).
+    fn insert(&mut self, q: QualifiedName, draft: Box<Draft>) -> Option<Box<Draft>> {
+        if let Some(old) = (self.slot_of.get(&q)).and_then(|&slot| self.slots.get_mut(slot)) {
+            return Some(std::mem::replace(&mut old.1, draft));
+        }
+        self.slot_of.insert(q.clone(), self.slots.len());
+        self.slots.push((q, draft));
+        self.order = OnceCell::new();
+        None
+    }
+
+    /// Adds (or replaces) each draft.
+    fn extend(&mut self, drafts: impl IntoIterator<Item = (QualifiedName, Box<Draft>)>) {
+        for (q, draft) in drafts {
+            self.insert(q, draft);
+        }
+    }
+
+    /// Takes out the draft of `q`.
+    fn remove(&mut self, q: &QualifiedName) -> Option<Box<Draft>> {
+        let slot = self.slot_of.remove(q)?;
+        if slot >= self.slots.len() {
+            return None;
+        }
+        let (_, draft) = self.slots.swap_remove(slot);
+        // The last draft took the removed one's slot.
+        if let Some((moved, _)) = self.slots.get(slot) {
+            self.slot_of.insert(moved.clone(), slot);
+        }
+        self.order = OnceCell::new();
+        Some(draft)
+    }
+
+    /// The slots in name order.
+    fn order(&self) -> &[usize] {
+        self.order.get_or_init(|| name_order(&self.slots))
+    }
+
+    /// The names and drafts, in name order.
+    fn iter(&self) -> impl Iterator<Item = (&QualifiedName, &Draft)> {
+        (self.order().iter())
+            .filter_map(|&slot| self.slots.get(slot))
+            .map(|(q, d)| (q, &**d))
+    }
+
+    /// The names and drafts to change, in name order.
+    fn iter_mut(&mut self) -> impl Iterator<Item = (&QualifiedName, &mut Draft)> {
+        let order = self.order.get_or_init(|| name_order(&self.slots));
+        let mut slots: Vec<Option<&mut (QualifiedName, Box<Draft>)>> =
+            self.slots.iter_mut().map(Some).collect();
+        (order.iter())
+            .filter_map(move |&slot| slots.get_mut(slot).and_then(Option::take))
+            .map(|(q, d)| (&*q, &mut **d))
+    }
+
+    /// The names, in order.
+    fn keys(&self) -> impl Iterator<Item = &QualifiedName> {
+        self.iter().map(|(q, _)| q)
+    }
+
+    /// The drafts, in name order.
+    fn values(&self) -> impl Iterator<Item = &Draft> {
+        self.iter().map(|(_, d)| d)
+    }
+
+    /// The drafts to change, in name order.
+    fn values_mut(&mut self) -> impl Iterator<Item = &mut Draft> {
+        self.iter_mut().map(|(_, d)| d)
+    }
+
+    /// The drafts, taken out in name order.
+    fn into_values(self) -> impl Iterator<Item = Box<Draft>> {
+        let order = self
+            .order
+            .into_inner()
+            .unwrap_or_else(|| name_order(&self.slots));
+        let mut slots: Vec<Option<Box<Draft>>> =
+            self.slots.into_iter().map(|(_, d)| Some(d)).collect();
+        (order.into_iter()).filter_map(move |slot| slots.get_mut(slot).and_then(Option::take))
+    }
+}
+
+/// The draft of a name that has one (a name the steps know is a draft's).
+impl<Q> std::ops::Index<&Q> for Drafts
+where
+    QualifiedName: Borrow<Q>,
+    Q: Hash + Eq + ?Sized,
+{
+    type Output = Draft;
+
+    fn index(&self, q: &Q) -> &Draft {
+        self.get(q).expect("a draft of that name")
+    }
 }
 
 /// A type referenced by the input whose page is absent.
@@ -68,8 +215,8 @@ struct Missing {
 #[derive(Default)]
 struct SchemaBuilder {
     /// Every type declared (or reconstructed) so far, by qualified name. Boxed: a draft is
-    /// large, and inserting into a node of the map moves the values after it.
-    drafts: BTreeMap<QualifiedName, Box<Draft>>,
+    /// large, and the drafts' slots move when their vector grows.
+    drafts: Drafts,
     /// The type each page stem defines.
     by_stem: HashMap<String, QualifiedName>,
     /// The enum each `### x values` section (page stem, section key) defines.
@@ -268,6 +415,58 @@ mod tests {
         assert_eq!(state.members.len(), 7);
         let codes: Vec<Code> = schema.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::ReconstructedType, Code::ReconstructedType]);
+    }
+
+    #[test]
+    fn drafts_are_found_by_name_and_iterated_in_name_order() {
+        let draft = |name: &str| {
+            let def = TypeDef {
+                name: name.to_owned(),
+                namespace: "n".to_owned(),
+                kind: Kind::Complex,
+                base: None,
+                description: String::new(),
+                origin: Origin::Page,
+                is_abstract: false,
+                open_type: false,
+                source: None,
+                properties: Vec::new(),
+                members: Vec::new(),
+            };
+            Box::new(Draft {
+                def,
+                keyed: false,
+                canonical: false,
+            })
+        };
+        let q = |name: &str| QualifiedName::new("n", name);
+        let mut drafts = Drafts::default();
+        for name in ["c", "a", "d", "b"] {
+            assert!(drafts.insert(q(name), draft(name)).is_none());
+        }
+        let names = |drafts: &Drafts| {
+            drafts
+                .keys()
+                .map(|q| q.name().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&drafts), ["a", "b", "c", "d"]);
+        // Replacing keeps the name; removing moves the last slot, which is still found.
+        assert!(drafts.insert(q("c"), draft("c2")).is_some());
+        assert_eq!(
+            drafts.remove(&q("a")).map(|d| d.def.name),
+            Some("a".to_owned())
+        );
+        assert!(drafts.remove(&q("a")).is_none());
+        assert_eq!(drafts["n.b"].def.name, "b");
+        assert_eq!(drafts.get("n.c").map(|d| d.def.name.as_str()), Some("c2"));
+        drafts.extend([(q("e"), draft("e")), (q("a"), draft("a"))]);
+        assert_eq!(names(&drafts), ["a", "b", "c", "d", "e"]);
+        for (q, d) in drafts.iter_mut() {
+            d.def.description = q.name().to_owned();
+        }
+        let values: Vec<String> = drafts.into_values().map(|d| d.def.description).collect();
+        assert_eq!(values, ["a", "b", "c", "d", "e"]);
     }
 
     #[test]

@@ -92,7 +92,7 @@ impl SchemaBuilder {
         };
         // The identifiers around each such type.
         let mut around: BTreeMap<QualifiedName, Vec<String>> = BTreeMap::new();
-        for (q, d) in &self.drafts {
+        for (q, d) in self.drafts.iter() {
             for p in d.def.properties.iter().filter(|p| !p.inherited) {
                 if let Some(t) = p.ty.as_named().filter(|t| lowercase(t.name())) {
                     let user = around.entry(t.clone()).or_default();
