@@ -2,8 +2,6 @@
 //! generated code or its documentation.
 
 use crate::docs_text::is_unsafe_char;
-use memchr::memmem::Finder;
-use std::sync::LazyLock;
 
 /// Cleans a docs description into rustdoc lines: no control characters, no accidental
 /// intra-doc links or HTML tags, URLs in angle brackets. Each line starts with a space, as a
@@ -62,17 +60,24 @@ pub(super) fn push_doc_line(out: &mut String, text: &str) -> bool {
 /// Where the first `http://` or `https://` URL of `text` starts, anywhere in a word (after `(`
 /// or a quote too: rustdoc warns of any bare URL).
 fn url_start(text: &str) -> Option<usize> {
-    // One search for what both schemes start with, by a searcher built once: building one per
-    // search (what `memmem::find` does) cost more than most searches.
-    static HTTP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"http"));
+    // Found by the `://` after the scheme: a `:` is rare in a description, and a search for a
+    // byte has no searcher to set up (looking for `http` set one up per description, which
+    // cost more than most searches). The URLs' order is that of their `://`s, which never
+    // overlap.
+    let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(found) = HTTP.find(&text.as_bytes()[from..]) {
-        let at = from + found;
-        let after = &text[at + 4..];
-        if after.starts_with("://") || after.starts_with("s://") {
-            return Some(at);
+    while let Some(found) = memchr::memchr(b':', &bytes[from..]) {
+        let colon = from + found;
+        if bytes[colon..].starts_with(b"://") {
+            let before = &bytes[..colon];
+            if before.ends_with(b"https") {
+                return Some(colon - 5);
+            }
+            if before.ends_with(b"http") {
+                return Some(colon - 4);
+            }
         }
-        from = at + 4;
+        from = colon + 1;
     }
     None
 }
@@ -201,6 +206,29 @@ mod tests {
             doc_lines("\"https://x.y/<z>\""),
             [" \"<https://x.y/>&lt;z&gt;\""]
         );
+    }
+
+    /// [`url_start`] as the first `http` followed by `://` or `s://`.
+    fn url_start_by_scheme(text: &str) -> Option<usize> {
+        (0..text.len()).find(|&at| {
+            let after = &text.as_bytes()[at..];
+            after.starts_with(b"http://") || after.starts_with(b"https://")
+        })
+    }
+
+    #[test]
+    fn urls_are_found_by_their_scheme() {
+        let pieces = ["http", "s", ":", "//", "/", "x", "h", "://", "https://"];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            texts = texts
+                .iter()
+                .flat_map(|t| pieces.map(|p| format!("{t}{p}")))
+                .collect();
+            for text in &texts {
+                assert_eq!(url_start(text), url_start_by_scheme(text), "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -149,25 +149,39 @@ pub fn plain_first_word(name: &str) -> Option<&str> {
     Some(&name[..end])
 }
 
-/// The snake case of a name that [`is_plain_camel`], without heck.
+/// The snake case of a name that [`is_plain_camel`], without heck; `None` for another name.
 fn plain_snake(name: &str) -> Option<String> {
-    if !is_plain_camel(name) {
+    // Checked and written in one pass over the bytes, each written as it is read (a `_`
+    // before each capital, lowercased): three passes (check, copy word by word, lowercase)
+    // and a copy per word cost twice as much, once per field of every struct.
+    let bytes = name.as_bytes();
+    let (&first, rest) = bytes.split_first()?;
+    if !first.is_ascii_alphabetic() {
         return None;
     }
-    // Word by word, lowercased at the end in one pass: pushing each character (encoded as
-    // UTF-8, capacity checked) cost several times as much, once per field of every struct.
-    let mut out = String::with_capacity(name.len() + 4);
-    let mut word_start = 0;
-    for (i, b) in name.bytes().enumerate().skip(1) {
+    let mut out: Vec<u8> = Vec::with_capacity(name.len() + 4);
+    out.push(first.to_ascii_lowercase());
+    // Whether the last letter seen is a capital.
+    let mut after_capital = first.is_ascii_uppercase();
+    for &b in rest {
         if b.is_ascii_uppercase() {
-            out.push_str(&name[word_start..i]);
-            out.push('_');
-            word_start = i;
+            if after_capital {
+                return None;
+            }
+            after_capital = true;
+            out.push(b'_');
+            out.push(b.to_ascii_lowercase());
+        } else if b.is_ascii_lowercase() {
+            after_capital = false;
+            out.push(b);
+        } else if b.is_ascii_digit() {
+            out.push(b);
+        } else {
+            return None;
         }
     }
-    out.push_str(&name[word_start..]);
-    out.make_ascii_lowercase();
-    Some(out)
+    // ASCII letters, digits and `_` only: always valid UTF-8.
+    String::from_utf8(out).ok()
 }
 
 /// An UpperCamelCase name, never empty, never starting with a digit.
@@ -502,6 +516,7 @@ mod tests {
         );
         let mut plain = 0;
         for name in &all {
+            assert_eq!(plain_snake(name).is_some(), is_plain_camel(name), "{name}");
             if is_plain_camel(name) {
                 plain += 1;
                 assert_eq!(

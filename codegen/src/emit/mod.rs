@@ -152,41 +152,33 @@ impl<'a> Emitter<'a> {
     /// The items of a sub-namespace module of the root, whole, nested modules included, at
     /// depth 0. A module imports `support` (whose `object!` and `string_enum!` macros expand
     /// to paths from it).
-    fn module(&self, child: &str) -> files::Piece {
-        let mut modules: BTreeMap<Vec<String>, Vec<&TypeDef>> = BTreeMap::new();
-        let mut size = 0;
-        for t in self.schema.types() {
-            let module = module_of(&t.namespace);
-            if module.first().map(String::as_str) == Some(child) {
-                size += size_hint(t);
-                modules.entry(module).or_default().push(t);
-            }
-        }
-        let mut out = Code::with_capacity(0, size);
-        self.render_module(&[], &mut modules, &mut out);
+    fn module(&self, module: &ModuleTypes) -> files::Piece {
+        let mut out = Code::with_capacity(0, module.size);
+        self.render_module(&[], &module.modules, &mut out);
         out.into_piece()
     }
 
-    /// Writes the module at `path` (relative to the root of `modules`) into `out`: its own
-    /// items (after its `use` of `support`), then its child modules, each written the same
-    /// way. Takes the written modules out of `modules`.
+    /// Writes the module at `path` (a key of `modules`, or the root of them all) into `out`:
+    /// its own items (after its `use` of `support`), then its child modules, each written the
+    /// same way.
     fn render_module(
         &self,
         path: &[String],
-        modules: &mut BTreeMap<Vec<String>, Vec<&TypeDef>>,
+        modules: &BTreeMap<Vec<String>, Vec<&TypeDef>>,
         out: &mut Code,
     ) {
-        let types = modules.remove(path).unwrap_or_default();
-        if let Some(first) = types.first() {
+        let types = modules.get(path).map_or(&[][..], Vec::as_slice);
+        if !types.is_empty() {
             let import = out.begin_item();
             // Unused when no area that needs a struct of the module is enabled.
             if self.areas.is_some() {
                 out.line("#[allow(unused_imports)]");
             }
-            out.line(&support::support_import(&module_of(&first.namespace)));
+            // The types of `path` are those whose module is `path`.
+            out.line(&support::support_import(path));
             out.end_item(import);
         }
-        for t in types {
+        for &t in types {
             self.item(t, out);
         }
         let children: BTreeSet<String> = modules
@@ -238,7 +230,46 @@ enum Unit<'a> {
     /// The `support` module.
     Support,
     /// A sub-namespace module, whole.
-    Module(String),
+    Module(ModuleTypes<'a>),
+}
+
+/// The types of a sub-namespace module of the root and of the modules nested in it.
+struct ModuleTypes<'a> {
+    /// The module's name (the first segment of its types' module paths).
+    name: String,
+    /// The types by module path (from the root: the first segment is `name`), in schema order.
+    modules: BTreeMap<Vec<String>, Vec<&'a TypeDef>>,
+    /// The sum of the types' [`size_hint`]s.
+    size: usize,
+}
+
+/// The units of `schema`'s output, in order: each type of the root namespace, the `support`
+/// module (when there is any type), then each sub-namespace module of the root, by name. Each
+/// type's module path is worked out once, here.
+fn units(schema: &Schema) -> Vec<Unit<'_>> {
+    let mut units: Vec<Unit> = Vec::with_capacity(schema.types().len() + 1);
+    let mut children: BTreeMap<String, ModuleTypes> = BTreeMap::new();
+    for t in schema.types() {
+        let module = module_of(&t.namespace);
+        let Some(first) = module.first() else {
+            units.push(Unit::Type(t));
+            continue;
+        };
+        let child = children
+            .entry(first.clone())
+            .or_insert_with(|| ModuleTypes {
+                name: first.clone(),
+                modules: BTreeMap::new(),
+                size: 0,
+            });
+        child.size += size_hint(t);
+        child.modules.entry(module).or_default().push(t);
+    }
+    if !schema.types().is_empty() {
+        units.push(Unit::Support);
+    }
+    units.extend(children.into_values().map(Unit::Module));
+    units
 }
 
 /// Generates the Rust source for a schema: a single file of items (no inner attributes), fit
@@ -266,21 +297,7 @@ pub fn emit_files(
 /// is worked out only when `grouped` (for [`emit_files`]; one text has no parts).
 fn render(schema: &Schema, options: &EmitOptions, grouped: bool) -> Rendered {
     let emitter = Emitter::new(schema, options);
-    let mut units: Vec<Unit> = schema
-        .types()
-        .iter()
-        .filter(|t| module_of(&t.namespace).is_empty())
-        .map(Unit::Type)
-        .collect();
-    if !schema.types().is_empty() {
-        units.push(Unit::Support);
-    }
-    let children: BTreeSet<String> = schema
-        .types()
-        .iter()
-        .filter_map(|t| module_of(&t.namespace).first().cloned())
-        .collect();
-    units.extend(children.into_iter().map(Unit::Module));
+    let units = units(schema);
     let pieces = crate::parallel::map_in_order(&units, 256, |unit| match unit {
         Unit::Type(t) => {
             let mut out = Code::with_capacity(0, size_hint(t));
@@ -292,7 +309,7 @@ fn render(schema: &Schema, options: &EmitOptions, grouped: bool) -> Rendered {
             text: support::support_module().to_owned(),
             top_lines: None,
         },
-        Unit::Module(child) => emitter.module(child),
+        Unit::Module(module) => emitter.module(module),
     });
     let mut header = String::from(files::GENERATED_LINE);
     if let Some(areas) = &emitter.areas {
@@ -307,7 +324,7 @@ fn render(schema: &Schema, options: &EmitOptions, grouped: bool) -> Rendered {
         _ if !grouped => String::new(),
         Unit::Type(t) => files::group_of_type(emitter.names.type_name(&t.qualified_name())),
         Unit::Support => files::group_of_module("support"),
-        Unit::Module(child) => files::group_of_module(child),
+        Unit::Module(module) => files::group_of_module(&module.name),
     });
     Rendered {
         header,
