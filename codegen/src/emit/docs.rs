@@ -40,12 +40,23 @@ pub(super) fn push_doc_line(out: &mut String, text: &str) -> bool {
     }
     escape_into(out, rest);
     let written = &out[start..];
-    let trimmed = written.trim();
+    // Trimmed only at an end that may have whitespace: most descriptions start with a letter
+    // and end with a full stop, and decoding their ends cost more than the check.
+    let trimmed_start = if may_start_with_whitespace(written) {
+        written.trim_start()
+    } else {
+        written
+    };
+    let trimmed = if may_end_with_whitespace(trimmed_start) {
+        trimmed_start.trim_end()
+    } else {
+        trimmed_start
+    };
     if trimmed.is_empty() {
         out.truncate(start);
         return false;
     }
-    let leading = written.len() - written.trim_start().len();
+    let leading = written.len() - trimmed_start.len();
     out.truncate(start + leading + trimmed.len());
     if leading > 0 {
         out.drain(start..start + leading);
@@ -55,6 +66,23 @@ pub(super) fn push_doc_line(out: &mut String, text: &str) -> bool {
         out.insert(start, '\\');
     }
     true
+}
+
+/// False when `text` surely does not start with whitespace ([`char::is_whitespace`]): its
+/// first byte is neither ASCII whitespace nor the lead byte of a non-ASCII whitespace
+/// character (0xC2: U+0085, U+00A0; 0xE1: U+1680; 0xE2: U+2000 to U+205F; 0xE3: U+3000).
+fn may_start_with_whitespace(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_whitespace() || matches!(b, 0x0B | 0xC2 | 0xE1..=0xE3))
+}
+
+/// False when `text` surely does not end with whitespace: its last byte is ASCII and not
+/// whitespace (a non-ASCII last character is not known without decoding it).
+fn may_end_with_whitespace(text: &str) -> bool {
+    text.as_bytes()
+        .last()
+        .is_some_and(|&b| !b.is_ascii() || b.is_ascii_whitespace() || b == 0x0B)
 }
 
 /// Where the first `http://` or `https://` URL of `text` starts, anywhere in a word (after `(`
@@ -351,6 +379,19 @@ mod tests {
                 assert_eq!(doc_lines(text), doc_lines_split(text), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn text_that_may_have_whitespace_at_an_end_is_told() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            if c.is_whitespace() {
+                assert!(may_start_with_whitespace(&alone), "{c:?}");
+                assert!(may_end_with_whitespace(&format!("a{c}")), "{c:?}");
+            }
+        }
+        assert!(!may_start_with_whitespace("a ") && !may_start_with_whitespace(""));
+        assert!(!may_end_with_whitespace(" a.") && !may_end_with_whitespace(""));
     }
 
     #[test]
