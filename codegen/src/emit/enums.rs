@@ -10,7 +10,7 @@ use super::ident::{
     unique_in_order, Scope,
 };
 use super::Emitter;
-use crate::schema::{Origin, TypeDef};
+use crate::schema::{Origin, QualifiedName, TypeDef};
 
 /// Appends `value` in decimal to `out`, as `Display` writes it: digit by digit, without the
 /// formatting machinery (a tenth of the cost of an enum's rows went to it).
@@ -93,9 +93,10 @@ fn variant_names<'m>(members: impl Iterator<Item = &'m str> + Clone) -> (Vec<Str
     }
 }
 
-/// The generator's line about an enum type: its name, the catch-all variant `other`, its origin.
-fn enum_about(t: &TypeDef, other: &str) -> String {
-    let mut about = format!("Graph enum `{}`. Values the docs do not list are kept in `{other}`, so reading and writing them back loses nothing.", doc_name(&t.qualified_name()));
+/// The generator's line about an enum type `t`, named `q`: its name, the catch-all variant
+/// `other`, its origin.
+fn enum_about(t: &TypeDef, q: &QualifiedName, other: &str) -> String {
+    let mut about = format!("Graph enum `{}`. Values the docs do not list are kept in `{other}`, so reading and writing them back loses nothing.", doc_name(q));
     match t.origin {
         Origin::Reconstructed => about.push_str(" No docs page was given for this enum: its members come from the possible values listed by the properties that use it."),
         Origin::Placeholder => about.push_str(" No docs page was given for this enum: every value is kept as unrecognized."),
@@ -109,11 +110,11 @@ impl Emitter<'_> {
     /// (`write_enum_table`, which gives `value` when the docs give integer values); each item under
     /// `cfg`, the type's `#[cfg]` with area features.
     pub(super) fn emit_enum(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
-        let q = t.qualified_name();
+        let q = self.qualified(t);
         let name = ident_text(self.names.type_name(&q)).into_owned();
         let (variants, other) = variants(t);
         let item = self.start_item(out, cfg);
-        out.docs(&t.description, &enum_about(t, &other));
+        out.docs(&t.description, &enum_about(t, &q, &other));
         out.line("#[derive(Clone, Debug)]");
         for attribute in self.attributes.of_type(&q) {
             out.attribute(attribute, true);

@@ -11,6 +11,7 @@ use super::ident::{doc_name, ident_text, into_ident_text, string_literal, Scope}
 use super::names::module_of;
 use super::Emitter;
 use crate::schema::{QualifiedName, TypeDef};
+use std::borrow::Cow;
 
 /// Writes `impl Trait<Name> for Name {` and goes one level deeper, as prettyplease lays it
 /// out: on one line when it fits, else broken before `for` (each half at the item's depth),
@@ -38,10 +39,10 @@ fn is_named(namespace: &str, name: &str, q: &QualifiedName) -> bool {
 
 /// One variant of an `Any...` enum: its name, the path of the type it boxes, and that type's
 /// qualified name.
-struct Variant {
+struct Variant<'e> {
     name: String,
     path: String,
-    qualified: QualifiedName,
+    qualified: Cow<'e, QualifiedName>,
     /// With area features, `#[cfg]` when the variant's type is not always there with the enum.
     cfg: Option<String>,
 }
@@ -124,7 +125,7 @@ impl Emitter<'_> {
         self.held_structs(t)
             .into_iter()
             .map(|(ancestor, path)| {
-                let a_path = self.names.type_path(&module, &ancestor.qualified_name());
+                let a_path = self.names.type_path(&module, &self.qualified(ancestor));
                 [a_path.as_str(), " = ", &path, ","].concat()
             })
             .collect()
@@ -132,14 +133,14 @@ impl Emitter<'_> {
 
     /// The variants of the `Any...` enum of `t`: `t` itself first, then its descendants in
     /// schema order, each named after its type (unique within the enum).
-    fn any_variants(&self, t: &TypeDef) -> Vec<Variant> {
-        let q = t.qualified_name();
+    fn any_variants(&self, t: &TypeDef) -> Vec<Variant<'_>> {
+        let q = self.qualified(t);
         let module = module_of(&t.namespace);
         let mut scope = Scope::new();
         std::iter::once(t)
             .chain(self.schema.descendants_in(&self.subtypes, &q))
             .map(|member| {
-                let qualified = member.qualified_name();
+                let qualified = self.qualified(member);
                 Variant {
                     name: into_ident_text(scope.unique(self.names.type_name(&qualified))),
                     path: self.names.type_path(&module, &qualified),
@@ -156,7 +157,7 @@ impl Emitter<'_> {
     /// in the object). An absent or unknown annotation gives the declared type itself, which
     /// keeps unknown properties.
     fn any_enum(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
-        let any = ident_text(&self.names.anys[&t.qualified_name()]).into_owned();
+        let any = ident_text(&self.names.anys[&*self.qualified(t)]).into_owned();
         let family = self.any_variants(t);
         let rows = self.family_table(t, &family);
         self.table(out, cfg, "family", &any, |out| {
@@ -169,7 +170,7 @@ impl Emitter<'_> {
     /// row per derived type (its `@odata.type`, variant, struct and path of `base` fields up
     /// to the declared type's struct), after its `#[cfg]` with area features.
     fn family_table(&self, t: &TypeDef, family: &[Variant]) -> Vec<String> {
-        let q = t.qualified_name();
+        let q = self.qualified(t);
         let mut lines = vec![
             [string_literal(&doc_name(&q)).as_str(), ","].concat(),
             [family[0].name.as_str(), "(", &family[0].path, "),"].concat(),

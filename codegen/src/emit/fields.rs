@@ -68,7 +68,7 @@ impl Emitter<'_> {
 
     /// The position of `t` in the schema's types when it is one of them, found by its address
     /// (no qualified name is built, no name compared).
-    fn position(&self, t: &TypeDef) -> Option<usize> {
+    pub(super) fn position(&self, t: &TypeDef) -> Option<usize> {
         let types = self.schema.types();
         let offset = (t as *const TypeDef as usize).checked_sub(types.as_ptr() as usize)?;
         let i = offset / std::mem::size_of::<TypeDef>().max(1);
@@ -79,7 +79,7 @@ impl Emitter<'_> {
     /// every property of a root; the properties its base struct does not hold (by JSON name)
     /// for a derived one, so that each property is a field of exactly one struct of the chain.
     pub(super) fn fields_of<'t>(&self, t: &'t TypeDef) -> Vec<Field<'t>> {
-        let q = t.qualified_name();
+        let q = self.qualified(t);
         let base = self.struct_base(t);
         let reserved: &[&str] = if base.is_some() {
             &[GENERATED_FIELDS[0], GENERATED_FIELDS[1], BASE_FIELD]

@@ -41,6 +41,7 @@ use files::Rendered;
 use ident::ident_text;
 use names::{module_of, Names};
 use options::AttributeRules;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use files::{parts_dir, Emitted, GeneratedFile, GENERATED_MARK, SPLIT_ABOVE};
@@ -67,6 +68,9 @@ struct Emitter<'a> {
     /// The position of the struct each type's struct holds in its `base` field, by the
     /// type's position ([`Emitter::struct_base`]).
     struct_bases: Vec<Option<usize>>,
+    /// Each type's qualified name, by the type's position ([`Emitter::qualified`]): built once,
+    /// not each of the several times a type's items ask for it.
+    qualified: Vec<QualifiedName>,
 }
 
 impl<'a> Emitter<'a> {
@@ -86,6 +90,16 @@ impl<'a> Emitter<'a> {
                 .iter()
                 .map(|t| fields::struct_base_in(schema, t))
                 .collect(),
+            qualified: schema.types().iter().map(TypeDef::qualified_name).collect(),
+        }
+    }
+
+    /// The qualified name of `t`: borrowed when `t` is a type of the schema (as every type
+    /// emitted is), else built.
+    fn qualified<'t>(&'t self, t: &TypeDef) -> Cow<'t, QualifiedName> {
+        match self.position(t).and_then(|i| self.qualified.get(i)) {
+            Some(q) => Cow::Borrowed(q),
+            None => Cow::Owned(t.qualified_name()),
         }
     }
 

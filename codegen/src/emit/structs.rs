@@ -77,7 +77,7 @@ impl Emitter<'_> {
     /// item under `cfg`, the type's `#[cfg]` with area features.
     pub(super) fn emit_struct(&self, t: &TypeDef, cfg: Option<&str>, out: &mut Code) {
         let module = module_of(&t.namespace);
-        let q = t.qualified_name();
+        let q = self.qualified(t);
         let name = ident_text(self.names.type_name(&q));
         self.struct_definition(t, &q, &module, &name, cfg, out);
         self.family_items(t, &q, &name, cfg, out);
