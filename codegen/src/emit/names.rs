@@ -71,16 +71,17 @@ impl Names {
         &self.types[qualified].1
     }
 
-    /// A path to `item`, declared in the module of `qualified`, usable from inside module `from`.
-    pub(super) fn path(&self, from: &[String], qualified: &str, item: &str) -> String {
-        let mut path = String::new();
-        self.push_path(&mut path, from, qualified, item);
-        path
+    /// The module path and Rust name of `qualified`: none for a type the schema does not have
+    /// (written as `Value`, from the root module).
+    fn module_and_name(&self, qualified: &str) -> (&[String], &str) {
+        self.types
+            .get(qualified)
+            .map_or((&[], "Value"), |(module, name)| (module, name))
     }
 
-    /// Appends [`Names::path`] to `out` (a line being written).
-    fn push_path(&self, out: &mut String, from: &[String], qualified: &str, item: &str) {
-        let target: &[String] = self.types.get(qualified).map_or(&[], |(module, _)| module);
+    /// Appends a path to `item`, declared in module `target`, usable from inside module `from`,
+    /// to `out` (a line being written).
+    fn push_path(out: &mut String, from: &[String], target: &[String], item: &str) {
         let mut common = 0;
         while common < from.len() && common < target.len() && from[common] == target[common] {
             common += 1;
@@ -99,26 +100,18 @@ impl Names {
     /// written): its `Any...` enum when it has subtypes (so the value keeps whichever derived
     /// type `@odata.type` names), else the type itself, as [`Names::type_path`] writes it.
     pub(super) fn push_value_path(&self, out: &mut String, from: &[String], qualified: &str) {
-        match self.anys.get(qualified) {
-            Some(any) => self.push_path(out, from, qualified, any),
-            None => {
-                let name = self
-                    .types
-                    .get(qualified)
-                    .map_or("Value", |(_, n)| n.as_str());
-                self.push_path(out, from, qualified, name);
-            }
-        }
+        let (target, name) = self.module_and_name(qualified);
+        let item = self.anys.get(qualified).map_or(name, String::as_str);
+        Names::push_path(out, from, target, item);
     }
 
     /// A path to the struct or enum of `qualified` usable from inside module `from` (`Value`
     /// for a type the schema does not have).
     pub(super) fn type_path(&self, from: &[String], qualified: &str) -> String {
-        let name = self
-            .types
-            .get(qualified)
-            .map_or("Value", |(_, n)| n.as_str());
-        self.path(from, qualified, name)
+        let (target, name) = self.module_and_name(qualified);
+        let mut path = String::new();
+        Names::push_path(&mut path, from, target, name);
+        path
     }
 
     /// The Rust path of every type from the root of the generated code, by qualified name.
