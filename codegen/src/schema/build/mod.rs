@@ -55,7 +55,8 @@ struct Drafts {
     slots: Vec<(QualifiedName, Box<Draft>)>,
     /// The slot of each name.
     slot_of: HashMap<QualifiedName, usize>,
-    /// The slots in name order, worked out when first asked after a draft is added or removed.
+    /// The slots in name order, worked out when first asked, then kept as drafts are added or
+    /// removed.
     order: OnceCell<Vec<usize>>,
 }
 
@@ -101,9 +102,16 @@ impl Drafts {
         if let Some(old) = (self.slot_of.get(&q)).and_then(|&slot| self.slots.get_mut(slot)) {
             return Some(std::mem::replace(&mut old.1, draft));
         }
-        self.slot_of.insert(q.clone(), self.slots.len());
+        let slot = self.slots.len();
+        if let Some(order) = self.order.get_mut() {
+            // Kept rather than worked out again: a few hundred drafts are added after the
+            // first iteration, each a search and a shift, where sorting again compares all.
+            let slots = &self.slots;
+            let at = order.partition_point(|&s| slots.get(s).is_some_and(|(name, _)| *name < q));
+            order.insert(at, slot);
+        }
+        self.slot_of.insert(q.clone(), slot);
         self.slots.push((q, draft));
-        self.order = OnceCell::new();
         None
     }
 
@@ -120,12 +128,18 @@ impl Drafts {
         if slot >= self.slots.len() {
             return None;
         }
+        let last = self.slots.len() - 1;
         let (_, draft) = self.slots.swap_remove(slot);
         // The last draft took the removed one's slot.
         if let Some((moved, _)) = self.slots.get(slot) {
             self.slot_of.insert(moved.clone(), slot);
         }
-        self.order = OnceCell::new();
+        if let Some(order) = self.order.get_mut() {
+            order.retain(|&s| s != slot);
+            for s in order.iter_mut().filter(|s| **s == last) {
+                *s = slot;
+            }
+        }
         Some(draft)
     }
 
