@@ -31,7 +31,8 @@ use foldhash::{HashMap, HashSet, HashSetExt};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The type pages the intro of each type links to, by paragraph (the line it starts at).
-type IntroLinks = BTreeMap<QualifiedName, BTreeMap<u32, BTreeSet<QualifiedName>>>;
+/// (Looked up only: the outer map's order is never seen.)
+type IntroLinks = HashMap<QualifiedName, BTreeMap<u32, BTreeSet<QualifiedName>>>;
 
 /// Why a linked type is the base.
 #[derive(Clone, Copy)]
@@ -73,7 +74,7 @@ impl SchemaBuilder {
             .unwrap_or_default();
         let no_base = |q: &QualifiedName| by_type.get(q).is_some_and(|f| f.no_base);
         // The types each type's intro lists (in some paragraph), the other way round.
-        let mut listed_by: BTreeMap<&QualifiedName, BTreeSet<&QualifiedName>> = BTreeMap::new();
+        let mut listed_by: HashMap<&QualifiedName, BTreeSet<&QualifiedName>> = HashMap::default();
         for (t, paragraphs) in &links {
             for x in paragraphs.values().flatten() {
                 listed_by.entry(x).or_default().insert(t);
@@ -180,8 +181,8 @@ impl SchemaBuilder {
     fn abstract_table_links(
         &self,
         type_pages: &PagesByType,
-    ) -> BTreeMap<QualifiedName, BTreeSet<QualifiedName>> {
-        let mut out: BTreeMap<QualifiedName, BTreeSet<QualifiedName>> = BTreeMap::new();
+    ) -> HashMap<QualifiedName, BTreeSet<QualifiedName>> {
+        let mut out: HashMap<QualifiedName, BTreeSet<QualifiedName>> = HashMap::default();
         for (q, pages) in type_pages {
             if !self.drafts.get(q).is_some_and(|d| d.def.is_abstract) {
                 continue;
@@ -206,7 +207,7 @@ impl SchemaBuilder {
         &self,
         q: &QualifiedName,
         t: &QualifiedName,
-        tabled: &BTreeMap<QualifiedName, BTreeSet<QualifiedName>>,
+        tabled: &HashMap<QualifiedName, BTreeSet<QualifiedName>>,
     ) -> Option<Found> {
         if !tabled.get(t).is_some_and(|listed| listed.contains(q))
             || t == ENTITY
@@ -234,7 +235,7 @@ impl SchemaBuilder {
 
     /// The type pages each type's intro links to (its own page left out), by paragraph.
     fn intro_links(&self, type_pages: &PagesByType) -> IntroLinks {
-        let mut links: IntroLinks = BTreeMap::new();
+        let mut links: IntroLinks = HashMap::default();
         for (q, pages) in type_pages {
             if !self.is_structured(q) {
                 continue;
