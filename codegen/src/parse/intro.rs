@@ -106,7 +106,14 @@ fn inheritance_link<'a, 'r>(
         let link_chars: usize = links.iter().map(|l| l.text.chars().count()).sum();
         t.chars().count().saturating_sub(link_chars) <= SHORT
     };
+    // No sentence is short with fewer characters than all the link texts taken away: one
+    // longer cannot be the inheritance sentence, and its marker (a lowercased copy of the
+    // sentence and a search per marker) is not looked for.
+    let all_link_chars: usize = links.iter().map(|l| l.text.chars().count()).sum();
     let marked = sentences.iter().find_map(|&sentence| {
+        if sentence.chars().count().saturating_sub(all_link_chars) > SHORT {
+            return None;
+        }
         // A sentence without a link text names no base: its marker is not looked for.
         if !(links.iter()).any(|l| !l.text.is_empty() && sentence.contains(l.text.as_str())) {
             return None;
