@@ -247,16 +247,22 @@ mod tests {
     #[test]
     fn urls_are_found_by_their_scheme() {
         let pieces = ["http", "s", ":", "//", "/", "x", "h", "://", "https://"];
+        for text in &texts_of_pieces(&pieces) {
+            assert_eq!(url_start(text), url_start_by_scheme(text), "{text:?}");
+        }
+    }
+
+    /// Every text of one to four of `pieces`, in any order, repeats allowed.
+    fn texts_of_pieces(pieces: &[&str]) -> Vec<String> {
+        let mut all = Vec::new();
         let mut texts = vec![String::new()];
         for _ in 0..4 {
-            texts = texts
-                .iter()
-                .flat_map(|t| pieces.map(|p| format!("{t}{p}")))
+            texts = (texts.iter())
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
                 .collect();
-            for text in &texts {
-                assert_eq!(url_start(text), url_start_by_scheme(text), "{text:?}");
-            }
+            all.extend(texts.iter().cloned());
         }
+        all
     }
 
     #[test]
@@ -369,15 +375,8 @@ mod tests {
         }
         // Every text of up to four pieces of a few that line ends, trimming and fences meet.
         let pieces = [" ", "\n", "a", "```", "\u{a0}", "http://x", "\u{85}", "["];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            texts = texts
-                .iter()
-                .flat_map(|t| pieces.map(|p| format!("{t}{p}")))
-                .collect();
-            for text in &texts {
-                assert_eq!(doc_lines(text), doc_lines_split(text), "{text:?}");
-            }
+        for text in &texts_of_pieces(&pieces) {
+            assert_eq!(doc_lines(text), doc_lines_split(text), "{text:?}");
         }
     }
 

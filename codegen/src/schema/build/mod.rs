@@ -434,19 +434,7 @@ mod tests {
     #[test]
     fn drafts_are_found_by_name_and_iterated_in_name_order() {
         let draft = |name: &str| {
-            let def = TypeDef {
-                name: name.to_owned(),
-                namespace: "n".to_owned(),
-                kind: Kind::Complex,
-                base: None,
-                description: String::new(),
-                origin: Origin::Page,
-                is_abstract: false,
-                open_type: false,
-                source: None,
-                properties: Vec::new(),
-                members: Vec::new(),
-            };
+            let def = TypeDef::for_tests("n", name, Kind::Complex, Vec::new());
             Box::new(Draft {
                 def,
                 keyed: false,
