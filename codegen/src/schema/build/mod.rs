@@ -29,6 +29,7 @@ use super::{QualifiedName, Schema, TypeDef};
 use crate::diag::{Diagnostics, Location};
 use crate::parse::{Lexicon, Page, PageClass};
 use foldhash::{HashMap, HashMapExt, HashSet};
+use indexmap::IndexMap;
 use std::borrow::{Borrow, Cow};
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -52,18 +53,18 @@ struct Draft {
 #[derive(Default)]
 struct Drafts {
     /// The drafts in the order they were added (a removed one's place taken by the last).
-    slots: Vec<(QualifiedName, Box<Draft>)>,
-    /// The slot of each name.
-    slot_of: HashMap<QualifiedName, usize>,
-    /// The slots in name order, worked out when first asked, then kept as drafts are added or
-    /// removed.
+    map: IndexMap<QualifiedName, Box<Draft>, foldhash::fast::RandomState>,
+    /// The map's indexes in name order, worked out when first asked, then kept as drafts are
+    /// added or removed.
     order: OnceCell<Vec<usize>>,
 }
 
-/// The positions of `slots` in the order of their names.
-fn name_order(slots: &[(QualifiedName, Box<Draft>)]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..slots.len()).collect();
-    order.sort_unstable_by(|&a, &b| slots[a].0.cmp(&slots[b].0));
+/// The indexes of `map` in the order of their names.
+fn name_order(
+    map: &IndexMap<QualifiedName, Box<Draft>, foldhash::fast::RandomState>,
+) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..map.len()).collect();
+    order.sort_unstable_by_key(|&i| map.get_index(i).map(|(q, _)| q));
     order
 }
 
@@ -74,8 +75,7 @@ impl Drafts {
         QualifiedName: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        let &slot = self.slot_of.get(q)?;
-        self.slots.get(slot).map(|(_, d)| &**d)
+        self.map.get(q).map(|d| &**d)
     }
 
     /// The draft of a name, to change (its name stays).
@@ -84,8 +84,7 @@ impl Drafts {
         QualifiedName: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        let &slot = self.slot_of.get(q)?;
-        self.slots.get_mut(slot).map(|(_, d)| &mut **d)
+        self.map.get_mut(q).map(|d| &mut **d)
     }
 
     /// True when a draft has this name.
@@ -94,24 +93,23 @@ impl Drafts {
         QualifiedName: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        self.slot_of.contains_key(q)
+        self.map.contains_key(q)
     }
 
     /// Adds the draft of `q`, or replaces it (and returns the one replaced).
     fn insert(&mut self, q: QualifiedName, draft: Box<Draft>) -> Option<Box<Draft>> {
-        if let Some(old) = (self.slot_of.get(&q)).and_then(|&slot| self.slots.get_mut(slot)) {
-            return Some(std::mem::replace(&mut old.1, draft));
+        if let Some(old) = self.map.get_mut(&q) {
+            return Some(std::mem::replace(old, draft));
         }
-        let slot = self.slots.len();
         if let Some(order) = self.order.get_mut() {
             // Kept rather than worked out again: a few hundred drafts are added after the
             // first iteration, each a search and a shift, where sorting again compares all.
-            let slots = &self.slots;
-            let at = order.partition_point(|&s| slots.get(s).is_some_and(|(name, _)| *name < q));
-            order.insert(at, slot);
+            let map = &self.map;
+            let at =
+                order.partition_point(|&i| map.get_index(i).is_some_and(|(name, _)| *name < q));
+            order.insert(at, map.len());
         }
-        self.slot_of.insert(q.clone(), slot);
-        self.slots.push((q, draft));
+        self.map.insert(q, draft);
         None
     }
 
@@ -124,45 +122,38 @@ impl Drafts {
 
     /// Takes out the draft of `q`.
     fn remove(&mut self, q: &QualifiedName) -> Option<Box<Draft>> {
-        let slot = self.slot_of.remove(q)?;
-        if slot >= self.slots.len() {
-            return None;
-        }
-        let last = self.slots.len() - 1;
-        let (_, draft) = self.slots.swap_remove(slot);
-        // The last draft took the removed one's slot.
-        if let Some((moved, _)) = self.slots.get(slot) {
-            self.slot_of.insert(moved.clone(), slot);
-        }
+        let (index, _, draft) = self.map.swap_remove_full(q)?;
         if let Some(order) = self.order.get_mut() {
-            order.retain(|&s| s != slot);
-            for s in order.iter_mut().filter(|s| **s == last) {
-                *s = slot;
+            // The last draft took the removed one's index.
+            let last = self.map.len();
+            order.retain(|&i| i != index);
+            for i in order.iter_mut().filter(|i| **i == last) {
+                *i = index;
             }
         }
         Some(draft)
     }
 
-    /// The slots in name order.
+    /// The map's indexes in name order.
     fn order(&self) -> &[usize] {
-        self.order.get_or_init(|| name_order(&self.slots))
+        self.order.get_or_init(|| name_order(&self.map))
     }
 
     /// The names and drafts, in name order.
     fn iter(&self) -> impl Iterator<Item = (&QualifiedName, &Draft)> {
         (self.order().iter())
-            .filter_map(|&slot| self.slots.get(slot))
+            .filter_map(|&i| self.map.get_index(i))
             .map(|(q, d)| (q, &**d))
     }
 
     /// The names and drafts to change, in name order.
     fn iter_mut(&mut self) -> impl Iterator<Item = (&QualifiedName, &mut Draft)> {
-        let order = self.order.get_or_init(|| name_order(&self.slots));
-        let mut slots: Vec<Option<&mut (QualifiedName, Box<Draft>)>> =
-            self.slots.iter_mut().map(Some).collect();
+        let order = self.order.get_or_init(|| name_order(&self.map));
+        let mut entries: Vec<Option<(&QualifiedName, &mut Box<Draft>)>> =
+            self.map.iter_mut().map(Some).collect();
         (order.iter())
-            .filter_map(move |&slot| slots.get_mut(slot).and_then(Option::take))
-            .map(|(q, d)| (&*q, &mut **d))
+            .filter_map(move |&i| entries.get_mut(i).and_then(Option::take))
+            .map(|(q, d)| (q, &mut **d))
     }
 
     /// The names, in order.
@@ -182,13 +173,9 @@ impl Drafts {
 
     /// The drafts, taken out in name order.
     fn into_values(self) -> impl Iterator<Item = Box<Draft>> {
-        let order = self
-            .order
-            .into_inner()
-            .unwrap_or_else(|| name_order(&self.slots));
-        let mut slots: Vec<Option<Box<Draft>>> =
-            self.slots.into_iter().map(|(_, d)| Some(d)).collect();
-        (order.into_iter()).filter_map(move |slot| slots.get_mut(slot).and_then(Option::take))
+        let order = (self.order.into_inner()).unwrap_or_else(|| name_order(&self.map));
+        let mut drafts: Vec<Option<Box<Draft>>> = self.map.into_values().map(Some).collect();
+        (order.into_iter()).filter_map(move |i| drafts.get_mut(i).and_then(Option::take))
     }
 }
 
