@@ -26,6 +26,7 @@ use super::type_cell::{stripped_words, TypeSpec};
 use crate::diag::Location;
 use crate::primitive::Primitive;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use rapidfuzz::distance::levenshtein;
 use serde_json::Value;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -402,11 +403,15 @@ fn names_a_page_type(word: &str, names: &HashSet<String>, by_start: &NamesByStar
     if names.contains(&latin) || latin.len() < MIN_ALIKE_LEN {
         return names.contains(&latin);
     }
-    by_start
-        .get(&latin[..2])
-        .into_iter()
-        .flatten()
-        .any(|n| strsim::normalized_levenshtein(&latin, n) >= ALIKE)
+    let Some(candidates) = by_start.get(&latin[..2]) else {
+        return false;
+    };
+    // strsim's `normalized_levenshtein`, measured by rapidfuzz's comparator: the word is
+    // prepared once, then compared with each name a machine word at a time.
+    let alike = levenshtein::BatchComparator::new(latin.chars());
+    candidates
+        .iter()
+        .any(|n| alike.normalized_similarity(n.chars()) >= ALIKE)
 }
 
 /// Primitive words: the words of type cells read as no type, counted over the rows whose JSON

@@ -13,6 +13,7 @@ use super::page::{Page, PropertyRow};
 use super::type_cell::{TypeCell, TypeSpec};
 use crate::primitive::Primitive;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use rapidfuzz::distance::levenshtein;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -298,7 +299,11 @@ fn spelled_alike(name: &str, key: &str) -> bool {
         return false;
     }
     let key = key.to_ascii_lowercase();
-    key.contains(name) || name.contains(&key) || strsim::normalized_levenshtein(name, &key) >= 0.5
+    // strsim's `normalized_levenshtein` (1 - distance / longer length, in characters), by
+    // rapidfuzz's bit-parallel measure.
+    key.contains(name)
+        || name.contains(&key)
+        || levenshtein::normalized_similarity(name.chars(), key.chars()) >= 0.5
 }
 
 /// True when a type cell allows the JSON value: a collection for an array, a single value
