@@ -66,6 +66,19 @@ fn placeholder_primitive(s: &str) -> Primitive {
     }
 }
 
+/// The values of `raw` that are no OData query syntax ([`Page::is_query_syntax`]), and `raw`
+/// itself when some were (else it is the first, not copied).
+fn without_query_syntax(raw: Vec<String>) -> (Vec<String>, Option<Vec<String>>) {
+    if !raw.iter().any(|v| Page::is_query_syntax(v)) {
+        return (raw, None);
+    }
+    let values = (raw.iter())
+        .filter(|v| !Page::is_query_syntax(v))
+        .cloned()
+        .collect();
+    (values, Some(raw))
+}
+
 /// Up to this many names, [`repeated_names`] compares each with those before it rather than
 /// hashing them (and [`SchemaBuilder::add_json_only_keys`] each key with the rows' names).
 const NAMES_COMPARED: usize = 24;
@@ -182,10 +195,13 @@ impl SchemaBuilder {
             let message = format!("`{name}` is in the table but not in the JSON representation");
             self.diags.push(Code::JsonMissingKey, at.clone(), message);
         }
+        // The row's backticked values, kept by the one note its type asks for (a named type's
+        // or a `String`'s): moved there, not copied.
         let raw = Page::possible_values(row);
-        self.note_possible_values(position, &ty, &raw);
         if ty == TypeRef::Primitive(Primitive::String) {
-            self.note_string_values(row, &raw, &name, q, &at);
+            self.note_string_values(row, raw, &name, q, &at);
+        } else {
+            self.note_possible_values(position, &ty, raw);
         }
         if let Some(stem) = ending_link(row) {
             self.row_marks.push(RowMark {
@@ -259,7 +275,7 @@ impl SchemaBuilder {
     /// Keeps the backticked possible values (`raw`) of a row typed with a named type: evidence
     /// for the members of an enum, or of a missing type. A row with none is noted by its
     /// `position`, for the values its description may list in plain text.
-    fn note_possible_values(&mut self, position: RowPosition, ty: &TypeRef, raw: &[String]) {
+    fn note_possible_values(&mut self, position: RowPosition, ty: &TypeRef, raw: Vec<String>) {
         let Some(named) = ty.as_named() else {
             return;
         };
@@ -271,25 +287,23 @@ impl SchemaBuilder {
                     self.plain_hint_rows.insert(named.clone(), vec![position]);
                 }
             }
-        } else {
-            let values: Vec<String> = raw
-                .iter()
-                .filter(|v| !Page::is_query_syntax(v))
-                .cloned()
-                .collect();
-            let lists = self.enum_evidence.entry(named.clone()).or_default();
-            if raw.len() != values.len() {
-                lists.push(raw.to_vec());
-            }
-            lists.push(values.clone());
-            if let Some(m) = self.missing.get_mut(named) {
-                for v in values {
-                    if m.seen_values.insert(v.clone()) {
-                        m.possible_values.push(v);
-                    }
+            return;
+        }
+        if let Some(m) = self.missing.get_mut(named) {
+            for v in raw.iter().filter(|v| !Page::is_query_syntax(v)) {
+                if m.seen_values.insert(v.clone()) {
+                    m.possible_values.push(v.clone());
                 }
             }
         }
+        // The list without query syntax, and the whole list when it had some.
+        let (values, with_syntax) = without_query_syntax(raw);
+        let lists = match self.enum_evidence.get_mut(named) {
+            Some(lists) => lists,
+            None => self.enum_evidence.entry(named.clone()).or_default(),
+        };
+        lists.extend(with_syntax);
+        lists.push(values);
     }
 
     /// Keeps the possible values of a `String` row (`raw`, backticked; else listed in plain
@@ -297,15 +311,12 @@ impl SchemaBuilder {
     fn note_string_values(
         &mut self,
         row: &PropertyRow,
-        raw: &[String],
+        raw: Vec<String>,
         name: &str,
         q: &QualifiedName,
         at: &Location,
     ) {
-        let mut values: Vec<String> = (raw.iter())
-            .filter(|v| !Page::is_query_syntax(v))
-            .cloned()
-            .collect();
+        let (mut values, _) = without_query_syntax(raw);
         if values.is_empty() {
             values = plain_value_list(&row.description);
         }
