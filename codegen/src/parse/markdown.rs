@@ -530,14 +530,14 @@ impl<'a> BlockReader<'a> {
         match event {
             Event::Text(t) => {
                 if let Open::Code(_, buf, _) = &mut self.open {
-                    buf.push_str(&t);
+                    buf.push_str(text_of(&t));
                 } else if let Some(inline) = current(&mut self.open) {
-                    push_text(inline, &t, strong_depth, self.link.as_mut());
+                    push_text(inline, text_of(&t), strong_depth, self.link.as_mut());
                 }
             }
             Event::Code(t) => {
                 if let Some(inline) = current(&mut self.open) {
-                    push_text(inline, &t, strong_depth, self.link.as_mut());
+                    push_text(inline, text_of(&t), strong_depth, self.link.as_mut());
                     // `into_string`, not `to_string`: no formatting machinery per code span.
                     inline.code.push(t.into_string());
                 }
@@ -549,7 +549,7 @@ impl<'a> BlockReader<'a> {
             }
             Event::Html(html) => {
                 if let Open::Html(buf, _) = &mut self.open {
-                    buf.push_str(&html);
+                    buf.push_str(text_of(&html));
                 }
             }
             Event::InlineHtml(html) => {
@@ -646,6 +646,15 @@ fn html_tag(html: &str) -> Option<&'static str> {
         .unwrap_or(rest.len());
     let name = &rest[..name_len];
     TAGS.iter().copied().find(|t| t.eq_ignore_ascii_case(name))
+}
+
+/// The text of a pulldown-cmark string, read in place when it is borrowed from the page (most
+/// are): its `Deref` is a call per event.
+fn text_of<'s>(text: &'s CowStr<'_>) -> &'s str {
+    match text {
+        CowStr::Borrowed(text) => text,
+        text => text,
+    }
 }
 
 /// `text` as a `Cow`: borrowed from the page when pulldown-cmark borrowed it, else owned.
