@@ -688,6 +688,9 @@ fn heading_level(level: HeadingLevel) -> u8 {
 /// Trims [`is_blank`] characters from both ends without reallocating.
 fn trim_in_place(text: &mut String) {
     // Most cells start and end with a visible character (ASCII or not): nothing to trim.
+    if ends_ascii_graphic(text) {
+        return;
+    }
     let visible = |c: char| !is_blank(c);
     if text.chars().next().is_some_and(visible) && text.chars().next_back().is_some_and(visible) {
         return;
@@ -700,12 +703,24 @@ fn trim_in_place(text: &mut String) {
 
 /// `text.trim()` in place: Unicode whitespace trimmed from both ends without a copy.
 fn trim_whitespace_in_place(text: &mut String) {
+    // Most link texts and headings start and end with a visible ASCII character.
+    if ends_ascii_graphic(text) {
+        return;
+    }
     let end = text.trim_end().len();
     text.truncate(end);
     let start = text.len() - text.trim_start().len();
     if start > 0 {
         text.drain(..start);
     }
+}
+
+/// True when `text` starts and ends with a visible ASCII character (no whitespace, no
+/// [`is_blank`] character): seen from two bytes, without decoding characters.
+fn ends_ascii_graphic(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_graphic)
+        && bytes.last().is_some_and(u8::is_ascii_graphic)
 }
 
 /// Whitespace as the docs use it: includes TAB, NBSP and zero-width characters.
