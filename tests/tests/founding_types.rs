@@ -21,7 +21,7 @@ fn the_pages_own_json_representation_round_trips_with_typed_values() {
     let text = std::fs::read_to_string(workspace().join(SEED)).unwrap();
     let page = parse_page(SEED, &text);
     let schema = msgraph_docgen::schema::build(std::slice::from_ref(&page));
-    let doc = Value::Object(page.json.clone().unwrap().object);
+    let doc = Value::Object(page.json.clone().unwrap().object.into());
     let payload = fill_placeholders(&schema, "microsoft.graph.resetPasscodeActionResult", &doc);
     // Every placeholder was replaced by a typed value.
     assert_eq!(payload["startDateTime"], "2021-04-07T10:11:12.1234567Z");

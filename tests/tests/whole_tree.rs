@@ -305,7 +305,7 @@ fn a_whole_tree_compiles_and_every_json_block_round_trips() {
         });
         let Some(t) = defined else { continue };
         let q = t.qualified_name();
-        let payload = fill_placeholders(&schema, &q, &Value::Object(block.object.clone()));
+        let payload = fill_placeholders(&schema, &q, &Value::Object(block.object.clone().into()));
         let label = page.path.clone();
         for (variant, null_first) in [("nulls first", true), ("nulls second", false)] {
             cases.push(Case {

@@ -6,6 +6,7 @@
 //! after the closing brace. The reader repairs those (outside strings only) and then hands the
 //! text to serde_json; it reports whether repairs were needed.
 
+use super::json_value::{JsonObject, JsonValue};
 use super::page::JsonBlock;
 use crate::diag::{Code, Diagnostics, Location};
 use serde::de::DeserializeOwned;
@@ -128,8 +129,8 @@ pub(super) fn read_representation(
     path: &str,
     diags: &mut Diagnostics,
 ) -> Option<JsonBlock> {
-    let t = match read(code) {
-        Ok(t) => t,
+    let (value, repaired) = match read_into::<JsonValue>(code) {
+        Ok(read) => read,
         Err(e) => {
             let line = line + e.line().saturating_sub(1) as u32;
             diags.push(
@@ -143,7 +144,7 @@ pub(super) fn read_representation(
             return None;
         }
     };
-    if t.repaired {
+    if repaired {
         diags.push(
             Code::RepairedJson,
             Location::new(path, line, 1),
@@ -151,7 +152,7 @@ pub(super) fn read_representation(
              leading zeros or spaces JSON does not allow); read after repairs",
         );
     }
-    let Value::Object(mut object) = t.value else {
+    let JsonValue::Object(mut object) = value else {
         return None;
     };
     if object.keys().any(|k| k.trim() != k) {
@@ -160,10 +161,10 @@ pub(super) fn read_representation(
             Location::new(path, line, 1),
             "keys of the JSON representation have surrounding spaces (`\"rank \"`); read trimmed",
         );
-        object = object
-            .into_iter()
+        let trimmed = (object.into_iter())
             .map(|(k, v)| (k.trim().to_owned(), v))
             .collect();
+        object = JsonObject::from_entries(trimmed);
     }
     Some(JsonBlock { object, line })
 }

@@ -17,6 +17,7 @@
 //! Every count is a sum over pages and each decision a threshold on sums: the result does not
 //! depend on the order of the pages, and the work is linear in their size.
 
+use super::json_value::JsonValue as Value;
 use super::learn_names::{learn_names, NamePages};
 use super::lexicon::{lowercase_in, normalize, Evidence, Lexicon};
 use super::locale;
@@ -27,7 +28,6 @@ use crate::diag::Location;
 use crate::primitive::Primitive;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rapidfuzz::distance::levenshtein;
-use serde_json::Value;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 

@@ -6,6 +6,7 @@
 //! must fit the row's type cell (read with the tree's words) and must not be spelled like the
 //! name (`viewpoint` for `chatViewpoint` is a variant, not a translation).
 
+use super::json_value::JsonValue as Value;
 use super::learn::{looks_like_a_type_name, Tally};
 use super::lexicon::{Evidence, Lexicon};
 use super::locale;
@@ -14,7 +15,6 @@ use super::type_cell::{TypeCell, TypeSpec};
 use crate::primitive::Primitive;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rapidfuzz::distance::levenshtein;
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// What the pages where one name word is unmatched say it translates.

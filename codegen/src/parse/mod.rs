@@ -13,6 +13,7 @@ mod annotation;
 mod front_matter;
 mod intro;
 pub(crate) mod json_block;
+mod json_value;
 mod learn;
 mod learn_names;
 mod lexicon;
@@ -26,6 +27,7 @@ mod tables;
 mod type_cell;
 
 pub use front_matter::FrontMatter;
+pub use json_value::{Entries, JsonObject, JsonValue};
 pub use lexicon::Lexicon;
 pub use methods::MethodRow;
 pub use page::{

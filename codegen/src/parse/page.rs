@@ -6,6 +6,7 @@
 //! `annotation`, [`json_block`], `tables` and `intro`.
 
 use super::front_matter::{self, FrontMatter};
+use super::json_value::JsonObject;
 use super::markdown::{self, Block, Heading, Inline, Table};
 use super::methods::{self, MethodRow};
 use super::tables::{self, read_table, TableContext};
@@ -13,7 +14,6 @@ use super::type_cell::{Target, TypeCell};
 use super::{annotation, intro, json_block, raw_tables};
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::docs_text::is_identifier;
-use serde_json::{Map, Value};
 
 // Kept at this path for the schema stage, which matches enum names the same way.
 pub use super::tables::identifier_matching;
@@ -54,7 +54,7 @@ pub struct Annotation {
 #[derive(Debug, Clone, PartialEq)]
 pub struct JsonBlock {
     /// The top-level object, keys in document order.
-    pub object: Map<String, Value>,
+    pub object: JsonObject,
     /// 1-based line of the first line of the block.
     pub line: u32,
 }

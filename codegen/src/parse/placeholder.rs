@@ -2,26 +2,26 @@
 //! its property (`true`, `1024`, `"String (timestamp)"`, `"Int64"`, a GUID, an object): votes
 //! for the meaning of a type word in a language the seed does not know (see `learn`).
 
+use super::json_value::JsonValue;
 use crate::primitive::Primitive;
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// What a JSON placeholder or example value says of its type word: `true`, `1024`,
 /// `1024.5`, `"String (timestamp)"`, `"Int64"`, `"2019-01-27T18:19:50Z"`, a GUID, ... name a
 /// primitive, an object a structured type (the first element for an array); `null` says
 /// nothing.
-pub(super) fn value_vote(value: &Value) -> Option<Vote> {
+pub(super) fn value_vote(value: &JsonValue) -> Option<Vote> {
     match value {
-        Value::Null => None,
-        Value::Bool(_) => Some(Vote::Primitive(Primitive::Boolean)),
-        Value::Number(n) if n.is_f64() => Some(Vote::Primitive(Primitive::Double)),
-        Value::Number(_) => Some(Vote::Primitive(Primitive::Int32)),
-        Value::String(s) => Some(Vote::Primitive(string_primitive(s))),
-        Value::Array(items) => items.first().and_then(value_vote),
-        Value::Object(o) => {
+        JsonValue::Null => None,
+        JsonValue::Bool(_) => Some(Vote::Primitive(Primitive::Boolean)),
+        JsonValue::Number(n) if n.is_f64() => Some(Vote::Primitive(Primitive::Double)),
+        JsonValue::Number(_) => Some(Vote::Primitive(Primitive::Int32)),
+        JsonValue::String(s) => Some(Vote::Primitive(string_primitive(s))),
+        JsonValue::Array(items) => items.first().and_then(value_vote),
+        JsonValue::Object(o) => {
             let edm = o
                 .get("@odata.type")
-                .and_then(Value::as_str)
+                .and_then(JsonValue::as_str)
                 .and_then(|t| Primitive::from_spelling(t.trim_start_matches('#')));
             Some(edm.map_or(Vote::Structured, Vote::Primitive))
         }
@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn json_values_vote_for_primitives() {
-        let vote = |v: Value| value_vote(&v);
+        let vote = |v: serde_json::Value| value_vote(&serde_json::from_value(v).unwrap());
         let p = |p| Some(Vote::Primitive(p));
         assert_eq!(vote(serde_json::json!(true)), p(Primitive::Boolean));
         assert_eq!(vote(serde_json::json!(1024)), p(Primitive::Int32));

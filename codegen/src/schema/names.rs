@@ -13,10 +13,9 @@
 
 use crate::diag::{Code, Diagnostics};
 use crate::docs_text::is_identifier;
-use crate::parse::{locale, Page, PropertyRow, TypeSpec};
+use crate::parse::{locale, JsonObject, JsonValue as Value, Page, PropertyRow, TypeSpec};
 use crate::primitive::Primitive;
 use rapidfuzz::distance::levenshtein;
-use serde_json::{Map, Value};
 
 /// How alike (0 to 1, normalized Levenshtein) a transliterated name must be to a key.
 const ALIKE: f64 = 0.6;
@@ -34,7 +33,7 @@ pub(super) struct Reconciled<'a> {
 /// with the entry of the key each row takes as its name.
 pub(super) fn reconcile_names<'a>(
     page: &Page,
-    json: Option<&'a Map<String, Value>>,
+    json: Option<&'a JsonObject>,
     diags: &mut Diagnostics,
 ) -> Reconciled<'a> {
     let rows = &page.properties;

@@ -9,10 +9,9 @@
 
 use super::formats::JsonKind;
 use crate::diag::Code;
-use crate::parse::Page;
+use crate::parse::{JsonValue as Value, Page};
 use crate::schema::{Property, QualifiedName, Schema};
 use foldhash::{HashMap, HashMapExt, HashSet};
-use serde_json::Value;
 
 /// The evidence of a set of resource pages.
 #[derive(Debug, Default)]

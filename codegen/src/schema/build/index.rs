@@ -6,10 +6,9 @@ use super::{namespace_of, split_qualified, Draft, Missing, SchemaBuilder, DEFAUL
 use crate::diag::{Code, Location};
 use crate::docs_text::is_identifier;
 use crate::parse::page::identifier_matching;
-use crate::parse::{Page, PageClass, PropertyRow, Target, TypeSpec};
+use crate::parse::{JsonValue, Page, PageClass, PropertyRow, Target, TypeSpec};
 use crate::primitive::Primitive;
 use crate::schema::{Kind, Origin, QualifiedName, TypeDef, TypeRef};
-use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// True when `name` (simple or qualified) can be the type a link to page `stem` stands for:
@@ -112,7 +111,7 @@ impl SchemaBuilder {
             .json
             .as_ref()
             .and_then(|j| j.object.get("@odata.type"))
-            .and_then(Value::as_str)
+            .and_then(JsonValue::as_str)
             .map(|s| s.trim_start_matches('#').to_owned());
         let Some(q) = annotated.or(from_json) else {
             let message = "the page has property tables but no `@odata.type` in an annotation or JSON block; skipped";

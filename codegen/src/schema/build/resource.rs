@@ -9,12 +9,11 @@ use super::{
 };
 use crate::diag::{Code, Location};
 use crate::docs_text::is_identifier;
-use crate::parse::{Page, PropertyRow};
+use crate::parse::{JsonObject, JsonValue as Value, Page, PropertyRow};
 use crate::primitive::Primitive;
 use crate::schema::names::{reconcile_names, Reconciled};
 use crate::schema::{Kind, Property, QualifiedName, TypeRef};
 use foldhash::{HashSet, HashSetExt};
-use serde_json::{Map, Value};
 
 /// The primitive or type a JSON placeholder suggests (`"String (timestamp)"`, `1024`, `{...}`),
 /// and whether it is a collection.
@@ -177,7 +176,7 @@ impl SchemaBuilder {
         page: &Page,
         (row, position): (&PropertyRow, RowPosition),
         (name, entry): (String, Option<(&String, &Value)>),
-        json: Option<&Map<String, Value>>,
+        json: Option<&JsonObject>,
         q: &QualifiedName,
     ) -> Property {
         let at = page.at(row.line, row.column);
@@ -348,7 +347,7 @@ impl SchemaBuilder {
         };
         let mut added: Vec<Property> = Vec::new();
         let at = page.at(j.line, 1);
-        for key in j.object.keys().filter(|k| !k.starts_with('@')) {
+        for (key, value) in j.object.iter().filter(|(k, _)| !k.starts_with('@')) {
             // A capitalised key (`Name`) may stand for the row of its lowercase name; a key
             // that starts otherwise is its own lowercase-initial form, checked first.
             let capitalised = key.starts_with(|c: char| c.is_ascii_uppercase());
@@ -362,7 +361,7 @@ impl SchemaBuilder {
                 self.diags.push(Code::JsonExtraKey, at.clone(), message);
                 continue;
             }
-            let (ty, collection) = placeholder_type(&j.object[key.as_str()]);
+            let (ty, collection) = placeholder_type(value);
             let message = format!("`{key}` is in the JSON representation but in no table; added with the type its placeholder shows (`{ty}`)");
             self.diags.push(Code::JsonExtraKey, at.clone(), message);
             let ty = match QualifiedName::parse(&ty) {
