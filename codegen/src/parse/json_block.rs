@@ -155,7 +155,9 @@ pub(super) fn read_representation(
     let JsonValue::Object(mut object) = value else {
         return None;
     };
-    if object.keys().any(|k| k.trim() != k) {
+    if (object.keys())
+        .any(|k| k.starts_with(char::is_whitespace) || k.ends_with(char::is_whitespace))
+    {
         diags.push(
             Code::RepairedJson,
             Location::new(path, line, 1),

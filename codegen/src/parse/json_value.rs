@@ -2,14 +2,17 @@
 //! ([`JsonObject`]) are vectors of entries in document order.
 //!
 //! serde_json parses; this module only builds the tree, through a serde visitor. A
-//! `serde_json::Value` (with `preserve_order`) hashes every key of every object and gives each
-//! object a hash table: a tenth of the parse stage for blocks whose objects mostly have a few
-//! keys and are read in order. Here an object is one vector, and only an object of many keys
-//! gets a sorted index for lookups by key.
+//! `serde_json::Value` (with `preserve_order`) hashes every key of every object with SipHash and
+//! gives each object a hash table, for blocks whose objects mostly have a few keys and are read
+//! in order. Here an object is one vector, and only an object of many keys gets an index (a
+//! hash table of positions) for lookups by key.
 
+use foldhash::fast::RandomState;
+use hashbrown::hash_table::{Entry, HashTable};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
 use std::fmt;
+use std::hash::BuildHasher;
 
 /// A JSON value; the variants are `serde_json::Value`'s, with [`JsonObject`] for objects.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,57 +69,86 @@ impl JsonValue {
     }
 }
 
-/// Objects of up to this many keys are searched in order; larger ones through a sorted index.
+/// Objects of up to this many keys are searched in order; larger ones through a [`KeyIndex`].
 const SCANNED_KEYS: usize = 16;
 
 /// A JSON object: its entries in document order, each key once. A key written twice keeps its
 /// first position and takes its last value (as `serde_json::Map` does).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct JsonObject {
     /// The entries, keys distinct.
     entries: Vec<(String, JsonValue)>,
-    /// Positions of `entries` in key order, for an object of more than [`SCANNED_KEYS`] keys
-    /// (empty otherwise).
-    sorted: Vec<usize>,
+    /// For an object of more than [`SCANNED_KEYS`] keys: its positions by key.
+    index: Option<Box<KeyIndex>>,
+}
+
+/// The positions of a large object's entries, by key.
+#[derive(Debug, Clone)]
+struct KeyIndex {
+    /// Hashes the keys (seeded per process: a block cannot choose colliding keys).
+    hasher: RandomState,
+    /// Positions in the object's entries.
+    positions: HashTable<usize>,
+}
+
+impl KeyIndex {
+    /// The index of `entries`; `None` when a key is repeated.
+    fn of(entries: &[(String, JsonValue)]) -> Option<KeyIndex> {
+        let hasher = RandomState::default();
+        let mut positions = HashTable::with_capacity(entries.len());
+        let hash_of = |&i: &usize| hasher.hash_one(entries[i].0.as_str());
+        for (i, (key, _)) in entries.iter().enumerate() {
+            let hash = hasher.hash_one(key.as_str());
+            match positions.entry(hash, |&j| entries[j].0 == *key, hash_of) {
+                Entry::Occupied(_) => return None,
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
+        }
+        Some(KeyIndex { hasher, positions })
+    }
+}
+
+impl PartialEq for JsonObject {
+    /// Equal entries in the same order (the index follows from them).
+    fn eq(&self, other: &JsonObject) -> bool {
+        self.entries == other.entries
+    }
 }
 
 impl JsonObject {
     /// The object of `entries` in this order, a repeated key keeping its first position and
     /// taking its last value.
-    pub fn from_entries(mut entries: Vec<(String, JsonValue)>) -> JsonObject {
+    pub fn from_entries(entries: Vec<(String, JsonValue)>) -> JsonObject {
         if entries.len() <= SCANNED_KEYS {
             let repeated =
                 (1..entries.len()).any(|i| entries[..i].iter().any(|(k, _)| *k == entries[i].0));
             if !repeated {
                 return JsonObject {
                     entries,
-                    sorted: Vec::new(),
+                    index: None,
                 };
             }
+            return JsonObject::from_entries(merge_repeated(entries));
         }
-        let mut sorted: Vec<usize> = (0..entries.len()).collect();
-        // Stable: the positions of a repeated key stay in document order.
-        sorted.sort_by(|&a, &b| entries[a].0.cmp(&entries[b].0));
-        if sorted
-            .windows(2)
-            .any(|w| entries[w[0]].0 == entries[w[1]].0)
-        {
-            merge_repeated(&mut entries, &sorted);
-            return JsonObject::from_entries(entries);
+        match KeyIndex::of(&entries) {
+            Some(index) => JsonObject {
+                entries,
+                index: Some(Box::new(index)),
+            },
+            None => JsonObject::from_entries(merge_repeated(entries)),
         }
-        if entries.len() <= SCANNED_KEYS {
-            sorted.clear();
-        }
-        JsonObject { entries, sorted }
     }
 
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&JsonValue> {
-        if self.sorted.is_empty() {
+        let Some(index) = &self.index else {
             return self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v);
-        }
-        let found = (self.sorted).binary_search_by(|&i| self.entries[i].0.as_str().cmp(key));
-        found.ok().map(|at| &self.entries[self.sorted[at]].1)
+        };
+        let hash = index.hasher.hash_one(key);
+        let found = index.positions.find(hash, |&i| self.entries[i].0 == key);
+        found.map(|&i| &self.entries[i].1)
     }
 
     /// True when the object has `key`.
@@ -145,25 +177,24 @@ impl JsonObject {
     }
 }
 
-/// Moves the last value of each repeated key of `entries` to its first position and removes its
-/// other positions; `sorted` is the positions of `entries` sorted by key, a key's in document
-/// order.
-fn merge_repeated(entries: &mut Vec<(String, JsonValue)>, sorted: &[usize]) {
-    let mut keep = vec![true; entries.len()];
-    let mut moves = Vec::new();
-    for run in sorted.chunk_by(|&a, &b| entries[a].0 == entries[b].0) {
-        if let [first, .., last] = *run {
-            moves.push((first, last));
-            for &i in &run[1..] {
-                keep[i] = false;
+/// `entries` with each repeated key at its first position, with its last value.
+fn merge_repeated(entries: Vec<(String, JsonValue)>) -> Vec<(String, JsonValue)> {
+    let hasher = RandomState::default();
+    let mut at: HashTable<usize> = HashTable::with_capacity(entries.len());
+    let mut merged: Vec<(String, JsonValue)> = Vec::with_capacity(entries.len());
+    for (key, value) in entries {
+        let hash = hasher.hash_one(key.as_str());
+        match at.find(hash, |&i| merged[i].0 == key).copied() {
+            Some(i) => merged[i].1 = value,
+            None => {
+                at.insert_unique(hash, merged.len(), |&i| {
+                    hasher.hash_one(merged[i].0.as_str())
+                });
+                merged.push((key, value));
             }
         }
     }
-    for (first, last) in moves {
-        entries[first].1 = std::mem::replace(&mut entries[last].1, JsonValue::Null);
-    }
-    let mut kept = keep.into_iter();
-    entries.retain(|_| kept.next().unwrap_or(true));
+    merged
 }
 
 /// The entries of a [`JsonObject`], in document order.
