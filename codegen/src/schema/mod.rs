@@ -95,7 +95,8 @@ impl TypeIndex {
             if t.namespace.is_empty() {
                 add(t.name.clone(), i);
             }
-            add(format!("{}.{}", t.namespace, t.name), i);
+            // Joined at its length: `format!` cost several times as much, once per type.
+            add([t.namespace.as_str(), ".", t.name.as_str()].concat(), i);
         }
         TypeIndex { positions }
     }
