@@ -4,15 +4,14 @@
 //! serde_json parses; this module only builds the tree, through a serde visitor. A
 //! `serde_json::Value` (with `preserve_order`) hashes every key of every object with SipHash and
 //! gives each object a hash table, for blocks whose objects mostly have a few keys and are read
-//! in order. Here an object is one vector, and only an object of many keys gets an index (a
-//! hash table of positions) for lookups by key.
+//! in order. Here an object of a few keys is one vector, and only a larger one is an `IndexMap`
+//! (hashed with foldhash) for lookups by key.
 
 use foldhash::fast::RandomState;
-use hashbrown::hash_table::{Entry, HashTable};
+use indexmap::IndexMap;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
 use std::fmt;
-use std::hash::BuildHasher;
 
 /// A JSON value; the variants are `serde_json::Value`'s, with [`JsonObject`] for objects.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,51 +68,34 @@ impl JsonValue {
     }
 }
 
-/// Objects of up to this many keys are searched in order; larger ones through a [`KeyIndex`].
+/// Objects of up to this many keys are one vector searched in order; larger ones an `IndexMap`.
 const SCANNED_KEYS: usize = 16;
 
 /// A JSON object: its entries in document order, each key once. A key written twice keeps its
-/// first position and takes its last value (as `serde_json::Map` does).
-#[derive(Debug, Clone, Default)]
+/// first position and takes its last value (as `serde_json::Map` does: both insert into an
+/// `IndexMap`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct JsonObject {
     /// The entries, keys distinct.
-    entries: Vec<(String, JsonValue)>,
-    /// For an object of more than [`SCANNED_KEYS`] keys: its positions by key.
-    index: Option<Box<KeyIndex>>,
+    entries: EntryList,
 }
 
-/// The positions of a large object's entries, by key.
-#[derive(Debug, Clone)]
-struct KeyIndex {
-    /// Hashes the keys (seeded per process: a block cannot choose colliding keys).
-    hasher: RandomState,
-    /// Positions in the object's entries.
-    positions: HashTable<usize>,
+/// The entries of a [`JsonObject`]: most objects have a few keys, searched in order without
+/// the cost of a hash table.
+#[derive(Debug, Clone, PartialEq)]
+enum EntryList {
+    /// Up to [`SCANNED_KEYS`] entries.
+    Few(Vec<(String, JsonValue)>),
+    /// More, found by key through their hashes (foldhash, seeded per process: a block cannot
+    /// choose colliding keys; the order never depends on it).
+    Many(IndexMap<String, JsonValue, RandomState>),
 }
 
-impl KeyIndex {
-    /// The index of `entries`; `None` when a key is repeated.
-    fn of(entries: &[(String, JsonValue)]) -> Option<KeyIndex> {
-        let hasher = RandomState::default();
-        let mut positions = HashTable::with_capacity(entries.len());
-        let hash_of = |&i: &usize| hasher.hash_one(entries[i].0.as_str());
-        for (i, (key, _)) in entries.iter().enumerate() {
-            let hash = hasher.hash_one(key.as_str());
-            match positions.entry(hash, |&j| entries[j].0 == *key, hash_of) {
-                Entry::Occupied(_) => return None,
-                Entry::Vacant(slot) => {
-                    slot.insert(i);
-                }
-            }
+impl Default for JsonObject {
+    fn default() -> JsonObject {
+        JsonObject {
+            entries: EntryList::Few(Vec::new()),
         }
-        Some(KeyIndex { hasher, positions })
-    }
-}
-
-impl PartialEq for JsonObject {
-    /// Equal entries in the same order (the index follows from them).
-    fn eq(&self, other: &JsonObject) -> bool {
-        self.entries == other.entries
     }
 }
 
@@ -121,34 +103,28 @@ impl JsonObject {
     /// The object of `entries` in this order, a repeated key keeping its first position and
     /// taking its last value.
     pub fn from_entries(entries: Vec<(String, JsonValue)>) -> JsonObject {
-        if entries.len() <= SCANNED_KEYS {
-            let repeated =
-                (1..entries.len()).any(|i| entries[..i].iter().any(|(k, _)| *k == entries[i].0));
-            if !repeated {
-                return JsonObject {
-                    entries,
-                    index: None,
-                };
-            }
-            return JsonObject::from_entries(merge_repeated(entries));
+        let repeated =
+            || (1..entries.len()).any(|i| entries[..i].iter().any(|(k, _)| *k == entries[i].0));
+        if entries.len() <= SCANNED_KEYS && !repeated() {
+            return JsonObject {
+                entries: EntryList::Few(entries),
+            };
         }
-        match KeyIndex::of(&entries) {
-            Some(index) => JsonObject {
-                entries,
-                index: Some(Box::new(index)),
-            },
-            None => JsonObject::from_entries(merge_repeated(entries)),
-        }
+        let map: IndexMap<String, JsonValue, RandomState> = entries.into_iter().collect();
+        let entries = if map.len() <= SCANNED_KEYS {
+            EntryList::Few(map.into_iter().collect())
+        } else {
+            EntryList::Many(map)
+        };
+        JsonObject { entries }
     }
 
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&JsonValue> {
-        let Some(index) = &self.index else {
-            return self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v);
-        };
-        let hash = index.hasher.hash_one(key);
-        let found = index.positions.find(hash, |&i| self.entries[i].0 == key);
-        found.map(|&i| &self.entries[i].1)
+        match &self.entries {
+            EntryList::Few(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            EntryList::Many(map) => map.get(key),
+        }
     }
 
     /// True when the object has `key`.
@@ -158,58 +134,55 @@ impl JsonObject {
 
     /// The keys in document order.
     pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.entries.iter().map(|(k, _)| k)
+        self.iter().map(|(k, _)| k)
     }
 
     /// The entries in document order.
     pub fn iter(&self) -> Entries<'_> {
-        Entries(self.entries.iter())
+        match &self.entries {
+            EntryList::Few(entries) => Entries::Few(entries.iter()),
+            EntryList::Many(map) => Entries::Many(map.iter()),
+        }
     }
 
     /// The number of keys.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        match &self.entries {
+            EntryList::Few(entries) => entries.len(),
+            EntryList::Many(map) => map.len(),
+        }
     }
 
     /// True when the object has no key.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
-}
-
-/// `entries` with each repeated key at its first position, with its last value.
-fn merge_repeated(entries: Vec<(String, JsonValue)>) -> Vec<(String, JsonValue)> {
-    let hasher = RandomState::default();
-    let mut at: HashTable<usize> = HashTable::with_capacity(entries.len());
-    let mut merged: Vec<(String, JsonValue)> = Vec::with_capacity(entries.len());
-    for (key, value) in entries {
-        let hash = hasher.hash_one(key.as_str());
-        match at.find(hash, |&i| merged[i].0 == key).copied() {
-            Some(i) => merged[i].1 = value,
-            None => {
-                at.insert_unique(hash, merged.len(), |&i| {
-                    hasher.hash_one(merged[i].0.as_str())
-                });
-                merged.push((key, value));
-            }
-        }
-    }
-    merged
 }
 
 /// The entries of a [`JsonObject`], in document order.
 #[derive(Debug, Clone)]
-pub struct Entries<'a>(std::slice::Iter<'a, (String, JsonValue)>);
+pub enum Entries<'a> {
+    /// Of an object of a few keys.
+    Few(std::slice::Iter<'a, (String, JsonValue)>),
+    /// Of a larger one.
+    Many(indexmap::map::Iter<'a, String, JsonValue>),
+}
 
 impl<'a> Iterator for Entries<'a> {
     type Item = (&'a String, &'a JsonValue);
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.0.next().map(|(k, v)| (k, v))
+        match self {
+            Entries::Few(entries) => entries.next().map(|(k, v)| (k, v)),
+            Entries::Many(entries) => entries.next(),
+        }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.0.size_hint()
+        match self {
+            Entries::Few(entries) => entries.size_hint(),
+            Entries::Many(entries) => entries.size_hint(),
+        }
     }
 }
 
@@ -226,10 +199,13 @@ impl<'a> IntoIterator for &'a JsonObject {
 
 impl IntoIterator for JsonObject {
     type Item = (String, JsonValue);
-    type IntoIter = std::vec::IntoIter<(String, JsonValue)>;
+    type IntoIter = Box<dyn Iterator<Item = (String, JsonValue)>>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.into_iter()
+        match self.entries {
+            EntryList::Few(entries) => Box::new(entries.into_iter()),
+            EntryList::Many(map) => Box::new(map.into_iter()),
+        }
     }
 }
 
