@@ -9,8 +9,9 @@
 //! defaults to `../shared/corpus` beside the workspace), or `$DOCGEN_CORPUS` itself when it is a
 //! tree of pages, else `docs-input/`. divan prints the statistics of each stage; a summary of
 //! medians and ratios to the pulldown-cmark pass follows (`DOCGEN_BENCH_RUNS` runs per stage,
-//! default 5; `DOCGEN_BENCH_NO_SUMMARY=1` skips it). `DOCGEN_BENCH_ONCE=baseline|parse|schema|emit`
-//! runs one stage once and nothing else, for profilers; `DOCGEN_BENCH_ONCE=read` only reads the
+//! default 5; `DOCGEN_BENCH_NO_SUMMARY=1` skips it): each stage alone (schema on a copy of the
+//! parsed pages), their sum, and the whole pipeline run end to end as the command runs it.
+//! `DOCGEN_BENCH_ONCE=baseline|parse|schema|emit` runs one stage once and nothing else, for profilers; `DOCGEN_BENCH_ONCE=read` only reads the
 //! tree, the part every such run shares, to subtract from the others. Everything is single-threaded except
 //! the `*_parallel` benches. Like the command, the benchmark allocates with mimalloc (the
 //! baseline too).
@@ -180,6 +181,8 @@ fn summary() {
     let schema_t = median_with_input(runs, || pages().to_vec(), schema::build);
     let schema = built();
     let emit_t = median_of(runs, || emit(schema, &EmitOptions::default()));
+    // As the command runs: each stage on the one before's fresh output, nothing cloned.
+    let whole = median_of(runs, pipeline);
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     let ratio = |d: Duration| d.as_secs_f64() / base.as_secs_f64();
     println!(
@@ -196,6 +199,7 @@ fn summary() {
         ("emit", emit_t),
         ("parse + schema", parse + schema_t),
         ("parse + schema + emit", parse + schema_t + emit_t),
+        ("whole pipeline, end to end", whole),
     ];
     for (name, d) in rows {
         println!("{name:<32}{:>9.1} ms {:>7.2}x", ms(d), ratio(d));
