@@ -207,6 +207,7 @@ fn summary() {
 }
 
 fn main() {
+    allocator::keep_freed_memory();
     sources(); // read the tree before timing anything
                // One run of one stage and nothing else, for profilers (`perf stat`, callgrind).
     if let Some(stage) = std::env::var_os("DOCGEN_BENCH_ONCE") {

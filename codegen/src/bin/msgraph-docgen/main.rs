@@ -27,6 +27,7 @@ use args::{
 static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
 
 fn main() -> ExitCode {
+    allocator::keep_freed_memory();
     let result = match Cli::parse().command {
         Command::Generate(args) => generate(args),
         Command::Tree(args) => tree(args),
