@@ -92,7 +92,8 @@ impl Lexicon {
     pub fn learn(pages: &[Page]) -> Lexicon {
         // What each pass reads of a page whatever the words, computed once for all of them.
         let mut values: Vec<RowValues> = pages.iter().map(RowValues::of).collect();
-        let open = NamePages::new(pages);
+        let keys: Vec<PageKeys> = pages.iter().map(PageKeys::of).collect();
+        let open = NamePages::new(pages, &keys);
         // Names first, read with the seed's type words: the JSON values of rows whose names
         // are translated are evidence for the type words too.
         let mut lexicon = Lexicon {
@@ -102,8 +103,8 @@ impl Lexicon {
         let (names, foreign_names) = learn_names(&open, &lexicon);
         lexicon.names = names;
         // The rows' JSON values, which depend on the names only.
-        for (values, page) in values.iter_mut().zip(pages) {
-            values.look_up(page, &lexicon);
+        for ((values, page), keys) in values.iter_mut().zip(pages).zip(&keys) {
+            values.look_up(page, keys, &lexicon);
         }
         lexicon.collections = learn_collections(pages, &values, &lexicon);
         lexicon.primitives = learn_primitives(pages, &values, &lexicon);
@@ -130,6 +131,49 @@ impl Lexicon {
 /// than through their map.
 const SCANNED_KEYS: usize = 32;
 
+/// A page's JSON entries and the entry each row's name is the key of: what the passes compare
+/// first, found once per page.
+pub(super) struct PageKeys<'p> {
+    /// The block's entries in document order, `@` annotations included (none without a block).
+    pub(super) entries: Vec<(&'p String, &'p Value)>,
+    /// By row: the index in `entries` of the key spelled exactly as the row's name (keys are
+    /// distinct: there is at most one).
+    pub(super) exact: Vec<Option<usize>>,
+}
+
+impl<'p> PageKeys<'p> {
+    /// The entries of `page`'s block and the key each row's name is.
+    pub(super) fn of(page: &'p Page) -> PageKeys<'p> {
+        let Some(object) = page.json.as_ref().map(|j| &j.object) else {
+            return PageKeys {
+                entries: Vec::new(),
+                exact: vec![None; page.properties.len()],
+            };
+        };
+        let entries: Vec<(&'p String, &'p Value)> = object.iter().collect();
+        // Blocks mostly list the rows' keys in the rows' order: the key after the one found
+        // last is compared first.
+        let mut next = 0;
+        let exact = (page.properties.iter())
+            .map(|row| {
+                if entries.get(next).is_some_and(|(key, _)| **key == row.name) {
+                    next += 1;
+                    return Some(next - 1);
+                }
+                // A short block is searched in order (cheaper than hashing the name), a long
+                // one only when its map has the name.
+                if entries.len() > SCANNED_KEYS && !object.contains_key(&row.name) {
+                    return None;
+                }
+                let found = entries.iter().position(|(key, _)| **key == row.name)?;
+                next = found + 1;
+                Some(found)
+            })
+            .collect();
+        PageKeys { entries, exact }
+    }
+}
+
 /// What the passes read of a page's rows besides the words: each row's JSON value, its type
 /// cell's normalized text and whether the seed reads the cell as a collection (built once per
 /// page).
@@ -153,10 +197,10 @@ impl<'p> RowValues<'p> {
         }
     }
 
-    /// Looks up the value the block of `page` (the page these values are of) shows for each
-    /// row: by its name, else by the key its name is the tree's word for in `words`, else by
-    /// its name in another case.
-    fn look_up(&mut self, page: &'p Page, words: &Lexicon) {
+    /// Looks up the value the block of `page` (the page these values are of, whose entries
+    /// are `keys`) shows for each row: by its name, else by the key its name is the tree's
+    /// word for in `words`, else by its name in another case.
+    fn look_up(&mut self, page: &'p Page, keys: &PageKeys<'p>, words: &Lexicon) {
         let Some(object) = page.json.as_ref().map(|j| &j.object) else {
             self.values = vec![None; page.properties.len()];
             return;
@@ -167,27 +211,11 @@ impl<'p> RowValues<'p> {
         // By key of a short block: its lowercase when it is not ASCII (when first needed).
         let mut lower_keys: Option<Vec<Option<String>>> = None;
         let mut buffer = String::new();
-        // Blocks mostly list the rows' keys in the rows' order: the key after the one found
-        // last is compared first (keys are unique: an equal key is the one `get` finds).
-        let entries: Vec<(&'p String, &'p Value)> = object.iter().collect();
-        let mut next = 0;
-        self.values = (page.properties.iter())
-            .map(|row| {
-                if let Some(&(key, value)) = entries.get(next) {
-                    if *key == row.name {
-                        next += 1;
-                        return Some(value);
-                    }
-                }
-                // A short block is searched in order (cheaper than hashing the name), a long
-                // one through its map.
-                if entries.len() <= SCANNED_KEYS {
-                    if let Some(i) = entries.iter().position(|(key, _)| **key == row.name) {
-                        next = i + 1;
-                        return Some(entries[i].1);
-                    }
-                } else if let Some(value) = object.get(&row.name) {
-                    return Some(value);
+        let entries = &keys.entries;
+        self.values = (page.properties.iter().zip(&keys.exact))
+            .map(|(row, exact)| {
+                if let Some(k) = *exact {
+                    return entries.get(k).map(|&(_, value)| value);
                 }
                 let name = lowercase_in(&row.name, &mut buffer);
                 if let Some(value) = words.names.get(name).and_then(|(k, _)| object.get(k)) {
@@ -611,7 +639,8 @@ pub(super) mod tests {
             Some("title")
         );
         // The second pass `learn` skips would have answered the same.
-        let again = learn_names(&NamePages::new(&pages), &lexicon);
+        let keys: Vec<PageKeys> = pages.iter().map(PageKeys::of).collect();
+        let again = learn_names(&NamePages::new(&pages, &keys), &lexicon);
         assert_eq!(
             again,
             (lexicon.names.clone(), lexicon.foreign_names.clone())

@@ -7,7 +7,7 @@
 //! name (`viewpoint` for `chatViewpoint` is a variant, not a translation).
 
 use super::json_value::JsonValue as Value;
-use super::learn::{looks_like_a_type_name, Tally};
+use super::learn::{looks_like_a_type_name, PageKeys, Tally};
 use super::lexicon::{Evidence, Lexicon};
 use super::locale;
 use super::page::{Page, PropertyRow};
@@ -66,13 +66,19 @@ struct NamePage<'p> {
 }
 
 impl<'p> NamePages<'p> {
-    /// The pages' keys and rows, as [`learn_names`] reads them.
-    pub(super) fn new(pages: &'p [Page]) -> NamePages<'p> {
+    /// The pages' keys and rows, as [`learn_names`] reads them; `exact` gives each page's
+    /// entries and the key each row's name is ([`PageKeys`], by page).
+    pub(super) fn new(pages: &'p [Page], exact: &[PageKeys]) -> NamePages<'p> {
         let mut open = Vec::new();
-        for (n, page) in pages.iter().enumerate() {
+        let mut check = ExactCheck::default();
+        for (n, (page, exact)) in pages.iter().zip(exact).enumerate() {
             let Some(json) = page.json.as_ref() else {
                 continue;
             };
+            // Most pages name every key exactly: they leave no key unclaimed.
+            if check.claims_every_key(page, exact) {
+                continue;
+            }
             let (keys, values): (Vec<&String>, Vec<&Value>) = (json.object.iter())
                 .filter(|(k, _)| !k.starts_with('@'))
                 .unzip();
@@ -120,6 +126,55 @@ impl<'p> NamePages<'p> {
             keys_elsewhere,
             pages: open,
         }
+    }
+}
+
+/// Buffers for [`ExactCheck::claims_every_key`], kept from page to page.
+#[derive(Default)]
+struct ExactCheck {
+    /// By entry of the block: whether a property row (not a relationship) is named exactly as
+    /// its key.
+    named: Vec<bool>,
+    /// The keys' shapes (length, lowercase first byte) and entry indexes.
+    shapes: Vec<(usize, u8, usize)>,
+}
+
+impl ExactCheck {
+    /// True when every key of `page`'s block (`@` annotations left out) is the exact name of
+    /// one of its property rows (not relationships; `exact` is the page's [`PageKeys`]), and
+    /// the keys are ASCII and distinct in any case. Then each key is the first spelled like
+    /// that row's name in any case (what [`match_keys`] finds): every key is claimed, and the
+    /// page teaches no names. Known without comparing names and keys in any case.
+    fn claims_every_key(&mut self, page: &Page, exact: &PageKeys) -> bool {
+        let entries = &exact.entries;
+        self.named.clear();
+        self.named.resize(entries.len(), false);
+        let rows = page.properties.iter().zip(&exact.exact);
+        for (_, k) in rows.filter(|(r, _)| !r.navigation) {
+            if let Some(named) = k.and_then(|k| self.named.get_mut(k)) {
+                *named = true;
+            }
+        }
+        self.shapes.clear();
+        for ((k, (key, _)), named) in entries.iter().enumerate().zip(&self.named) {
+            if key.starts_with('@') {
+                continue;
+            }
+            if !named || !key.is_ascii() {
+                return false;
+            }
+            let first = key.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+            self.shapes.push((key.len(), first, k));
+        }
+        // Keys equal in ASCII case have one shape: only keys of a shape are compared.
+        self.shapes.sort_unstable();
+        let alike = |a: usize, b: usize| {
+            (entries.get(a).zip(entries.get(b)))
+                .is_some_and(|((a, _), (b, _))| a.eq_ignore_ascii_case(b))
+        };
+        (self.shapes.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))).all(|same| {
+            (same.iter().enumerate()).all(|(i, a)| same[..i].iter().all(|b| !alike(a.2, b.2)))
+        })
     }
 }
 
@@ -331,10 +386,58 @@ fn fits(cell: &TypeCell, value: &Value) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{keys_among, match_keys_by_map, match_keys_in_place};
+    use super::{keys_among, match_keys, match_keys_by_map, match_keys_in_place, ExactCheck};
     use crate::parse::learn::tests::{base_page, made_up_page};
+    use crate::parse::learn::PageKeys;
     use crate::parse::page::Page;
+    use crate::parse::parse_page;
     use foldhash::HashSet;
+
+    #[test]
+    fn a_page_claims_every_key_only_when_names_in_any_case_claim_them_all() {
+        let page = |rows: &str, json: &str| {
+            let text = format!("<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"}} -->\n```json\n{json}\n```\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{rows}\n## Relationships\n|Relationship|Type|Description|\n|-|-|-|\n|owner|[user](user.md)|x|\n");
+            parse_page("x.md", &text)
+        };
+        let cases = [
+            (
+                "|id|String|x|\n|name|String|x|\n",
+                r#"{"@odata.type": "x", "name": "s", "id": "s"}"#,
+                true,
+            ),
+            // Keys alike in case: the second is nobody's first key in any case.
+            (
+                "|id|String|x|\n|Id|String|x|\n",
+                r#"{"id": "s", "Id": "s"}"#,
+                false,
+            ),
+            ("|id|String|x|\n", r#"{"id": "s", "name": "s"}"#, false),
+            (
+                "|id|String|x|\n|Вопросы|String|x|\n",
+                r#"{"id": "s", "Вопросы": "s"}"#,
+                false,
+            ),
+            // Only a relationship has the name.
+            ("|id|String|x|\n", r#"{"id": "s", "owner": {}}"#, false),
+            ("|id|String|x|\n", "{}", true),
+        ];
+        let mut check = ExactCheck::default();
+        for (rows, json, expected) in cases {
+            let page = page(rows, json);
+            let claims = check.claims_every_key(&page, &PageKeys::of(&page));
+            assert_eq!(claims, expected, "{json}");
+            // What matching every name in any case finds, when the check says so.
+            let keys: Vec<&String> = (page.json.iter().flat_map(|j| j.object.keys()))
+                .filter(|k| !k.starts_with('@'))
+                .collect();
+            let names: Vec<&str> = (page.properties.iter())
+                .filter(|r| !r.navigation)
+                .map(|r| r.name.as_str())
+                .collect();
+            let claimed: HashSet<usize> = match_keys(&keys, &names).into_iter().flatten().collect();
+            assert!(!claims || claimed.len() == keys.len(), "{json}");
+        }
+    }
 
     #[test]
     fn keys_among_finds_the_names_every_key_lookup_finds() {
