@@ -195,12 +195,11 @@ impl SchemaBuilder {
             self.diags.push(Code::JsonMissingKey, at.clone(), message);
         }
         // The row's backticked values, kept by the one note its type asks for (a named type's
-        // or a `String`'s): moved there, not copied.
-        let raw = Page::possible_values(row);
+        // or a `String`'s); other primitives keep none, and their values are not read.
         if ty == TypeRef::Primitive(Primitive::String) {
-            self.note_string_values(row, raw, &name, q, &at);
-        } else {
-            self.note_possible_values(position, &ty, raw);
+            self.note_string_values(row, Page::possible_values(row), &name, q, &at);
+        } else if ty.as_named().is_some() {
+            self.note_possible_values(position, &ty, Page::possible_values(row));
         }
         if let Some(stem) = ending_link(row) {
             self.row_marks.push(RowMark {
