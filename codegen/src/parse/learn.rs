@@ -370,25 +370,45 @@ fn without_primitive(text: &str, words: &Lexicon) -> Option<String> {
 }
 
 /// The names the tree's pages give types: page stems and their last `-` segment, annotation
-/// type names, enum section names; lowercase.
-fn page_type_names(pages: &[Page]) -> HashSet<String> {
-    let mut names = HashSet::new();
-    for page in pages {
-        names.insert(page.stem.clone());
-        if let Some((_, last)) = page.stem.rsplit_once('-') {
-            names.insert(last.to_owned());
-        }
-        if let Some(t) = page.annotation.as_ref().and_then(|a| a.odata_type.as_ref()) {
-            let simple = t.rsplit('.').next().unwrap_or(t);
-            names.insert(simple.to_ascii_lowercase());
-        }
-        for e in &page.enums {
-            if let Some(name) = &e.name {
-                names.insert(name.to_ascii_lowercase());
-            }
-        }
+/// type names, enum section names (these two in ASCII lowercase). Searched page by page when
+/// asked: only the few words about to be learned are looked for, where a set of every page's
+/// names was built for them.
+struct PageTypeNames<'p> {
+    pages: &'p [Page],
+}
+
+impl<'p> PageTypeNames<'p> {
+    /// Each name as written, and whether it is read in ASCII lowercase.
+    fn each(&self) -> impl Iterator<Item = (&'p str, bool)> + 'p {
+        self.pages.iter().flat_map(|page| {
+            let stem = page.stem.as_str();
+            let last = stem.rsplit_once('-').map(|(_, last)| (last, false));
+            let annotated = (page.annotation.as_ref())
+                .and_then(|a| a.odata_type.as_deref())
+                .map(|t| (t.rsplit('.').next().unwrap_or(t), true));
+            let enums = (page.enums.iter())
+                .filter_map(|e| e.name.as_deref())
+                .map(|name| (name, true));
+            std::iter::once((stem, false))
+                .chain(last)
+                .chain(annotated)
+                .chain(enums)
+        })
     }
-    names
+
+    /// True when `text` is one of the names.
+    fn contains(&self, text: &str) -> bool {
+        self.each().any(|(name, fold)| reads_as(name, fold, text))
+    }
+}
+
+/// True when `name`, in ASCII lowercase when `fold`, is `text`.
+fn reads_as(name: &str, fold: bool, text: &str) -> bool {
+    if !fold {
+        return name == text;
+    }
+    name.len() == text.len()
+        && (name.bytes().zip(text.bytes())).all(|(n, t)| n.to_ascii_lowercase() == t)
 }
 
 /// True for words shaped like a type or property name rather than a word: an ASCII
@@ -405,23 +425,9 @@ const ALIKE: f64 = 0.7;
 /// alike too easily).
 const MIN_ALIKE_LEN: usize = 10;
 
-/// The page type names of a tree by their first two characters: the names a transliterated
-/// word is compared with (a machine transliteration keeps the start of the name).
-type NamesByStart<'a> = HashMap<&'a str, Vec<&'a str>>;
-
-/// [`NamesByStart`] of `names`.
-fn names_by_start(names: &HashSet<String>) -> NamesByStart<'_> {
-    let mut by_start: NamesByStart<'_> = HashMap::new();
-    for name in names {
-        let start = name.char_indices().nth(2).map_or(name.len(), |(i, _)| i);
-        by_start.entry(&name[..start]).or_default().push(name);
-    }
-    by_start
-}
-
 /// True when the normalized `word` names a page type of the tree, as it is or transliterated
 /// by machine translation.
-fn names_a_page_type(word: &str, names: &HashSet<String>, by_start: &NamesByStart<'_>) -> bool {
+fn names_a_page_type(word: &str, names: &PageTypeNames) -> bool {
     if names.contains(word) {
         return true;
     }
@@ -431,15 +437,22 @@ fn names_a_page_type(word: &str, names: &HashSet<String>, by_start: &NamesByStar
     if names.contains(&latin) || latin.len() < MIN_ALIKE_LEN {
         return names.contains(&latin);
     }
-    let Some(candidates) = by_start.get(&latin[..2]) else {
+    // The names whose first two characters are the word's (a machine transliteration keeps
+    // the start of the name); the word is ASCII.
+    let Some(start) = latin.get(..2) else {
         return false;
     };
     // strsim's `normalized_levenshtein`, measured by rapidfuzz's comparator: the word is
     // prepared once, then compared with each name a machine word at a time.
     let alike = levenshtein::BatchComparator::new(latin.chars());
-    candidates
-        .iter()
-        .any(|n| alike.normalized_similarity(n.chars()) >= ALIKE)
+    (names.each())
+        .filter(|&(name, fold)| name.get(..2).is_some_and(|s| reads_as(s, fold, start)))
+        .any(|(name, fold)| {
+            let lower = name
+                .chars()
+                .map(|c| if fold { c.to_ascii_lowercase() } else { c });
+            alike.normalized_similarity(lower) >= ALIKE
+        })
 }
 
 /// Primitive words: the words of type cells read as no type, counted over the rows whose JSON
@@ -449,7 +462,6 @@ fn learn_primitives(
     values: &[RowValues],
     words: &Lexicon,
 ) -> BTreeMap<String, (Primitive, Evidence)> {
-    let names = page_type_names(pages);
     let mut tallies: BTreeMap<String, (Tally, BTreeMap<Vote, usize>)> = BTreeMap::new();
     for (n, (page, values)) in pages.iter().zip(values).enumerate() {
         for (i, row) in page.properties.iter().enumerate() {
@@ -477,7 +489,7 @@ fn learn_primitives(
             *votes.entry(vote).or_insert(0) += 1;
         }
     }
-    let by_start = names_by_start(&names);
+    let names = PageTypeNames { pages };
     let mut learned = BTreeMap::new();
     for (word, (mut tally, votes)) in tallies {
         let Some((primitive, agreeing)) = winner(&votes) else {
@@ -485,7 +497,7 @@ fn learn_primitives(
         };
         tally.agreeing = agreeing;
         match tally.learned() {
-            Some(evidence) if !names_a_page_type(&word, &names, &by_start) => {
+            Some(evidence) if !names_a_page_type(&word, &names) => {
                 learned.insert(word, (primitive, evidence));
             }
             _ => {}
@@ -699,15 +711,20 @@ pub(super) mod tests {
 
     #[test]
     fn transliterated_type_names_are_no_words() {
-        let names: HashSet<String> = ["analyticsactivitytype", "user", "stroka"]
-            .map(str::to_owned)
-            .into_iter()
-            .collect();
-        let by_start = names_by_start(&names);
-        let named = |w: &str| names_a_page_type(w, &names, &by_start);
+        // A type named by an annotation (in ASCII lowercase), a stem, a stem's last segment.
+        let annotated = "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.analyticsActivityType\"} -->\n";
+        let pages = [
+            parse_page("a.md", annotated),
+            parse_page("user.md", "# user\n"),
+            parse_page("enums-stroka.md", "# x\n"),
+        ];
+        let names = PageTypeNames { pages: &pages };
+        let named = |w: &str| names_a_page_type(w, &names);
+        assert!(names.contains("analyticsactivitytype"));
+        assert!(!names.contains("analyticsActivityType"));
         assert!(named("аналитиксактивититипе"));
-        assert!(named("user") && named("строка"));
-        assert!(!named("логическое") && !named("mirafo"));
+        assert!(named("user") && named("строка") && named("enums-stroka"));
+        assert!(!named("логическое") && !named("mirafo") && !named("enums"));
     }
 
     #[test]
