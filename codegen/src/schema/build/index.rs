@@ -42,6 +42,12 @@ fn enum_def(name: &str, ns: &str, description: String, source: Location) -> Type
 impl SchemaBuilder {
     /// Names every type the pages declare and indexes how other pages can reach it.
     pub(super) fn index(&mut self, pages: &[&Page]) {
+        // About a type per page, each page linked to: the indexes are sized once rather than
+        // grown (and rehashed) a dozen times.
+        self.link_names.reserve(pages.len());
+        self.by_stem.reserve(pages.len());
+        self.by_simple.reserve(pages.len());
+        self.drafts.reserve(pages.len());
         self.collect_link_names(pages);
         for page in pages {
             let ns = namespace_of(page);

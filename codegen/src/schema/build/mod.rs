@@ -96,6 +96,11 @@ impl Drafts {
         self.map.contains_key(q)
     }
 
+    /// Makes room for `additional` more drafts.
+    fn reserve(&mut self, additional: usize) {
+        self.map.reserve(additional);
+    }
+
     /// Adds the draft of `q`, or replaces it (and returns the one replaced).
     fn insert(&mut self, q: QualifiedName, draft: Box<Draft>) -> Option<Box<Draft>> {
         if let Some(old) = self.map.get_mut(&q) {
