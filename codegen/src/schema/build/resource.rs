@@ -198,8 +198,8 @@ impl SchemaBuilder {
         // or a `String`'s); other primitives keep none, and their values are not read.
         if ty == TypeRef::Primitive(Primitive::String) {
             self.note_string_values(row, Page::possible_values(row), &name, q, &at);
-        } else if ty.as_named().is_some() {
-            self.note_possible_values(position, &ty, Page::possible_values(row));
+        } else if let Some(named) = ty.as_named() {
+            self.note_possible_values(position, named, Page::possible_values(row));
         }
         if let Some(stem) = ending_link(row) {
             self.row_marks.push(RowMark {
@@ -270,13 +270,15 @@ impl SchemaBuilder {
         json_collection
     }
 
-    /// Keeps the backticked possible values (`raw`) of a row typed with a named type: evidence
-    /// for the members of an enum, or of a missing type. A row with none is noted by its
-    /// `position`, for the values its description may list in plain text.
-    fn note_possible_values(&mut self, position: RowPosition, ty: &TypeRef, raw: Vec<String>) {
-        let Some(named) = ty.as_named() else {
-            return;
-        };
+    /// Keeps the backticked possible values (`raw`) of a row typed with the named type
+    /// `named`: evidence for the members of an enum, or of a missing type. A row with none is
+    /// noted by its `position`, for the values its description may list in plain text.
+    fn note_possible_values(
+        &mut self,
+        position: RowPosition,
+        named: &QualifiedName,
+        raw: Vec<String>,
+    ) {
         if raw.is_empty() {
             // Most types are noted many times: the name is copied only for the first.
             match self.plain_hint_rows.get_mut(named) {
@@ -287,15 +289,15 @@ impl SchemaBuilder {
             }
             return;
         }
+        // The list without query syntax, and the whole list when it had some.
+        let (values, with_syntax) = without_query_syntax(raw);
         if let Some(m) = self.missing.get_mut(named) {
-            for v in raw.iter().filter(|v| !Page::is_query_syntax(v)) {
+            for v in &values {
                 if m.seen_values.insert(v.clone()) {
                     m.possible_values.push(v.clone());
                 }
             }
         }
-        // The list without query syntax, and the whole list when it had some.
-        let (values, with_syntax) = without_query_syntax(raw);
         let lists = match self.enum_evidence.get_mut(named) {
             Some(lists) => lists,
             None => self.enum_evidence.entry(named.clone()).or_default(),
