@@ -10,7 +10,8 @@
 //! tree of pages, else `docs-input/`. divan prints the statistics of each stage; a summary of
 //! medians and ratios to the pulldown-cmark pass follows (`DOCGEN_BENCH_RUNS` runs per stage,
 //! default 5; `DOCGEN_BENCH_NO_SUMMARY=1` skips it): each stage alone (schema on a copy of the
-//! parsed pages), their sum, and the whole pipeline run end to end as the command runs it.
+//! parsed pages), their sum, and the whole pipeline run end to end as the command runs it, with
+//! the median of each of its steps (each stage on the one before's fresh output).
 //! `DOCGEN_BENCH_ONCE=baseline|parse|schema|emit` runs one stage once and nothing else, for profilers; `DOCGEN_BENCH_ONCE=read` only reads the
 //! tree, the part every such run shares, to subtract from the others. Everything is single-threaded except
 //! the `*_parallel` benches. Like the command, the benchmark allocates with mimalloc (the
@@ -111,6 +112,27 @@ fn pipeline() -> String {
     emit(&schema::build(parse_all()), &EmitOptions::default())
 }
 
+/// [`pipeline`], each step timed: parse, schema (dropping the pages included, as it does),
+/// emit, and dropping the schema. The output is returned, to be dropped after the clock stops.
+fn pipeline_steps() -> ([Duration; 4], String) {
+    let start = Instant::now();
+    let pages = parse_all();
+    let parsed = Instant::now();
+    let schema = schema::build(pages);
+    let built = Instant::now();
+    let out = divan::black_box(emit(&schema, &EmitOptions::default()));
+    let emitted = Instant::now();
+    drop(schema);
+    let dropped = Instant::now();
+    let steps = [
+        parsed - start,
+        built - parsed,
+        emitted - built,
+        dropped - emitted,
+    ];
+    (steps, out)
+}
+
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn baseline_pulldown_cmark() -> usize {
     pulldown_pass()
@@ -181,8 +203,19 @@ fn summary() {
     let schema_t = median_with_input(runs, || pages().to_vec(), schema::build);
     let schema = built();
     let emit_t = median_of(runs, || emit(schema, &EmitOptions::default()));
-    // As the command runs: each stage on the one before's fresh output, nothing cloned.
-    let whole = median_of(runs, pipeline);
+    // As the command runs: each stage on the one before's fresh output, nothing cloned. Each
+    // step's median, and the median of the runs' totals.
+    let mut steps: Vec<[Duration; 4]> = (0..runs).map(|_| pipeline_steps().0).collect();
+    let whole = {
+        let mut totals: Vec<Duration> = steps.iter().map(|s| s.iter().sum()).collect();
+        totals.sort();
+        totals[totals.len() / 2]
+    };
+    let mut step = |i: usize| {
+        steps.sort_by_key(|s| s[i]);
+        steps[steps.len() / 2][i]
+    };
+    let in_sequence = [step(0), step(1), step(2), step(3)];
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     let ratio = |d: Duration| d.as_secs_f64() / base.as_secs_f64();
     println!(
@@ -200,6 +233,10 @@ fn summary() {
         ("parse + schema", parse + schema_t),
         ("parse + schema + emit", parse + schema_t + emit_t),
         ("whole pipeline, end to end", whole),
+        ("  of which parse", in_sequence[0]),
+        ("  of which schema", in_sequence[1]),
+        ("  of which emit", in_sequence[2]),
+        ("  of which dropping the schema", in_sequence[3]),
     ];
     for (name, d) in rows {
         println!("{name:<32}{:>9.1} ms {:>7.2}x", ms(d), ratio(d));
