@@ -7,6 +7,7 @@
 use crate::primitive::Primitive;
 use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
+use std::sync::Arc;
 use std::fmt;
 
 /// A qualified type name: a namespace and a simple name, joined by the last `.`
@@ -15,10 +16,13 @@ use std::fmt;
 /// Compared, ordered and hashed as the whole text, so a map keyed by it can be looked up with a
 /// `&str`. (The schema's own type order is by namespace, then name: see
 /// [`Schema::types`](super::Schema::types).)
+///
+/// The text is shared: a clone (every property names its declaring type, every reference its
+/// target) counts a reference instead of copying the name.
 #[derive(Clone)]
 pub struct QualifiedName {
     /// `namespace.name`.
-    text: String,
+    text: Arc<str>,
     /// The byte index of the `.` between namespace and name (always a valid index).
     dot: usize,
 }
@@ -39,7 +43,7 @@ impl QualifiedName {
         text.push('.');
         text.push_str(name);
         QualifiedName {
-            text,
+            text: text.into(),
             dot: namespace.len(),
         }
     }
@@ -55,7 +59,7 @@ impl QualifiedName {
     pub fn parse(text: &str) -> Option<QualifiedName> {
         let dot = text.rfind('.')?;
         Some(QualifiedName {
-            text: text.to_owned(),
+            text: text.into(),
             dot,
         })
     }
@@ -91,7 +95,8 @@ impl fmt::Debug for QualifiedName {
 // Equality, order and hash are those of the text alone, as `Borrow<str>` requires.
 impl PartialEq for QualifiedName {
     fn eq(&self, other: &QualifiedName) -> bool {
-        self.text == other.text
+        // Clones of one name share its text.
+        Arc::ptr_eq(&self.text, &other.text) || self.text == other.text
     }
 }
 
@@ -138,19 +143,19 @@ impl Borrow<str> for QualifiedName {
 
 impl PartialEq<str> for QualifiedName {
     fn eq(&self, other: &str) -> bool {
-        self.text == other
+        *self.text == *other
     }
 }
 
 impl PartialEq<&str> for QualifiedName {
     fn eq(&self, other: &&str) -> bool {
-        self.text == *other
+        *self.text == **other
     }
 }
 
 impl PartialEq<String> for QualifiedName {
     fn eq(&self, other: &String) -> bool {
-        self.text == *other
+        *self.text == **other
     }
 }
 
