@@ -315,14 +315,19 @@ fn known_identifier<'p>(pages: &[&'p Page], lowercase: &str) -> Option<&'p Strin
 pub fn build<'a>(pages: impl Into<Cow<'a, [Page]>>) -> Schema {
     let pages = pages.into();
     let lexicon = Lexicon::learn(&pages);
-    let revised = lexicon.revise_all(pages);
-    let mut sorted: Vec<&Page> = revised.iter().map(|p| p.as_ref()).collect();
-    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut revised = lexicon.revise_all(pages);
     let mut builder = SchemaBuilder::default();
     builder.diags.extend(lexicon.report());
-    for page in &sorted {
-        builder.diags.extend(page.diagnostics.iter().cloned());
+    // The pages' own findings: moved out of pages given by value (nothing reads them again),
+    // copied from borrowed ones. Their order does not matter: `finish` sorts all findings.
+    for page in &mut revised {
+        match page {
+            Cow::Owned(page) => builder.diags.extend(std::mem::take(&mut page.diagnostics)),
+            Cow::Borrowed(page) => builder.diags.extend(page.diagnostics.iter().cloned()),
+        }
     }
+    let mut sorted: Vec<&Page> = revised.iter().map(|p| p.as_ref()).collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
     builder.index(&sorted);
     // Primary definitions first, then the partial pages merged into them.
     for secondary in [false, true] {
