@@ -8,6 +8,7 @@ use crate::code_enum::code_enum;
 use crate::docs_text::Printable;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 code_enum! {
     /// How bad a diagnostic is (ordered: info < warning < error).
@@ -238,8 +239,9 @@ impl Code {
 /// A place in an input file: path as given, 1-based line and column (column counts characters).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 pub struct Location {
-    /// The file, as the user named it (relative paths stay relative).
-    pub file: String,
+    /// The file, as the user named it (relative paths stay relative). Shared: the locations
+    /// of one page (a property's, a finding's) point to one copy of its path.
+    pub file: Arc<str>,
     /// 1-based line; 0 when the problem concerns the whole file.
     pub line: u32,
     /// 1-based column in characters; 0 when unknown.
@@ -250,7 +252,17 @@ impl Location {
     /// A location in `file` at a 1-based line and column (0 for unknown).
     pub fn new(file: &str, line: u32, column: u32) -> Location {
         Location {
-            file: file.to_owned(),
+            file: file.into(),
+            line,
+            column,
+        }
+    }
+
+    /// A location in a file already shared (by a page, say), at a 1-based line and column:
+    /// the path is not copied.
+    pub fn in_shared(file: &Arc<str>, line: u32, column: u32) -> Location {
+        Location {
+            file: Arc::clone(file),
             line,
             column,
         }
@@ -259,7 +271,7 @@ impl Location {
     /// A location covering a whole file.
     pub fn file(file: &str) -> Location {
         Location {
-            file: file.to_owned(),
+            file: file.into(),
             line: 0,
             column: 0,
         }

@@ -157,7 +157,7 @@ fn failed_page(name: &str, message: String, line: u32) -> Page {
     page.diagnostics.push(Diagnostic::new(
         Code::Io,
         Location {
-            file: name.to_owned(),
+            file: name.into(),
             line,
             column: 0,
         },
@@ -216,7 +216,7 @@ mod tests {
             .iter()
             .find(|d| d.code == Code::Io)
             .expect("an io diagnostic");
-        assert_eq!((d.location.file.as_str(), d.location.line), ("rev:x.md", 2));
+        assert_eq!((&*d.location.file, d.location.line), ("rev:x.md", 2));
         assert!(d.message.contains("offset 7"), "{}", d.message);
     }
 

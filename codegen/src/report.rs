@@ -462,7 +462,7 @@ fn page_counts(pages: &[Page], schema: &Schema) -> PageCounts {
             .diagnostics
             .iter()
             .filter(|d| d.code == code)
-            .map(|d| d.location.file.as_str())
+            .map(|d| &*d.location.file)
             .collect()
     };
     let unreadable = files_with(Code::Io);
@@ -540,7 +540,7 @@ fn diagnostic_summary(diags: &[Diagnostic], examples: Option<usize>) -> Diagnost
     }
     for (code, mut list) in groups {
         list.sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
-        let files: BTreeSet<&str> = list.iter().map(|d| d.location.file.as_str()).collect();
+        let files: BTreeSet<&str> = list.iter().map(|d| &*d.location.file).collect();
         let limit = examples.unwrap_or(list.len()).min(list.len());
         let chosen = spread_over_files(&list, limit);
         s.by_code.push(CodeGroup {
@@ -572,10 +572,10 @@ fn spread_over_files(sorted: &[&Diagnostic], limit: usize) -> Vec<Diagnostic> {
         if n == limit {
             break;
         }
-        if last_file != Some(d.location.file.as_str()) {
+        if last_file != Some(&*d.location.file) {
             picked[i] = true;
             n += 1;
-            last_file = Some(d.location.file.as_str());
+            last_file = Some(&*d.location.file);
         }
     }
     for p in picked.iter_mut() {

@@ -36,13 +36,13 @@ fn every_tree_every_page() {
             .types()
             .iter()
             .filter_map(|t| t.source.as_ref())
-            .map(|l| l.file.as_str())
+            .map(|l| &*l.file)
             .collect();
         let skipped: BTreeSet<&str> = schema
             .diagnostics
             .iter()
             .filter(|d| matches!(d.code, Code::NotATypePage | Code::Io | Code::DuplicateType))
-            .map(|d| d.location.file.as_str())
+            .map(|d| &*d.location.file)
             .collect();
         let unaccounted: Vec<&str> = pages
             .iter()

@@ -226,7 +226,7 @@ fn ru_beta_against_en_beta_of_the_next_day() {
     let mut page: BTreeMap<String, String> = BTreeMap::new();
     for t in ru.types().iter().chain(en.types()) {
         if let Some(source) = &t.source {
-            let file = Path::new(&source.file).file_name().unwrap();
+            let file = Path::new(&*source.file).file_name().unwrap();
             page.insert(
                 t.qualified_name().to_string(),
                 file.to_string_lossy().into_owned(),

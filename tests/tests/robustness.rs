@@ -98,7 +98,7 @@ fn validate_pages(pages: &[(String, Vec<u8>)]) -> Result<(), TestCaseError> {
     let api: Vec<_> = pages.iter().map(|(n, b)| read_api_source(n, b)).collect();
     let v = VALIDATOR.validate(&api);
     for d in v.diagnostics() {
-        let Some((_, bytes)) = pages.iter().find(|(n, _)| *n == d.location.file) else {
+        let Some((_, bytes)) = pages.iter().find(|(n, _)| **n == *d.location.file) else {
             return Err(TestCaseError::fail(format!("{d}: names no input page")));
         };
         let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -147,7 +147,7 @@ fn pipeline(pages: &[(String, Vec<u8>)]) -> Result<Schema, TestCaseError> {
     let parsed: Vec<_> = pages.iter().map(|(n, b)| parse_source(n, b)).collect();
     let schema = build(&parsed);
     for d in &schema.diagnostics {
-        let Some((_, bytes)) = pages.iter().find(|(n, _)| *n == d.location.file) else {
+        let Some((_, bytes)) = pages.iter().find(|(n, _)| **n == *d.location.file) else {
             return Err(TestCaseError::fail(format!("{d}: names no input page")));
         };
         let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;

@@ -301,7 +301,7 @@ fn a_whole_tree_compiles_and_every_json_block_round_trips() {
         let defined = schema.types().iter().find(|t| {
             t.kind != Kind::Enum
                 && t.origin == Origin::Page
-                && t.source.as_ref().is_some_and(|l| l.file == page.path)
+                && t.source.as_ref().is_some_and(|l| *l.file == *page.path)
         });
         let Some(t) = defined else { continue };
         let q = t.qualified_name();

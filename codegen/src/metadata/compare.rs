@@ -567,7 +567,7 @@ An identity.
             .find(|d| d.code == Code::MetadataPropertyType)
             .unwrap();
         assert_eq!(
-            (located.location.file.as_str(), located.location.line),
+            (&*located.location.file, located.location.line),
             ("user.md", 12)
         );
         let f = &c.figures;

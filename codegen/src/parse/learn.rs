@@ -620,7 +620,7 @@ pub(super) mod tests {
             Some("title")
         );
         let evidence = &lexicon.primitives["mirafo"].1;
-        let first = (evidence.first.file.as_str(), evidence.first.line);
+        let first = (&*evidence.first.file, evidence.first.line);
         assert_eq!((evidence.pages, first), (4, ("t0.md", 11)));
         // The same words whatever the order of the pages.
         pages.reverse();

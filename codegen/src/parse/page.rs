@@ -14,6 +14,7 @@ use super::type_cell::{Target, TypeCell};
 use super::{annotation, intro, json_block, raw_tables};
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::docs_text::is_identifier;
+use std::sync::Arc;
 
 // Kept at this path for the schema stage, which matches enum names the same way.
 pub use super::tables::identifier_matching;
@@ -206,12 +207,14 @@ pub struct Page {
     pub methods: Vec<MethodRow>,
     /// Problems found on this page.
     pub diagnostics: Vec<Diagnostic>,
+    /// [`Page::path`], shared by the page's locations ([`Page::at`]).
+    file: Arc<str>,
 }
 
 impl Page {
     /// A location on this page.
     pub fn at(&self, line: u32, column: u32) -> Location {
-        Location::new(&self.path, line, column)
+        Location::in_shared(&self.file, line, column)
     }
 
     /// The page's backticked value list for a property, filtered to identifier-like tokens.
@@ -288,6 +291,7 @@ pub fn parse_page(path: &str, text: &str) -> Page {
 
     let mut page = Page {
         path: path.to_owned(),
+        file: path.into(),
         stem,
         class: PageClass::Other,
         front_matter,

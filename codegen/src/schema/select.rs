@@ -104,12 +104,12 @@ impl Schema {
         let files: BTreeSet<&str> = types
             .iter()
             .filter_map(|t| t.source.as_ref())
-            .map(|l| l.file.as_str())
+            .map(|l| &*l.file)
             .collect();
         let diagnostics = self
             .diagnostics
             .iter()
-            .filter(|d| files.contains(d.location.file.as_str()))
+            .filter(|d| files.contains(&*d.location.file))
             .cloned()
             .collect();
         let mut kept = Schema::new(types, diagnostics);

@@ -7,8 +7,8 @@
 use crate::primitive::Primitive;
 use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
-use std::sync::Arc;
 use std::fmt;
+use std::sync::Arc;
 
 /// A qualified type name: a namespace and a simple name, joined by the last `.`
 /// (`microsoft.graph.callRecords` + `session`).

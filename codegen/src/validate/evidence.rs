@@ -12,12 +12,13 @@ use crate::diag::Code;
 use crate::parse::{JsonValue as Value, Page};
 use crate::schema::{Property, QualifiedName, Schema};
 use foldhash::{HashMap, HashMapExt, HashSet};
+use std::sync::Arc;
 
 /// The evidence of a set of resource pages.
 #[derive(Debug, Default)]
 pub struct Evidence {
     /// `(file, line)` of the rows whose shape or type the schema settled by rule.
-    disputed_rows: HashSet<(String, u32)>,
+    disputed_rows: HashSet<(Arc<str>, u32)>,
     /// `(declaring type, property)` → the kind its page's JSON representation shows.
     shown: HashMap<(QualifiedName, String), JsonKind>,
 }
@@ -36,10 +37,7 @@ impl Evidence {
         let mut shown = HashMap::new();
         for t in schema.types() {
             let Some(source) = &t.source else { continue };
-            let Some(block) = by_path
-                .get(source.file.as_str())
-                .and_then(|p| p.json.as_ref())
-            else {
+            let Some(block) = by_path.get(&*source.file).and_then(|p| p.json.as_ref()) else {
                 continue;
             };
             let q = t.qualified_name();

@@ -235,7 +235,7 @@ impl SchemaBuilder {
                 existing.keyed |= keyed;
                 if canonical && !existing.canonical {
                     if let Some(old) = existing.def.source.as_ref() {
-                        self.secondary.insert(old.file.clone());
+                        self.secondary.insert(old.file.to_string());
                     }
                     existing.def = def;
                     existing.canonical = true;

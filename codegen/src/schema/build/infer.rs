@@ -607,7 +607,7 @@ mod tests {
             schema
                 .diagnostics
                 .iter()
-                .find(|d| d.code == Code::BaseMismatch && d.location.file == file)
+                .find(|d| d.code == Code::BaseMismatch && *d.location.file == *file)
                 .map(|d| d.message.rsplit("; ").next().unwrap_or("").to_owned())
         };
         assert_eq!(

@@ -375,7 +375,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.code == Code::InheritanceTooDeep)
-            .map(|d| d.location.file.clone())
+            .map(|d| d.location.file.to_string())
             .collect();
         let cuts: Vec<String> = (1..)
             .map(|k| k * (max + 1))

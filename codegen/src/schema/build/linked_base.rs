@@ -458,7 +458,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.code == Code::InferredBase && d.message.contains("intro links"))
-            .map(|d| d.location.file.as_str())
+            .map(|d| &*d.location.file)
             .collect();
         assert_eq!(linked, ["urlrequest.md"]);
     }

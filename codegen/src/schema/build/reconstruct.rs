@@ -104,7 +104,7 @@ impl SchemaBuilder {
                 let Some(prop) = draft.def.properties.iter().find(|p| {
                     p.source
                         .as_ref()
-                        .is_some_and(|s| s.line == row.line && s.file == page.path)
+                        .is_some_and(|s| s.line == row.line && *s.file == *page.path)
                 }) else {
                     continue;
                 };

@@ -619,7 +619,7 @@ mod tests {
         ];
         let schema = build(&pages);
         let user = schema.get("microsoft.graph.user").unwrap();
-        assert_eq!(user.source.as_ref().unwrap().file, "user.md");
+        assert_eq!(&*user.source.as_ref().unwrap().file, "user.md");
         let props: Vec<(&str, &str)> = user
             .properties
             .iter()
@@ -636,7 +636,7 @@ mod tests {
         let diags: Vec<(Code, &str, u32)> = schema
             .diagnostics
             .iter()
-            .map(|d| (d.code, d.location.file.as_str(), d.location.line))
+            .map(|d| (d.code, &*d.location.file, d.location.line))
             .collect();
         assert_eq!(
             diags,

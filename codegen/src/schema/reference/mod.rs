@@ -214,7 +214,7 @@ fn pair_types(ours: &[TypeDef], theirs: &[TypeDef], diags: &mut Diagnostics) -> 
             continue;
         }
         if on_page(t).is_none() {
-            missing_pages.extend(t.source.as_ref().map(|s| s.file.as_str()));
+            missing_pages.extend(t.source.as_ref().map(|s| &*s.file));
         } else if pairs[i].is_none() {
             let message = format!(
                 "the English page of this file name does not define `{}`, nor does any other English page; the translation's reading is kept",
