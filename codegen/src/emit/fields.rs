@@ -20,14 +20,15 @@ pub(super) const BASE_FIELD: &str = "base";
 /// The position in `schema` of the struct that the struct of `t` holds in its `base` field
 /// ([`Emitter::struct_base`]).
 pub(super) fn struct_base_in(schema: &Schema, t: &TypeDef) -> Option<usize> {
-    let ancestors = schema.ancestors(&t.qualified_name());
-    if ancestors
-        .iter()
-        .any(|a| a.namespace == t.namespace && a.name == t.name)
-    {
+    // The base, unless `t` is among its ancestors (a cycle): `t`'s ancestors are its base and
+    // the base's, walked without building `t`'s name.
+    let base = t.base.as_ref()?;
+    let position = schema.index_of(base)?;
+    let is_t = |a: &TypeDef| a.namespace == t.namespace && a.name == t.name;
+    if is_t(&schema.types()[position]) || schema.ancestors(base).into_iter().any(is_t) {
         return None;
     }
-    schema.index_of(&ancestors.first()?.qualified_name())
+    Some(position)
 }
 
 /// The struct fields whose type must be boxed: by containing type, the field types.
@@ -263,6 +264,39 @@ mod tests {
 
     fn complex(name: &str, properties: Vec<Property>) -> TypeDef {
         TypeDef::for_tests("microsoft.graph", name, Kind::Complex, properties)
+    }
+
+    #[test]
+    fn a_struct_holds_its_base_unless_it_is_its_own_ancestor() {
+        // a <- b <- a (a cycle, as a schema read from JSON may have), c <- a, d <- d, e <- x
+        // (no such type), f (a root) <- g.
+        let derived = |name: &str, base: &str| TypeDef {
+            base: Some(QualifiedName::new("microsoft.graph", base)),
+            ..complex(name, Vec::new())
+        };
+        let schema = Schema::new(
+            vec![
+                derived("a", "b"),
+                derived("b", "a"),
+                derived("c", "a"),
+                derived("d", "d"),
+                derived("e", "x"),
+                complex("f", Vec::new()),
+                derived("g", "f"),
+            ],
+            Vec::new(),
+        );
+        let base_of = |name: &str| {
+            let t = schema.get(&format!("microsoft.graph.{name}")).unwrap();
+            struct_base_in(&schema, t).map(|i| schema.types()[i].name.as_str())
+        };
+        assert_eq!(base_of("a"), None);
+        assert_eq!(base_of("b"), None);
+        assert_eq!(base_of("c"), Some("a"));
+        assert_eq!(base_of("d"), None);
+        assert_eq!(base_of("e"), None);
+        assert_eq!(base_of("f"), None);
+        assert_eq!(base_of("g"), Some("f"));
     }
 
     #[test]

@@ -45,18 +45,21 @@ impl Names {
         // Type names first, then `Any...` enums. Types defined by a page claim their name before
         // reconstructed ones and placeholders (a miscased link must not take `User` from
         // `user`); ties resolve in schema order, so the result is deterministic.
-        let mut by_claim: Vec<&TypeDef> = schema.types().iter().collect();
-        by_claim.sort_by_key(|t| t.origin);
-        for t in by_claim {
+        // Each qualified name is built once, for both passes.
+        let named: Vec<(&TypeDef, QualifiedName)> = (schema.types().iter())
+            .map(|t| (t, t.qualified_name()))
+            .collect();
+        let mut by_claim: Vec<&(&TypeDef, QualifiedName)> = named.iter().collect();
+        by_claim.sort_by_key(|(t, _)| t.origin);
+        for (t, q) in by_claim {
             let module = module_of(&t.namespace);
             let scope = scopes
                 .entry(module.clone())
                 .or_insert_with(Scope::for_types);
             let name = scope.unique(&camel(&t.name));
-            types.insert(t.qualified_name(), (module, name));
+            types.insert(q.clone(), (module, name));
         }
-        for t in schema.types() {
-            let q = t.qualified_name();
+        for (t, q) in named {
             if t.kind != Kind::Enum && subtypes.contains_key(&q) {
                 let module = module_of(&t.namespace);
                 let scope = scopes.entry(module).or_insert_with(Scope::for_types);
