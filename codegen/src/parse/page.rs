@@ -214,7 +214,12 @@ pub struct Page {
 impl Page {
     /// A location on this page.
     pub fn at(&self, line: u32, column: u32) -> Location {
-        Location::in_shared(&self.file, line, column)
+        // The shared copy of the path, unless the page was given another path since.
+        if *self.file == *self.path {
+            Location::in_shared(&self.file, line, column)
+        } else {
+            Location::new(&self.path, line, column)
+        }
     }
 
     /// The page's backticked value list for a property, filtered to identifier-like tokens.
@@ -515,6 +520,16 @@ mod tests {
 
     const SEED: &str =
         include_str!("../../../docs-input/intune-devices-resetpasscodeactionresult.md");
+
+    #[test]
+    fn locations_share_the_path_and_follow_a_new_one() {
+        let mut page = parse_page("a/x.md", SEED);
+        let (first, second) = (page.at(3, 1), page.at(9, 2));
+        assert!(std::sync::Arc::ptr_eq(&first.file, &second.file));
+        assert_eq!((&*first.file, first.line, first.column), ("a/x.md", 3, 1));
+        page.path = "b/x.md".to_owned();
+        assert_eq!(&*page.at(3, 1).file, "b/x.md");
+    }
 
     #[test]
     fn founding_page() {
