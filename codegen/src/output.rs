@@ -3,7 +3,9 @@
 //! The content goes to a temporary file created in the target's own directory (so the final
 //! rename stays on one file system), is flushed to disk, and then atomically replaces the target.
 //! Any failure before the rename leaves the previous file as it was and removes the temporary
-//! file. The file name is chosen by the caller, never derived from the docs. Generated code laid
+//! file. A target that already holds the content is left untouched: a regeneration that changes
+//! nothing costs no writes or flushes, and keeps the files' modification times (so cargo does
+//! not rebuild the crate they belong to). The file name is chosen by the caller, never derived from the docs. Generated code laid
 //! out in several files ([`write_files`]) is written part by part, the including file last, and
 //! the parts an earlier run wrote that are no longer produced are removed.
 
@@ -54,7 +56,7 @@ pub fn stale_files(dir: &Path, files: &[GeneratedFile]) -> Vec<PathBuf> {
         .iter()
         .map(|f| dir.join(&f.path))
         .zip(files)
-        .filter(|(path, f)| std::fs::read(path).ok().as_deref() != Some(f.text.as_bytes()))
+        .filter(|(path, f)| !holds(path, f.text.as_bytes()))
         .map(|(path, _)| path)
         .collect();
     stale.extend(leftover_parts(dir, files));
@@ -81,20 +83,29 @@ fn leftover_parts(dir: &Path, files: &[GeneratedFile]) -> Vec<PathBuf> {
     left
 }
 
-/// Writes `content` to `dir/name` atomically, creating `dir` if needed. Returns the path written.
+/// Writes `content` to `dir/name` atomically, creating `dir` if needed, unless the file already
+/// holds exactly `content` (then it is left as it is, modification time included). Returns the
+/// path of the file.
 ///
 /// `name` must be a plain file name (no directory part): the function refuses anything else, so
 /// nothing can be written outside `dir`.
 pub fn write_atomically(dir: &Path, name: &str, content: &[u8]) -> io::Result<PathBuf> {
+    let target = dir.join(plain(name)?);
+    if holds(&target, content) {
+        return Ok(target);
+    }
     write_with(dir, name, |file| file.write_all(content))
 }
 
-/// Like [`write_atomically`], with the content written by `fill` (which may fail half-way).
-fn write_with(
-    dir: &Path,
-    name: &str,
-    fill: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
-) -> io::Result<PathBuf> {
+/// Whether the file at `path` holds exactly `content` (false when it cannot be read). The sizes
+/// are compared first, so a changed file is seldom read.
+fn holds(path: &Path, content: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == content.len() as u64)
+        && std::fs::read(path).is_ok_and(|current| current == content)
+}
+
+/// `name`, if it is a plain file name (no directory part, not `.` or `..`).
+fn plain(name: &str) -> io::Result<&str> {
     let plain = Path::new(name)
         .file_name()
         .is_some_and(|f| f == std::ffi::OsStr::new(name));
@@ -104,8 +115,18 @@ fn write_with(
             format!("`{name}` is not a plain file name"),
         ));
     }
-    std::fs::create_dir_all(dir)?;
+    Ok(name)
+}
+
+/// Like [`write_atomically`], with the content written by `fill` (which may fail half-way), and
+/// always written; `name` is one [`plain`] accepted.
+fn write_with(
+    dir: &Path,
+    name: &str,
+    fill: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
+) -> io::Result<PathBuf> {
     let target = dir.join(name);
+    std::fs::create_dir_all(dir)?;
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
@@ -155,6 +176,23 @@ mod tests {
         write_atomically(&out, "x.rs", b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(listing(&out), ["x.rs"]);
+    }
+
+    #[test]
+    fn a_file_already_holding_the_content_is_not_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_atomically(dir.path(), "x.rs", b"same").unwrap();
+        let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(long_ago).unwrap();
+        let modified = || std::fs::metadata(&path).unwrap().modified().unwrap();
+        assert_eq!(write_atomically(dir.path(), "x.rs", b"same").unwrap(), path);
+        assert_eq!(modified(), long_ago);
+        // Same length, other bytes: written.
+        write_atomically(dir.path(), "x.rs", b"SAME").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"SAME");
+        assert_ne!(modified(), long_ago);
+        assert_eq!(listing(dir.path()), ["x.rs"]);
     }
 
     #[test]
