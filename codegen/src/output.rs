@@ -1,13 +1,13 @@
 //! Writing generated files safely: all or nothing, and only where asked.
 //!
-//! The content goes to a temporary file created in the target's own directory (so the final
-//! rename stays on one file system), is flushed to disk, and then atomically replaces the target.
-//! Any failure before the rename leaves the previous file as it was and removes the temporary
-//! file. A target that already holds the content is left untouched: a regeneration that changes
-//! nothing costs no writes or flushes, and keeps the files' modification times (so cargo does
-//! not rebuild the crate they belong to). The file name is chosen by the caller, never derived from the docs. Generated code laid
-//! out in several files ([`write_files`]) is written part by part, the including file last, and
-//! the parts an earlier run wrote that are no longer produced are removed.
+//! The content goes to a temporary file created in the target's own directory (so the final rename
+//! stays on one file system), is flushed to disk, and then atomically replaces the target. Any
+//! failure before the rename leaves the previous file as it was and removes the temporary file. A
+//! target that already holds the content is left untouched: a regeneration that changes nothing
+//! costs no writes or flushes, and keeps the files' modification times (so cargo does not rebuild
+//! the crate they belong to). The file name is chosen by the caller, never derived from the docs.
+//! Generated code laid out in several files ([`write_files`]) is written part by part, the
+//! including file last, and the parts an earlier run wrote that are no longer produced are removed.
 
 use crate::emit::{parts_dir, GeneratedFile, GENERATED_MARK};
 use std::io::{self, Write};
