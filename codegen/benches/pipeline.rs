@@ -13,8 +13,9 @@
 //! this one keeps (the cells' text and the JSON blocks copied out, nothing read), each stage
 //! alone (schema on a copy of the parsed pages), their sum, and the whole pipeline run end to
 //! end as the command runs it, with the median of each of its steps (each stage on the one
-//! before's fresh output; timed first, while the process holds only the pages' text). `DOCGEN_BENCH_ONCE=baseline|floor|parse|schema|emit` runs one stage once
-//! and nothing else, for profilers; `DOCGEN_BENCH_ONCE=read` only reads the tree, the part every
+//! before's fresh output; timed first, while the process holds only the pages' text).
+//! `DOCGEN_BENCH_ONCE=baseline|floor|parse|schema|emit` runs one stage once and nothing else,
+//! for profilers; `DOCGEN_BENCH_ONCE=read` only reads the tree, the part every
 //! such run shares, to subtract from the others. Everything is single-threaded except the
 //! `*_parallel` benches. Like the command, the benchmark allocates with mimalloc (the baseline
 //! too).
