@@ -80,7 +80,7 @@ fn pages() -> &'static [Page] {
 /// A schema of the tree, for the emit stage. Built afresh and dropped after use, never kept for
 /// the rest of the process: when the summary's emit row kept one, every end-to-end parse timed
 /// after it ran about a tenth slower (a kept copy of the parsed pages did not slow it).
-fn built() -> Schema {
+fn build_schema() -> Schema {
     schema::build(parse_all())
 }
 
@@ -200,7 +200,7 @@ fn stage_schema(bencher: divan::Bencher) {
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn stage_emit(bencher: divan::Bencher) {
-    let schema = built();
+    let schema = build_schema();
     bencher.bench(|| emit(&schema, &EmitOptions::default()));
 }
 
@@ -240,7 +240,7 @@ fn summary() {
         .max(1);
     let bytes: usize = sources().iter().map(|(_, t)| t.len()).sum();
     // As the command runs: each stage on the one before's fresh output, nothing cloned. First,
-    // and with no schema kept alive (see [`built`]): the process holds the pages' text and, after
+    // and with no schema kept alive (see [`build_schema`]): the process holds the pages' text and, after
     // divan's benches, the pages `stage_schema` keeps. Each step's median, and the median of the
     // runs' totals.
     let mut steps: Vec<[Duration; 4]> = (0..runs).map(|_| pipeline_steps().0).collect();
@@ -249,7 +249,7 @@ fn summary() {
     let parse = median_of(runs, parse_all);
     let parallel = median_of(runs, parse_parallel);
     let schema_t = median_with_input(runs, || pages().to_vec(), schema::build);
-    let schema = built();
+    let schema = build_schema();
     let emit_t = median_of(runs, || emit(&schema, &EmitOptions::default()));
     drop(schema);
     let whole = {
@@ -304,7 +304,7 @@ fn main() {
             Some("emit") => {
                 // Not dropped, as the one-off runs before did not drop it: the count is
                 // parse, schema and emit, to subtract the `schema` run's from.
-                let schema = built();
+                let schema = build_schema();
                 drop(divan::black_box(emit(&schema, &EmitOptions::default())));
                 std::mem::forget(schema);
             }
