@@ -240,9 +240,9 @@ fn summary() {
         .max(1);
     let bytes: usize = sources().iter().map(|(_, t)| t.len()).sum();
     // As the command runs: each stage on the one before's fresh output, nothing cloned. First,
-    // and with no schema kept alive (see [`build_schema`]): the process holds the pages' text and, after
-    // divan's benches, the pages `stage_schema` keeps. Each step's median, and the median of the
-    // runs' totals.
+    // and with no schema kept alive (see [`build_schema`]): the process holds the pages' text
+    // and, after divan's benches, the pages `stage_schema` keeps. Each step's median, and the
+    // median of the runs' totals.
     let mut steps: Vec<[Duration; 4]> = (0..runs).map(|_| pipeline_steps().0).collect();
     let base = median_of(runs, pulldown_pass);
     let floor = median_of(runs, floor_parse);
